@@ -1,0 +1,1 @@
+"""Use cases: each service owns its transactions and returns frozen dataclasses."""

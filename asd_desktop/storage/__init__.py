@@ -1,0 +1,1 @@
+"""Storage: the SQLCipher engine, the vault of keys, migrations, atomic files, search."""

@@ -1,0 +1,51 @@
+"""The open encrypted database: engine, migrations on unlock, session factory with hooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from asd_desktop.storage import replication, search
+from asd_desktop.storage.engine import create_encrypted_engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; runs on every unlock."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+class Database:
+    """An unlocked database; ``session_factory().begin()`` gives a transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.session_factory: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        replication.install_hooks(self.session_factory)
+        search.install_hooks(self.session_factory)
+        with self.session_factory.begin() as session:
+            self.device_id = replication.ensure_local_device(session).device_id
+
+    @classmethod
+    def open(cls, db_path: Path, key: bytes) -> Database:
+        """Open (or create) the encrypted file, migrate it and return it ready for use."""
+        engine = create_encrypted_engine(db_path, key)
+        try:
+            migrate(engine)
+            return cls(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+
+    def close(self) -> None:
+        """Close every connection; the key is gone with them."""
+        self.engine.dispose()
