@@ -1,0 +1,153 @@
+"""The case list as a Qt table model: one row per :class:`CaseRow`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from typing_extensions import override
+
+from asd_desktop.models.enums import CaseStatus
+from asd_desktop.services.cases import CaseRow
+
+#: The id of the case a row shows (a ``str``).
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+COL_FILE_NUMBER, COL_FAMILY, COL_AREA, COL_LAST_CONTACT, COL_DEADLINE = range(5)
+HEADERS = ("Aktenzeichen", "Familie", "Bereich", "letzter Kontakt", "nächste Frist")
+
+OVERDUE_COLOR = QColor("#b00020")
+CLOSED_COLOR = QColor("#6b6b6b")
+NO_AREA = "–"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def format_date(value: dt.date | None) -> str:
+    """A date as the field writes it (dd.MM.yyyy), empty for none."""
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows of the case list; replaced as a whole whenever the list is refreshed."""
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseRow] = []
+        self._today = today
+
+    # --- content --------------------------------------------------------------------
+
+    def set_rows(self, rows: list[CaseRow]) -> None:
+        """Show ``rows`` instead of what was shown."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[CaseRow]:
+        """The rows shown, in order."""
+        return list(self._rows)
+
+    def case_at(self, row: int) -> CaseRow | None:
+        """The case shown in ``row`` (None outside the list)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, case_id: str) -> int:
+        """The row showing ``case_id``, or -1."""
+        for i, r in enumerate(self._rows):
+            if r.id == case_id:
+                return i
+        return -1
+
+    def is_overdue(self, case: CaseRow) -> bool:
+        """True when an open case's next deadline has passed."""
+        return (
+            case.status is CaseStatus.OPEN
+            and case.next_deadline is not None
+            and case.next_deadline < self._today()
+        )
+
+    # --- QAbstractTableModel ----------------------------------------------------------
+
+    @override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    @override
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return HEADERS[section]
+        return None
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        case = self.case_at(index.row())
+        column = index.column()
+        if case is None or not 0 <= column < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(case, column)
+        if role == CASE_ID_ROLE:
+            return case.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(case, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{HEADERS[column]}: {self._text(case, column) or 'keine Angabe'}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_DEADLINE and self.is_overdue(case):
+                return OVERDUE_COLOR
+            if case.status is CaseStatus.CLOSED:
+                return CLOSED_COLOR
+        return None
+
+    # --- texts --------------------------------------------------------------------------
+
+    def _text(self, case: CaseRow, column: int) -> str:
+        if column == COL_FILE_NUMBER:
+            return case.file_number
+        if column == COL_FAMILY:
+            return case.family_name
+        if column == COL_AREA:
+            return case.area.label if case.area else NO_AREA
+        if column == COL_LAST_CONTACT:
+            return format_date(case.last_contact.date() if case.last_contact else None)
+        text = format_date(case.next_deadline)
+        return f"{text} (überfällig)" if self.is_overdue(case) else text
+
+    def _tooltip(self, case: CaseRow, column: int) -> str:
+        status = f"Fall {case.file_number}, {case.family_name} ({case.status.label})"
+        if column == COL_DEADLINE and case.next_deadline is not None:
+            if self.is_overdue(case):
+                days = (self._today() - case.next_deadline).days
+                return f"{status}: Frist seit {days} Tag{'' if days == 1 else 'en'} überschritten"
+            return f"{status}: nächster Schritt fällig am {format_date(case.next_deadline)}"
+        if column == COL_LAST_CONTACT and case.last_contact is not None:
+            return f"{status}: letzter Kontakt am {case.last_contact.strftime('%d.%m.%Y, %H:%M')}"
+        if column == COL_AREA and case.area is None:
+            return f"{status}: noch keine Falleinordnung"
+        return status
