@@ -6,9 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from asd_desktop import __version__
-from asd_desktop.models.errors import AsdError
+from asd_desktop.models.errors import AsdError, DatabaseUnreadableError
 from asd_desktop.storage.paths import ENV_DATA_DIR, default_data_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -45,9 +46,17 @@ def _add_passphrase(p: argparse.ArgumentParser, required: bool = True) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser that never expands abbreviations: ``--passphrase X`` must not name a file."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """All commands and options."""
-    parser = argparse.ArgumentParser(
+    """All commands and options (sub-commands inherit the parser class)."""
+    parser = _Parser(
         prog="asd-desktop",
         description="Fallarbeit im ASD: verschlüsselte Fallakte. Ohne Befehl öffnet sich das "
         "Programmfenster.",
@@ -102,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(bench)
     _add_passphrase(bench)
     bench.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    bench.add_argument(
+        "--rounds", type=int, default=3, help="Wiederholungen der teuren Messungen (Vorgabe 3)"
+    )
+    bench.add_argument(
+        "--workload-cases",
+        type=int,
+        default=30,
+        help="Fälle im Vergleich verschlüsselt/unverschlüsselt (Vorgabe 30)",
+    )
     return parser
 
 
@@ -170,7 +188,13 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
 
     pw = read_passphrase_file(args.passphrase_file)
     with vault.DataDirLock(data_dir):
-        opened = vault.unlock_vault(data_dir, pw)
+        try:
+            opened = vault.unlock_vault(data_dir, pw)
+        except DatabaseUnreadableError as exc:
+            # The passphrase was right; that the database does not open is the finding.
+            print(f"FEHLER  Datenbank öffnen: {exc.message}")
+            print("Prüfung NICHT bestanden.")
+            return EXIT_FAILED
         try:
             results = check_database(opened.database)
         finally:
@@ -187,6 +211,12 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.services.demo import fill_demo
 
     pw = read_passphrase_file(args.passphrase_file)
+    if vault.vault_exists(data_dir):
+        raise AsdError(
+            f"Im Ordner »{data_dir}« gibt es bereits einen Tresor; er bleibt unverändert. "
+            "Der Demo-Tresor wird nur in einem neuen, leeren Ordner angelegt: bitte mit "
+            "--data-dir einen anderen Ordner angeben."
+        )
     with vault.DataDirLock(data_dir):
         opened = vault.create_vault(data_dir, pw, pw)
         try:
@@ -211,7 +241,13 @@ def _bench(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.bench import run_bench
 
     pw = read_passphrase_file(args.passphrase_file)
-    return run_bench(data_dir, pw, as_json=args.json)
+    return run_bench(
+        data_dir,
+        pw,
+        as_json=args.json,
+        rounds=max(1, args.rounds),
+        workload_cases=max(1, args.workload_cases),
+    )
 
 
 _HANDLERS = {"vault": _vault, "check": _check, "demo": _demo, "bench": _bench}

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from asd_desktop.services import vault  # noqa: E402
+from asd_desktop.services import vault
 
 PASSPHRASE = "Sonnenblume-Küchentisch-42"
 

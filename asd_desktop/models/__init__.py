@@ -3,6 +3,7 @@
 from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.base import Base, LocalDevice, Replicated
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
+from asd_desktop.models.case_summary import CaseSummary
 from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseStatus",
+    "CaseSummary",
     "Contact",
     "ContactKind",
     "LocalDevice",

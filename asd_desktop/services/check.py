@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
+from asd_desktop.models.errors import AsdError
 from asd_desktop.services import audit
 from asd_desktop.storage.database import Database
+
+_HMAC_FAILED = re.compile(r"HMAC verification failed for page (\d+)")
+#: What a step reports when the database fails while it reads (damaged pages).
+UNREADABLE = "lässt sich nicht lesen, die Datenbank ist beschädigt"
 
 
 @dataclass(frozen=True)
@@ -20,38 +28,53 @@ class CheckResult:
 
 
 def check_database(database: Database) -> list[CheckResult]:
-    """Run every check; never changes anything."""
+    """Run every check; never changes anything, and a damaged page fails a check, not the run."""
+    steps: list[tuple[str, Callable[[], tuple[bool, str]]]] = [
+        ("SQLCipher-Seiten (HMAC)", lambda: _on_connection(database, _cipher_pages)),
+        ("SQLite-Integrität", lambda: _on_connection(database, _integrity)),
+        ("Verweise zwischen Datensätzen", lambda: _on_connection(database, _foreign_keys)),
+        ("Protokollkette", lambda: _chain(database)),
+    ]
     results: list[CheckResult] = []
-    with database.engine.connect() as conn:
-        cipher = [str(r[0]) for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
-        results.append(
-            CheckResult(
-                "SQLCipher-Seiten (HMAC)",
-                not cipher,
-                "alle Seiten unverändert" if not cipher else "; ".join(cipher[:5]),
-            )
-        )
-        integrity = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
-        ok = integrity == ["ok"]
-        results.append(
-            CheckResult("SQLite-Integrität", ok, "ok" if ok else "; ".join(integrity[:5]))
-        )
-        fk = list(conn.execute(text("PRAGMA foreign_key_check")))
-        results.append(
-            CheckResult(
-                "Verweise zwischen Datensätzen",
-                not fk,
-                "ok" if not fk else f"{len(fk)} verwaiste Verweise",
-            )
-        )
-    chain = audit.verify(database.session_factory)
-    results.append(
-        CheckResult(
-            "Protokollkette",
-            chain.ok,
-            f"{chain.entries} Einträge, lückenlos"
-            if chain.ok
-            else f"Bruch bei Eintrag {chain.first_break}: {chain.reason}",
-        )
-    )
+    for name, step in steps:
+        try:
+            ok, detail = step()
+        # SQLCipher answers every read after a failed page check with SQLITE_NOMEM.
+        except (DBAPIError, AsdError, MemoryError):
+            database.engine.dispose()  # the next step starts on a fresh connection
+            ok, detail = False, UNREADABLE
+        results.append(CheckResult(name, ok, detail))
     return results
+
+
+def _on_connection(
+    database: Database, step: Callable[[Connection], tuple[bool, str]]
+) -> tuple[bool, str]:
+    with database.engine.connect() as conn:
+        return step(conn)
+
+
+def _cipher_pages(conn: Connection) -> tuple[bool, str]:
+    cipher = [
+        _HMAC_FAILED.sub(r"Seite \1 verändert oder beschädigt", str(r[0]))
+        for r in conn.execute(text("PRAGMA cipher_integrity_check"))
+    ]
+    return not cipher, "alle Seiten unverändert" if not cipher else "; ".join(cipher[:5])
+
+
+def _integrity(conn: Connection) -> tuple[bool, str]:
+    integrity = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
+    ok = integrity == ["ok"]
+    return ok, "ok" if ok else "; ".join(integrity[:5])
+
+
+def _foreign_keys(conn: Connection) -> tuple[bool, str]:
+    fk = list(conn.execute(text("PRAGMA foreign_key_check")))
+    return not fk, "ok" if not fk else f"{len(fk)} verwaiste Verweise"
+
+
+def _chain(database: Database) -> tuple[bool, str]:
+    chain = audit.verify(database.session_factory)
+    if chain.ok:
+        return True, f"{chain.entries} Einträge, lückenlos"
+    return False, f"Bruch bei Eintrag {chain.first_break}: {chain.reason}"

@@ -6,11 +6,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.cases import CaseService
 from asd_desktop.storage.database import Database
+from asd_desktop.storage.engine import damaged_database_error
 from asd_desktop.storage.lock import DataDirLock
 from asd_desktop.storage.paths import db_path, vault_path
 from asd_desktop.storage.vault import MIN_PASSPHRASE_LENGTH, Vault, passphrase_problem
@@ -76,8 +79,15 @@ def create_vault(
 def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
     """Open the database with its data key (no KDF); migrations run here."""
     database = Database.open(db_path(data_dir), key)
-    with database.session_factory.begin() as s:
-        audit.append(s, database.device_id, AuditAction.UNLOCKED)
+    try:
+        with database.session_factory.begin() as s:
+            audit.append(s, database.device_id, AuditAction.UNLOCKED)
+    except DBAPIError as exc:
+        database.close()
+        raise damaged_database_error() from exc
+    except BaseException:
+        database.close()
+        raise
     return OpenVault(data_dir, database, CaseService(database.session_factory, database.device_id))
 
 

@@ -7,7 +7,7 @@ import errno
 import os
 from pathlib import Path
 
-from asd_desktop.models.errors import StorageFullError
+from asd_desktop.models.errors import AsdError, StorageFullError
 
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES}
 
@@ -40,7 +40,10 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
                 "schreibgeschützt. Bitte Platz schaffen und es erneut versuchen; "
                 "es wurde nichts verändert."
             ) from exc
-        raise
+        raise AsdError(
+            f"Die Datei »{path.name}« konnte nicht gespeichert werden ({exc.strerror}). "
+            "Bitte den Datenträger prüfen und es erneut versuchen; es wurde nichts verändert."
+        ) from exc
 
 
 def fsync_dir(directory: Path) -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.storage import replication, search
-from asd_desktop.storage.engine import create_encrypted_engine
+from asd_desktop.storage.engine import create_encrypted_engine, damaged_database_error
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -42,6 +43,10 @@ class Database:
         try:
             migrate(engine)
             return cls(engine)
+        except DBAPIError as exc:
+            # The key was right (the connection verified it), so the pages are at fault.
+            engine.dispose()
+            raise damaged_database_error() from exc
         except BaseException:
             engine.dispose()
             raise

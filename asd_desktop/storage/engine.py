@@ -7,11 +7,38 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 
-from asd_desktop.models.errors import DatabaseUnreadableError
+from asd_desktop.models.errors import AsdError, DatabaseUnreadableError, StorageFullError
 from asd_desktop.storage.search import fold
 
 BUSY_TIMEOUT_S = 10.0
+
+#: SQLite's texts for SQLITE_FULL, SQLITE_CORRUPT and SQLITE_NOTADB (sqlcipher3 has no codes).
+_FULL_TEXT = "database or disk is full"
+_DAMAGED_TEXTS = ("database disk image is malformed", "file is not a database")
+
+
+def translate_error(exc: BaseException) -> AsdError | None:
+    """The caseworker's error for a SQLite failure that is about the file, not the code."""
+    text = str(exc)
+    if _FULL_TEXT in text:
+        return StorageFullError(
+            "Der Datenträger ist voll: die letzte Änderung wurde nicht gespeichert, alles "
+            "vorher Gespeicherte ist erhalten. Bitte Platz schaffen und es erneut versuchen."
+        )
+    if any(t in text for t in _DAMAGED_TEXTS):
+        return damaged_database_error()
+    return None
+
+
+def damaged_database_error() -> DatabaseUnreadableError:
+    """The error for a database whose key is right but whose pages cannot be read."""
+    return DatabaseUnreadableError(
+        "Die Datenbank ist beschädigt: ein Teil davon lässt sich nicht mehr lesen. Bitte "
+        "nichts weiter eingeben, »asd-desktop check« ausführen und die Sicherung des "
+        "Datenordners zurückspielen."
+    )
 
 
 def key_pragma(key: bytes) -> str:
@@ -39,11 +66,14 @@ def connect_encrypted(db_path: Path, key: bytes) -> Any:  # noqa: ANN401 - DB-AP
                 "Die eingebaute Datenbank-Verschlüsselung hat eine unerwartete Version. "
                 "Bitte asd-desktop neu installieren."
             )
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")  # no unencrypted temp files
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA temp_store = MEMORY")  # no unencrypted temp files
+        except sqlcipher3.DatabaseError as exc:
+            raise (translate_error(exc) or damaged_database_error()) from exc
         conn.create_function("asd_fold", 1, fold, deterministic=True)
     except BaseException:
         conn.close()
@@ -60,7 +90,13 @@ def create_encrypted_engine(db_path: Path, key: bytes) -> Engine:
         pool_pre_ping=False,
     )
     _use_explicit_transactions(engine)
+    event.listen(engine, "handle_error", _caseworker_error, retval=True)
     return engine
+
+
+def _caseworker_error(ctx: ExceptionContext) -> BaseException | None:
+    """Turn a full disk or a damaged file into an error with a German message."""
+    return translate_error(ctx.original_exception)
 
 
 def _use_explicit_transactions(engine: Engine) -> None:

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import Select, column, event, select, table, text
 from sqlalchemy.orm import Session, UOWTransaction
 
 from asd_desktop.models.base import Replicated
 from asd_desktop.models.case import Case
+from asd_desktop.storage import case_summaries
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: Letters that unicode61's diacritic removal keeps apart from their Latin base letter.
@@ -106,35 +107,49 @@ def _values(n: int) -> str:
 
 def search_case_ids(session: Session, query: str) -> set[str] | None:
     """The ids of cases matching ``query``; None means "no words, no filter"."""
+    stmt = matching_case_ids(session, query)
+    if stmt is None:
+        return None
+    return {r[0] for r in session.execute(stmt)}
+
+
+def matching_case_ids(session: Session, query: str) -> Select[Any] | None:
+    """A SELECT of the ids of cases matching ``query``, for use as a subquery.
+
+    None means "no words, no filter". As a subquery the matches never travel
+    through Python, which keeps broad queries (one letter typed) fast.
+    """
     expression = match_expression(query)
     if expression is None:
         return None
     if session.get_bind().dialect.name == "sqlite":
-        rows = session.execute(
-            text(
-                "SELECT d.case_id FROM case_search JOIN search_docs d "
-                "ON d.rowid = case_search.rowid WHERE case_search MATCH :q"
-            ),
-            {"q": expression},
+        return (
+            select(_DOCS.c.case_id)
+            .join(_FTS, _FTS.c.rowid == _DOCS.c.rowid)
+            .where(text("case_search MATCH :q").bindparams(q=expression))
         )
-        return {r[0] for r in rows}
-    return _search_portable(session, _TOKEN.findall(query))
+    return _search_portable(_TOKEN.findall(query))
 
 
-def _search_portable(session: Session, tokens: Sequence[str]) -> set[str]:
+_DOCS = table("search_docs", column("rowid"), column("case_id"))
+_FTS = table("case_search", column("rowid"))
+
+
+def _search_portable(tokens: Sequence[str]) -> Select[Any]:
     """Substring matching on Aktenzeichen and family name, for databases without FTS5."""
-    stmt = session.query(Case.id).filter(Case.deleted.is_(False))
+    stmt = select(Case.id).where(Case.deleted.is_(False))
     for token in tokens:
         pattern = f"%{token}%"
-        stmt = stmt.filter(Case.file_number.ilike(pattern) | Case.family_name.ilike(pattern))
-    return {r[0] for r in stmt}
+        stmt = stmt.where(Case.file_number.ilike(pattern) | Case.family_name.ilike(pattern))
+    return stmt
 
 
 def _collect_case_ids(session: Session, _ctx: UOWTransaction, *_args: Any) -> None:  # noqa: ANN401
     ids: set[str] = set()
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, Case):
-            ids.add(obj.id)
+            if obj.id:  # a new case gets its id during the flush; its children follow
+                ids.add(obj.id)
         elif isinstance(obj, Replicated):
             case_id = getattr(obj, "case_id", None)
             if case_id:
@@ -147,10 +162,11 @@ def _collect_case_ids(session: Session, _ctx: UOWTransaction, *_args: Any) -> No
 def _reindex_pending(session: Session, _ctx: UOWTransaction) -> None:
     pending: set[str] | None = session.info.pop("asd_search_pending", None)
     if pending:
+        case_summaries.refresh(session, pending)
         reindex(session, pending)
 
 
 def install_hooks(session_class: Any) -> None:  # noqa: ANN401
-    """Keep the index current in the same transaction as every edit."""
+    """Keep the index and the case summaries current in the same transaction as every edit."""
     event.listen(session_class, "before_flush", _collect_case_ids)
     event.listen(session_class, "after_flush_postexec", _reindex_pending)

@@ -32,6 +32,8 @@ MIN_TIME_COST, MAX_TIME_COST = 3, 16
 MIN_MEMORY_KIB, MAX_MEMORY_KIB = 64 * 1024, 512 * 1024
 MIN_PARALLELISM, MAX_PARALLELISM = 4, 8
 SALT_BYTES = 16
+#: A real vault file is about 1 KiB; anything beyond this is refused unread.
+MAX_VAULT_BYTES = 64 * 1024
 KEY_BYTES = 32
 
 _AAD = b"asd-desktop vault v1: data key"
@@ -164,7 +166,7 @@ class Vault:
     @classmethod
     def from_json(cls, raw: bytes) -> Vault:
         """Parse and check a vault file; parameters outside the caps are refused."""
-        if len(raw) > 64 * 1024:
+        if len(raw) > MAX_VAULT_BYTES:
             raise _damaged("die Datei ist zu groß")
         try:
             doc = json.loads(raw)
@@ -197,14 +199,20 @@ class Vault:
             )
         except VaultDamagedError:
             raise
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise _damaged("die Datei ist unvollständig oder verändert") from exc
 
     @classmethod
     def load(cls, path: Path) -> Vault:
         """Read the vault file at ``path``."""
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as f:
+                raw = f.read(MAX_VAULT_BYTES + 1)  # a crafted giant file is never read whole
+        except FileNotFoundError as exc:
+            raise VaultDamagedError(
+                f"Im Datenordner »{path.parent}« gibt es keinen Tresor (vault.json). Bitte den "
+                "Datenordner prüfen oder den Tresor aus der Sicherung zurückspielen."
+            ) from exc
         except OSError as exc:
             raise _damaged("die Datei kann nicht gelesen werden") from exc
         return cls.from_json(raw)

@@ -18,6 +18,7 @@ from typing_extensions import override
 
 from asd_desktop.models.enums import CaseStatus
 from asd_desktop.services.cases import CaseRow
+from asd_desktop.ui.widgets import AREA_COLOURS
 
 #: The id of the case a row shows (a ``str``).
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +31,7 @@ CLOSED_COLOR = QColor("#6b6b6b")
 NO_AREA = "–"
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 def format_date(value: dt.date | None) -> str:
@@ -83,11 +85,11 @@ class CaseListModel(QAbstractTableModel):
     # --- QAbstractTableModel ----------------------------------------------------------
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     @override
@@ -97,9 +99,12 @@ class CaseListModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return HEADERS[section]
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        ):
+            return HEADERS[section]
         return None
 
     @override
@@ -118,6 +123,8 @@ class CaseListModel(QAbstractTableModel):
             return self._tooltip(case, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{HEADERS[column]}: {self._text(case, column) or 'keine Angabe'}"
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_AREA and case.area:
+            return QColor(AREA_COLOURS[case.area][0])
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_DEADLINE and self.is_overdue(case):
                 return OVERDUE_COLOR

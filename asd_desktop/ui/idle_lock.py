@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 from typing_extensions import override
 
 #: Events that show a person is at the keyboard.
@@ -39,10 +39,11 @@ class IdleLock(QObject):
     """Watches input application-wide and asks for a lock after ``minutes`` without any.
 
     Signals:
-        lock_requested: the idle time ran out or the platform suspends the application.
+        lock_requested(str): the idle time ran out or the platform suspends the
+            application; carries the German reason shown on the unlock page.
     """
 
-    lock_requested = Signal()
+    lock_requested = Signal(str)
 
     def __init__(
         self,
@@ -60,13 +61,15 @@ class IdleLock(QObject):
         self.timer.setInterval(check_interval_ms)
         self.timer.timeout.connect(self.check)
         app = QGuiApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QGuiApplication):
+            # Input is watched on the top-level windows, where every key and mouse event
+            # arrives first, not with an application-wide filter: such a filter in Python
+            # sees objects under construction, which can crash PySide.
+            app.focusWindowChanged.connect(self.watch)
             # Best effort: Qt reports ApplicationSuspended on mobile platforms and some
             # desktop sessions only; elsewhere the wall-clock check above catches a
             # suspended laptop at its first tick after waking up.
-            if isinstance(app, QGuiApplication):
-                app.applicationStateChanged.connect(self._on_state_changed)
+            app.applicationStateChanged.connect(self._on_state_changed)
 
     @property
     def minutes(self) -> int:
@@ -89,10 +92,18 @@ class IdleLock(QObject):
         """Start watching (after unlock) or stop (while locked)."""
         self._active = active
         if active:
+            for window in QGuiApplication.topLevelWindows():
+                self.watch(window)
             self.touch()
             self.timer.start()
         else:
             self.timer.stop()
+
+    @Slot(QWindow)
+    def watch(self, window: QWindow | None) -> None:
+        """Count input arriving at ``window`` (installing twice is harmless in Qt 6)."""
+        if window is not None:
+            window.installEventFilter(self)
 
     def touch(self) -> None:
         """Count now as the last input."""
@@ -106,7 +117,9 @@ class IdleLock(QObject):
         idle = self.idle_seconds()
         if idle >= self._minutes * 60 or idle < -60:
             self.set_active(False)
-            self.lock_requested.emit()
+            self.lock_requested.emit(
+                f"Die Fallakte wurde nach {self._minutes} Minuten ohne Eingabe gesperrt."
+            )
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -118,4 +131,4 @@ class IdleLock(QObject):
     def _on_state_changed(self, state: Qt.ApplicationState) -> None:
         if self._active and state == Qt.ApplicationState.ApplicationSuspended:
             self.set_active(False)
-            self.lock_requested.emit()
+            self.lock_requested.emit("Die Fallakte wurde beim Ruhezustand gesperrt.")

@@ -1,0 +1,1 @@
+"""reportlab documents (agreements, protocols, letters); none exist yet in this release."""

@@ -1,0 +1,632 @@
+"""The main window: lock screen or work page (case list beside the open case)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from asd_desktop.models.enums import Area, CaseStatus
+from asd_desktop.models.errors import AsdError, ValidationError
+from asd_desktop.services.cases import CaseQuery
+from asd_desktop.services.settings import (
+    MAX_IDLE_MINUTES,
+    MIN_IDLE_MINUTES,
+    Settings,
+    load_settings,
+    save_settings,
+)
+from asd_desktop.services.vault import OpenVault
+from asd_desktop.ui.case_list_model import CASE_ID_ROLE, CaseListModel
+from asd_desktop.ui.case_view import CaseView
+from asd_desktop.ui.dialogs.case_dialog import CaseDialog
+from asd_desktop.ui.idle_lock import IdleLock
+from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
+
+WINDOW_TITLE = "asd-desktop – Fallakte"
+SEARCH_DEBOUNCE_MS = 150
+NO_CASE_SELECTED = "Bitte zuerst einen Fall in der Liste auswählen."
+
+STATUS_FILTERS: tuple[tuple[str, CaseStatus | None], ...] = (
+    ("offen", CaseStatus.OPEN),
+    ("abgeschlossen", CaseStatus.CLOSED),
+    ("alle", None),
+)
+AREA_FILTERS: tuple[tuple[str, Area | None], ...] = (
+    ("alle", None),
+    *((a.label, a) for a in Area),
+)
+
+
+@dataclass(frozen=True)
+class _Resume:
+    """Where the caseworker was when the window locked."""
+
+    case_id: str | None
+    tab: int
+    search: str
+    selected_id: str | None
+
+
+def count_text(n: int) -> str:
+    """The status bar's count of listed cases, in German."""
+    if n == 0:
+        return "Keine Fälle in der Liste"
+    return "1 Fall in der Liste" if n == 1 else f"{n} Fälle in der Liste"
+
+
+class SettingsDialog(QDialog):
+    """Edit the program settings (idle minutes before the window locks)."""
+
+    def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Einstellungen")
+        self.setAccessibleName("Einstellungen")
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle_minutes.setValue(current.idle_lock_minutes)
+        self.idle_minutes.setSuffix(" Minuten")
+        self.idle_minutes.setAccessibleName("Sperren nach Minuten ohne Eingabe")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        for kind, text in (
+            (QDialogButtonBox.StandardButton.Ok, "Speichern"),
+            (QDialogButtonBox.StandardButton.Cancel, "Abbrechen"),
+        ):
+            button = buttons.button(kind)
+            button.setText(text)
+            button.setAccessibleName(text)
+        form = QFormLayout()
+        form.addRow("Fallakte sperren nach &Minuten ohne Eingabe:", self.idle_minutes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+    def values(self) -> Settings:
+        """The settings as entered."""
+        return Settings(idle_lock_minutes=self.idle_minutes.value())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: Settings) -> Settings | None:
+        """Run the dialog; the new settings, or None when cancelled."""
+        dialog = cls(current, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.values() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class MainWindow(QMainWindow):
+    """The application window: locked, or the case list beside the open case.
+
+    Args:
+        data_dir: the data folder (the caller holds its DataDirLock).
+        now: the wall clock for the idle lock; tests pass a clock they can move.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        now: Callable[[], float] = time.time,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.settings = load_settings(data_dir)
+        self.opened: OpenVault | None = None
+        self.case_view: CaseView | None = None
+        self._resume: _Resume | None = None
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setAccessibleName("asd-desktop Hauptfenster")
+        self.resize(1366, 768)
+
+        self.lock_screen = LockScreen(data_dir)
+        self.work_page = self._build_work_page()
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Inhalt")
+        self.stack.addWidget(self.lock_screen)
+        self.stack.addWidget(self.work_page)
+        self.setCentralWidget(self.stack)
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Anzahl der Fälle in der Liste")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().setAccessibleName("Statusleiste")
+
+        self.idle_lock = IdleLock(self.settings.idle_lock_minutes, self, now=now)
+        self.idle_lock.lock_requested.connect(self._on_lock_requested)
+        self._build_menus()
+        self.lock_screen.vault_opened.connect(self._on_vault_opened)
+        self._show_lock_screen()
+
+    # --- building -------------------------------------------------------------------
+
+    def _build_work_page(self) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Suche (Name, Aktenzeichen, Notiz) …")
+        self.search.setAccessibleName("Suche in der Fallliste")
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_now)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter Status")
+        # Qt turns enum members into plain strings; the filter is read by index instead.
+        self.status_filter.addItems([label for label, _ in STATUS_FILTERS])
+        self.area_filter = QComboBox()
+        self.area_filter.setAccessibleName("Filter Bereich")
+        self.area_filter.addItems([label for label, _ in AREA_FILTERS])
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.area_filter.currentIndexChanged.connect(self.refresh)
+
+        self.model = CaseListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Fallliste")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        # Every column as wide as its content, the last one fills the rest; a narrow
+        # pane scrolls sideways rather than squeezing the family name.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.clicked.connect(self._on_row_chosen)
+        self.table.activated.connect(self._on_row_chosen)
+
+        status_label = QLabel("Stat&us:")
+        status_label.setBuddy(self.status_filter)
+        area_label = QLabel("Berei&ch:")
+        area_label.setBuddy(self.area_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(status_label)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(area_label)
+        filters.addWidget(self.area_filter, 2)
+
+        left = QWidget()
+        left.setAccessibleName("Fallliste mit Suche und Filtern")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+
+        self.case_area = QWidget()
+        self.case_area.setAccessibleName("Geöffneter Fall")
+        self._case_layout = QVBoxLayout(self.case_area)
+        self._case_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setAccessibleName("Fallliste und Fall")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.case_area)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([600, 680])
+        page = QWidget()
+        page.setAccessibleName("Arbeitsbereich")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.splitter)
+        return page
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        # Drop the "checked" argument so slots with optional parameters get their defaults.
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_case_action = self._action("&Neuer Fall …", self.new_case, "Ctrl+N")
+        self.lock_action = self._action("&Sperren", self.lock, "Ctrl+L")
+        self.passphrase_action = self._action("&Passphrase ändern …", self.change_passphrase)
+        self.settings_action = self._action("&Einstellungen …", self.edit_settings)
+        self.quit_action = self._action("&Beenden", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu = self.menuBar().addMenu("&Datei")
+        file_menu.addAction(self.new_case_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.passphrase_action)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self.record_contact_action = self._action(
+            "&Kontakt erfassen …", lambda: self._act_on_case(CaseView.record_contact), "Ctrl+K"
+        )
+        self.add_person_action = self._action(
+            "&Person hinzufügen …", lambda: self._act_on_case(CaseView.add_person), "Ctrl+P"
+        )
+        self.change_area_action = self._action(
+            "Fall&einordnung ändern …", lambda: self._act_on_case(CaseView.change_area)
+        )
+        self.edit_case_action = self._action(
+            "Fall &bearbeiten …", lambda: self._act_on_case(CaseView.edit_case)
+        )
+        self.close_case_action = self._action(
+            "Fall &abschließen …", lambda: self._act_on_case(CaseView.close_case)
+        )
+        case_menu = self.menuBar().addMenu("&Fall")
+        for action in (
+            self.record_contact_action,
+            self.add_person_action,
+            self.change_area_action,
+            self.edit_case_action,
+            self.close_case_action,
+        ):
+            case_menu.addAction(action)
+
+        self.focus_search_action = self._action("&Suche", self.focus_search, std.Find)
+        self.focus_list_action = self._action("&Fallliste", self.focus_list, "Ctrl+1")
+        view_menu = self.menuBar().addMenu("&Ansicht")
+        view_menu.addAction(self.focus_search_action)
+        view_menu.addAction(self.focus_list_action)
+
+        self._unlocked_actions = (
+            self.new_case_action,
+            self.lock_action,
+            self.passphrase_action,
+            self.record_contact_action,
+            self.add_person_action,
+            self.change_area_action,
+            self.edit_case_action,
+            self.close_case_action,
+            self.focus_search_action,
+            self.focus_list_action,
+        )
+
+    # --- locking and unlocking --------------------------------------------------------
+
+    def is_locked(self) -> bool:
+        """True while no case file is open."""
+        return self.opened is None
+
+    def _show_lock_screen(self, reason: str = "") -> None:
+        for action in self._unlocked_actions:
+            action.setEnabled(False)
+        self.count_label.clear()
+        self.statusBar().clearMessage()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.prepare(reason)
+
+    @Slot(object)
+    def _on_vault_opened(self, opened: OpenVault) -> None:
+        self.opened = opened
+        view = CaseView(opened.cases)
+        self.case_view = view
+        view.case_changed.connect(self._on_case_changed)
+        self._case_layout.addWidget(view)
+        for action in self._unlocked_actions:
+            action.setEnabled(True)
+        self.stack.setCurrentWidget(self.work_page)
+        resume, self._resume = self._resume, None
+        if resume is not None:
+            self.search.blockSignals(True)
+            self.search.setText(resume.search)
+            self.search.blockSignals(False)
+        self.refresh(select_id=(resume.selected_id or resume.case_id) if resume else None)
+        self._fit_list_width()
+        if resume is not None and resume.case_id is not None and self._open_case(resume.case_id):
+            view.set_current_tab(resume.tab)
+        self.idle_lock.set_active(True)
+        self.table.setFocus()
+
+    @Slot(str)
+    def _on_lock_requested(self, reason: str) -> None:
+        self.lock(reason)
+
+    @Slot()
+    def lock(self, reason: str = "") -> None:
+        """Hide all case data, drop the key and show the unlock page."""
+        if self.opened is None:
+            return
+        self._close_popups_and_dialogs()
+        view = self.case_view
+        self._resume = _Resume(
+            case_id=view.current_case_id() if view else None,
+            tab=view.current_tab() if view else 0,
+            search=self.search.text(),
+            selected_id=self.selected_case_id(),
+        )
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.set_rows([])
+        if view is not None:
+            view.clear()
+            self._case_layout.removeWidget(view)
+            view.hide()
+            view.setParent(None)
+            view.deleteLater()
+            self.case_view = None
+        opened, self.opened = self.opened, None
+        opened.close()
+        self.idle_lock.set_active(False)
+        self._show_lock_screen(reason)
+
+    def _close_popups_and_dialogs(self) -> None:
+        """Close menus and modal dialogs so nothing of a case stays on screen.
+
+        What was typed into an open dialog is discarded: the window must not show it.
+        """
+        for _ in range(20):
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for _ in range(20):
+            modal = QApplication.activeModalWidget()
+            if modal is None or modal is self:
+                break
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and widget.isWindow():
+                widget.close()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle_lock.set_active(False)
+        if self.opened is not None:
+            if self.case_view is not None:
+                self.case_view.clear()
+            self.model.set_rows([])
+            opened, self.opened = self.opened, None
+            opened.close()
+        super().closeEvent(event)
+
+    # --- the case list ----------------------------------------------------------------
+
+    def query(self) -> CaseQuery:
+        """The list's filters as entered."""
+        return CaseQuery(
+            text=self.search.text().strip(),
+            status=STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1],
+            area=AREA_FILTERS[max(0, self.area_filter.currentIndex())][1],
+        )
+
+    @Slot()
+    def refresh(self, select_id: str | None = None) -> None:
+        """Reload the list for the current filters, keeping the selected case if listed."""
+        if self.opened is None:
+            return
+        keep = select_id or self.selected_case_id()
+        if keep is None and self.case_view is not None:
+            keep = self.case_view.current_case_id()
+        try:
+            rows = self.opened.cases.list_cases(self.query())
+        except AsdError as exc:
+            self._warn("Fallliste", exc.message)
+            return
+        self.model.set_rows(rows)
+        row = self.model.row_of(keep) if keep else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.count_label.setText(count_text(len(rows)))
+
+    def _fit_list_width(self) -> None:
+        """Widen the list pane so every column fits, if that leaves the case view room."""
+        header = self.table.horizontalHeader()
+        needed = sum(
+            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.model.columnCount())
+        )
+        needed += self.table.verticalScrollBar().sizeHint().width() + 4 * self.table.frameWidth()
+        left, right = self.splitter.sizes()
+        total = left + right
+        if left < needed <= total * 0.55:
+            self.splitter.setSizes([needed, total - needed])
+
+    def selected_case_id(self) -> str | None:
+        """The id of the case selected in the list, if any."""
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            return None
+        value = selected[0].data(CASE_ID_ROLE)
+        return value if isinstance(value, str) else None
+
+    def select_case(self, case_id: str) -> bool:
+        """Select ``case_id`` in the list; False when it is not listed."""
+        row = self.model.row_of(case_id)
+        if row < 0:
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
+
+    @Slot()
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.refresh()
+        self.focus_list()
+
+    @Slot(QModelIndex)
+    def _on_row_chosen(self, index: QModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        if isinstance(case_id, str):
+            self._open_case(case_id)
+
+    def _open_case(self, case_id: str) -> bool:
+        view = self.case_view
+        if view is None:
+            return False
+        if view.current_case_id() == case_id:
+            return True
+        try:
+            view.show_case(case_id)
+        except AsdError as exc:
+            self._warn("Fall öffnen", exc.message)
+            return False
+        return view.current_case_id() == case_id
+
+    @Slot(str)
+    def _on_case_changed(self, case_id: str) -> None:
+        self.refresh(select_id=case_id)
+
+    def _act_on_case(self, act: Callable[[CaseView], None]) -> None:
+        view = self.case_view
+        if view is None:
+            return
+        case_id = self.selected_case_id() or view.current_case_id()
+        if case_id is None:
+            self.statusBar().showMessage(NO_CASE_SELECTED, 5000)
+            return
+        if self._open_case(case_id):
+            act(view)
+
+    # --- commands ---------------------------------------------------------------------
+
+    @Slot()
+    def new_case(self) -> None:
+        """Ask for a new case, store it, and open it."""
+        if self.opened is None:
+            return
+        answer = CaseDialog.ask(self)
+        if answer is None or self.opened is None:
+            return
+        value, area = answer
+        if area is None:
+            self._warn(
+                "Neuer Fall", "Der Fall wurde nicht angelegt: bitte eine Falleinordnung wählen."
+            )
+            return
+        try:
+            row = self.opened.cases.create_case(value, area)
+        except ValidationError as exc:
+            self._warn(
+                "Neuer Fall",
+                "Der Fall wurde nicht angelegt.\n\n" + "\n".join(exc.problems.values()),
+            )
+            return
+        except AsdError as exc:
+            self._warn("Neuer Fall", exc.message)
+            return
+        self.refresh(select_id=row.id)
+        if self.model.row_of(row.id) < 0:
+            # The new case is hidden by the filters: show the open cases, unfiltered.
+            for widget in (self.search, self.status_filter, self.area_filter):
+                widget.blockSignals(True)
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self.area_filter.setCurrentIndex(0)
+            for widget in (self.search, self.status_filter, self.area_filter):
+                widget.blockSignals(False)
+            self.refresh(select_id=row.id)
+        self._open_case(row.id)
+        self.statusBar().showMessage(f"Der Fall {row.file_number} wurde angelegt.", 5000)
+        self.table.setFocus()
+
+    @Slot()
+    def change_passphrase(self) -> None:
+        """Ask for old and new passphrase and re-wrap the key."""
+        if ChangePassphraseDialog.ask(self, self.data_dir):
+            self.statusBar().showMessage("Die Passphrase wurde geändert.", 5000)
+
+    @Slot()
+    def edit_settings(self) -> None:
+        """Let the caseworker change the idle minutes."""
+        new = SettingsDialog.ask(self, self.settings)
+        if new is None:
+            return
+        try:
+            save_settings(self.data_dir, new)
+        except (AsdError, OSError) as exc:
+            message = exc.message if isinstance(exc, AsdError) else str(exc)
+            self._warn("Einstellungen", f"Die Einstellungen wurden nicht gespeichert. {message}")
+            return
+        self.settings = new
+        self.idle_lock.set_minutes(new.idle_lock_minutes)
+        self.statusBar().showMessage("Die Einstellungen wurden gespeichert.", 5000)
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Put the cursor into the search field."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    @Slot()
+    def focus_list(self) -> None:
+        """Put the keyboard focus on the case list."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.select_case(self.model.rows()[0].id)
+
+    def _warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and isinstance(event, QKeyEvent):
+            # Arrow down in the search field moves on to the list.
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+                self._search_now()
+                return True
+            # The window's shortcuts win over the line edit's own (Ctrl+K deletes to the
+            # end of the line on Linux): leave the override event unaccepted.
+            if event.type() == QEvent.Type.ShortcutOverride and self._is_window_shortcut(event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _is_window_shortcut(self, event: QKeyEvent) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return any(a.isEnabled() and a.shortcut() == pressed for a in self._unlocked_actions)
