@@ -14,6 +14,7 @@ from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.case_summary import CaseSummary
 from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.models.errors import NotFoundError, ValidationError
+from asd_desktop.models.ids import Hlc
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.storage import search
@@ -116,8 +117,10 @@ class ContactView(ContactInput):
 
     id: str = ""
     recorded_by: str = ""
+    recorded_at: dt.datetime | None = None  # local time the entry was made
     corrects_id: str | None = None
     corrected_by: str | None = None
+    corrected_at: dt.datetime | None = None  # local time of the correcting entry
 
 
 @dataclass(frozen=True)
@@ -268,15 +271,21 @@ class CaseService:
             if matching is not None:
                 stmt = stmt.where(Case.id.in_(matching))
             # Core execution: plain rows, no ORM loading step for thousands of lines.
-            return [_to_row(r) for r in s.connection().execute(stmt)]
+            return [_to_row(r) for r in s.connection().execute(stmt).all()]
 
     def _row(self, case_id: str) -> CaseRow:
         with self._sf() as s:
             row = s.execute(_list_statement().where(Case.id == case_id)).one()
             return _to_row(row)
 
-    def get_case(self, case_id: str) -> CaseDetail:
-        """Open a case: all it holds; the opening is audited."""
+    def get_case(self, case_id: str, *, audit_opening: bool = True) -> CaseDetail:
+        """Open a case: all it holds; the opening is audited unless it is a reload.
+
+        Args:
+            case_id: the case to open.
+            audit_opening: False when the view only reloads a case it already shows
+                after storing a change (the change itself is audited).
+        """
         with self._sf.begin() as s:
             case = _get_case(s, case_id)
             persons = s.scalars(
@@ -294,8 +303,9 @@ class CaseService:
                 .where(Contact.case_id == case_id, Contact.deleted.is_(False))
                 .order_by(Contact.occurred_at.desc(), Contact.hlc.desc())
             ).all()
-            audit.append(s, self._device, AuditAction.CASE_OPENED, case_id)
-            corrected_by = {c.corrects_id: c.id for c in contacts if c.corrects_id}
+            if audit_opening:
+                audit.append(s, self._device, AuditAction.CASE_OPENED, case_id)
+            corrections = {c.corrects_id: c for c in contacts if c.corrects_id}
             history = tuple(_area_view(a) for a in areas)
             return CaseDetail(
                 id=case.id,
@@ -308,7 +318,7 @@ class CaseService:
                 description=case.description,
                 persons=tuple(_person_view(p) for p in persons),
                 area_history=history,
-                contacts=tuple(_contact_view(c, corrected_by.get(c.id)) for c in contacts),
+                contacts=tuple(_contact_view(c, corrections.get(c.id)) for c in contacts),
                 area=history[0].area if history else None,
             )
 
@@ -429,14 +439,15 @@ _AREAS = {a.value: a for a in Area}
 
 
 def _to_row(r: Row[Any]) -> CaseRow:
+    case_id, file_number, family_name, status, area, last_contact, next_due = r
     return CaseRow(
-        id=str(r[0]),
-        file_number=str(r[1]),
-        family_name=str(r[2]),
-        status=_STATUS[r[3]],
-        area=_AREAS[r[4]] if r[4] else None,
-        last_contact=r[5] if isinstance(r[5], dt.datetime) else None,
-        next_deadline=r[6] if isinstance(r[6], dt.date) else None,
+        id=case_id,
+        file_number=file_number,
+        family_name=family_name,
+        status=_STATUS[status],
+        area=_AREAS[area] if area else None,
+        last_contact=last_contact if isinstance(last_contact, dt.datetime) else None,
+        next_deadline=next_due if isinstance(next_due, dt.date) else None,
     )
 
 
@@ -487,7 +498,14 @@ def _person_view(p: Person) -> PersonView:
     )
 
 
-def _contact_view(c: Contact, corrected_by: str | None) -> ContactView:
+def _recorded_at(row: Contact) -> dt.datetime | None:
+    """When the entry was made on its device, from its hybrid logical clock (local time)."""
+    if not row.hlc:
+        return None
+    return dt.datetime.fromtimestamp(Hlc.decode(row.hlc).wall_ms / 1000).replace(microsecond=0)
+
+
+def _contact_view(c: Contact, correction: Contact | None) -> ContactView:
     return ContactView(
         id=c.id,
         occurred_at=c.occurred_at,
@@ -499,6 +517,8 @@ def _contact_view(c: Contact, corrected_by: str | None) -> ContactView:
         next_step=c.next_step,
         next_step_due=c.next_step_due,
         recorded_by=c.recorded_by,
+        recorded_at=_recorded_at(c),
         corrects_id=c.corrects_id,
-        corrected_by=corrected_by,
+        corrected_by=correction.id if correction else None,
+        corrected_at=_recorded_at(correction) if correction else None,
     )

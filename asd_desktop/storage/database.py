@@ -11,7 +11,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.storage import replication, search
-from asd_desktop.storage.engine import create_encrypted_engine, damaged_database_error
+from asd_desktop.storage.engine import (
+    KeyHolder,
+    create_encrypted_engine,
+    damaged_database_error,
+)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -28,8 +32,9 @@ def migrate(engine: Engine) -> None:
 class Database:
     """An unlocked database; ``session_factory().begin()`` gives a transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, key_holder: KeyHolder | None = None) -> None:
         self.engine = engine
+        self._key_holder = key_holder
         self.session_factory: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         replication.install_hooks(self.session_factory)
         search.install_hooks(self.session_factory)
@@ -39,18 +44,23 @@ class Database:
     @classmethod
     def open(cls, db_path: Path, key: bytes) -> Database:
         """Open (or create) the encrypted file, migrate it and return it ready for use."""
-        engine = create_encrypted_engine(db_path, key)
+        holder = KeyHolder(key)
+        engine = create_encrypted_engine(db_path, holder)
         try:
             migrate(engine)
-            return cls(engine)
+            return cls(engine, holder)
         except DBAPIError as exc:
             # The key was right (the connection verified it), so the pages are at fault.
             engine.dispose()
+            holder.forget()
             raise damaged_database_error() from exc
         except BaseException:
             engine.dispose()
+            holder.forget()
             raise
 
     def close(self) -> None:
-        """Close every connection; the key is gone with them."""
+        """Close every connection and forget the key: nothing can reconnect afterwards."""
         self.engine.dispose()
+        if self._key_holder is not None:
+            self._key_holder.forget()

@@ -8,6 +8,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.pool import QueuePool
 
 from asd_desktop.models.errors import AsdError, DatabaseUnreadableError, StorageFullError
 from asd_desktop.storage.search import fold
@@ -81,13 +82,43 @@ def connect_encrypted(db_path: Path, key: bytes) -> Any:  # noqa: ANN401 - DB-AP
     return conn
 
 
-def create_encrypted_engine(db_path: Path, key: bytes) -> Engine:
+class KeyHolder:
+    """The data key an engine connects with, until :meth:`forget` drops it.
+
+    After ``forget`` the engine cannot open a new connection, so a locked
+    program cannot reach the database even through a stray reference.
+    """
+
+    def __init__(self, key: bytes) -> None:
+        self._key: bytearray | None = bytearray(key)
+
+    def key(self) -> bytes:
+        """The key; raises once forgotten."""
+        if self._key is None:
+            raise DatabaseUnreadableError(
+                "Die Fallakte ist gesperrt. Bitte zuerst mit der Passphrase entsperren."
+            )
+        return bytes(self._key)
+
+    def forget(self) -> None:
+        """Overwrite and drop the key (best effort: Python may hold other copies)."""
+        if self._key is not None:
+            self._key[:] = bytes(len(self._key))
+            self._key = None
+
+
+def create_encrypted_engine(db_path: Path, key: bytes | KeyHolder) -> Engine:
     """A SQLAlchemy engine whose every connection is keyed and configured."""
+    holder = key if isinstance(key, KeyHolder) else KeyHolder(key)
     engine = create_engine(
         "sqlite://",
-        creator=lambda: connect_encrypted(db_path, key),
+        creator=lambda: connect_encrypted(db_path, holder.key()),
         module=sqlcipher3,
-        pool_pre_ping=False,
+        # One connection per checkout (the "sqlite://" URL would pick a per-thread
+        # singleton, which makes two sessions in one thread share a transaction).
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
     )
     _use_explicit_transactions(engine)
     event.listen(engine, "handle_error", _caseworker_error, retval=True)

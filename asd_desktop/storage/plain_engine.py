@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from asd_desktop.storage.engine import BUSY_TIMEOUT_S
 from asd_desktop.storage.search import fold
@@ -36,7 +37,7 @@ def create_plain_engine_for_benchmark(db_path: Path) -> Engine:
             raise
         return conn
 
-    engine = create_engine("sqlite://", creator=connect, module=sqlcipher3, pool_pre_ping=False)
+    engine = create_engine("sqlite://", creator=connect, module=sqlcipher3, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:  # noqa: ANN401

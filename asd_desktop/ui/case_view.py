@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -63,17 +62,6 @@ NOTE_MIN_WIDTH = 200
 # Tab positions; a tab exists only once its capability does.
 OVERVIEW_TAB = 0
 CONTACTS_TAB = 1
-
-
-def recorded_at(record_id: str) -> dt.datetime | None:
-    """When a record was made, read from its UUIDv7 (local time); None if not a UUIDv7."""
-    try:
-        value = uuid.UUID(record_id)
-    except ValueError:
-        return None
-    if value.version != 7:
-        return None
-    return dt.datetime.fromtimestamp((value.int >> 80) / 1000)
 
 
 def _one_line(text: str) -> str:
@@ -246,7 +234,7 @@ class ContactTableModel(_RowsModel[ContactView]):
         if contact.corrects_id:
             parts.append("Korrektur")
         if contact.corrected_by:
-            when = recorded_at(contact.corrected_by)
+            when = contact.corrected_at
             if when is None:
                 parts.append("korrigiert")
             elif with_time:
@@ -554,10 +542,10 @@ class CaseView(QWidget):
         """Show the tab at ``index``."""
         self.tabs.setCurrentIndex(index)
 
-    def show_case(self, case_id: str) -> None:
-        """Open ``case_id`` (the opening is audited by the service) and show it."""
+    def show_case(self, case_id: str, *, reload: bool = False) -> None:
+        """Open ``case_id`` and show it; the service audits the opening unless ``reload``."""
         try:
-            detail = self._cases.get_case(case_id)
+            detail = self._cases.get_case(case_id, audit_opening=not reload)
         except AsdError as exc:
             self.clear()
             QMessageBox.warning(self, "Fall nicht geöffnet", exc.message)
@@ -713,7 +701,7 @@ class CaseView(QWidget):
         QMessageBox.warning(self, "Nicht gespeichert", text)
 
     def _stored(self, case_id: str) -> None:
-        self.show_case(case_id)
+        self.show_case(case_id, reload=True)
         self.case_changed.emit(case_id)
 
     def record_contact(self) -> None:

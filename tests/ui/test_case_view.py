@@ -24,7 +24,6 @@ from asd_desktop.ui.case_view import (
     CaseView,
     ContactTableModel,
     PersonTableModel,
-    recorded_at,
 )
 from asd_desktop.ui.dialogs.area_dialog import AreaDialog
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
@@ -425,8 +424,9 @@ def test_a_correction_is_a_new_entry_and_the_old_one_is_marked(
     rows = {model.row_value(r).id: r for r in range(model.rowCount())}
     old_row, new_row = rows[old.id], rows[correction.id]
     assert new_row < old_row
-    when = recorded_at(correction.id)
+    when = original.corrected_at
     assert when is not None
+    assert when == correction.recorded_at
     assert model.index(old_row, ContactTableModel.REMARK).data() == f"korrigiert am {when:%d.%m.%Y}"
     assert model.index(old_row, ContactTableModel.REMARK).data(Qt.ItemDataRole.ToolTipRole) == (
         f"korrigiert am {when:%d.%m.%Y, %H:%M} Uhr"

@@ -175,3 +175,12 @@ def test_every_change_and_opening_is_audited_in_an_intact_chain(opened):
 def test_unknown_case_is_not_found(opened):
     with pytest.raises(NotFoundError):
         opened.cases.get_case("01900000-0000-7000-8000-000000000000")
+
+
+def test_a_reload_after_a_change_is_not_audited_as_an_opening(opened):
+    case = make_case(opened)
+    before = verify(opened.database.session_factory).entries
+    opened.cases.get_case(case.id, audit_opening=False)
+    assert verify(opened.database.session_factory).entries == before
+    opened.cases.get_case(case.id)
+    assert verify(opened.database.session_factory).entries == before + 1

@@ -284,3 +284,16 @@ def test_a_lock_held_by_another_process_is_refused_and_freed_when_it_dies(tmp_pa
                 stream.close()
     with DataDirLock(tmp_path):
         pass
+
+
+def test_closing_forgets_the_key_so_nothing_can_reconnect(opened):
+    from sqlalchemy import text
+
+    from asd_desktop.models.errors import DatabaseUnreadableError
+
+    engine = opened.database.engine
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM cases")).scalar() == 0
+    opened.database.close()
+    with pytest.raises(DatabaseUnreadableError, match="gesperrt"), engine.connect():
+        pass
