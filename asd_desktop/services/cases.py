@@ -192,7 +192,8 @@ def contact_problems(value: ContactInput) -> dict[str, str]:
     return problems
 
 
-def _check(problems: dict[str, str]) -> None:
+def check_problems(problems: dict[str, str]) -> None:
+    """Raise :class:`ValidationError` if there are any problems."""
     if problems:
         raise ValidationError(problems)
 
@@ -212,7 +213,7 @@ class CaseService:
 
     def create_case(self, value: CaseInput, first_area: AreaInput) -> CaseRow:
         """A new open case with its first Falleinordnung."""
-        _check(case_problems(value) | area_problems(first_area))
+        check_problems(case_problems(value) | area_problems(first_area))
         number = value.file_number.strip()
         try:
             with self._sf.begin() as s:
@@ -228,7 +229,7 @@ class CaseService:
                 )
                 s.add(case)
                 s.flush()
-                s.add(_area_row(case.id, first_area))
+                s.add(area_row(case.id, first_area))
                 audit.append(s, self._device, AuditAction.CASE_CREATED, case.id)
                 case_id = case.id
         except IntegrityError as exc:
@@ -237,7 +238,7 @@ class CaseService:
 
     def update_case(self, case_id: str, value: CaseInput) -> None:
         """Change a case's master data."""
-        _check(case_problems(value))
+        check_problems(case_problems(value))
         number = value.file_number.strip()
         with self._sf.begin() as s:
             case = _get_case(s, case_id)
@@ -324,11 +325,11 @@ class CaseService:
 
     def add_person(self, case_id: str, value: PersonInput) -> PersonView:
         """Add a person with their roles to a case."""
-        _check(person_problems(value))
+        check_problems(person_problems(value))
         with self._sf.begin() as s:
             _get_case(s, case_id)
             person = Person(case_id=case_id)
-            _fill_person(person, value)
+            fill_person(person, value)
             s.add(person)
             s.flush()
             audit.append(s, self._device, AuditAction.PERSON_ADDED, case_id, person.id)
@@ -336,22 +337,22 @@ class CaseService:
 
     def update_person(self, person_id: str, value: PersonInput) -> PersonView:
         """Change a person's data or roles."""
-        _check(person_problems(value))
+        check_problems(person_problems(value))
         with self._sf.begin() as s:
             person = s.get(Person, person_id)
             if person is None or person.deleted:
                 raise NotFoundError("Die Person wurde nicht gefunden.")
-            _fill_person(person, value)
+            fill_person(person, value)
             audit.append(s, self._device, AuditAction.PERSON_CHANGED, person.case_id, person_id)
             s.flush()
             return _person_view(person)
 
     def change_area(self, case_id: str, value: AreaInput) -> AreaView:
         """Place the case in an area; the history keeps every earlier placement."""
-        _check(area_problems(value))
+        check_problems(area_problems(value))
         with self._sf.begin() as s:
             _get_case(s, case_id)
-            row = _area_row(case_id, value)
+            row = area_row(case_id, value)
             s.add(row)
             s.flush()
             audit.append(s, self._device, AuditAction.AREA_CHANGED, case_id, value.area.value)
@@ -361,7 +362,7 @@ class CaseService:
         self, case_id: str, value: ContactInput, corrects_id: str | None = None
     ) -> ContactView:
         """Append a contact; with ``corrects_id`` it replaces that earlier entry in views."""
-        _check(contact_problems(value))
+        check_problems(contact_problems(value))
         with self._sf.begin() as s:
             _get_case(s, case_id)
             if corrects_id is not None:
@@ -375,19 +376,7 @@ class CaseService:
                             "neueste Fassung korrigieren."
                         }
                     )
-            contact = Contact(
-                case_id=case_id,
-                occurred_at=value.occurred_at.replace(second=0, microsecond=0),
-                duration_minutes=value.duration_minutes,
-                kind=value.kind.value,
-                present=value.present.strip(),
-                place=value.place.strip(),
-                note=value.note.strip(),
-                next_step=value.next_step.strip(),
-                next_step_due=value.next_step_due,
-                corrects_id=corrects_id,
-                recorded_by=self.user,
-            )
+            contact = contact_row(case_id, value, self.user, corrects_id)
             s.add(contact)
             s.flush()
             action = AuditAction.CONTACT_CORRECTED if corrects_id else AuditAction.CONTACT_RECORDED
@@ -451,7 +440,27 @@ def _to_row(r: Row[Any]) -> CaseRow:
     )
 
 
-def _area_row(case_id: str, value: AreaInput) -> AreaAssignment:
+def contact_row(
+    case_id: str, value: ContactInput, recorded_by: str, corrects_id: str | None = None
+) -> Contact:
+    """A new contact row (not yet added to a session); times are kept to the minute."""
+    return Contact(
+        case_id=case_id,
+        occurred_at=value.occurred_at.replace(second=0, microsecond=0),
+        duration_minutes=value.duration_minutes,
+        kind=value.kind.value,
+        present=value.present.strip(),
+        place=value.place.strip(),
+        note=value.note.strip(),
+        next_step=value.next_step.strip(),
+        next_step_due=value.next_step_due,
+        corrects_id=corrects_id,
+        recorded_by=recorded_by,
+    )
+
+
+def area_row(case_id: str, value: AreaInput) -> AreaAssignment:
+    """A new Falleinordnung row (not yet added to a session)."""
     return AreaAssignment(
         case_id=case_id,
         area=value.area.value,
@@ -471,7 +480,8 @@ def _area_view(a: AreaAssignment) -> AreaView:
     )
 
 
-def _fill_person(person: Person, value: PersonInput) -> None:
+def fill_person(person: Person, value: PersonInput) -> None:
+    """Copy what was entered for a person onto its row."""
     person.last_name = value.last_name.strip()
     person.first_name = value.first_name.strip()
     person.birth_date = value.birth_date

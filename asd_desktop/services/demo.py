@@ -28,8 +28,12 @@ from asd_desktop.services.cases import (
     ContactInput,
     PersonInput,
     area_problems,
+    area_row,
     case_problems,
+    check_problems,
     contact_problems,
+    contact_row,
+    fill_person,
     person_problems,
 )
 
@@ -191,7 +195,7 @@ def write_in_batches(
 
 
 def _case_row(spec: CaseSpec) -> Case:
-    _validate(case_problems(spec.case))
+    check_problems(case_problems(spec.case))
     closed = spec.closed_on is not None
     return Case(
         id=uuid7(),
@@ -210,32 +214,13 @@ def _child_rows(
 ) -> list[Person | AreaAssignment | Contact]:
     rows: list[Person | AreaAssignment | Contact] = []
     for p in spec.persons:
-        _validate(person_problems(p))
-        rows.append(
-            Person(
-                case_id=case_id,
-                last_name=p.last_name,
-                first_name=p.first_name,
-                birth_date=p.birth_date,
-                address=p.address,
-                phone=p.phone,
-                languages=p.languages,
-                interpreter_needed=p.interpreter_needed,
-                roles=[r.value for r in p.roles],
-                institution=p.institution,
-            )
-        )
+        check_problems(person_problems(p))
+        person = Person(case_id=case_id)
+        fill_person(person, p)
+        rows.append(person)
     for a in spec.areas:
-        _validate(area_problems(a))
-        rows.append(
-            AreaAssignment(
-                case_id=case_id,
-                area=a.area.value,
-                decided_on=a.decided_on,
-                reason=a.reason,
-                decided_by=a.decided_by,
-            )
-        )
+        check_problems(area_problems(a))
+        rows.append(area_row(case_id, a))
     contacts = [_contact_row(case_id, c, spec.caseworker) for c in spec.contacts]
     rows.extend(contacts)
     for index, corrected in spec.corrections:
@@ -248,26 +233,10 @@ def _child_rows(
 def _contact_row(
     case_id: str, c: ContactInput, recorded_by: str, corrects_id: str | None = None
 ) -> Contact:
-    _validate(contact_problems(c))
-    return Contact(
-        id=uuid7(),
-        case_id=case_id,
-        occurred_at=c.occurred_at.replace(second=0, microsecond=0),
-        duration_minutes=c.duration_minutes,
-        kind=c.kind.value,
-        present=c.present,
-        place=c.place,
-        note=c.note,
-        next_step=c.next_step,
-        next_step_due=c.next_step_due,
-        corrects_id=corrects_id,
-        recorded_by=recorded_by,
-    )
-
-
-def _validate(problems: dict[str, str]) -> None:
-    if problems:
-        raise ValidationError(problems)
+    check_problems(contact_problems(c))
+    row = contact_row(case_id, c, recorded_by, corrects_id)
+    row.id = uuid7()  # corrections point at it before the flush
+    return row
 
 
 # --- small helpers for writing families --------------------------------------------------

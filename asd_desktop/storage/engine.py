@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,18 +69,23 @@ def connect_encrypted(db_path: Path, key: bytes) -> Any:  # noqa: ANN401 - DB-AP
                 "Bitte asd-desktop neu installieren."
             )
         try:
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute("PRAGMA temp_store = MEMORY")  # no unencrypted temp files
+            configure_connection(conn)
         except sqlcipher3.DatabaseError as exc:
             raise (translate_error(exc) or damaged_database_error()) from exc
-        conn.create_function("asd_fold", 1, fold, deterministic=True)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def configure_connection(conn: Any) -> None:  # noqa: ANN401 - DB-API connection
+    """Durability and safety pragmas, and the search folding function, on a keyed connection."""
+    conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no unencrypted temp files
+    conn.create_function("asd_fold", 1, fold, deterministic=True)
 
 
 class KeyHolder:
@@ -110,9 +116,16 @@ class KeyHolder:
 def create_encrypted_engine(db_path: Path, key: bytes | KeyHolder) -> Engine:
     """A SQLAlchemy engine whose every connection is keyed and configured."""
     holder = key if isinstance(key, KeyHolder) else KeyHolder(key)
+    engine = engine_for(lambda: connect_encrypted(db_path, holder.key()))
+    event.listen(engine, "handle_error", _caseworker_error, retval=True)
+    return engine
+
+
+def engine_for(creator: Callable[[], Any]) -> Engine:
+    """An engine over connections made by ``creator``, with explicit transactions."""
     engine = create_engine(
         "sqlite://",
-        creator=lambda: connect_encrypted(db_path, holder.key()),
+        creator=creator,
         module=sqlcipher3,
         # One connection per checkout (the "sqlite://" URL would pick a per-thread
         # singleton, which makes two sessions in one thread share a transaction).
@@ -121,7 +134,6 @@ def create_encrypted_engine(db_path: Path, key: bytes | KeyHolder) -> Engine:
         max_overflow=4,
     )
     _use_explicit_transactions(engine)
-    event.listen(engine, "handle_error", _caseworker_error, retval=True)
     return engine
 
 
