@@ -4,9 +4,27 @@ from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.base import Base, LocalDevice, Replicated
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.case_summary import CaseSummary
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
+from asd_desktop.models.documents import Document
+from asd_desktop.models.enums import (
+    Area,
+    CaseStatus,
+    ContactKind,
+    DocumentKind,
+    GoalStatus,
+    ResourceKind,
+    Role,
+)
+from asd_desktop.models.goals import (
+    ActionGoal,
+    FirstStep,
+    GoalAgreement,
+    GoalReview,
+    Resource,
+    WizardDraft,
+)
 
 __all__ = [
+    "ActionGoal",
     "Area",
     "AreaAssignment",
     "AuditEntry",
@@ -16,8 +34,17 @@ __all__ = [
     "CaseSummary",
     "Contact",
     "ContactKind",
+    "Document",
+    "DocumentKind",
+    "FirstStep",
+    "GoalAgreement",
+    "GoalReview",
+    "GoalStatus",
     "LocalDevice",
     "Person",
     "Replicated",
+    "Resource",
+    "ResourceKind",
     "Role",
+    "WizardDraft",
 ]

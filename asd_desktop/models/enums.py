@@ -92,3 +92,52 @@ CONTACT_KIND_LABELS: dict[ContactKind, str] = {
     ContactKind.LETTER: "Brief",
     ContactKind.INSTITUTION: "Gespräch mit Institution",
 }
+
+
+class GoalStatus(enum.StrEnum):
+    """A Handlungsziel's status at a review."""
+
+    REACHED = "erreicht"
+    PARTLY = "teilweise"
+    NOT_REACHED = "nicht_erreicht"
+    CHANGED = "veraendert"
+
+    @property
+    def label(self) -> str:
+        """German label for the UI."""
+        return {
+            GoalStatus.REACHED: "erreicht",
+            GoalStatus.PARTLY: "teilweise erreicht",
+            GoalStatus.NOT_REACHED: "nicht erreicht",
+            GoalStatus.CHANGED: "verändert",
+        }[self]
+
+
+class ResourceKind(enum.StrEnum):
+    """The four kinds of resources of the method."""
+
+    PERSONAL = "persoenlich"
+    SOCIAL = "sozial"
+    MATERIAL = "materiell"
+    SOCIAL_SPACE = "sozialraeumlich"
+
+    @property
+    def label(self) -> str:
+        """German label for the UI."""
+        return {
+            ResourceKind.PERSONAL: "persönlich",
+            ResourceKind.SOCIAL: "sozial (Familie, Freunde, Nachbarn)",
+            ResourceKind.MATERIAL: "materiell",
+            ResourceKind.SOCIAL_SPACE: "sozialräumlich (Angebote im Stadtteil)",
+        }[self]
+
+
+class DocumentKind(enum.StrEnum):
+    """Kinds of stored documents."""
+
+    GOAL_AGREEMENT = "zielvereinbarung"
+
+    @property
+    def label(self) -> str:
+        """German label for the UI."""
+        return {DocumentKind.GOAL_AGREEMENT: "Zielvereinbarung"}[self]

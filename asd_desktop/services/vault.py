@@ -12,6 +12,7 @@ from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.cases import CaseService
+from asd_desktop.services.goals import GoalService
 from asd_desktop.storage.database import Database
 from asd_desktop.storage.engine import damaged_database_error
 from asd_desktop.storage.lock import DataDirLock
@@ -42,6 +43,7 @@ class OpenVault:
     data_dir: Path
     database: Database
     cases: CaseService
+    goals: GoalService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -88,7 +90,13 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
     except BaseException:
         database.close()
         raise
-    return OpenVault(data_dir, database, CaseService(database.session_factory, database.device_id))
+    sf, device = database.session_factory, database.device_id
+    return OpenVault(
+        data_dir,
+        database,
+        cases=CaseService(sf, device),
+        goals=GoalService(sf, device),
+    )
 
 
 def unlock_vault(data_dir: Path, passphrase: str) -> OpenVault:

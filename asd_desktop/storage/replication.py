@@ -78,7 +78,13 @@ def _empty_personal_fields(obj: Replicated) -> None:
     columns = inspect(type(obj)).columns  # type: ignore[union-attr]
     for name in obj.personal_fields:
         column = columns[name]
-        setattr(obj, name, None if column.nullable else "")
+        setattr(obj, name, None if column.nullable else _empty_value(column.type.python_type))
+
+
+def _empty_value(kind: type) -> object:
+    """The empty value of a non-nullable column's Python type."""
+    empties: dict[type, object] = {bytes: b"", list: [], dict: {}}
+    return empties.get(kind, "")
 
 
 def install_hooks(session_class: type[Session] | Any) -> None:  # noqa: ANN401

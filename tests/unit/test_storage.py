@@ -93,7 +93,7 @@ def test_migrations_are_at_head_and_not_run_again_on_reopen(tmp_path: Path, key:
         tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
     device = first.device_id
     first.close()
-    assert versions == [("0002",)]
+    assert versions == [(_head(),)]
     assert {"cases", "persons", "area_assignments", "contacts", "audit_log"} <= tables
 
     statements: list[str] = []
