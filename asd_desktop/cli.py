@@ -120,6 +120,25 @@ def build_parser() -> argparse.ArgumentParser:
         default=30,
         help="Fälle im Vergleich verschlüsselt/unverschlüsselt (Vorgabe 30)",
     )
+
+    documents = sub.add_parser("documents", help="gespeicherte Dokumente eines Falls")
+    dsub = documents.add_subparsers(dest="documents_command", metavar="AKTION", required=True)
+    export = dsub.add_parser("export", help="alle Dokumente eines Falls als Dateien schreiben")
+    _add_data_dir(export)
+    _add_passphrase(export)
+    export.add_argument("--case", required=True, metavar="AKTENZEICHEN", help="Aktenzeichen")
+    export.add_argument("--out", required=True, type=Path, metavar="ORDNER", help="Zielordner")
+
+    goal_check = sub.add_parser(
+        "goal-check",
+        help="Ziele prüfen: Hinweise zu Maßnahmen, unklaren Worten, fehlendem »bis wann« …",
+        description="Prüft Zielformulierungen, eine je Zeile von der Standardeingabe oder als "
+        "Argumente, und gibt Hinweise aus. Hinweise sind keine Fehler: Exit-Code 0.",
+    )
+    goal_check.add_argument("texts", nargs="*", metavar="ZIEL", help="zu prüfende Ziele")
+    goal_check.add_argument(
+        "--json", action="store_true", help="je Ziel eine Zeile JSON: text und findings"
+    )
     return parser
 
 
@@ -250,4 +269,60 @@ def _bench(args: argparse.Namespace, data_dir: Path) -> int:
     )
 
 
+def _documents(args: argparse.Namespace, data_dir: Path) -> int:
+    from asd_desktop.services import vault
+
+    pw = read_passphrase_file(args.passphrase_file)
+    with vault.DataDirLock(data_dir):
+        opened = vault.unlock_vault(data_dir, pw)
+        try:
+            written = opened.documents.export_case(args.case, args.out)
+        finally:
+            opened.close()
+    for path in written:
+        print(path)
+    print(f"{len(written)} Dokument(e) geschrieben nach {args.out}")
+    return EXIT_OK
+
+
 _HANDLERS = {"vault": _vault, "check": _check, "demo": _demo, "bench": _bench}
+_HANDLERS["documents"] = _documents
+
+
+def _goal_check(args: argparse.Namespace, data_dir: Path) -> int:
+    """Print the goal checker's findings for each goal (arguments, else one per stdin line)."""
+    import json
+
+    from asd_desktop.goals import CODE_LABELS, check_goal
+
+    if args.texts:
+        lines: list[str] = list(args.texts)
+    else:
+        raw = getattr(sys.stdin, "buffer", None)
+        text = raw.read().decode("utf-8", errors="replace") if raw else sys.stdin.read()
+        lines = text.splitlines()
+    first = True
+    for line in lines:
+        goal = line.strip()
+        if not goal:
+            continue
+        findings = check_goal(goal)
+        if args.json:
+            record = {
+                "text": goal,
+                "findings": [{"code": f.code, "message": f.message} for f in findings],
+            }
+            print(json.dumps(record, ensure_ascii=False))
+            continue
+        if not first:
+            print()
+        first = False
+        print(f"Ziel: {goal}")
+        if not findings:
+            print("  keine Hinweise")
+        for f in findings:
+            print(f"  - {CODE_LABELS[f.code]} ({f.code}): {f.message}")
+    return EXIT_OK
+
+
+_HANDLERS["goal-check"] = _goal_check

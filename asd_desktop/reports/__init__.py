@@ -1,1 +1,1 @@
-"""reportlab documents (agreements, protocols, letters); none exist yet in this release."""
+"""reportlab documents: what is printed on site and kept in the case's documents."""

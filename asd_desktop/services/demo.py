@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
+from asd_desktop.models.enums import Area, CaseStatus, ContactKind, GoalStatus, ResourceKind, Role
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.models.ids import uuid7
 from asd_desktop.services import audit
@@ -35,6 +35,16 @@ from asd_desktop.services.cases import (
     contact_row,
     fill_person,
     person_problems,
+)
+from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.goals import (
+    ActionGoalDraft,
+    GoalDraft,
+    GoalService,
+    ResourceDraft,
+    ReviewInput,
+    StepDraft,
+    default_review_date,
 )
 
 #: Cases written per transaction by the generator.
@@ -66,7 +76,9 @@ class CaseSpec:
     """One fictional case as plain input values, ready for the service or the bulk writer.
 
     ``areas`` and ``contacts`` are oldest first; ``corrections`` pairs the index of
-    a contact in ``contacts`` with its corrected version.
+    a contact in ``contacts`` with its corrected version. ``goals`` is a finished
+    Zielerarbeitung (stored and printed when written through the services);
+    ``goal_reviews`` pairs a Handlungsziel's position with a review of it.
     """
 
     case: CaseInput
@@ -76,6 +88,8 @@ class CaseSpec:
     corrections: tuple[tuple[int, ContactInput], ...] = ()
     closed_on: dt.date | None = None
     caseworker: str = ""
+    goals: GoalDraft | None = None
+    goal_reviews: tuple[tuple[int, ReviewInput], ...] = ()
 
     @property
     def contact_count(self) -> int:
@@ -145,6 +159,8 @@ def write_with_service(
         contact_ids = [service.record_contact(case_id, c).id for c in spec.contacts]
         for index, corrected in spec.corrections:
             service.record_contact(case_id, corrected, corrects_id=contact_ids[index])
+        if spec.goals is not None:
+            _write_goals(session_factory, device_id, case_id, spec)
         if spec.closed_on is not None:
             service.set_status(case_id, CaseStatus.CLOSED, spec.closed_on)
         persons += len(spec.persons)
@@ -153,6 +169,18 @@ def write_with_service(
         if progress is not None:
             progress(done, len(specs))
     return DemoSummary(len(specs), persons, contacts, areas)
+
+
+def _write_goals(
+    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: CaseSpec
+) -> None:
+    """Finish the spec's Zielerarbeitung, print its Zielvereinbarung, record its reviews."""
+    assert spec.goals is not None
+    goals = GoalService(session_factory, device_id)
+    agreement = goals.finish(case_id, spec.goals)
+    DocumentService(session_factory, device_id).print_goal_agreement(agreement.id)
+    for position, review in spec.goal_reviews:
+        goals.review_goal(agreement.goals[position].id, review)
 
 
 def write_in_batches(
@@ -263,6 +291,8 @@ class _Family:
     contacts: list[ContactInput] = field(default_factory=list)
     corrections: list[tuple[int, ContactInput]] = field(default_factory=list)
     closed_days_ago: int | None = None
+    goals: GoalDraft | None = None
+    goal_reviews: list[tuple[int, ReviewInput]] = field(default_factory=list)
 
     def day(self, days_ago: int) -> dt.date:
         return self.today - dt.timedelta(days=days_ago)
@@ -369,6 +399,8 @@ class _Family:
             corrections=tuple(self.corrections),
             closed_on=self.day(self.closed_days_ago) if self.closed_days_ago is not None else None,
             caseworker=self.caseworker,
+            goals=self.goals,
+            goal_reviews=tuple(self.goal_reviews),
         )
 
 
@@ -560,7 +592,108 @@ def _al_zein(today: dt.date) -> _Family:
         "Hilfeplangespräch mit Familie und Frau Lorenz in der Schule",
         9,
     )
+    _al_zein_goals(f)
     return f
+
+
+def _summer_holidays(after: dt.date) -> dt.date:
+    """The first day of the summer holidays at least two months after ``after``."""
+    year = after.year if after < dt.date(after.year, 5, 1) else after.year + 1
+    return dt.date(year, 7, 9)
+
+
+def _al_zein_goals(f: _Family) -> None:
+    """The domain document's example: Muharem stays at his school (agreed 45 days ago)."""
+    agreed = f.day(45)
+    summer = _summer_holidays(agreed)
+    muharem, rania, khaled = "Muharem Al Zein", "Rania Al Zein", "Khaled Al Zein"
+    f.goals = GoalDraft(
+        concern="Muharem soll an seiner jetzigen Schule bleiben. Die Briefe der Schule wegen "
+        "der Fehltage machen uns Sorgen.",
+        concern_by="Khaled und Rania Al Zein (Eltern)",
+        will="Muharem will an seiner Schule bleiben, „wegen meinen Freunden“. Die Eltern "
+        "wollen, dass es zu Hause weniger Streit um die Schule gibt.",
+        priority="Zuerst: Muharem ist jeden Tag in der Schule.",
+        direction_goal=f"Wir Eltern und Muharem kennen und nutzen bis zu den Sommerferien "
+        f"{summer.year} Wege, damit Muharem an seiner jetzigen Schule bleiben kann.",
+        direction_people=f"{rania}, {khaled} und Muharem",
+        action_goals=(
+            ActionGoalDraft(
+                text="Muharem macht seine Hausaufgaben jeden Tag vollständig und "
+                "selbstständig bis 18:00 Uhr.",
+                indicator="Das Hausaufgabenheft ist jeden Abend um 18:00 Uhr abgehakt; "
+                "Frau Lorenz sagt freitags, ob etwas gefehlt hat.",
+                due_on=summer,
+                involved="Muharem; Nour hilft bei Englisch; der Vater fragt abends nach",
+            ),
+            ActionGoalDraft(
+                text="Muharem ist jeden Tag von Anfang bis Ende in der Schule. Wenn er krank "
+                "ist, entschuldigen ihn die Eltern am selben Tag.",
+                indicator="Im Klassenbuch steht kein unentschuldigter Fehltag.",
+                due_on=summer,
+                involved="Muharem; die Mutter weckt ihn um 6:45 Uhr; die Eltern rufen bei "
+                "Krankheit vor 8:00 Uhr im Sekretariat an",
+            ),
+            ActionGoalDraft(
+                text="Muharem verhält sich respektvoll und friedlich gegenüber Mitschülern "
+                "und Lehrkräften, besonders wenn Lehrkräfte ihn zu etwas auffordern, und in "
+                "der Pause.",
+                indicator="Frau Lorenz meldet keinen Streit und keine Beschwerde über "
+                "Muharem; Muharem erzählt zu Hause, wie er einen Streit ohne Gewalt gelöst hat.",
+                due_on=summer,
+                involved="Muharem, Frau Lorenz (Klassenlehrerin)",
+            ),
+        ),
+        resources=(
+            ResourceDraft(
+                ResourceKind.PERSONAL,
+                "Muharem ist gut in Mathematik und spielt gern Fußball.",
+                (0, 2),
+            ),
+            ResourceDraft(ResourceKind.SOCIAL, "Nour (17) hilft Muharem bei Englisch.", (0,)),
+            ResourceDraft(
+                ResourceKind.SOCIAL, "Der Vater fragt jeden Abend nach den Hausaufgaben.", (0,)
+            ),
+            ResourceDraft(
+                ResourceKind.MATERIAL, "Ein fester Platz für die Hausaufgaben am Küchentisch.", (0,)
+            ),
+            ResourceDraft(ResourceKind.SOCIAL_SPACE, "Fußball-Wahlpflichtkurs der Schule.", (2,)),
+            ResourceDraft(
+                ResourceKind.SOCIAL_SPACE,
+                "Hausaufgabenhilfe im Haus der Jugend Wilhelmsburg (montags und mittwochs).",
+                (0,),
+            ),
+        ),
+        steps=(
+            StepDraft(rania, "weckt Muharem an jedem Schultag um 6:45 Uhr", agreed),
+            StepDraft(
+                khaled,
+                "fragt Frau Lorenz nach einer kurzen Rückmeldung jeden Freitag",
+                agreed + dt.timedelta(days=7),
+            ),
+            StepDraft(
+                "Muharem",
+                "schaut sich die Hausaufgabenhilfe im Haus der Jugend an",
+                agreed + dt.timedelta(days=14),
+            ),
+        ),
+        place=_OFFICE_ROOM,
+        agreed_on=agreed,
+        review_on=default_review_date(agreed),
+        present=(muharem, rania, khaled),
+        caseworker=f.caseworker,
+    )
+    f.goal_reviews.append(
+        (
+            1,
+            ReviewInput(
+                status=GoalStatus.PARTLY,
+                reviewed_on=f.day(21),
+                comment="Seit drei Wochen kein unentschuldigter Fehltag; zwei Krankheitstage "
+                "wurden am selben Tag entschuldigt. Einmal kam Muharem zu spät.",
+            ),
+        )
+    )
 
 
 def _yilmaz(today: dt.date) -> _Family:

@@ -412,6 +412,12 @@ class GoalService:
             row = s.get(WizardDraft, (case_id, DRAFT_KIND))
             return draft_from_json(row.data) if row else None
 
+    def draft_saved_at(self, case_id: str) -> dt.datetime | None:
+        """When the interrupted draft of this case was last saved; None without a draft."""
+        with self._sf() as s:
+            row = s.get(WizardDraft, (case_id, DRAFT_KIND))
+            return row.updated_at if row else None
+
     def discard_draft(self, case_id: str) -> None:
         """Throw the draft away (the caseworker chose to start afresh)."""
         with self._sf.begin() as s:

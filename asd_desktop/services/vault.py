@@ -12,6 +12,7 @@ from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.cases import CaseService
+from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.storage.database import Database
 from asd_desktop.storage.engine import damaged_database_error
@@ -44,6 +45,7 @@ class OpenVault:
     database: Database
     cases: CaseService
     goals: GoalService
+    documents: DocumentService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -96,6 +98,7 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         database,
         cases=CaseService(sf, device),
         goals=GoalService(sf, device),
+        documents=DocumentService(sf, device),
     )
 
 

@@ -1,4 +1,8 @@
-"""The open case: its header with the current area, and the tabs Überblick and Kontakte."""
+"""The open case: its header with the current area, and its tabs.
+
+Überblick and Kontakte are always there; Wille & Ziele and Dokumente appear when
+their services are given.
+"""
 
 from __future__ import annotations
 
@@ -43,11 +47,15 @@ from asd_desktop.services.cases import (
     ContactView,
     PersonView,
 )
+from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.goals import GoalService
 from asd_desktop.ui.dialogs.area_dialog import AreaDialog
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.close_case_dialog import CloseCaseDialog
 from asd_desktop.ui.dialogs.contact_dialog import ContactDialog
 from asd_desktop.ui.dialogs.person_dialog import PersonDialog
+from asd_desktop.ui.documents_tab import DocumentsTab
+from asd_desktop.ui.goals_tab import GoalsTab
 from asd_desktop.ui.widgets import AREA_COLOURS, AreaBadge, german_date, german_datetime
 
 T = TypeVar("T")
@@ -59,9 +67,11 @@ CORRECTED_COLOUR = QColor("#757575")
 FREE_TEXT_MAX_WIDTH = 160
 NOTE_MIN_WIDTH = 200
 
-# Tab positions; a tab exists only once its capability does.
+# Tab positions; a tab exists only once its capability does (and its service is given).
 OVERVIEW_TAB = 0
 CONTACTS_TAB = 1
+GOALS_TAB = 2
+DOCUMENTS_TAB = 3
 
 
 def _one_line(text: str) -> str:
@@ -332,9 +342,10 @@ def _button(text: str, accessible_name: str, slot: Callable[[], None]) -> QPushB
 
 
 class CaseView(QWidget):
-    """The open case: header with the current area, then the tabs Überblick and Kontakte.
+    """The open case: header with the current area, then the tabs.
 
-    Every change goes through :class:`CaseService`; the view then reloads.
+    Every change goes through the services; the view then reloads. With ``goals``
+    the tab "Wille & Ziele" appears, with ``documents`` the tab "Dokumente".
 
     Signals:
         case_changed(str): the case id, after anything in the case was stored.
@@ -342,7 +353,14 @@ class CaseView(QWidget):
 
     case_changed = Signal(str)
 
-    def __init__(self, cases: CaseService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cases: CaseService,
+        parent: QWidget | None = None,
+        *,
+        goals: GoalService | None = None,
+        documents: DocumentService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._cases = cases
         self._detail: CaseDetail | None = None
@@ -374,6 +392,15 @@ class CaseView(QWidget):
         self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 14px; }")
         self.tabs.addTab(self._build_overview(), "Ü&berblick")
         self.tabs.addTab(self._build_contacts(), "&Kontakte")
+        self.goals_tab: GoalsTab | None = None
+        if goals is not None:
+            self.goals_tab = GoalsTab(goals, documents)
+            self.goals_tab.goals_changed.connect(self._on_goals_changed)
+            self.tabs.addTab(self.goals_tab, "&Wille && Ziele")
+        self.documents_tab: DocumentsTab | None = None
+        if documents is not None:
+            self.documents_tab = DocumentsTab(documents)
+            self.tabs.addTab(self.documents_tab, "D&okumente")
         content_layout.addWidget(self.tabs, 1)
 
         self._stack = QStackedWidget()
@@ -551,6 +578,9 @@ class CaseView(QWidget):
             QMessageBox.warning(self, "Fall nicht geöffnet", exc.message)
             return
         self._show(detail)
+        if not reload and self.goals_tab is not None and self.goals_tab.has_draft():
+            # An interrupted Zielerarbeitung: show the offer to continue it first.
+            self.tabs.setCurrentWidget(self.goals_tab)
 
     def clear(self) -> None:
         """Drop every shown value; the neutral "Kein Fall geöffnet" state."""
@@ -564,6 +594,10 @@ class CaseView(QWidget):
         self.areas_model.set_rows([])
         self.contacts_model.set_rows([])
         self.contact_detail.clear()
+        if self.goals_tab is not None:
+            self.goals_tab.clear()
+        if self.documents_tab is not None:
+            self.documents_tab.clear()
         self._stack.setCurrentIndex(0)
         self._update_buttons()
 
@@ -599,6 +633,10 @@ class CaseView(QWidget):
         )
         if keep_contact is None:
             self.contact_detail.clear()
+        if self.goals_tab is not None:
+            self.goals_tab.show_case(detail)
+        if self.documents_tab is not None:
+            self.documents_tab.show_case(detail.id)
         self._stack.setCurrentIndex(1)
         self._update_buttons()
 
@@ -682,6 +720,19 @@ class CaseView(QWidget):
         return "\n".join(lines)
 
     # --- changing ----------------------------------------------------------------------
+
+    def start_goal_work(self) -> None:
+        """Open the Zielerarbeitung for the shown case (an interrupted one continues)."""
+        if self._detail is None or self.goals_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.goals_tab)
+        self.goals_tab.start_wizard()
+
+    def _on_goals_changed(self, case_id: str) -> None:
+        # A finished agreement or a reprint adds a document.
+        if self.documents_tab is not None:
+            self.documents_tab.reload()
+        self.case_changed.emit(case_id)
 
     def _attempt(self, action: Callable[[], R]) -> _Stored[R] | None:
         """Run a storing service call; on success reload and announce the change."""

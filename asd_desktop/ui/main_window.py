@@ -294,8 +294,12 @@ class MainWindow(QMainWindow):
         self.close_case_action = self._action(
             "Fall &abschließen …", lambda: self._act_on_case(CaseView.close_case)
         )
+        self.goal_work_action = self._action(
+            "&Zielerarbeitung …", lambda: self._act_on_case(CaseView.start_goal_work), "Ctrl+G"
+        )
         case_menu = self.menuBar().addMenu("&Fall")
         for action in (
+            self.goal_work_action,
             self.record_contact_action,
             self.add_person_action,
             self.change_area_action,
@@ -314,6 +318,7 @@ class MainWindow(QMainWindow):
             self.new_case_action,
             self.lock_action,
             self.passphrase_action,
+            self.goal_work_action,
             self.record_contact_action,
             self.add_person_action,
             self.change_area_action,
@@ -340,7 +345,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_vault_opened(self, opened: OpenVault) -> None:
         self.opened = opened
-        view = CaseView(opened.cases)
+        view = CaseView(opened.cases, goals=opened.goals, documents=opened.documents)
         self.case_view = view
         view.case_changed.connect(self._on_case_changed)
         self._case_layout.addWidget(view)

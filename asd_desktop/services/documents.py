@@ -1,0 +1,294 @@
+"""The case's documents: every printed version kept unchanged, with its SHA-256.
+
+A Zielvereinbarung is rendered once and stored as bytes; showing, printing and
+saving always use the stored bytes (checked against their SHA-256), so what a
+family signed can be shown again exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from asd_desktop.models.case import Case
+from asd_desktop.models.documents import Document
+from asd_desktop.models.enums import DocumentKind
+from asd_desktop.models.errors import AsdError, NotFoundError
+from asd_desktop.reports.goal_agreement import (
+    AgreementPrint,
+    GoalPrint,
+    ResourcePrint,
+    StepPrint,
+    render_goal_agreement,
+)
+from asd_desktop.services import audit
+from asd_desktop.services.audit import AuditAction
+from asd_desktop.services.goals import AgreementView, GoalService, ResourceView
+from asd_desktop.storage.atomic import atomic_write
+
+#: Characters of the SHA-256 in an exported file's name.
+SHA_IN_NAME = 8
+
+
+class DocumentAction:
+    """Audit actions of this service."""
+
+    CREATED = "document_created"
+    PRINTED = AuditAction.PRINTED
+    SAVED = "document_saved"
+    EXPORTED = AuditAction.EXPORTED
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A stored document, without its content."""
+
+    id: str
+    case_id: str
+    kind: DocumentKind
+    title: str
+    created_at: dt.datetime
+    sha256: str
+    size: int
+
+
+def sha256_hex(content: bytes) -> str:
+    """The SHA-256 of ``content`` as 64 hex digits."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def export_name(view: DocumentView) -> str:
+    """A file name without personal data: date, kind and the start of the SHA-256."""
+    return f"{view.created_at:%Y-%m-%d}_{view.kind.value}_{view.sha256[:SHA_IN_NAME]}.pdf"
+
+
+def agreement_print(
+    agreement: AgreementView,
+    file_number: str,
+    family_name: str,
+    resources: tuple[ResourceView, ...] | list[ResourceView],
+) -> AgreementPrint:
+    """What the printed Zielvereinbarung shows, from the stored agreement.
+
+    Resources that help one of this agreement's goals are printed with the goals'
+    numbers; resources tied to no goal are printed too (they belong to the case);
+    resources that only help goals of other agreements are left out.
+    """
+    numbers = {g.id: n for n, g in enumerate(agreement.goals, start=1)}
+    printed: list[ResourcePrint] = []
+    for r in resources:
+        helps = tuple(sorted({numbers[i] for i in r.goal_ids if i in numbers}))
+        if helps or not r.goal_ids:
+            printed.append(ResourcePrint(kind=r.kind, description=r.description, helps=helps))
+    return AgreementPrint(
+        file_number=file_number,
+        family_name=family_name,
+        agreed_on=agreement.agreed_on,
+        place=agreement.place,
+        concern=agreement.concern,
+        concern_by=agreement.concern_by,
+        will=agreement.will,
+        priority=agreement.priority,
+        direction_goal=agreement.direction_goal,
+        direction_people=agreement.direction_people,
+        goals=tuple(
+            GoalPrint(text=g.text, indicator=g.indicator, due_on=g.due_on, involved=g.involved)
+            for g in agreement.goals
+        ),
+        resources=tuple(printed),
+        steps=tuple(StepPrint(who=s.who, what=s.what, due_on=s.due_on) for s in agreement.steps),
+        review_on=agreement.review_on,
+        present=agreement.present,
+        caseworker=agreement.caseworker,
+    )
+
+
+class DocumentService:
+    """Store, list, check, print and export a case's documents; every step is audited."""
+
+    def __init__(self, session_factory: sessionmaker[Session], device_id: str) -> None:
+        self._sf = session_factory
+        self._device = device_id
+        self._goals = GoalService(session_factory, device_id)
+
+    # storing and reading
+
+    def store(
+        self,
+        case_id: str,
+        kind: DocumentKind,
+        title: str,
+        content: bytes,
+        source_id: str | None = None,
+    ) -> DocumentView:
+        """Keep a new document (append-only: a new print is a new document)."""
+        if not content:
+            raise AsdError("Ein leeres Dokument kann nicht gespeichert werden.")
+        with self._sf.begin() as s:
+            _case(s, case_id)
+            row = Document(
+                case_id=case_id,
+                kind=kind.value,
+                title=title.strip(),
+                created_at=dt.datetime.now().replace(microsecond=0),
+                sha256=sha256_hex(content),
+                content=content,
+                source_id=source_id,
+            )
+            s.add(row)
+            s.flush()
+            audit.append(s, self._device, DocumentAction.CREATED, case_id, row.id)
+            return _view(row, len(content))
+
+    def list_for_case(self, case_id: str) -> list[DocumentView]:
+        """The case's documents, newest first (the content is not loaded)."""
+        with self._sf() as s:
+            rows = s.execute(
+                select(Document, func.length(Document.content))
+                .where(Document.case_id == case_id, Document.deleted.is_(False))
+                .order_by(Document.created_at.desc(), Document.hlc.desc())
+            ).all()
+            return [_view(doc, int(size or 0)) for doc, size in rows]
+
+    def document(self, document_id: str) -> DocumentView:
+        """One stored document's description."""
+        with self._sf() as s:
+            row = s.execute(
+                select(Document, func.length(Document.content)).where(Document.id == document_id)
+            ).first()
+            if row is None or row[0].deleted:
+                raise NotFoundError("Das Dokument wurde nicht gefunden.")
+            return _view(row[0], int(row[1] or 0))
+
+    def content(self, document_id: str) -> bytes:
+        """The stored bytes, after checking them against the stored SHA-256.
+
+        Raises:
+            NotFoundError: there is no such document.
+            AsdError: the content does not match its SHA-256 (changed or damaged).
+        """
+        with self._sf() as s:
+            row = s.get(Document, document_id)
+            if row is None or row.deleted:
+                raise NotFoundError("Das Dokument wurde nicht gefunden.")
+            content, expected, title = bytes(row.content), row.sha256, row.title
+        if sha256_hex(content) != expected:
+            raise AsdError(
+                f"Das gespeicherte Dokument »{title}« stimmt nicht mehr mit seiner Prüfsumme "
+                "(SHA-256) überein: es wurde verändert oder ist beschädigt. Es wird nicht "
+                "angezeigt, damit niemand eine veränderte Fassung für die unterschriebene hält. "
+                "Bitte die Datenbank prüfen (asd-desktop check) und die IT-Stelle informieren."
+            )
+        return content
+
+    # print, save, export
+
+    def record_printed(self, document_id: str) -> None:
+        """Note in the audit log that a document was sent to a printer."""
+        self._record(document_id, DocumentAction.PRINTED)
+
+    def record_saved(self, document_id: str) -> None:
+        """Note in the audit log that a document was saved as a file."""
+        self._record(document_id, DocumentAction.SAVED)
+
+    def save_copy(self, document_id: str, path: Path) -> None:
+        """Write the exact stored bytes to ``path`` (atomically) and audit it."""
+        atomic_write(path, self.content(document_id))
+        self.record_saved(document_id)
+
+    def print_goal_agreement(self, agreement_id: str) -> DocumentView:
+        """Render the Zielvereinbarung of a stored agreement and keep it in the documents."""
+        agreement = self._goals.agreement(agreement_id)
+        with self._sf() as s:
+            case = _case(s, agreement.case_id)
+            file_number, family_name = case.file_number, case.family_name
+        resources = self._goals.case_resources(agreement.case_id)
+        content = render_goal_agreement(
+            agreement_print(agreement, file_number, family_name, resources)
+        )
+        return self.store(
+            agreement.case_id,
+            DocumentKind.GOAL_AGREEMENT,
+            f"Zielvereinbarung vom {agreement.agreed_on:%d.%m.%Y}",
+            content,
+            source_id=agreement.id,
+        )
+
+    def export_case(self, file_number: str, out_dir: Path) -> list[Path]:
+        """Write every stored document of the case with Aktenzeichen ``file_number``.
+
+        Each file is written atomically; names carry no personal data. A document
+        whose content does not match its SHA-256 stops the export before it is
+        written (the files written before it stay).
+
+        Raises:
+            NotFoundError: no case has this Aktenzeichen.
+        """
+        number = file_number.strip()
+        with self._sf() as s:
+            case_id = s.scalar(
+                select(Case.id).where(Case.file_number == number, Case.deleted.is_(False))
+            )
+        if case_id is None:
+            raise NotFoundError(f"Es gibt keinen Fall mit dem Aktenzeichen »{number}«.")
+        views = self.list_for_case(case_id)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise AsdError(
+                f"Der Ordner »{out_dir}« kann nicht angelegt werden ({exc.strerror}). "
+                "Bitte einen anderen Zielordner angeben."
+            ) from exc
+        written: list[Path] = []
+        for view in views:
+            path = out_dir / export_name(view)
+            if path in written:  # the same bytes printed twice on one day
+                continue
+            atomic_write(path, self.content(view.id))
+            written.append(path)
+        with self._sf.begin() as s:
+            audit.append(
+                s, self._device, DocumentAction.EXPORTED, case_id, f"{len(written)} Dokumente"
+            )
+        return written
+
+    def _record(self, document_id: str, action: str) -> None:
+        with self._sf.begin() as s:
+            row = s.get(Document, document_id)
+            if row is None or row.deleted:
+                raise NotFoundError("Das Dokument wurde nicht gefunden.")
+            audit.append(s, self._device, action, row.case_id, document_id)
+
+
+def _case(s: Session, case_id: str) -> Case:
+    case = s.get(Case, case_id)
+    if case is None or case.deleted:
+        raise NotFoundError("Der Fall wurde nicht gefunden.")
+    return case
+
+
+def _view(row: Document, size: int) -> DocumentView:
+    return DocumentView(
+        id=row.id,
+        case_id=row.case_id,
+        kind=DocumentKind(row.kind),
+        title=row.title,
+        created_at=row.created_at,
+        sha256=row.sha256,
+        size=size,
+    )
+
+
+__all__ = [
+    "DocumentAction",
+    "DocumentService",
+    "DocumentView",
+    "agreement_print",
+    "export_name",
+    "sha256_hex",
+]

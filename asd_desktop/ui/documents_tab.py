@@ -1,0 +1,244 @@
+"""The case's "Dokumente" tab: every printed document, shown, printed or saved unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from asd_desktop.models.errors import AsdError
+from asd_desktop.services.documents import DocumentService, DocumentView
+from asd_desktop.ui.pdf_preview import PdfPreviewDialog, print_document, save_document
+from asd_desktop.ui.widgets import german_datetime
+
+_ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+#: Hex digits of the SHA-256 shown in the table; the tooltip has all 64.
+SHA_SHOWN = 12
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """The stored documents of one case, newest first."""
+
+    DATE, KIND, TITLE, SHA = range(4)
+    HEADERS = ("Datum", "Art", "Titel", "SHA-256")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentView] = []
+
+    def set_rows(self, rows: Sequence[DocumentView]) -> None:
+        """Replace everything shown."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_value(self, row: int) -> DocumentView:
+        """The document shown in ``row``."""
+        return self._rows[row]
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == _DISPLAY
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    @override
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        value = self._rows[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            return {
+                self.DATE: german_datetime(value.created_at),
+                self.KIND: value.kind.label,
+                self.TITLE: value.title,
+                self.SHA: f"{value.sha256[:SHA_SHOWN]}…",
+            }.get(column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SHA:
+            return f"SHA-256: {value.sha256}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.SHA:
+            return f"Prüfsumme beginnt mit {value.sha256[:SHA_SHOWN]}"
+        return None
+
+
+class DocumentsTab(QWidget):
+    """The documents of the open case: Anzeigen, Drucken…, Speichern unter….
+
+    What is shown, printed or saved is always the stored bytes, checked against
+    their SHA-256 first.
+    """
+
+    def __init__(self, documents: DocumentService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents = documents
+        self._case_id: str | None = None
+
+        self.model = DocumentTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Dokumente des Falls")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(
+            DocumentTableModel.DATE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(
+            DocumentTableModel.KIND, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(DocumentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DocumentTableModel.SHA, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(self._on_activated)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+        self.empty_label = QLabel(
+            "Noch keine Dokumente. Jede gedruckte Zielvereinbarung wird hier unverändert "
+            "aufbewahrt."
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName("Hinweis: keine Dokumente")
+        self.hint_label = QLabel(
+            "Jede gedruckte Fassung bleibt hier unverändert erhalten. Die Prüfsumme (SHA-256) "
+            "wird vor dem Anzeigen, Drucken und Speichern geprüft."
+        )
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAccessibleName("Hinweis zu den Dokumenten")
+
+        self.show_button = QPushButton("&Anzeigen")
+        self.show_button.setAccessibleName("Dokument anzeigen")
+        self.show_button.clicked.connect(self.show_selected)
+        self.print_button = QPushButton("&Drucken…")
+        self.print_button.setAccessibleName("Dokument drucken")
+        self.print_button.clicked.connect(self.print_selected)
+        self.save_button = QPushButton("&Speichern unter…")
+        self.save_button.setAccessibleName("Dokument als Datei speichern")
+        self.save_button.clicked.connect(self.save_selected)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
+        self._update_state()
+
+    # what is shown
+
+    def show_case(self, case_id: str) -> None:
+        """Show the documents of ``case_id`` (the newest selected)."""
+        self._case_id = case_id
+        self.reload()
+
+    def clear(self) -> None:
+        """Show nothing (no case open, or the window locked)."""
+        self._case_id = None
+        self.model.set_rows([])
+        self._update_state()
+
+    def reload(self) -> None:
+        """Read the list again, e.g. after a new print; keeps the selected document."""
+        if self._case_id is None:
+            self.clear()
+            return
+        selected = self.selected_document()
+        try:
+            rows = self._documents.list_for_case(self._case_id)
+        except AsdError as exc:
+            QMessageBox.warning(self, "Dokumente nicht geladen", exc.message)
+            rows = []
+        self.model.set_rows(rows)
+        ids = [r.id for r in rows]
+        if rows:
+            row = ids.index(selected.id) if selected and selected.id in ids else 0
+            self.table.selectRow(row)
+        self._update_state()
+
+    def selected_document(self) -> DocumentView | None:
+        """The document the caseworker selected, if any."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_value(rows[0].row()) if rows else None
+
+    # actions
+
+    def show_selected(self) -> None:
+        """Open the selected document in the preview."""
+        view = self.selected_document()
+        if view is not None:
+            PdfPreviewDialog.show_document(self, self._documents, view.id)
+
+    def print_selected(self) -> None:
+        """Print the selected document through the system's print dialog."""
+        view = self.selected_document()
+        if view is not None:
+            print_document(self, self._documents, view)
+
+    def save_selected(self) -> None:
+        """Save the selected document's exact bytes as a file."""
+        view = self.selected_document()
+        if view is not None:
+            save_document(self, self._documents, view)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.show_selected()
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_state()
+
+    def _update_state(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.empty_label.setVisible(self._case_id is not None and not has_rows)
+        self.hint_label.setVisible(has_rows)
+        chosen = self.selected_document() is not None
+        for button in (self.show_button, self.print_button, self.save_button):
+            button.setEnabled(chosen)

@@ -1,0 +1,598 @@
+"""The case's "Wille & Ziele" tab: agreements, their Handlungsziele and reviews, resources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from asd_desktop.models.errors import AsdError, ValidationError
+from asd_desktop.services.cases import CaseDetail
+from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.goals import (
+    ActionGoalView,
+    AgreementView,
+    GoalDraft,
+    GoalService,
+    GoalsOverview,
+    ResourceView,
+    ReviewView,
+)
+from asd_desktop.ui.dialogs.review_dialog import ReviewDialog
+from asd_desktop.ui.goal_wizard.wizard import GoalWizard
+from asd_desktop.ui.pdf_preview import PdfPreviewDialog
+from asd_desktop.ui.widgets import german_date, german_datetime
+
+T = TypeVar("T")
+_ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+NOT_REVIEWED = "noch nicht überprüft"
+BANNER_STYLE = (
+    "QFrame#draftBanner { background-color: #fff4ce; border: 1px solid #c8a600;"
+    " border-radius: 4px; }"
+)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def goal_status_text(goal: ActionGoalView) -> str:
+    """The goal's status at its newest review, or that it was not reviewed yet."""
+    if not goal.reviews:
+        return NOT_REVIEWED
+    newest = goal.reviews[0]
+    return f"{newest.status.label} (am {german_date(newest.reviewed_on)})"
+
+
+# --- table models ----------------------------------------------------------------------
+
+
+class _RowsModel(QAbstractTableModel, Generic[T]):
+    """A read-only table of frozen dataclasses; subclasses say what each column shows."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        """Replace everything shown."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_value(self, row: int) -> T:
+        """The dataclass shown in ``row``."""
+        return self._rows[row]
+
+    def rows(self) -> list[T]:
+        """All dataclasses shown, top to bottom."""
+        return list(self._rows)
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == _DISPLAY
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    @override
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.HEADERS):
+            return None
+        texts = self.texts(self._rows[index.row()])
+        if role == _DISPLAY:
+            return _one_line(texts[index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return texts[index.column()] or None
+        return None
+
+    def texts(self, value: T) -> tuple[str, ...]:
+        """What ``value`` shows, one text per column."""
+        raise NotImplementedError
+
+
+class AgreementsModel(_RowsModel[AgreementView]):
+    """The case's Zielvereinbarungen, newest first."""
+
+    DATE, DIRECTION, REVIEW, PLACE = range(4)
+    HEADERS = ("Datum", "Richtungsziel", "nächste Überprüfung", "Ort")
+
+    @override
+    def texts(self, value: AgreementView) -> tuple[str, ...]:
+        return (
+            german_date(value.agreed_on),
+            value.direction_goal,
+            german_date(value.review_on),
+            value.place,
+        )
+
+
+class ActionGoalsModel(_RowsModel[ActionGoalView]):
+    """The Handlungsziele of one agreement with their current status."""
+
+    NUMBER, TEXT, INDICATOR, DUE, STATUS = range(5)
+    HEADERS = ("Nr.", "Handlungsziel", "Woran merken wir es?", "bis", "Status")
+
+    @override
+    def texts(self, value: ActionGoalView) -> tuple[str, ...]:
+        return (
+            str(value.position + 1),
+            value.text,
+            value.indicator,
+            german_date(value.due_on),
+            goal_status_text(value),
+        )
+
+
+class ReviewsModel(_RowsModel[ReviewView]):
+    """The review history of one Handlungsziel, newest first."""
+
+    DATE, STATUS, COMMENT = range(3)
+    HEADERS = ("Datum", "Status", "Kommentar")
+
+    @override
+    def texts(self, value: ReviewView) -> tuple[str, ...]:
+        return (german_date(value.reviewed_on), value.status.label, value.comment)
+
+
+class ResourcesModel(_RowsModel[ResourceView]):
+    """The case's resources, by kind."""
+
+    KIND, DESCRIPTION, HELPS = range(3)
+    HEADERS = ("Art", "Ressource", "hilft bei")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.goal_names: dict[str, str] = {}
+
+    @override
+    def texts(self, value: ResourceView) -> tuple[str, ...]:
+        helps = ", ".join(self.goal_names[g] for g in value.goal_ids if g in self.goal_names)
+        return (value.kind.label.split(" (")[0], value.description, helps)
+
+
+def _table(model: QAbstractTableModel, accessible_name: str, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _button(text: str, accessible_name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(accessible_name)
+    return button
+
+
+# --- the tab ---------------------------------------------------------------------------
+
+
+class GoalsTab(QWidget):
+    """Wille & Ziele: what was agreed with the family, how the goals went, the resources.
+
+    Signals:
+        goals_changed(str): the case id, after an agreement or a review was stored.
+    """
+
+    goals_changed = Signal(str)
+
+    def __init__(
+        self,
+        goals: GoalService,
+        documents: DocumentService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._goals = goals
+        self._documents = documents
+        self._detail: CaseDetail | None = None
+        self._overview = GoalsOverview()
+        self.wizard: GoalWizard | None = None
+        self.agreements_model = AgreementsModel(self)
+        self.goals_model = ActionGoalsModel(self)
+        self.reviews_model = ReviewsModel(self)
+        self.resources_model = ResourcesModel(self)
+
+        # The offer to continue an interrupted Zielerarbeitung; never modal.
+        self.banner = QFrame()
+        self.banner.setObjectName("draftBanner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setAccessibleName("Unterbrochene Zielerarbeitung")
+        self.continue_button = _button("Fo&rtsetzen", "Zielerarbeitung fortsetzen")
+        self.discard_button = _button("&Verwerfen", "Entwurf der Zielerarbeitung verwerfen")
+        self.continue_button.clicked.connect(self.continue_draft)
+        self.discard_button.clicked.connect(self.discard_draft)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.continue_button)
+        banner_layout.addWidget(self.discard_button)
+        self.banner.setVisible(False)
+
+        self.start_button = _button("Zielerarbeitung &starten…", "Zielerarbeitung starten")
+        self.start_button.clicked.connect(self.start_wizard)
+        self.review_button = _button("Über&prüfung erfassen…", "Überprüfung erfassen")
+        self.review_button.clicked.connect(self.record_review)
+        self.print_button = _button("Zielvereinbarung dr&ucken…", "Zielvereinbarung drucken")
+        self.print_button.clicked.connect(self.print_selected)
+        if documents is None:
+            self.print_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.review_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+
+        self.agreements_table = _table(
+            self.agreements_model, "Zielvereinbarungen, neueste zuerst", AgreementsModel.DIRECTION
+        )
+        self.goals_table = _table(
+            self.goals_model, "Handlungsziele der Zielvereinbarung", ActionGoalsModel.TEXT
+        )
+        self.reviews_table = _table(
+            self.reviews_model, "Überprüfungen des Handlungsziels", ReviewsModel.COMMENT
+        )
+        self.resources_table = _table(
+            self.resources_model, "Ressourcen des Falls", ResourcesModel.DESCRIPTION
+        )
+        self.agreements_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_agreement()
+        )
+        self.goals_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_goal())
+        self.goals_table.activated.connect(lambda _index: self.record_review())
+
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+
+        agreements = self._group("Zielvereinbarungen (neueste zuerst)", self.agreements_table)
+        resources = self._group("Ressourcen des Falls", self.resources_table)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(agreements)
+        top.addWidget(resources)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setChildrenCollapsible(False)
+        self.goals_group = self._group("Handlungsziele", self.goals_table)
+        self.reviews_group = self._group("Überprüfungen", self.reviews_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.goals_group)
+        splitter.addWidget(self.reviews_group)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(splitter, 1)
+        self.clear()
+
+    @staticmethod
+    def _group(title: str, table: QTableView) -> QGroupBox:
+        group = QGroupBox(title)
+        layout = QVBoxLayout(group)
+        layout.addWidget(table)
+        return group
+
+    # --- showing -----------------------------------------------------------------------
+
+    def show_case(self, detail: CaseDetail) -> None:
+        """Show the goals of the case ``detail``; keeps the selection on a reload."""
+        same = self._detail is not None and self._detail.id == detail.id
+        keep_agreement = self.selected_agreement() if same else None
+        keep_goal = self.selected_goal() if same else None
+        self._detail = detail
+        try:
+            self._overview = self._goals.overview(detail.id)
+        except AsdError as exc:
+            self._overview = GoalsOverview()
+            QMessageBox.warning(self, "Wille & Ziele", exc.message)
+        overview = self._overview
+        self.agreements_model.set_rows(overview.agreements)
+        self.resources_model.goal_names = {
+            g.id: f"Ziel {g.position + 1} vom {german_date(a.agreed_on)}"
+            for a in overview.agreements
+            for g in a.goals
+        }
+        self.resources_model.set_rows(overview.resources)
+        self.empty_label.setText(
+            "Noch keine Zielvereinbarung."
+            if overview.has_draft
+            else "Noch keine Zielvereinbarung. Mit „Zielerarbeitung starten…“ (Strg+G) beginnt "
+            "die Zielerarbeitung mit der Familie."
+        )
+        self.empty_label.setVisible(not overview.agreements)
+        row = 0
+        if keep_agreement is not None:
+            row = next(
+                (n for n, a in enumerate(overview.agreements) if a.id == keep_agreement.id), 0
+            )
+        self._select(self.agreements_table, row if overview.agreements else -1)
+        self._show_agreement(keep_goal.id if keep_goal else None)
+        self._show_banner()
+        self._update_buttons()
+
+    def reload(self) -> None:
+        """Read the shown case's goals again."""
+        if self._detail is not None:
+            self.show_case(self._detail)
+
+    def clear(self) -> None:
+        """Show nothing (no case open, or the window locks)."""
+        self._detail = None
+        self._overview = GoalsOverview()
+        for model in (
+            self.agreements_model,
+            self.goals_model,
+            self.reviews_model,
+            self.resources_model,
+        ):
+            model.set_rows([])
+        self.banner.setVisible(False)
+        self.banner_label.clear()
+        self.empty_label.setVisible(False)
+        self._update_buttons()
+
+    def has_draft(self) -> bool:
+        """True when the shown case has an interrupted Zielerarbeitung."""
+        return self._overview.has_draft
+
+    def _show_banner(self) -> None:
+        detail = self._detail
+        if detail is None or not self._overview.has_draft:
+            self.banner.setVisible(False)
+            return
+        try:
+            saved_at = self._goals.draft_saved_at(detail.id)
+        except AsdError:
+            saved_at = None
+        when = f" vom {german_datetime(saved_at)} Uhr" if saved_at else ""
+        self.banner_label.setText(
+            f"Eine unterbrochene Zielerarbeitung{when} kann fortgesetzt werden."
+        )
+        self.banner.setVisible(True)
+
+    def _show_agreement(self, keep_goal_id: str | None = None) -> None:
+        agreement = self.selected_agreement()
+        goals = agreement.goals if agreement else ()
+        self.goals_model.set_rows(goals)
+        self.goals_group.setTitle(
+            f"Handlungsziele der Zielvereinbarung vom {german_date(agreement.agreed_on)}"
+            if agreement
+            else "Handlungsziele"
+        )
+        row = 0
+        if keep_goal_id is not None:
+            row = next((n for n, g in enumerate(goals) if g.id == keep_goal_id), 0)
+        self._select(self.goals_table, row if goals else -1)
+        self._show_goal()
+
+    def _show_goal(self) -> None:
+        goal = self.selected_goal()
+        self.reviews_model.set_rows(goal.reviews if goal else ())
+        self.reviews_group.setTitle(
+            f"Überprüfungen von Handlungsziel {goal.position + 1}" if goal else "Überprüfungen"
+        )
+        self._update_buttons()
+
+    @staticmethod
+    def _select(table: QTableView, row: int) -> None:
+        model = table.model()
+        if model is None or row < 0 or row >= model.rowCount():
+            table.clearSelection()
+            return
+        table.selectRow(row)
+        table.setCurrentIndex(model.index(row, 0))
+
+    def selected_agreement(self) -> AgreementView | None:
+        """The agreement of the current row, None when none."""
+        index = self.agreements_table.currentIndex()
+        if not index.isValid() or index.row() >= self.agreements_model.rowCount():
+            return None
+        return self.agreements_model.row_value(index.row())
+
+    def selected_goal(self) -> ActionGoalView | None:
+        """The Handlungsziel of the current row, None when none."""
+        index = self.goals_table.currentIndex()
+        if not index.isValid() or index.row() >= self.goals_model.rowCount():
+            return None
+        return self.goals_model.row_value(index.row())
+
+    def _update_buttons(self) -> None:
+        shown = self._detail is not None
+        draft = shown and self._overview.has_draft
+        self.start_button.setEnabled(shown)
+        self.start_button.setText(
+            "Zielerarbeitung fort&setzen…" if draft else "Zielerarbeitung &starten…"
+        )
+        self.start_button.setAccessibleName(
+            "Zielerarbeitung fortsetzen" if draft else "Zielerarbeitung starten"
+        )
+        self.review_button.setEnabled(self.selected_goal() is not None)
+        self.print_button.setEnabled(self.selected_agreement() is not None)
+
+    # --- the wizard --------------------------------------------------------------------
+
+    def start_wizard(self) -> GoalWizard | None:
+        """Open the Zielerarbeitung; an interrupted one continues at its saved page."""
+        if self._detail is None:
+            return None
+        if self._overview.has_draft:
+            return self.continue_draft()
+        return self._open_wizard(None)
+
+    def continue_draft(self) -> GoalWizard | None:
+        """Open the wizard with the saved draft, at the page where it was left."""
+        detail = self._detail
+        if detail is None:
+            return None
+        try:
+            draft = self._goals.load_draft(detail.id)
+        except AsdError as exc:
+            QMessageBox.warning(self, "Zielerarbeitung", exc.message)
+            return None
+        return self._open_wizard(draft)
+
+    def discard_draft(self) -> None:
+        """Throw the interrupted Zielerarbeitung away, after asking."""
+        detail = self._detail
+        if detail is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Entwurf verwerfen",
+            "Die unterbrochene Zielerarbeitung wird gelöscht. Das kann nicht rückgängig "
+            "gemacht werden. Verwerfen?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._goals.discard_draft(detail.id)
+        except AsdError as exc:
+            QMessageBox.warning(self, "Zielerarbeitung", exc.message)
+        self.reload()
+        self.start_button.setFocus()
+
+    def _open_wizard(self, draft: GoalDraft | None) -> GoalWizard | None:
+        detail = self._detail
+        if detail is None or self.wizard is not None:
+            return self.wizard
+        wizard = GoalWizard(
+            self._goals,
+            detail,
+            draft,
+            print_agreement=self._print_new if self._documents is not None else None,
+            parent=self,
+        )
+        self.wizard = wizard
+        wizard.finished.connect(self._on_wizard_finished)
+        wizard.open()
+        return wizard
+
+    def _on_wizard_finished(self, _result: int) -> None:
+        wizard, self.wizard = self.wizard, None
+        if wizard is None:
+            return
+        finished = wizard.is_finished()
+        wizard.deleteLater()
+        detail = self._detail
+        self.reload()
+        if finished and detail is not None:
+            if wizard.agreement is not None:
+                self._select_agreement(wizard.agreement.id)
+            self.goals_changed.emit(detail.id)
+
+    def _select_agreement(self, agreement_id: str) -> None:
+        for row, agreement in enumerate(self.agreements_model.rows()):
+            if agreement.id == agreement_id:
+                self._select(self.agreements_table, row)
+                self._show_agreement()
+                return
+
+    # --- reviews and printing ----------------------------------------------------------
+
+    def record_review(self) -> None:
+        """Ask for the selected Handlungsziel's status and store it; the history is kept."""
+        detail = self._detail
+        goal = self.selected_goal()
+        if detail is None or goal is None:
+            return
+        value = ReviewDialog.ask(self, goal)
+        if value is None:
+            return
+        try:
+            self._goals.review_goal(goal.id, value)
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Nicht gespeichert", "\n".join(exc.problems.values()))
+            return
+        except AsdError as exc:
+            QMessageBox.warning(self, "Nicht gespeichert", exc.message)
+            return
+        self.reload()
+        self.goals_changed.emit(detail.id)
+
+    def print_selected(self) -> None:
+        """Print the selected Zielvereinbarung again (a new stored version)."""
+        agreement = self.selected_agreement()
+        if agreement is None or self._documents is None:
+            return
+        self._print(self, agreement, just_saved=False)
+        if self._detail is not None:
+            self.goals_changed.emit(self._detail.id)
+
+    def _print_new(self, parent: QWidget, agreement: AgreementView) -> None:
+        self._print(parent, agreement, just_saved=True)
+
+    def _print(self, parent: QWidget, agreement: AgreementView, *, just_saved: bool) -> None:
+        documents = self._documents
+        if documents is None:
+            return
+        try:
+            document = documents.print_goal_agreement(agreement.id)
+        except AsdError as exc:
+            saved = "Die Zielvereinbarung ist gespeichert. " if just_saved else ""
+            QMessageBox.warning(
+                parent,
+                "Nicht gedruckt",
+                f"{saved}Das Dokument wurde nicht erstellt: {exc.message}\n\nMit "
+                "„Zielvereinbarung drucken…“ im Reiter „Wille & Ziele“ kann es erneut "
+                "erstellt werden.",
+            )
+            return
+        PdfPreviewDialog.show_document(parent, documents, document.id)

@@ -1,0 +1,148 @@
+"""Measure the goal checker on its labelled corpus: quality per code and time per text.
+
+Run: ``.venv/bin/python -m benchmarks.goal_checker``. Prints per code precision and
+recall (whole corpus and the held-out part), the share of good goals with no
+finding and the time per text; writes ``benchmarks/goal_checker_results.json``.
+Exit code 1 if a target was missed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from asd_desktop.goals import CODES, check_goal
+from tests.unit.goal_corpus import CORPUS, TODAY, Score, score
+
+PRECISION_TARGET = 0.9
+RECALL_TARGET = 0.85
+GOOD_CLEAN_TARGET = 0.95
+TIME_TARGET_MS = 1.0
+ROUNDS = 20
+RESULTS = Path(__file__).with_name("goal_checker_results.json")
+
+
+def _codes_of(text: str) -> set[str]:
+    return {f.code for f in check_goal(text, today=TODAY)}
+
+
+def _part(result: Score) -> dict[str, Any]:
+    return {
+        "goals": result.goals,
+        "good_goals": result.good_goals,
+        "good_goals_clean": result.good_goals_clean,
+        "good_clean_share": round(result.good_clean_share, 4),
+        "codes": {
+            c.code: {
+                "precision": round(c.precision, 4),
+                "recall": round(c.recall, 4),
+                "true_positives": c.true_positives,
+                "false_positives": c.false_positives,
+                "false_negatives": c.false_negatives,
+            }
+            for c in result.codes
+        },
+        "mismatches": [
+            {"text": text, "expected": sorted(want), "got": sorted(got)}
+            for text, want, got in result.mismatches
+        ],
+    }
+
+
+def _met(part: dict[str, Any]) -> bool:
+    return part["good_clean_share"] >= GOOD_CLEAN_TARGET and all(
+        c["precision"] >= PRECISION_TARGET and c["recall"] >= RECALL_TARGET
+        for c in part["codes"].values()
+    )
+
+
+def _timing() -> dict[str, Any]:
+    texts = [g.text for g in CORPUS]
+    for text in texts:  # warm up (regex caches, first-call costs)
+        check_goal(text, today=TODAY)
+    samples: list[float] = []
+    for _ in range(ROUNDS):
+        for text in texts:
+            start = time.perf_counter_ns()
+            check_goal(text, today=TODAY)
+            samples.append((time.perf_counter_ns() - start) / 1e6)
+    samples.sort()
+    lengths = sorted(len(t) for t in texts)
+    return {
+        "calls": len(samples),
+        "median_ms": round(statistics.median(samples), 4),
+        "mean_ms": round(statistics.fmean(samples), 4),
+        "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 4),
+        "max_ms": round(samples[-1], 4),
+        "median_text_chars": lengths[len(lengths) // 2],
+        "longest_text_chars": lengths[-1],
+    }
+
+
+def _print_part(name: str, part: dict[str, Any]) -> None:
+    print(f"\n{name}: {part['goals']} Ziele, davon {part['good_goals']} gute")
+    print(f"  {'Code':<20} {'Precision':>9} {'Recall':>7} {'TP':>4} {'FP':>4} {'FN':>4}")
+    for code, c in part["codes"].items():
+        print(
+            f"  {code:<20} {c['precision']:>9.3f} {c['recall']:>7.3f} "
+            f"{c['true_positives']:>4} {c['false_positives']:>4} {c['false_negatives']:>4}"
+        )
+    print(
+        f"  gute Ziele ohne Hinweis: {part['good_goals_clean']}/{part['good_goals']} "
+        f"= {part['good_clean_share']:.1%}"
+    )
+    for m in part["mismatches"]:
+        print(f"  abweichend: {m['text'][:70]!r} erwartet {m['expected']} bekam {m['got']}")
+
+
+def main() -> int:
+    """Run the benchmark, print it and write the JSON file; 1 if a target was missed."""
+    whole = _part(score(CORPUS, _codes_of, CODES))
+    held_out = _part(score([g for g in CORPUS if g.held_out], _codes_of, CODES))
+    timing = _timing()
+    result: dict[str, Any] = {
+        "measured_at": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {
+            "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}",
+            "cpus": os.cpu_count(),
+            "load_average": [round(x, 2) for x in os.getloadavg()]
+            if hasattr(os, "getloadavg")
+            else None,
+        },
+        "today": TODAY.isoformat(),
+        "targets": {
+            "precision": PRECISION_TARGET,
+            "recall": RECALL_TARGET,
+            "good_clean_share": GOOD_CLEAN_TARGET,
+            "time_per_text_ms": TIME_TARGET_MS,
+        },
+        "whole": whole,
+        "held_out": held_out,
+        "time_per_text": timing,
+    }
+    result["all_targets_met"] = (
+        _met(whole) and _met(held_out) and timing["median_ms"] < TIME_TARGET_MS
+    )
+    _print_part("Ganzer Korpus", whole)
+    _print_part("Zurückgehaltener Teil (vor dem Abstimmen geschrieben)", held_out)
+    print(
+        f"\nZeit je Ziel ({timing['calls']} Aufrufe): Median {timing['median_ms']:.3f} ms, "
+        f"p95 {timing['p95_ms']:.3f} ms, Max {timing['max_ms']:.3f} ms "
+        f"(typisches Ziel: {timing['median_text_chars']} Zeichen)"
+    )
+    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"Alle Ziele erreicht: {'ja' if result['all_targets_met'] else 'NEIN'}")
+    print(f"Geschrieben: {RESULTS}")
+    return 0 if result["all_targets_met"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
