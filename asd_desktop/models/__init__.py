@@ -14,6 +14,14 @@ from asd_desktop.models.enums import (
     ResourceKind,
     Role,
 )
+from asd_desktop.models.familienrat import (
+    AgreementReview,
+    CouncilAgreement,
+    CouncilHours,
+    CouncilParticipant,
+    CouncilProposal,
+    FamilyCouncil,
+)
 from asd_desktop.models.goals import (
     ActionGoal,
     FirstStep,
@@ -25,6 +33,7 @@ from asd_desktop.models.goals import (
 
 __all__ = [
     "ActionGoal",
+    "AgreementReview",
     "Area",
     "AreaAssignment",
     "AuditEntry",
@@ -34,8 +43,13 @@ __all__ = [
     "CaseSummary",
     "Contact",
     "ContactKind",
+    "CouncilAgreement",
+    "CouncilHours",
+    "CouncilParticipant",
+    "CouncilProposal",
     "Document",
     "DocumentKind",
+    "FamilyCouncil",
     "FirstStep",
     "GoalAgreement",
     "GoalReview",

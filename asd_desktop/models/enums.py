@@ -136,8 +136,148 @@ class DocumentKind(enum.StrEnum):
     """Kinds of stored documents."""
 
     GOAL_AGREEMENT = "zielvereinbarung"
+    COUNCIL_INVITATION = "fr_einladung"
+    COUNCIL_PLAN = "fr_plan"
+    COUNCIL_PROTOCOL = "fr_protokoll"
+    COUNCIL_REVIEW = "fr_ueberpruefung"
 
     @property
     def label(self) -> str:
         """German label for the UI."""
-        return {DocumentKind.GOAL_AGREEMENT: "Zielvereinbarung"}[self]
+        return {
+            DocumentKind.GOAL_AGREEMENT: "Zielvereinbarung",
+            DocumentKind.COUNCIL_INVITATION: "Familienrat: Einladung",
+            DocumentKind.COUNCIL_PLAN: "Familienrat: Plan",
+            DocumentKind.COUNCIL_PROTOCOL: "Familienrat: Protokoll",
+            DocumentKind.COUNCIL_REVIEW: "Familienrat: Überprüfung",
+        }[self]
+
+
+class _Labelled(enum.StrEnum):
+    """A stored value with a German label from the class's ``_LABELS``."""
+
+    @property
+    def label(self) -> str:
+        """German label for the UI."""
+        labels: dict[str, str] = getattr(type(self), "_LABELS")  # noqa: B009
+        return labels[self.value]
+
+
+class CouncilPhase(_Labelled):
+    """How far a Familienrat has come; the phases in the method's order."""
+
+    PREPARATION = "vorbereitung"
+    INFORMATION = "information"
+    FAMILY_PHASE = "familienphase"
+    DECISION = "entscheidung"
+    FOLLOW_UP = "folgerat"
+    CLOSED = "abgeschlossen"
+    _LABELS = enum.nonmember(
+        {
+            "vorbereitung": "Vorbereitung",
+            "information": "Information",
+            "familienphase": "Familienphase",
+            "entscheidung": "Entscheidung",
+            "folgerat": "Folge-Rat / Überprüfung",
+            "abgeschlossen": "abgeschlossen",
+        }
+    )
+
+
+class FamilyInterest(_Labelled):
+    """Whether the family wants a Familienrat."""
+
+    OPEN = "offen"
+    YES = "ja"
+    NO = "nein"
+    _LABELS = enum.nonmember(
+        {"offen": "noch offen", "ja": "ja, Interesse", "nein": "kein Interesse"}
+    )
+
+
+class ParticipantGroup(_Labelled):
+    """Who a participant is for the family."""
+
+    FAMILY = "familie"
+    SURROUNDINGS = "umfeld"
+    PROFESSIONAL = "fachkraft"
+    _LABELS = enum.nonmember({"familie": "Familie", "umfeld": "Umfeld", "fachkraft": "Fachkraft"})
+
+
+class Invitation(_Labelled):
+    """State of a participant's invitation."""
+
+    INVITED = "eingeladen"
+    ACCEPTED = "zugesagt"
+    DECLINED = "abgesagt"
+    _LABELS = enum.nonmember(
+        {"eingeladen": "eingeladen", "zugesagt": "zugesagt", "abgesagt": "abgesagt"}
+    )
+
+
+class ProposalDecision(_Labelled):
+    """The ASD worker's decision on a proposal of the family."""
+
+    OPEN = "offen"
+    ACCEPTED = "angenommen"
+    IMPROVE = "nachbesserung"
+    _LABELS = enum.nonmember(
+        {
+            "offen": "noch offen",
+            "angenommen": "angenommen",
+            "nachbesserung": "Nachbesserung nötig",
+        }
+    )
+
+
+class AgreementKept(_Labelled):
+    """How an agreement was kept, at the review."""
+
+    KEPT = "eingehalten"
+    PARTLY = "teilweise"
+    NOT_KEPT = "nicht_eingehalten"
+    _LABELS = enum.nonmember(
+        {
+            "eingehalten": "eingehalten",
+            "teilweise": "teilweise eingehalten",
+            "nicht_eingehalten": "nicht eingehalten",
+        }
+    )
+
+
+class CouncilOutcome(_Labelled):
+    """What follows the Folge-Rat / Überprüfung."""
+
+    NONE_NEEDED = "keine_weiteren"
+    ANOTHER = "weiterer_folgerat"
+    HZE = "hze"
+    _LABELS = enum.nonmember(
+        {
+            "keine_weiteren": "keine weiteren Maßnahmen – die Familie hat ihre Probleme gelöst",
+            "weiterer_folgerat": "ein weiterer Folge-Rat",
+            "hze": "Übergang in eine Hilfe zur Erziehung",
+        }
+    )
+
+
+class CouncilActivity(_Labelled):
+    """What the hours were spent on."""
+
+    PREPARATION = "vorbereitung"
+    MEETING = "durchfuehrung"
+    FOLLOW_UP = "nachbereitung"
+    _LABELS = enum.nonmember(
+        {
+            "vorbereitung": "Vorbereitung",
+            "durchfuehrung": "Durchführung",
+            "nachbereitung": "Nachbereitung",
+        }
+    )
+
+
+class Financing(_Labelled):
+    """How the Familienrat is financed (never through Fachleistungsstunden)."""
+
+    SECTION_16 = "paragraf_16"
+    SHA = "sha"
+    _LABELS = enum.nonmember({"paragraf_16": "§ 16 SGB VIII", "sha": "SHA-Mittel"})

@@ -13,6 +13,7 @@ from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.cases import CaseService
 from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.storage.database import Database
 from asd_desktop.storage.engine import damaged_database_error
@@ -46,6 +47,7 @@ class OpenVault:
     cases: CaseService
     goals: GoalService
     documents: DocumentService
+    familienrat: FamilienratService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -99,6 +101,7 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         cases=CaseService(sf, device),
         goals=GoalService(sf, device),
         documents=DocumentService(sf, device),
+        familienrat=FamilienratService(sf, device),
     )
 
 

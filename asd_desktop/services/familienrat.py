@@ -1,0 +1,973 @@
+"""Familienrat: the five phases as a resumable process over the council's records.
+
+Every wizard page stores what it has through this service at once, so a
+Familienrat can be stopped and resumed at any point; :meth:`FamilienratService.advance`
+moves to the next phase only when the current one is complete
+(:func:`phase_problems`, also called by the wizards).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from asd_desktop.models.case import Case
+from asd_desktop.models.enums import (
+    AgreementKept,
+    CouncilActivity,
+    CouncilOutcome,
+    CouncilPhase,
+    FamilyInterest,
+    Financing,
+    Invitation,
+    ParticipantGroup,
+    ProposalDecision,
+)
+from asd_desktop.models.errors import NotFoundError, ValidationError
+from asd_desktop.models.familienrat import (
+    AgreementReview,
+    CouncilAgreement,
+    CouncilHours,
+    CouncilParticipant,
+    CouncilProposal,
+    FamilyCouncil,
+)
+from asd_desktop.services import audit
+
+PHASE_ORDER: tuple[CouncilPhase, ...] = (
+    CouncilPhase.PREPARATION,
+    CouncilPhase.INFORMATION,
+    CouncilPhase.FAMILY_PHASE,
+    CouncilPhase.DECISION,
+    CouncilPhase.FOLLOW_UP,
+    CouncilPhase.CLOSED,
+)
+REVIEW_AFTER = dt.timedelta(days=91)
+#: What a Familienrat usually costs, in hours (the method's figure).
+USUAL_HOURS = (25.0, 30.0)
+
+#: What the method asks of each phase, shown on the phase's pages.
+PHASE_GUIDANCE: dict[CouncilPhase, str] = {
+    CouncilPhase.PREPARATION: (
+        "Das Jugendamt formuliert seine Sorge genau (Sorgeformulierung), wenn nötig mit "
+        "Mindestanforderungen. Die Familie entscheidet, wer teilnimmt, wer wen einlädt, und "
+        "wählt Ort, Zeit und Rahmen. Die Koordination ist neutral und kann die Sprache der "
+        "Familie sprechen."
+    ),
+    CouncilPhase.INFORMATION: (
+        "Die Koordination eröffnet. Das Jugendamt benennt seine Sorge klar, gegebenenfalls mit "
+        "Mindestanforderungen; mögliche fachliche Hilfen werden vorgestellt, und der weitere "
+        "Ablauf wird erklärt."
+    ),
+    CouncilPhase.FAMILY_PHASE: (
+        "Die Familie berät allein, ohne Fachkräfte und ohne Zeitbegrenzung. Koordination und "
+        "ASD bleiben erreichbar in der Nähe. Die Ergebnisse und Vorschläge der Familie werden "
+        "festgehalten – auch was passiert, wenn etwas nicht klappt (Notfallplan)."
+    ),
+    CouncilPhase.DECISION: (
+        "Die Familie stellt ihre Vorschläge vor. Die Fachkraft des ASD stimmt zu oder bittet "
+        "um Nachbesserung. Die Vereinbarungen werden genau gefasst; das Protokoll geht an alle "
+        "Teilnehmenden, und ein Termin zur Überprüfung wird vereinbart (etwa drei Monate)."
+    ),
+    CouncilPhase.FOLLOW_UP: (
+        "Die Vereinbarungen werden gemeinsam überprüft. Danach: keine weiteren Maßnahmen, weil "
+        "die Familie ihre Probleme gelöst hat, ein weiterer Folge-Rat, oder der Übergang in "
+        "eine Hilfe zur Erziehung."
+    ),
+    CouncilPhase.CLOSED: "Dieser Familienrat ist abgeschlossen.",
+}
+
+
+class CouncilAction:
+    """Audit actions of this service."""
+
+    STARTED = "council_started"
+    CHANGED = "council_changed"
+    ADVANCED = "council_advanced"
+    FOLLOW_UP = "council_followup_created"
+
+
+# --- inputs -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreparationInput:
+    """The Vorbereitung's own fields (participants are separate rows)."""
+
+    informed_on: dt.date | None = None
+    family_interest: FamilyInterest = FamilyInterest.OPEN
+    moderator_name: str = ""
+    moderator_org: str = ""
+    moderator_contact: str = ""
+    moderator_languages: str = ""
+    concern: str = ""
+    minimum_requirements: str = ""
+    consent_on: dt.date | None = None
+    place: str = ""
+    meeting_at: dt.datetime | None = None
+    setting_food: bool = False
+    setting_childcare: bool = False
+    setting_interpreter: bool = False
+    setting_notes: str = ""
+    financing: Financing | None = None
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    """A participant the family chose."""
+
+    name: str
+    group: ParticipantGroup = ParticipantGroup.FAMILY
+    relation: str = ""
+    address: str = ""
+    contact: str = ""
+    language: str = ""
+    invited_by: str = ""
+    invitation: Invitation = Invitation.INVITED
+    attended: bool = False
+
+
+@dataclass(frozen=True)
+class InformationInput:
+    """The moderator's checklist of the information phase."""
+
+    concern_read: bool = False
+    minimums_named: bool = False
+    help_options: str = ""
+    procedure_explained: bool = False
+    info_started_at: dt.datetime | None = None
+    #: Ids of the participants who attended.
+    attended_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FamilyPhaseInput:
+    """When the family worked alone, and how its results were recorded."""
+
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    no_professionals_present: bool = False
+    family_moderator: str = ""
+    #: "moderator" (entered afterwards) or "familie" (from the family's own notes).
+    proposals_source: str = ""
+
+
+@dataclass(frozen=True)
+class ProposalInput:
+    """A proposal of the family: what, who, by when, how checked, and the emergency plan."""
+
+    what: str
+    who: str = ""
+    due_on: dt.date | None = None
+    how_checked: str = ""
+    fallback: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    """The ASD worker's approval and the review date."""
+
+    approved: bool = False
+    approved_by: str = ""
+    decision_notes: str = ""
+    review_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AgreementInput:
+    """An agreement made exact."""
+
+    what: str
+    who: str = ""
+    due_on: dt.date | None = None
+    how_checked: str = ""
+    proposal_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """How one agreement was kept."""
+
+    agreement_id: str
+    status: AgreementKept
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class FollowUpInput:
+    """The Folge-Rat / Überprüfung: each agreement reviewed, and what follows."""
+
+    reviewed_on: dt.date
+    items: tuple[ReviewItem, ...] = ()
+    outcome: CouncilOutcome | None = None
+    hze_kind: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class HoursInput:
+    """Time spent on one activity."""
+
+    activity: CouncilActivity
+    worked_on: dt.date
+    hours: float
+    note: str = ""
+
+
+# --- views ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParticipantView(ParticipantInput):
+    """A stored participant."""
+
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class ProposalView(ProposalInput):
+    """A stored proposal with the decision on it."""
+
+    id: str = ""
+    decision: ProposalDecision = ProposalDecision.OPEN
+    improvement: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementReviewView:
+    """How an agreement was kept at one review."""
+
+    id: str
+    reviewed_on: dt.date
+    status: AgreementKept
+    comment: str
+
+
+@dataclass(frozen=True)
+class AgreementView(AgreementInput):
+    """A stored agreement with its reviews (newest first)."""
+
+    id: str = ""
+    reviews: tuple[AgreementReviewView, ...] = ()
+
+
+@dataclass(frozen=True)
+class HoursView(HoursInput):
+    """A stored hours entry."""
+
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class CouncilView:
+    """A Familienrat with everything recorded so far."""
+
+    id: str
+    case_id: str
+    origin_id: str | None
+    phase: CouncilPhase
+    preparation: PreparationInput
+    information: InformationInput
+    family_phase: FamilyPhaseInput
+    decision: DecisionInput
+    outcome: CouncilOutcome | None
+    hze_kind: str
+    outcome_notes: str
+    participants: tuple[ParticipantView, ...] = ()
+    proposals: tuple[ProposalView, ...] = ()
+    agreements: tuple[AgreementView, ...] = ()
+    hours: tuple[HoursView, ...] = ()
+    #: Folge-Räte created from this council.
+    follow_up_ids: tuple[str, ...] = ()
+
+    @property
+    def total_hours(self) -> float:
+        """All hours recorded."""
+        return sum(h.hours for h in self.hours)
+
+    def hours_by_activity(self) -> dict[CouncilActivity, float]:
+        """Hours per activity (every activity present, zero if none)."""
+        totals = dict.fromkeys(CouncilActivity, 0.0)
+        for h in self.hours:
+            totals[h.activity] += h.hours
+        return totals
+
+
+@dataclass(frozen=True)
+class CouncilSummary:
+    """One line of a case's Familienrat history."""
+
+    id: str
+    origin_id: str | None
+    phase: CouncilPhase
+    meeting_at: dt.datetime | None
+    review_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class UpcomingReview:
+    """A review date across all cases, for the main window's overview."""
+
+    council_id: str
+    case_id: str
+    file_number: str
+    family_name: str
+    review_on: dt.date
+    overdue: bool
+
+
+# --- pure rules ---------------------------------------------------------------------------
+
+
+def participant_problems(value: ParticipantInput) -> dict[str, str]:
+    """Why a participant cannot be stored."""
+    if not value.name.strip():
+        return {"name": "Bitte den Namen der teilnehmenden Person eingeben."}
+    return {}
+
+
+def proposal_problems(value: ProposalInput) -> dict[str, str]:
+    """Why a proposal cannot be stored."""
+    if not value.what.strip():
+        return {"what": "Bitte eintragen, was die Familie vorschlägt."}
+    return {}
+
+
+def agreement_problems(value: AgreementInput) -> dict[str, str]:
+    """Why an agreement cannot be stored (an agreement must be exact)."""
+    p: dict[str, str] = {}
+    if not value.what.strip():
+        p["what"] = "Bitte eintragen, was vereinbart ist."
+    if not value.who.strip():
+        p["who"] = "Bitte eintragen, wer es übernimmt."
+    if value.due_on is None:
+        p["due_on"] = "Bitte eintragen, bis wann."
+    if not value.how_checked.strip():
+        p["how_checked"] = "Bitte eintragen, wie es überprüft wird."
+    return p
+
+
+def hours_problems(value: HoursInput) -> dict[str, str]:
+    """Why an hours entry cannot be stored."""
+    if not 0 < value.hours <= 24:
+        return {"hours": "Die Stunden müssen zwischen 0 und 24 liegen."}
+    return {}
+
+
+def default_review_date(meeting_at: dt.datetime | None, today: dt.date | None = None) -> dt.date:
+    """About three months after the meeting (or today)."""
+    base = meeting_at.date() if meeting_at else (today or dt.date.today())
+    return base + REVIEW_AFTER
+
+
+def next_phase(phase: CouncilPhase) -> CouncilPhase:
+    """The phase after ``phase`` (closed stays closed)."""
+    index = PHASE_ORDER.index(phase)
+    return PHASE_ORDER[min(index + 1, len(PHASE_ORDER) - 1)]
+
+
+def phase_problems(view: CouncilView, phase: CouncilPhase | None = None) -> dict[str, str]:
+    """Why ``phase`` (default: the council's current phase) is not complete yet."""
+    phase = phase or view.phase
+    p: dict[str, str] = {}
+    prep, info, fam, dec = view.preparation, view.information, view.family_phase, view.decision
+    if phase is CouncilPhase.PREPARATION:
+        if prep.informed_on is None:
+            p["informed_on"] = "Bitte eintragen, wann die Familie informiert wurde."
+        if prep.family_interest is not FamilyInterest.YES:
+            p["family_interest"] = "Ein Familienrat findet nur statt, wenn die Familie ihn will."
+        if not prep.moderator_name.strip():
+            p["moderator_name"] = "Bitte die Koordination (Name) eintragen."
+        if not prep.concern.strip():
+            p["concern"] = "Bitte die Sorgeformulierung des Jugendamts eintragen."
+        if prep.consent_on is None:
+            p["consent_on"] = "Bitte eintragen, wann die Einwilligung zur Weitergabe vorlag."
+        if not view.participants:
+            p["participants"] = "Bitte die Teilnehmenden eintragen, die die Familie wählt."
+        if not prep.place.strip():
+            p["place"] = "Bitte den Ort eintragen, den die Familie gewählt hat."
+        if prep.meeting_at is None:
+            p["meeting_at"] = "Bitte Datum und Uhrzeit des Familienrats eintragen."
+    elif phase is CouncilPhase.INFORMATION:
+        if not info.concern_read:
+            p["concern_read"] = "Die Sorgeformulierung muss vorgelesen sein."
+        if prep.minimum_requirements.strip() and not info.minimums_named:
+            p["minimums_named"] = "Die Mindestanforderungen müssen benannt sein."
+        if not info.procedure_explained:
+            p["procedure_explained"] = "Der weitere Ablauf muss erklärt sein."
+        if info.info_started_at is None:
+            p["info_started_at"] = "Bitte die Anfangszeit eintragen."
+        if not any(x.attended for x in view.participants):
+            p["attended"] = "Bitte ankreuzen, wer gekommen ist."
+    elif phase is CouncilPhase.FAMILY_PHASE:
+        if fam.start is None or fam.end is None:
+            p["times"] = "Bitte Beginn und Ende der Familienphase eintragen."
+        elif fam.end <= fam.start:
+            p["times"] = "Das Ende der Familienphase muss nach dem Beginn liegen."
+        if not fam.no_professionals_present:
+            p["no_professionals_present"] = (
+                "Die Familienphase findet ohne Fachkräfte statt; bitte bestätigen."
+            )
+        if not view.proposals:
+            p["proposals"] = "Bitte mindestens einen Vorschlag der Familie eintragen."
+    elif phase is CouncilPhase.DECISION:
+        if any(x.decision is ProposalDecision.OPEN for x in view.proposals):
+            p["proposals"] = "Bitte über jeden Vorschlag entscheiden."
+        if not any(x.decision is ProposalDecision.ACCEPTED for x in view.proposals):
+            p["accepted"] = "Ohne angenommenen Vorschlag gibt es keine Entscheidung."
+        if not dec.approved or not dec.approved_by.strip():
+            p["approved"] = "Bitte die Zustimmung der ASD-Fachkraft mit Namen eintragen."
+        if not view.agreements:
+            p["agreements"] = "Bitte die Vereinbarungen genau festhalten."
+        if dec.review_on is None:
+            p["review_on"] = "Bitte einen Termin zur Überprüfung festlegen."
+        elif prep.meeting_at and dec.review_on <= prep.meeting_at.date():
+            p["review_on"] = "Der Überprüfungstermin muss nach dem Familienrat liegen."
+    elif phase is CouncilPhase.FOLLOW_UP:
+        unreviewed = [a for a in view.agreements if not a.reviews]
+        if unreviewed:
+            p["reviews"] = "Bitte jede Vereinbarung überprüfen."
+        if view.outcome is None:
+            p["outcome"] = "Bitte festhalten, wie es weitergeht."
+        elif view.outcome is CouncilOutcome.HZE and not view.hze_kind.strip():
+            p["hze_kind"] = "Bitte die Art der Hilfe zur Erziehung angeben."
+    return p
+
+
+# --- the service --------------------------------------------------------------------------
+
+_Row = TypeVar("_Row", bound=Any)
+
+
+class FamilienratService:
+    """Start, fill, advance and follow up Familienräte; every change is audited."""
+
+    def __init__(self, session_factory: sessionmaker[Session], device_id: str) -> None:
+        self._sf = session_factory
+        self._device = device_id
+
+    # councils
+
+    def start(self, case_id: str, origin_id: str | None = None) -> CouncilView:
+        """A new Familienrat (or, with ``origin_id``, a Folge-Rat) in the Vorbereitung."""
+        with self._sf.begin() as s:
+            _case(s, case_id)
+            council = FamilyCouncil(case_id=case_id, origin_id=origin_id)
+            if origin_id:
+                origin = _get(s, FamilyCouncil, origin_id)
+                _copy_preparation(origin, council)
+            s.add(council)
+            s.flush()
+            audit.append(s, self._device, CouncilAction.STARTED, case_id, council.id)
+            council_id = council.id
+        return self.get(council_id)
+
+    def list_for_case(self, case_id: str) -> list[CouncilSummary]:
+        """The case's Familienräte, newest first."""
+        with self._sf() as s:
+            rows = s.scalars(
+                select(FamilyCouncil)
+                .where(FamilyCouncil.case_id == case_id, FamilyCouncil.deleted.is_(False))
+                .order_by(FamilyCouncil.hlc.desc())
+            ).all()
+            return [
+                CouncilSummary(
+                    id=r.id,
+                    origin_id=r.origin_id,
+                    phase=CouncilPhase(r.phase),
+                    meeting_at=r.meeting_at,
+                    review_on=r.review_on,
+                )
+                for r in rows
+            ]
+
+    def get(self, council_id: str) -> CouncilView:
+        """Everything recorded for one council."""
+        with self._sf() as s:
+            return _view(s, _get(s, FamilyCouncil, council_id))
+
+    def advance(self, council_id: str) -> CouncilView:
+        """Move to the next phase once the current one is complete."""
+        view = self.get(council_id)
+        problems = phase_problems(view)
+        if problems:
+            raise ValidationError(problems)
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            council.phase = next_phase(view.phase).value
+            audit.append(s, self._device, CouncilAction.ADVANCED, council.case_id, council.phase)
+        return self.get(council_id)
+
+    # phase fields (partial saves are allowed; completeness is checked by advance)
+
+    def save_preparation(self, council_id: str, value: PreparationInput) -> None:
+        """Store the Vorbereitung's fields."""
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            for f in fields(PreparationInput):
+                if f.name == "financing":
+                    continue
+                setattr(council, f.name, _stored(getattr(value, f.name)))
+            council.financing = value.financing.value if value.financing else ""
+            self._changed(s, council, "vorbereitung")
+
+    def save_information(self, council_id: str, value: InformationInput) -> None:
+        """Store the information phase's checklist and who attended."""
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            council.concern_read = value.concern_read
+            council.minimums_named = value.minimums_named
+            council.help_options = value.help_options.strip()
+            council.procedure_explained = value.procedure_explained
+            council.info_started_at = value.info_started_at
+            for person in _children(s, CouncilParticipant, council_id):
+                attended = person.id in value.attended_ids
+                if person.attended != attended:
+                    person.attended = attended
+            self._changed(s, council, "information")
+
+    def save_family_phase(self, council_id: str, value: FamilyPhaseInput) -> None:
+        """Store the family phase's times and how its results were recorded."""
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            council.family_phase_start = value.start
+            council.family_phase_end = value.end
+            council.no_professionals_present = value.no_professionals_present
+            council.family_moderator = value.family_moderator.strip()
+            council.proposals_source = value.proposals_source.strip()
+            self._changed(s, council, "familienphase")
+
+    def save_decision(self, council_id: str, value: DecisionInput) -> None:
+        """Store the ASD worker's approval and the review date."""
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            council.approved = value.approved
+            council.approved_by = value.approved_by.strip()
+            council.decision_notes = value.decision_notes.strip()
+            council.review_on = value.review_on
+            self._changed(s, council, "entscheidung")
+
+    # participants, proposals, agreements (rows of their own)
+
+    def add_participant(self, council_id: str, value: ParticipantInput) -> ParticipantView:
+        """Add a participant the family chose."""
+        _check(participant_problems(value))
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            row = CouncilParticipant(
+                case_id=council.case_id,
+                council_id=council_id,
+                position=_next_position(s, CouncilParticipant, council_id),
+            )
+            _fill(row, value)
+            s.add(row)
+            s.flush()
+            self._changed(s, council, "teilnehmende")
+            return _participant_view(row)
+
+    def update_participant(self, participant_id: str, value: ParticipantInput) -> None:
+        """Change a participant (e.g. the invitation state)."""
+        _check(participant_problems(value))
+        self._update(CouncilParticipant, participant_id, value)
+
+    def remove_participant(self, participant_id: str) -> None:
+        """Take a participant off the list (kept as a tombstone)."""
+        self._remove(CouncilParticipant, participant_id)
+
+    def add_proposal(self, council_id: str, value: ProposalInput) -> ProposalView:
+        """Record a proposal of the family."""
+        _check(proposal_problems(value))
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            row = CouncilProposal(
+                case_id=council.case_id,
+                council_id=council_id,
+                position=_next_position(s, CouncilProposal, council_id),
+            )
+            _fill(row, value)
+            s.add(row)
+            s.flush()
+            self._changed(s, council, "vorschlag")
+            return _proposal_view(row)
+
+    def update_proposal(self, proposal_id: str, value: ProposalInput) -> None:
+        """Change a proposal's text."""
+        _check(proposal_problems(value))
+        self._update(CouncilProposal, proposal_id, value)
+
+    def remove_proposal(self, proposal_id: str) -> None:
+        """Take a proposal back (kept as a tombstone)."""
+        self._remove(CouncilProposal, proposal_id)
+
+    def decide_proposal(
+        self, proposal_id: str, decision: ProposalDecision, improvement: str = ""
+    ) -> None:
+        """Accept a proposal or ask for an improvement (with what changed)."""
+        if decision is ProposalDecision.IMPROVE and not improvement.strip():
+            raise ValidationError(
+                {"improvement": "Bitte eintragen, was nachgebessert werden soll."}
+            )
+        with self._sf.begin() as s:
+            row = _get(s, CouncilProposal, proposal_id)
+            row.decision = decision.value
+            row.improvement = improvement.strip()
+            audit.append(s, self._device, CouncilAction.CHANGED, row.case_id, proposal_id)
+
+    def add_agreement(self, council_id: str, value: AgreementInput) -> AgreementView:
+        """Record an agreement made exact."""
+        _check(agreement_problems(value))
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            row = CouncilAgreement(
+                case_id=council.case_id,
+                council_id=council_id,
+                position=_next_position(s, CouncilAgreement, council_id),
+            )
+            _fill(row, value)
+            s.add(row)
+            s.flush()
+            self._changed(s, council, "vereinbarung")
+            return _agreement_view(row, ())
+
+    def update_agreement(self, agreement_id: str, value: AgreementInput) -> None:
+        """Change an agreement."""
+        _check(agreement_problems(value))
+        self._update(CouncilAgreement, agreement_id, value)
+
+    def remove_agreement(self, agreement_id: str) -> None:
+        """Take an agreement back (kept as a tombstone)."""
+        self._remove(CouncilAgreement, agreement_id)
+
+    # follow-up
+
+    def save_follow_up(self, council_id: str, value: FollowUpInput) -> CouncilView:
+        """Review every agreement and record what follows.
+
+        With the outcome "another Folge-Rat" a new council linked to this one is
+        created (once), carrying over the Sorgeformulierung, moderator and participants.
+        """
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            known = {a.id for a in _children(s, CouncilAgreement, council_id)}
+            for item in value.items:
+                if item.agreement_id not in known:
+                    raise NotFoundError("Eine Vereinbarung wurde nicht gefunden.")
+                if item.status is not AgreementKept.KEPT and not item.comment.strip():
+                    raise ValidationError(
+                        {
+                            f"review.{item.agreement_id}": (
+                                "Bitte kurz festhalten, was nicht eingehalten wurde."
+                            )
+                        }
+                    )
+                s.add(
+                    AgreementReview(
+                        case_id=council.case_id,
+                        council_id=council_id,
+                        agreement_id=item.agreement_id,
+                        reviewed_on=value.reviewed_on,
+                        status=item.status.value,
+                        comment=item.comment.strip(),
+                    )
+                )
+            council.outcome = value.outcome.value if value.outcome else ""
+            council.hze_kind = value.hze_kind.strip()
+            council.outcome_notes = value.notes.strip()
+            self._changed(s, council, "folgerat")
+            wants_follow_up = value.outcome is CouncilOutcome.ANOTHER
+            has_follow_up = (
+                s.scalar(
+                    select(FamilyCouncil.id).where(
+                        FamilyCouncil.origin_id == council_id, FamilyCouncil.deleted.is_(False)
+                    )
+                )
+                is not None
+            )
+            case_id = council.case_id
+        if wants_follow_up and not has_follow_up:
+            created = self.start(case_id, origin_id=council_id)
+            with self._sf.begin() as s:
+                audit.append(s, self._device, CouncilAction.FOLLOW_UP, case_id, created.id)
+        return self.get(council_id)
+
+    # hours
+
+    def add_hours(self, council_id: str, value: HoursInput) -> HoursView:
+        """Record time spent on an activity."""
+        _check(hours_problems(value))
+        with self._sf.begin() as s:
+            council = _get(s, FamilyCouncil, council_id)
+            row = CouncilHours(
+                case_id=council.case_id,
+                council_id=council_id,
+                activity=value.activity.value,
+                worked_on=value.worked_on,
+                hours=value.hours,
+                note=value.note.strip(),
+            )
+            s.add(row)
+            s.flush()
+            self._changed(s, council, "stunden")
+            return HoursView(
+                id=row.id,
+                activity=value.activity,
+                worked_on=value.worked_on,
+                hours=value.hours,
+                note=row.note,
+            )
+
+    # overview
+
+    def upcoming_reviews(self, today: dt.date | None = None) -> list[UpcomingReview]:
+        """Review dates of decided Familienräte across all cases, soonest first."""
+        today = today or dt.date.today()
+        with self._sf() as s:
+            rows = s.execute(
+                select(
+                    FamilyCouncil.id,
+                    Case.id,
+                    Case.file_number,
+                    Case.family_name,
+                    FamilyCouncil.review_on,
+                )
+                .join(Case, Case.id == FamilyCouncil.case_id)
+                .where(
+                    FamilyCouncil.deleted.is_(False),
+                    Case.deleted.is_(False),
+                    FamilyCouncil.phase == CouncilPhase.FOLLOW_UP.value,
+                    FamilyCouncil.review_on.is_not(None),
+                )
+                .order_by(FamilyCouncil.review_on, Case.family_name)
+            ).all()
+            return [
+                UpcomingReview(
+                    council_id=r[0],
+                    case_id=r[1],
+                    file_number=r[2],
+                    family_name=r[3],
+                    review_on=r[4],
+                    overdue=r[4] < today,
+                )
+                for r in rows
+            ]
+
+    # helpers
+
+    def _changed(self, s: Session, council: FamilyCouncil, what: str) -> None:
+        audit.append(s, self._device, CouncilAction.CHANGED, council.case_id, what)
+
+    def _update(self, model: type[_Row], row_id: str, value: object) -> None:
+        with self._sf.begin() as s:
+            row = _get(s, model, row_id)
+            _fill(row, value)
+            audit.append(s, self._device, CouncilAction.CHANGED, row.case_id, row_id)
+
+    def _remove(self, model: type[_Row], row_id: str) -> None:
+        with self._sf.begin() as s:
+            row = _get(s, model, row_id)
+            row.deleted = True
+            audit.append(s, self._device, CouncilAction.CHANGED, row.case_id, row_id)
+
+
+# --- row helpers --------------------------------------------------------------------------
+
+
+def _check(problems: dict[str, str]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def _case(s: Session, case_id: str) -> Case:
+    return _get(s, Case, case_id)
+
+
+def _get(s: Session, model: type[_Row], row_id: str) -> _Row:
+    row = s.get(model, row_id)
+    if row is None or row.deleted:
+        raise NotFoundError("Der Eintrag wurde nicht gefunden (vielleicht inzwischen entfernt).")
+    return row
+
+
+def _stored(value: object) -> object:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, FamilyInterest):
+        return value.value
+    return value
+
+
+def _fill(row: object, value: object) -> None:
+    for f in fields(value):  # type: ignore[arg-type]
+        v = getattr(value, f.name)
+        setattr(
+            row,
+            f.name,
+            v.value if hasattr(v, "value") and not isinstance(v, str | bool) else _stored(v),
+        )
+
+
+def _children(s: Session, model: type[_Row], council_id: str) -> list[_Row]:
+    return list(
+        s.scalars(
+            select(model)
+            .where(model.council_id == council_id, model.deleted.is_(False))
+            .order_by(getattr(model, "position", model.hlc), model.hlc)
+        )
+    )
+
+
+def _next_position(s: Session, model: type[_Row], council_id: str) -> int:
+    rows = s.scalars(select(model.position).where(model.council_id == council_id)).all()
+    return max(rows, default=-1) + 1
+
+
+def _copy_preparation(origin: FamilyCouncil, council: FamilyCouncil) -> None:
+    for name in (
+        "informed_on",
+        "family_interest",
+        "moderator_name",
+        "moderator_org",
+        "moderator_contact",
+        "moderator_languages",
+        "concern",
+        "minimum_requirements",
+        "consent_on",
+        "financing",
+    ):
+        setattr(council, name, getattr(origin, name))
+
+
+def _participant_view(r: CouncilParticipant) -> ParticipantView:
+    return ParticipantView(
+        id=r.id,
+        name=r.name,
+        group=ParticipantGroup(r.group),
+        relation=r.relation,
+        address=r.address,
+        contact=r.contact,
+        language=r.language,
+        invited_by=r.invited_by,
+        invitation=Invitation(r.invitation),
+        attended=r.attended,
+    )
+
+
+def _proposal_view(r: CouncilProposal) -> ProposalView:
+    return ProposalView(
+        id=r.id,
+        what=r.what,
+        who=r.who,
+        due_on=r.due_on,
+        how_checked=r.how_checked,
+        fallback=r.fallback,
+        decision=ProposalDecision(r.decision),
+        improvement=r.improvement,
+    )
+
+
+def _agreement_view(r: CouncilAgreement, reviews: tuple[AgreementReviewView, ...]) -> AgreementView:
+    return AgreementView(
+        id=r.id,
+        what=r.what,
+        who=r.who,
+        due_on=r.due_on,
+        how_checked=r.how_checked,
+        proposal_id=r.proposal_id,
+        reviews=reviews,
+    )
+
+
+def _view(s: Session, c: FamilyCouncil) -> CouncilView:
+    participants = _children(s, CouncilParticipant, c.id)
+    agreements = _children(s, CouncilAgreement, c.id)
+    reviews: dict[str, list[AgreementReviewView]] = {}
+    if agreements:
+        for r in s.scalars(
+            select(AgreementReview)
+            .where(
+                AgreementReview.agreement_id.in_([a.id for a in agreements]),
+                AgreementReview.deleted.is_(False),
+            )
+            .order_by(AgreementReview.reviewed_on.desc(), AgreementReview.hlc.desc())
+        ):
+            reviews.setdefault(r.agreement_id, []).append(
+                AgreementReviewView(r.id, r.reviewed_on, AgreementKept(r.status), r.comment)
+            )
+    hours = list(
+        s.scalars(
+            select(CouncilHours)
+            .where(CouncilHours.council_id == c.id, CouncilHours.deleted.is_(False))
+            .order_by(CouncilHours.worked_on, CouncilHours.hlc)
+        )
+    )
+    follow_ups = s.scalars(
+        select(FamilyCouncil.id).where(
+            FamilyCouncil.origin_id == c.id, FamilyCouncil.deleted.is_(False)
+        )
+    ).all()
+    return CouncilView(
+        id=c.id,
+        case_id=c.case_id,
+        origin_id=c.origin_id,
+        phase=CouncilPhase(c.phase),
+        preparation=PreparationInput(
+            informed_on=c.informed_on,
+            family_interest=FamilyInterest(c.family_interest),
+            moderator_name=c.moderator_name,
+            moderator_org=c.moderator_org,
+            moderator_contact=c.moderator_contact,
+            moderator_languages=c.moderator_languages,
+            concern=c.concern,
+            minimum_requirements=c.minimum_requirements,
+            consent_on=c.consent_on,
+            place=c.place,
+            meeting_at=c.meeting_at,
+            setting_food=c.setting_food,
+            setting_childcare=c.setting_childcare,
+            setting_interpreter=c.setting_interpreter,
+            setting_notes=c.setting_notes,
+            financing=Financing(c.financing) if c.financing else None,
+        ),
+        information=InformationInput(
+            concern_read=c.concern_read,
+            minimums_named=c.minimums_named,
+            help_options=c.help_options,
+            procedure_explained=c.procedure_explained,
+            info_started_at=c.info_started_at,
+            attended_ids=tuple(p.id for p in participants if p.attended),
+        ),
+        family_phase=FamilyPhaseInput(
+            start=c.family_phase_start,
+            end=c.family_phase_end,
+            no_professionals_present=c.no_professionals_present,
+            family_moderator=c.family_moderator,
+            proposals_source=c.proposals_source,
+        ),
+        decision=DecisionInput(
+            approved=c.approved,
+            approved_by=c.approved_by,
+            decision_notes=c.decision_notes,
+            review_on=c.review_on,
+        ),
+        outcome=CouncilOutcome(c.outcome) if c.outcome else None,
+        hze_kind=c.hze_kind,
+        outcome_notes=c.outcome_notes,
+        participants=tuple(_participant_view(p) for p in participants),
+        proposals=tuple(_proposal_view(p) for p in _children(s, CouncilProposal, c.id)),
+        agreements=tuple(_agreement_view(a, tuple(reviews.get(a.id, ()))) for a in agreements),
+        hours=tuple(
+            HoursView(
+                id=h.id,
+                activity=CouncilActivity(h.activity),
+                worked_on=h.worked_on,
+                hours=h.hours,
+                note=h.note,
+            )
+            for h in hours
+        ),
+        follow_up_ids=tuple(follow_ups),
+    )
