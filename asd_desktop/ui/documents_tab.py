@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -28,65 +23,22 @@ from typing_extensions import override
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog, print_document, save_document
+from asd_desktop.ui.rows_model import DISPLAY, RowsModel
 from asd_desktop.ui.widgets import german_datetime
 
-_ROOT = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole
 #: Hex digits of the SHA-256 shown in the table; the tooltip has all 64.
 SHA_SHOWN = 12
 
 
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(RowsModel[DocumentView]):
     """The stored documents of one case, newest first."""
 
     DATE, KIND, TITLE, SHA = range(4)
     HEADERS = ("Datum", "Art", "Titel", "SHA-256")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DocumentView] = []
-
-    def set_rows(self, rows: Sequence[DocumentView]) -> None:
-        """Replace everything shown."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_value(self, row: int) -> DocumentView:
-        """The document shown in ``row``."""
-        return self._rows[row]
-
     @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    @override
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    @override
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        value = self._rows[index.row()]
-        column = index.column()
-        if role == _DISPLAY:
+    def cell(self, value: DocumentView, row: int, column: int, role: int) -> object:
+        if role == DISPLAY:
             return {
                 self.DATE: german_datetime(value.created_at),
                 self.KIND: value.kind.label,

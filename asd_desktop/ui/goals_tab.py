@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, TypeVar
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -37,20 +34,14 @@ from asd_desktop.services.goals import (
 from asd_desktop.ui.dialogs.review_dialog import ReviewDialog
 from asd_desktop.ui.goal_wizard.wizard import GoalWizard
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog
+from asd_desktop.ui.rows_model import RowsModel
 from asd_desktop.ui.widgets import german_date, german_datetime
 
-T = TypeVar("T")
-_ROOT = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole
 NOT_REVIEWED = "noch nicht überprüft"
 BANNER_STYLE = (
     "QFrame#draftBanner { background-color: #fff4ce; border: 1px solid #c8a600;"
     " border-radius: 4px; }"
 )
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def goal_status_text(goal: ActionGoalView) -> str:
@@ -64,72 +55,7 @@ def goal_status_text(goal: ActionGoalView) -> str:
 # --- table models ----------------------------------------------------------------------
 
 
-class _RowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of frozen dataclasses; subclasses say what each column shows."""
-
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        """Replace everything shown."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_value(self, row: int) -> T:
-        """The dataclass shown in ``row``."""
-        return self._rows[row]
-
-    def rows(self) -> list[T]:
-        """All dataclasses shown, top to bottom."""
-        return list(self._rows)
-
-    @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    @override
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    @override
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.HEADERS):
-            return None
-        texts = self.texts(self._rows[index.row()])
-        if role == _DISPLAY:
-            return _one_line(texts[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return texts[index.column()] or None
-        return None
-
-    def texts(self, value: T) -> tuple[str, ...]:
-        """What ``value`` shows, one text per column."""
-        raise NotImplementedError
-
-
-class AgreementsModel(_RowsModel[AgreementView]):
+class AgreementsModel(RowsModel[AgreementView]):
     """The case's Zielvereinbarungen, newest first."""
 
     DATE, DIRECTION, REVIEW, PLACE = range(4)
@@ -145,7 +71,7 @@ class AgreementsModel(_RowsModel[AgreementView]):
         )
 
 
-class ActionGoalsModel(_RowsModel[ActionGoalView]):
+class ActionGoalsModel(RowsModel[ActionGoalView]):
     """The Handlungsziele of one agreement with their current status."""
 
     NUMBER, TEXT, INDICATOR, DUE, STATUS = range(5)
@@ -162,7 +88,7 @@ class ActionGoalsModel(_RowsModel[ActionGoalView]):
         )
 
 
-class ReviewsModel(_RowsModel[ReviewView]):
+class ReviewsModel(RowsModel[ReviewView]):
     """The review history of one Handlungsziel, newest first."""
 
     DATE, STATUS, COMMENT = range(3)
@@ -173,7 +99,7 @@ class ReviewsModel(_RowsModel[ReviewView]):
         return (german_date(value.reviewed_on), value.status.label, value.comment)
 
 
-class ResourcesModel(_RowsModel[ResourceView]):
+class ResourcesModel(RowsModel[ResourceView]):
     """The case's resources, by kind."""
 
     KIND, DESCRIPTION, HELPS = range(3)
