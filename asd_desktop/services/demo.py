@@ -12,12 +12,27 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, GoalStatus, ResourceKind, Role
+from asd_desktop.models.enums import (
+    AgreementKept,
+    Area,
+    CaseStatus,
+    ContactKind,
+    CouncilActivity,
+    CouncilOutcome,
+    FamilyInterest,
+    Financing,
+    GoalStatus,
+    Invitation,
+    ParticipantGroup,
+    ProposalDecision,
+    ResourceKind,
+    Role,
+)
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.models.ids import uuid7
 from asd_desktop.services import audit
@@ -37,6 +52,20 @@ from asd_desktop.services.cases import (
     person_problems,
 )
 from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.familienrat import (
+    AgreementInput,
+    DecisionInput,
+    FamilienratService,
+    FamilyPhaseInput,
+    FollowUpInput,
+    HoursInput,
+    InformationInput,
+    ParticipantInput,
+    PreparationInput,
+    ProposalInput,
+    ReviewItem,
+)
+from asd_desktop.services.familienrat import default_review_date as council_review_date
 from asd_desktop.services.goals import (
     ActionGoalDraft,
     GoalDraft,
@@ -79,6 +108,7 @@ class CaseSpec:
     a contact in ``contacts`` with its corrected version. ``goals`` is a finished
     Zielerarbeitung (stored and printed when written through the services);
     ``goal_reviews`` pairs a Handlungsziel's position with a review of it.
+    ``council`` is a Familienrat run through all its phases (services only).
     """
 
     case: CaseInput
@@ -90,6 +120,7 @@ class CaseSpec:
     caseworker: str = ""
     goals: GoalDraft | None = None
     goal_reviews: tuple[tuple[int, ReviewInput], ...] = ()
+    council: CouncilSpec | None = None
 
     @property
     def contact_count(self) -> int:
@@ -161,6 +192,8 @@ def write_with_service(
             service.record_contact(case_id, corrected, corrects_id=contact_ids[index])
         if spec.goals is not None:
             _write_goals(session_factory, device_id, case_id, spec)
+        if spec.council is not None:
+            _write_council(session_factory, device_id, case_id, spec.council)
         if spec.closed_on is not None:
             service.set_status(case_id, CaseStatus.CLOSED, spec.closed_on)
         persons += len(spec.persons)
@@ -181,6 +214,124 @@ def _write_goals(
     DocumentService(session_factory, device_id).print_goal_agreement(agreement.id)
     for position, review in spec.goal_reviews:
         goals.review_goal(agreement.goals[position].id, review)
+
+
+@dataclass(frozen=True)
+class ProposalSpec:
+    """A proposal of the family; with ``improvement`` the ASD first asks for a better version.
+
+    The family's better version (``improved``) is then accepted, with the
+    improvement noted; without ``improvement`` the proposal is accepted as it is.
+    """
+
+    proposal: ProposalInput
+    improvement: str = ""
+    improved: ProposalInput | None = None
+    accepted_note: str = ""
+
+
+@dataclass(frozen=True)
+class CouncilReviewSpec:
+    """The Folge-Rat: how each agreement (in order) was kept, and what follows."""
+
+    reviewed_on: dt.date
+    items: tuple[tuple[AgreementKept, str], ...]
+    outcome: CouncilOutcome
+    notes: str = ""
+    hze_kind: str = ""
+
+
+@dataclass(frozen=True)
+class CouncilSpec:
+    """A Familienrat from preparation to Folge-Rat, written phase by phase through the service.
+
+    ``participants`` carry whether they came (``attended``); ``agreements`` pair
+    the index of the proposal they make exact with the agreement. ``follow_up``
+    is the Vorbereitung of the Folge-Rat the review creates.
+    """
+
+    preparation: PreparationInput
+    participants: tuple[ParticipantInput, ...]
+    information: InformationInput
+    family_phase: FamilyPhaseInput
+    proposals: tuple[ProposalSpec, ...]
+    decision: DecisionInput
+    agreements: tuple[tuple[int, AgreementInput], ...]
+    hours: tuple[HoursInput, ...]
+    letter_on: dt.date
+    review: CouncilReviewSpec
+    follow_up: PreparationInput | None = None
+    follow_up_participants: tuple[ParticipantInput, ...] = ()
+
+
+def _write_council(
+    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: CouncilSpec
+) -> str:
+    """Run a Familienrat through every phase and print its documents; returns its id.
+
+    The documents are printed where a caseworker would print them: the
+    invitations in the Vorbereitung, the plan and the protocols after the
+    decision, the review summary after the Folge-Rat.
+    """
+    councils = FamilienratService(session_factory, device_id)
+    documents = DocumentService(session_factory, device_id)
+    council_id = councils.start(case_id).id
+    # Vorbereitung
+    councils.save_preparation(council_id, spec.preparation)
+    people = [
+        councils.add_participant(council_id, replace(p, attended=False)) for p in spec.participants
+    ]
+    documents.print_council_invitations(council_id)
+    councils.advance(council_id)
+    # Information
+    attended = tuple(v.id for v, p in zip(people, spec.participants, strict=True) if p.attended)
+    councils.save_information(council_id, replace(spec.information, attended_ids=attended))
+    councils.advance(council_id)
+    # Familienphase
+    councils.save_family_phase(council_id, spec.family_phase)
+    proposals = [councils.add_proposal(council_id, p.proposal) for p in spec.proposals]
+    councils.advance(council_id)
+    # Entscheidung
+    for stored, p in zip(proposals, spec.proposals, strict=True):
+        if p.improvement:
+            councils.decide_proposal(stored.id, ProposalDecision.IMPROVE, p.improvement)
+            councils.update_proposal(stored.id, p.improved or p.proposal)
+        councils.decide_proposal(stored.id, ProposalDecision.ACCEPTED, p.accepted_note)
+    councils.save_decision(council_id, spec.decision)
+    agreements = [
+        councils.add_agreement(council_id, replace(a, proposal_id=proposals[index].id))
+        for index, a in spec.agreements
+    ]
+    councils.advance(council_id)
+    documents.print_council_plan(council_id)
+    documents.print_council_protocols(council_id, letter_on=spec.letter_on)
+    for hours in spec.hours:
+        councils.add_hours(council_id, hours)
+    # Folge-Rat / Überprüfung
+    review = spec.review
+    view = councils.save_follow_up(
+        council_id,
+        FollowUpInput(
+            reviewed_on=review.reviewed_on,
+            items=tuple(
+                ReviewItem(a.id, status, comment)
+                for a, (status, comment) in zip(agreements, review.items, strict=True)
+            ),
+            outcome=review.outcome,
+            hze_kind=review.hze_kind,
+            notes=review.notes,
+        ),
+    )
+    documents.print_council_review(council_id)
+    councils.advance(council_id)
+    if spec.follow_up is not None and view.follow_up_ids:
+        follow_up_id = view.follow_up_ids[0]
+        councils.save_preparation(follow_up_id, spec.follow_up)
+        present = {p.name for p in councils.get(follow_up_id).participants}
+        for person in spec.follow_up_participants:
+            if person.name not in present:  # the service may carry them over already
+                councils.add_participant(follow_up_id, person)
+    return council_id
 
 
 def write_in_batches(
@@ -293,6 +444,7 @@ class _Family:
     closed_days_ago: int | None = None
     goals: GoalDraft | None = None
     goal_reviews: list[tuple[int, ReviewInput]] = field(default_factory=list)
+    council: CouncilSpec | None = None
 
     def day(self, days_ago: int) -> dt.date:
         return self.today - dt.timedelta(days=days_ago)
@@ -401,6 +553,7 @@ class _Family:
             caseworker=self.caseworker,
             goals=self.goals,
             goal_reviews=tuple(self.goal_reviews),
+            council=self.council,
         )
 
 
@@ -851,7 +1004,260 @@ def _yilmaz(today: dt.date) -> _Family:
         "Teilnahmebestätigung Elternkurs vorlegen",
         -5,
     )
+    _yilmaz_council(f)
     return f
+
+
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def _yilmaz_council(f: _Family) -> None:
+    """A Familienrat about the evenings at home, 131 days ago, reviewed 40 days ago.
+
+    The review finds the agreements partly kept and asks for another Folge-Rat,
+    which is in its Vorbereitung now that the school's report has put the case
+    into the Graubereich.
+    """
+    meeting = _at(f.day(131), 14)
+    review_on = council_review_date(meeting)
+    reviewed = review_on
+    flat = "Rotenhäuser Damm 12, 21107 Hamburg"
+    selin = "Selin Aksoy"
+    org = "Stadtteilhilfe Wilhelmsburg e. V."
+    contact = "Veringstraße 41, 21107 Hamburg\nTel. 040 5550 3170"
+    place = "Bürgerhaus Wilhelmsburg, Mengestraße 20, 21107 Hamburg (Raum 3)"
+    concern = (
+        "Wir, das Jugendamt, machen uns Sorgen, weil es bei Familie Yılmaz abends oft laut "
+        "wird, wenn es um Doğans Hausaufgaben geht, und Doğan Angst bekommt, wenn sein Vater "
+        "schreit. Frau Yılmaz ist mit zwei Kindern und dem Schichtdienst ihres Mannes oft "
+        "allein und erschöpft. Wir möchten, dass Doğan seine Nachmittage und Abende ruhig und "
+        "ohne Angst verbringen kann."
+    )
+    preparation = PreparationInput(
+        informed_on=f.day(150),
+        family_interest=FamilyInterest.YES,
+        moderator_name=selin,
+        moderator_org=org,
+        moderator_contact=contact,
+        moderator_languages="Deutsch, Türkisch",
+        concern=concern,
+        minimum_requirements="Kein Kind wird geschlagen, geschubst oder fest gepackt – auch "
+        "nicht im Streit.",
+        consent_on=f.day(146),
+        place=place,
+        meeting_at=meeting,
+        setting_food=True,
+        setting_childcare=True,
+        setting_interpreter=True,
+        setting_notes="Oma Hatice kocht. Eylül und Doğan spielen nach der Information mit "
+        "einer Betreuerin im Nebenraum. Herr Öztürk dolmetscht (Türkisch).",
+        financing=Financing.SHA,
+    )
+    family, surroundings = ParticipantGroup.FAMILY, ParticipantGroup.SURROUNDINGS
+    accepted = Invitation.ACCEPTED
+    participants = (
+        ParticipantInput(
+            "Şükrü Yılmaz",
+            family,
+            "Vater",
+            flat,
+            "0176 5550 2290",
+            "Türkisch, Deutsch",
+            "Ayşe Yılmaz",
+            accepted,
+            attended=True,
+        ),
+        ParticipantInput(
+            "Ayşe Yılmaz",
+            family,
+            "Mutter",
+            flat,
+            "0157 5550 7712",
+            "Türkisch",
+            "Şükrü Yılmaz",
+            accepted,
+            attended=True,
+        ),
+        ParticipantInput(
+            "Hatice Kaya",
+            family,
+            "Großmutter, Mutter von Ayşe",
+            "Georg-Wilhelm-Straße 80, 21107 Hamburg",
+            "",
+            "Türkisch",
+            "Ayşe Yılmaz",
+            accepted,
+            attended=True,
+        ),
+        ParticipantInput(
+            "Cem Yılmaz",
+            family,
+            "Onkel, Bruder von Şükrü",
+            "Veringstraße 112, 21107 Hamburg",
+            "0171 5550 8123",
+            "Türkisch, Deutsch",
+            "Şükrü Yılmaz",
+            accepted,
+            attended=True,
+        ),
+        ParticipantInput(
+            "Renate Schüßler",
+            surroundings,
+            "Nachbarin",
+            "Rotenhäuser Damm 14, 21107 Hamburg",
+            "040 5550 1987",
+            "Deutsch",
+            "Ayşe Yılmaz",
+            accepted,
+            attended=True,
+        ),
+        ParticipantInput(
+            "Thomas Berger",
+            ParticipantGroup.PROFESSIONAL,
+            "Klassenlehrer von Doğan",
+            "Grundschule am Park, Am Park 3, 21107 Hamburg",
+            "040 5550 6620",
+            "Deutsch",
+            "Koordination (Selin Aksoy)",
+            accepted,
+            attended=True,
+        ),
+    )
+    homework = ProposalInput(
+        what="Wenn Şükrü Spätschicht hat, macht Doğan seine Hausaufgaben dienstags und "
+        "donnerstags von 15:00 bis 16:30 Uhr bei Oma Hatice.",
+        who="Doğan, Hatice Kaya (Oma)",
+        due_on=meeting.date() + dt.timedelta(days=3),
+        how_checked="Oma Hatice hakt die Tage im Hausaufgabenheft ab; Herr Berger schaut "
+        "freitags hinein.",
+        fallback="Wenn Oma Hatice krank ist, geht Doğan zu Renate Schüßler nebenan.",
+    )
+    calm = ProposalInput(
+        what="Wenn es laut wird, verlässt Şükrü den Raum und geht zehn Minuten hinaus, bevor "
+        "er weiterredet.",
+        who="Şükrü Yılmaz",
+        due_on=meeting.date(),
+        how_checked="Ayşe und Doğan sagen beim Folge-Rat, ob es geklappt hat; Cem fragt "
+        "Şükrü jeden Sonntag danach.",
+        fallback="Ayşe ruft Onkel Cem an; er kommt vorbei oder holt Doğan für den Abend zu sich.",
+    )
+    cafe = ProposalInput(
+        what="Ayşe geht jeden Mittwoch um 9:30 Uhr ins Elterncafé im KiFaZ; Renate begleitet "
+        "sie die ersten drei Male.",
+        who="Ayşe Yılmaz, Renate Schüßler",
+        due_on=meeting.date() + dt.timedelta(days=45),
+        how_checked="Ayşe erzählt beim Folge-Rat, was sie dort erlebt hat.",
+    )
+    course = ProposalInput(
+        what="Şükrü meldet sich zum Elternkurs „Starke Eltern – starke Kinder“ im KiFaZ an.",
+        who="Şükrü Yılmaz; Cem hilft beim Anmeldebogen",
+        due_on=meeting.date() + dt.timedelta(days=30),
+        how_checked="Şükrü zeigt die Anmeldebestätigung beim Folge-Rat.",
+    )
+    proposals = (
+        ProposalSpec(homework),
+        ProposalSpec(
+            ProposalInput(
+                what="Şükrü bleibt ruhig, wenn es um die Hausaufgaben geht.",
+                who="Şükrü Yılmaz",
+                fallback=calm.fallback,
+            ),
+            improvement="Bitte genau sagen, was Şükrü tut, wenn es laut wird, und woran alle "
+            "merken, dass es klappt.",
+            improved=calm,
+            accepted_note="Nachgebessert: was Şükrü genau tut, wenn es laut wird.",
+        ),
+        ProposalSpec(cafe),
+        ProposalSpec(course),
+    )
+
+    def exact(p: ProposalInput, what: str = "") -> AgreementInput:
+        return AgreementInput(
+            what=what or p.what, who=p.who, due_on=p.due_on, how_checked=p.how_checked
+        )
+
+    f.council = CouncilSpec(
+        preparation=preparation,
+        participants=participants,
+        information=InformationInput(
+            concern_read=True,
+            minimums_named=True,
+            help_options="Elternkurs „Starke Eltern – starke Kinder“ im KiFaZ Wilhelmsburg "
+            "(vorgestellt von Murat Aydın, ASD); Erziehungsberatung Wilhelmsburg; "
+            "Hausaufgabenhilfe im Haus der Jugend (vorgestellt von Herrn Berger).",
+            procedure_explained=True,
+            info_started_at=meeting,
+        ),
+        family_phase=FamilyPhaseInput(
+            start=_at(meeting.date(), 14, 50),
+            end=_at(meeting.date(), 17, 20),
+            no_professionals_present=True,
+            proposals_source="moderator",
+        ),
+        proposals=proposals,
+        decision=DecisionInput(
+            approved=True,
+            approved_by=_AYDIN,
+            decision_notes="Alle Vorschläge angenommen, Vorschlag 2 nach Nachbesserung.",
+            review_on=review_on,
+        ),
+        agreements=(
+            (0, exact(homework)),
+            (1, exact(calm, calm.what.replace("Şükrü", "Şükrü Yılmaz", 1))),
+            (2, exact(cafe)),
+            (3, exact(course)),
+        ),
+        hours=(
+            HoursInput(CouncilActivity.PREPARATION, f.day(148), 2.5, "Erstgespräch"),
+            HoursInput(CouncilActivity.PREPARATION, f.day(141), 4.0, "Gespräche mit dem Umfeld"),
+            HoursInput(
+                CouncilActivity.PREPARATION, f.day(136), 4.0, "Einladungen, Raum, Dolmetscher"
+            ),
+            HoursInput(CouncilActivity.MEETING, meeting.date(), 8.0, "Familienrat"),
+            HoursInput(CouncilActivity.FOLLOW_UP, f.day(129), 3.0, "Protokoll"),
+            HoursInput(CouncilActivity.FOLLOW_UP, reviewed, 5.0, "Folge-Rat"),
+        ),
+        letter_on=f.day(129),
+        review=CouncilReviewSpec(
+            reviewed_on=reviewed,
+            items=(
+                (
+                    AgreementKept.KEPT,
+                    "Klappt gut: Oma Hatice hat jeden Dienstag und Donnerstag abgehakt.",
+                ),
+                (
+                    AgreementKept.PARTLY,
+                    "Meist ja. Zweimal ist Şükrü geblieben und hat geschrien; danach hat er "
+                    "sich bei Doğan entschuldigt.",
+                ),
+                (
+                    AgreementKept.KEPT,
+                    "Ayşe geht inzwischen allein hin und hat dort zwei Mütter kennengelernt.",
+                ),
+                (
+                    AgreementKept.NOT_KEPT,
+                    "Der Kurs im Sommer war voll; für den nächsten hat Şükrü sich noch nicht "
+                    "angemeldet.",
+                ),
+            ),
+            outcome=CouncilOutcome.ANOTHER,
+            notes="Die Familie will die Abende weiter gemeinsam planen. Der nächste Folge-Rat "
+            "klärt, wie Şükrü Hilfe bekommt, wenn er wütend wird, und wann er den Elternkurs "
+            "macht.",
+        ),
+        follow_up=replace(
+            preparation,
+            informed_on=reviewed,
+            consent_on=reviewed,
+            concern=concern + " Seit der Meldung der Grundschule am Park (Hämatome an Doğans "
+            "Oberarmen) prüfen wir außerdem, ob Doğan zu Hause sicher ist.",
+            meeting_at=_at(f.today + dt.timedelta(days=12), 15),
+        ),
+        follow_up_participants=tuple(
+            replace(p, invitation=Invitation.INVITED, attended=False) for p in participants[:5]
+        ),
+    )
 
 
 def _wojcik(today: dt.date) -> _Family:

@@ -462,6 +462,8 @@ class FamilienratService:
                 _copy_preparation(origin, council)
             s.add(council)
             s.flush()
+            if origin_id:
+                _copy_participants(s, origin_id, council)
             audit.append(s, self._device, CouncilAction.STARTED, case_id, council.id)
             council_id = council.id
         return self.get(council_id)
@@ -472,7 +474,9 @@ class FamilienratService:
             rows = s.scalars(
                 select(FamilyCouncil)
                 .where(FamilyCouncil.case_id == case_id, FamilyCouncil.deleted.is_(False))
-                .order_by(FamilyCouncil.hlc.desc())
+                # Newest first by creation: ids are UUIDv7 (time-ordered); the hlc
+                # changes with every edit and would put the last edited council first.
+                .order_by(FamilyCouncil.id.desc())
             ).all()
             return [
                 CouncilSummary(
@@ -653,6 +657,15 @@ class FamilienratService:
         with self._sf.begin() as s:
             council = _get(s, FamilyCouncil, council_id)
             known = {a.id for a in _children(s, CouncilAgreement, council_id)}
+            # Saving again (each wizard page, the idle timer) replaces this council's
+            # review of an agreement instead of piling up copies.
+            stored: dict[str, AgreementReview] = {}
+            for r in s.scalars(
+                select(AgreementReview)
+                .where(AgreementReview.council_id == council_id, AgreementReview.deleted.is_(False))
+                .order_by(AgreementReview.reviewed_on, AgreementReview.hlc)
+            ):
+                stored[r.agreement_id] = r
             for item in value.items:
                 if item.agreement_id not in known:
                     raise NotFoundError("Eine Vereinbarung wurde nicht gefunden.")
@@ -664,16 +677,18 @@ class FamilienratService:
                             )
                         }
                     )
-                s.add(
-                    AgreementReview(
+                review = stored.get(item.agreement_id)
+                if review is None:
+                    review = AgreementReview(
                         case_id=council.case_id,
                         council_id=council_id,
                         agreement_id=item.agreement_id,
-                        reviewed_on=value.reviewed_on,
-                        status=item.status.value,
-                        comment=item.comment.strip(),
                     )
-                )
+                    s.add(review)
+                    stored[item.agreement_id] = review
+                review.reviewed_on = value.reviewed_on
+                review.status = item.status.value
+                review.comment = item.comment.strip()
             council.outcome = value.outcome.value if value.outcome else ""
             council.hze_kind = value.hze_kind.strip()
             council.outcome_notes = value.notes.strip()
@@ -839,6 +854,27 @@ def _copy_preparation(origin: FamilyCouncil, council: FamilyCouncil) -> None:
         "financing",
     ):
         setattr(council, name, getattr(origin, name))
+
+
+def _copy_participants(s: Session, origin_id: str, council: FamilyCouncil) -> None:
+    # The Folge-Rat starts with the same people; their invitation starts afresh.
+    for n, p in enumerate(_children(s, CouncilParticipant, origin_id)):
+        s.add(
+            CouncilParticipant(
+                case_id=council.case_id,
+                council_id=council.id,
+                position=n,
+                name=p.name,
+                group=p.group,
+                relation=p.relation,
+                address=p.address,
+                contact=p.contact,
+                language=p.language,
+                invited_by=p.invited_by,
+                invitation=Invitation.INVITED.value,
+                attended=False,
+            )
+        )
 
 
 def _participant_view(r: CouncilParticipant) -> ParticipantView:

@@ -1,7 +1,7 @@
 """The open case: its header with the current area, and its tabs.
 
-Überblick and Kontakte are always there; Wille & Ziele and Dokumente appear when
-their services are given.
+Überblick and Kontakte are always there; Wille & Ziele, Familienrat and Dokumente
+appear when their services are given.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from asd_desktop.services.cases import (
     PersonView,
 )
 from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.ui.dialogs.area_dialog import AreaDialog
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
@@ -55,6 +56,7 @@ from asd_desktop.ui.dialogs.close_case_dialog import CloseCaseDialog
 from asd_desktop.ui.dialogs.contact_dialog import ContactDialog
 from asd_desktop.ui.dialogs.person_dialog import PersonDialog
 from asd_desktop.ui.documents_tab import DocumentsTab
+from asd_desktop.ui.familienrat_tab import FamilienratTab
 from asd_desktop.ui.goals_tab import GoalsTab
 from asd_desktop.ui.widgets import AREA_COLOURS, AreaBadge, german_date, german_datetime
 
@@ -71,7 +73,9 @@ NOTE_MIN_WIDTH = 200
 OVERVIEW_TAB = 0
 CONTACTS_TAB = 1
 GOALS_TAB = 2
-DOCUMENTS_TAB = 3
+FAMILIENRAT_TAB = 3
+#: With every service given; without ``familienrat`` it is :data:`FAMILIENRAT_TAB`.
+DOCUMENTS_TAB = 4
 
 
 def _one_line(text: str) -> str:
@@ -345,7 +349,8 @@ class CaseView(QWidget):
     """The open case: header with the current area, then the tabs.
 
     Every change goes through the services; the view then reloads. With ``goals``
-    the tab "Wille & Ziele" appears, with ``documents`` the tab "Dokumente".
+    the tab "Wille & Ziele" appears, with ``familienrat`` the tab "Familienrat", with
+    ``documents`` the tab "Dokumente".
 
     Signals:
         case_changed(str): the case id, after anything in the case was stored.
@@ -360,6 +365,7 @@ class CaseView(QWidget):
         *,
         goals: GoalService | None = None,
         documents: DocumentService | None = None,
+        familienrat: FamilienratService | None = None,
     ) -> None:
         super().__init__(parent)
         self._cases = cases
@@ -397,6 +403,12 @@ class CaseView(QWidget):
             self.goals_tab = GoalsTab(goals, documents)
             self.goals_tab.goals_changed.connect(self._on_goals_changed)
             self.tabs.addTab(self.goals_tab, "&Wille && Ziele")
+        self.familienrat_tab: FamilienratTab | None = None
+        if familienrat is not None:
+            self.familienrat_tab = FamilienratTab(familienrat, documents)
+            self.familienrat_tab.councils_changed.connect(self._on_goals_changed)
+            self.familienrat_tab.documents_requested.connect(self._show_documents)
+            self.tabs.addTab(self.familienrat_tab, "Familien&rat")
         self.documents_tab: DocumentsTab | None = None
         if documents is not None:
             self.documents_tab = DocumentsTab(documents)
@@ -596,6 +608,8 @@ class CaseView(QWidget):
         self.contact_detail.clear()
         if self.goals_tab is not None:
             self.goals_tab.clear()
+        if self.familienrat_tab is not None:
+            self.familienrat_tab.clear()
         if self.documents_tab is not None:
             self.documents_tab.clear()
         self._stack.setCurrentIndex(0)
@@ -635,6 +649,8 @@ class CaseView(QWidget):
             self.contact_detail.clear()
         if self.goals_tab is not None:
             self.goals_tab.show_case(detail)
+        if self.familienrat_tab is not None:
+            self.familienrat_tab.show_case(detail)
         if self.documents_tab is not None:
             self.documents_tab.show_case(detail.id)
         self._stack.setCurrentIndex(1)
@@ -728,8 +744,19 @@ class CaseView(QWidget):
         self.tabs.setCurrentWidget(self.goals_tab)
         self.goals_tab.start_wizard()
 
+    def open_familienrat(self) -> None:
+        """Show the "Familienrat" tab of the shown case."""
+        if self._detail is None or self.familienrat_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.familienrat_tab)
+        self.familienrat_tab.table.setFocus()
+
+    def _show_documents(self) -> None:
+        if self.documents_tab is not None:
+            self.tabs.setCurrentWidget(self.documents_tab)
+
     def _on_goals_changed(self, case_id: str) -> None:
-        # A finished agreement or a reprint adds a document.
+        # A finished agreement, a reprint or a Familienrat's print adds a document.
         if self.documents_tab is not None:
             self.documents_tab.reload()
         self.case_changed.emit(case_id)

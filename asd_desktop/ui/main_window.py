@@ -45,6 +45,7 @@ from asd_desktop.services.vault import OpenVault
 from asd_desktop.ui.case_list_model import CASE_ID_ROLE, CaseListModel
 from asd_desktop.ui.case_view import CaseView
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
+from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
 from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
 
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.settings = load_settings(data_dir)
         self.opened: OpenVault | None = None
         self.case_view: CaseView | None = None
+        self.reviews_panel: UpcomingReviewsPanel | None = None
         self._resume: _Resume | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("asd-desktop Hauptfenster")
@@ -229,6 +231,10 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
+        # The overview of upcoming Familienrat reviews, while a case file is open.
+        self._reviews_layout = QVBoxLayout()
+        self._reviews_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self._reviews_layout)
 
         self.case_area = QWidget()
         self.case_area.setAccessibleName("Geöffneter Fall")
@@ -297,9 +303,13 @@ class MainWindow(QMainWindow):
         self.goal_work_action = self._action(
             "&Zielerarbeitung …", lambda: self._act_on_case(CaseView.start_goal_work), "Ctrl+G"
         )
+        self.familienrat_action = self._action(
+            "Familien&rat …", lambda: self._act_on_case(CaseView.open_familienrat), "Ctrl+R"
+        )
         case_menu = self.menuBar().addMenu("&Fall")
         for action in (
             self.goal_work_action,
+            self.familienrat_action,
             self.record_contact_action,
             self.add_person_action,
             self.change_area_action,
@@ -319,6 +329,7 @@ class MainWindow(QMainWindow):
             self.lock_action,
             self.passphrase_action,
             self.goal_work_action,
+            self.familienrat_action,
             self.record_contact_action,
             self.add_person_action,
             self.change_area_action,
@@ -345,10 +356,20 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_vault_opened(self, opened: OpenVault) -> None:
         self.opened = opened
-        view = CaseView(opened.cases, goals=opened.goals, documents=opened.documents)
+        view = CaseView(
+            opened.cases,
+            goals=opened.goals,
+            documents=opened.documents,
+            familienrat=opened.familienrat,
+        )
         self.case_view = view
         view.case_changed.connect(self._on_case_changed)
         self._case_layout.addWidget(view)
+        panel = UpcomingReviewsPanel(opened.familienrat)
+        self.reviews_panel = panel
+        panel.case_requested.connect(self.open_council_case)
+        self._reviews_layout.addWidget(panel)
+        panel.refresh()
         for action in self._unlocked_actions:
             action.setEnabled(True)
         self.stack.setCurrentWidget(self.work_page)
@@ -393,6 +414,13 @@ class MainWindow(QMainWindow):
             view.setParent(None)
             view.deleteLater()
             self.case_view = None
+        panel, self.reviews_panel = self.reviews_panel, None
+        if panel is not None:
+            panel.clear()
+            self._reviews_layout.removeWidget(panel)
+            panel.hide()
+            panel.setParent(None)
+            panel.deleteLater()
         opened, self.opened = self.opened, None
         opened.close()
         self.idle_lock.set_active(False)
@@ -527,6 +555,20 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_case_changed(self, case_id: str) -> None:
         self.refresh(select_id=case_id)
+        if self.reviews_panel is not None:
+            self.reviews_panel.refresh()
+
+    @Slot(str)
+    def open_council_case(self, case_id: str) -> bool:
+        """Open ``case_id`` on its "Familienrat" tab (from the overview of reviews)."""
+        view = self.case_view
+        if view is None:
+            return False
+        self.select_case(case_id)
+        if not self._open_case(case_id):
+            return False
+        view.open_familienrat()
+        return True
 
     def _act_on_case(self, act: Callable[[CaseView], None]) -> None:
         view = self.case_view

@@ -100,12 +100,23 @@ def _tab(view: CaseView) -> GoalsTab:
 
 
 def test_tabs_appear_with_their_services_and_the_old_interface_still_works(qtbot, opened):
-    full = CaseView(opened.cases, goals=opened.goals, documents=opened.documents)
+    full = CaseView(
+        opened.cases,
+        goals=opened.goals,
+        documents=opened.documents,
+        familienrat=opened.familienrat,
+    )
     qtbot.addWidget(full)
     # Building the view opens no stray windows (they would steal the keyboard focus).
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
     titles = [full.tabs.tabText(n) for n in range(full.tabs.count())]
-    assert titles == ["Ü&berblick", "&Kontakte", "&Wille && Ziele", "D&okumente"]
+    assert titles == [
+        "Ü&berblick",
+        "&Kontakte",
+        "&Wille && Ziele",
+        "Familien&rat",
+        "D&okumente",
+    ]
     assert full.tabs.widget(GOALS_TAB) is full.goals_tab
     assert full.tabs.widget(DOCUMENTS_TAB) is full.documents_tab
     plain = CaseView(opened.cases)

@@ -1,0 +1,340 @@
+"""What every printed document shares: A4 page, DejaVu styles, header, footer, two passes.
+
+The Zielvereinbarung and the Familienrat's documents look alike on purpose: the
+same fonts, colours, headings, signature lines and "Seite X von Y" footer, and
+the same rule that the PDF's metadata names no one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
+
+from asd_desktop.reports.fonts import register_fonts
+
+PRODUCER = "asd-desktop"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 22 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+SIGNATURE_WIDTH = 75 * mm
+
+INK = colors.HexColor("#1a1a1a")
+ACCENT = colors.HexColor("#1f4e79")
+MUTED = colors.HexColor("#5f6368")
+RULE = colors.HexColor("#b0b7bf")
+TINT = colors.HexColor("#eef3f8")
+
+_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+_MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
+
+def german_date(value: dt.date) -> str:
+    """A date as printed: 24.11.2026."""
+    return value.strftime("%d.%m.%Y")
+
+
+def long_german_date(value: dt.date) -> str:
+    """A date as people say it, independent of the system locale: Dienstag, 24. November 2026."""
+    return f"{_WEEKDAYS[value.weekday()]}, {value.day}. {_MONTHS[value.month - 1]} {value.year}"
+
+
+def german_time(value: dt.datetime) -> str:
+    """A time of day as printed: 14:30 Uhr."""
+    return f"{value:%H:%M} Uhr"
+
+
+def german_number(value: float) -> str:
+    """A number of hours as printed: 27,5 (no trailing ",0")."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+# --- styles ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of every document (DejaVu Sans)."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    strong: ParagraphStyle
+    label: ParagraphStyle
+    box: ParagraphStyle
+    sign_name: ParagraphStyle
+    bullet: ParagraphStyle
+    subheading: ParagraphStyle
+
+
+def styles() -> Styles:
+    """The shared styles, with the DejaVu fonts registered."""
+    regular, bold = register_fonts()
+    body = ParagraphStyle(
+        "body",
+        fontName=regular,
+        fontSize=10.5,
+        leading=15,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=4,
+        bulletFontName=regular,
+    )
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=bold, fontSize=22, leading=27, textColor=ACCENT
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=bold,
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
+        ),
+        strong=ParagraphStyle("goal", parent=body, fontName=bold, fontSize=11, leading=15.5),
+        label=ParagraphStyle("label", parent=body, fontName=bold, textColor=MUTED, spaceAfter=0),
+        box=ParagraphStyle("box", parent=body, fontName=bold, fontSize=12, leading=17),
+        sign_name=ParagraphStyle("sign_name", parent=body, spaceAfter=0),
+        subheading=ParagraphStyle(
+            "subheading", parent=body, fontName=bold, textColor=MUTED, spaceBefore=4, spaceAfter=2
+        ),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=3),
+    )
+
+
+def text(value: str) -> str:
+    """Free text as Paragraph markup: escaped, line breaks kept."""
+    return "<br/>".join(escape(line) for line in value.strip().splitlines())
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    style: Sequence[tuple[Any, ...]],
+    **kwargs: Any,  # noqa: ANN401
+) -> Table:
+    """A left-aligned table; its cell font is DejaVu too (reportlab's default is Helvetica)."""
+    regular, _ = register_fonts()
+    result = Table([list(r) for r in rows], colWidths=list(widths), hAlign="LEFT", **kwargs)
+    result.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), regular, 10.5), *style]))
+    return result
+
+
+def heading(st: Styles, plain: str, term: str = "") -> Paragraph:
+    """A section heading in plain words, the method's term small in brackets."""
+    extra = f' <font size="9" color="#5f6368">({escape(term)})</font>' if term else ""
+    return Paragraph(escape(plain) + extra, st.heading)
+
+
+def facts(st: Styles, rows: Sequence[tuple[str, str]], label_width: float = 32 * mm) -> Table:
+    """Label–value lines (Familie, Aktenzeichen, Datum …) without a grid."""
+    return table(
+        [[Paragraph(escape(k), st.label), Paragraph(text(v), st.body)] for k, v in rows],
+        [label_width, CONTENT_WIDTH - label_width],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ],
+    )
+
+
+def boxed(content: Sequence[Flowable], width: float = CONTENT_WIDTH) -> Table:
+    """Content on a light tint with an accent bar on the left."""
+    return table(
+        [[list(content)]],
+        [width],
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), TINT),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ],
+    )
+
+
+def signature_block(st: Styles, name: str, role: str = "") -> list[Flowable]:
+    """An empty line to sign on, the name below it, then "Datum, Unterschrift"."""
+    line = table(
+        [[""]],
+        [SIGNATURE_WIDTH],
+        [("LINEBELOW", (0, 0), (-1, -1), 0.8, INK), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+        rowHeights=[16 * mm],
+    )
+    out: list[Flowable] = [line, Paragraph(text(name), st.sign_name)]
+    if role:
+        out.append(Paragraph(escape(role), st.small))
+    out.append(Paragraph("Datum, Unterschrift", st.small))
+    return out
+
+
+def signatures(
+    st: Styles, intro: Paragraph, blocks: Sequence[list[Flowable]], title: str = "Unterschriften"
+) -> list[Flowable]:
+    """Signature blocks two to a row under a heading, kept on one page."""
+    rows = [
+        [blocks[i], blocks[i + 1] if i + 1 < len(blocks) else ""] for i in range(0, len(blocks), 2)
+    ]
+    grid = table(
+        rows,
+        [CONTENT_WIDTH / 2] * 2,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ],
+    )
+    return [KeepTogether([heading(st, title), intro, grid])]
+
+
+# --- page furniture ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Header and footer of every page; ``total`` is known from a first layout pass."""
+
+    title: str
+    file_number: str
+    family_name: str
+    total: int | None = None
+    #: Where header and footer start (a letter's text starts 25 mm from the edge).
+    left: float = MARGIN_X
+
+    def draw(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw the header and the footer (a page callback)."""
+        regular, _ = register_fonts()
+        canvas.saveState()
+        _furniture_pen(canvas, regular)
+        self._header(canvas)
+        self._footer(canvas)
+        canvas.restoreState()
+
+    def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw only the footer (a page callback for pages with a letterhead)."""
+        regular, _ = register_fonts()
+        canvas.saveState()
+        _furniture_pen(canvas, regular)
+        self._footer(canvas)
+        canvas.restoreState()
+
+    def _header(self, canvas: Canvas) -> None:
+        """Document kind and family on the left, Aktenzeichen on the right, a rule below."""
+        left = f"{self.title} · Familie {self.family_name}" if self.family_name else self.title
+        top = PAGE_HEIGHT - 14 * mm
+        canvas.drawString(self.left, top, left)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, f"Aktenzeichen: {self.file_number}")
+        canvas.line(self.left, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
+
+    def _footer(self, canvas: Canvas) -> None:
+        """A rule, the Aktenzeichen on the left and "Seite X von Y" on the right."""
+        bottom = 12 * mm
+        canvas.line(self.left, bottom + 4 * mm, PAGE_WIDTH - MARGIN_X, bottom + 4 * mm)
+        canvas.drawString(self.left, bottom, f"Aktenzeichen: {self.file_number}")
+        number = canvas.getPageNumber()
+        page = f"Seite {number} von {self.total}" if self.total else f"Seite {number}"
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, page)
+
+
+def _furniture_pen(canvas: Canvas, font: str) -> None:
+    canvas.setFillColor(MUTED)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.setFont(font, 8.5)
+
+
+# --- building ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Built:
+    """One layout pass: the PDF and how many pages it has."""
+
+    content: bytes
+    pages: int
+
+
+def document_options(title: str) -> dict[str, Any]:
+    """A4 and metadata that names no one; no time and no random id, so bytes repeat."""
+    regular, _ = register_fonts()
+    return {
+        "pagesize": A4,
+        # The metadata names no one: a file manager or viewer shows only these.
+        "title": title,
+        "author": PRODUCER,
+        "creator": PRODUCER,
+        "subject": "",
+        "lang": "de-DE",
+        "invariant": 1,
+        "initialFontName": regular,
+    }
+
+
+def build_simple(story: list[Flowable], title: str, furniture: Furniture) -> Built:
+    """Lay out ``story`` on A4 pages with the usual margins, header and footer."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        **document_options(title),
+    )
+    doc.build(story, onFirstPage=furniture.draw, onLaterPages=furniture.draw)
+    return Built(buffer.getvalue(), doc.page)
+
+
+def render_twice(build: Callable[[int | None], Built]) -> bytes:
+    """Lay out once to count the pages, then again with "Seite X von Y" in every footer.
+
+    ``build`` gets the page total (None on the first pass) and must make a fresh
+    story each time: reportlab consumes the flowables it lays out.
+    """
+    first = build(None)
+    return build(first.pages).content

@@ -1,0 +1,1 @@
+"""The Familienrat: one wizard per phase, the hours dialog, and what they share."""
