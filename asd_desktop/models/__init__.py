@@ -4,6 +4,7 @@ from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.base import Base, LocalDevice, Replicated
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.case_summary import CaseSummary
+from asd_desktop.models.consultation import Consultation, ConsultationIdea, SozialraumNeed
 from asd_desktop.models.documents import Document
 from asd_desktop.models.enums import (
     Area,
@@ -30,6 +31,8 @@ from asd_desktop.models.goals import (
     Resource,
     WizardDraft,
 )
+from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
+from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
 
 __all__ = [
     "ActionGoal",
@@ -41,6 +44,9 @@ __all__ = [
     "Case",
     "CaseStatus",
     "CaseSummary",
+    "CatalogEntry",
+    "Consultation",
+    "ConsultationIdea",
     "Contact",
     "ContactKind",
     "CouncilAgreement",
@@ -49,16 +55,22 @@ __all__ = [
     "CouncilProposal",
     "Document",
     "DocumentKind",
+    "Exploration",
     "FamilyCouncil",
     "FirstStep",
     "GoalAgreement",
     "GoalReview",
     "GoalStatus",
     "LocalDevice",
+    "Mandate",
+    "MandateEvidence",
     "Person",
     "Replicated",
     "Resource",
     "ResourceKind",
+    "RiskAssessment",
     "Role",
+    "SozialraumNeed",
+    "TeamMeeting",
     "WizardDraft",
 ]

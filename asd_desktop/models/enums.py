@@ -140,6 +140,9 @@ class DocumentKind(enum.StrEnum):
     COUNCIL_PLAN = "fr_plan"
     COUNCIL_PROTOCOL = "fr_protokoll"
     COUNCIL_REVIEW = "fr_ueberpruefung"
+    MANDATE_LETTER = "auftrag_schreiben"
+    CONSULTATION_PROTOCOL = "kollegiale_beratung"
+    TIPS_LIST = "tipps_und_themen"
 
     @property
     def label(self) -> str:
@@ -150,6 +153,9 @@ class DocumentKind(enum.StrEnum):
             DocumentKind.COUNCIL_PLAN: "Familienrat: Plan",
             DocumentKind.COUNCIL_PROTOCOL: "Familienrat: Protokoll",
             DocumentKind.COUNCIL_REVIEW: "Familienrat: Überprüfung",
+            DocumentKind.MANDATE_LETTER: "Schreiben an die Sorgeberechtigten",
+            DocumentKind.CONSULTATION_PROTOCOL: "Kollegiale Beratung: Protokoll",
+            DocumentKind.TIPS_LIST: "Tipps und Themen",
         }[self]
 
 
@@ -281,3 +287,57 @@ class Financing(_Labelled):
     SECTION_16 = "paragraf_16"
     SHA = "sha"
     _LABELS = enum.nonmember({"paragraf_16": "§ 16 SGB VIII", "sha": "SHA-Mittel"})
+
+
+class MandateKind(_Labelled):
+    """Aufträge (Graubereich) and Auflagen (Gefährdungsbereich)."""
+
+    CHECK = "auftrag_ueberpruefung"
+    AVERT = "auftrag_abwendung"
+    REQUIREMENT = "auflage"
+    _LABELS = enum.nonmember(
+        {
+            "auftrag_ueberpruefung": "Auftrag: Überprüfung (Belege)",
+            "auftrag_abwendung": "Auftrag: Abwenden drohender Gefährdung",
+            "auflage": "Auflage",
+        }
+    )
+
+
+class MandateStatus(_Labelled):
+    """Whether an Auftrag or Auflage was fulfilled."""
+
+    OPEN = "offen"
+    FULFILLED = "erfuellt"
+    NOT_FULFILLED = "nicht_erfuellt"
+    _LABELS = enum.nonmember(
+        {"offen": "offen", "erfuellt": "erfüllt", "nicht_erfuellt": "nicht erfüllt"}
+    )
+
+
+class RiskLevel(_Labelled):
+    """The result of a Gefährdungseinschätzung."""
+
+    NONE = "keine"
+    LATENT = "latent"
+    ACUTE = "akut"
+    _LABELS = enum.nonmember(
+        {"keine": "keine Gefährdung", "latent": "latente Gefährdung", "akut": "akute Gefährdung"}
+    )
+
+
+class IdeaSource(_Labelled):
+    """Where an idea of the Ideenpaket draws from, in the order the method asks for them."""
+
+    PERSON = "person"
+    SURROUNDINGS = "umfeld"
+    SOCIAL_SPACE = "sozialraum"
+    PROFESSIONAL = "fachlich"
+    _LABELS = enum.nonmember(
+        {
+            "person": "die Person selbst",
+            "umfeld": "das Umfeld",
+            "sozialraum": "der Sozialraum",
+            "fachlich": "fachliche Hilfe",
+        }
+    )

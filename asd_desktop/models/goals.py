@@ -91,6 +91,10 @@ class Resource(Replicated, Base):
     description: Mapped[str] = mapped_column(Text)
     #: Ids of the Handlungsziele this resource helps.
     goal_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: The Sozialraum catalogue entry this resource is, if any.
+    catalog_entry_id: Mapped[str | None] = mapped_column(
+        ForeignKey("catalog_entries.id"), nullable=True
+    )
 
 
 class FirstStep(Replicated, Base):
