@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -58,13 +57,11 @@ from asd_desktop.ui.dialogs.person_dialog import PersonDialog
 from asd_desktop.ui.documents_tab import DocumentsTab
 from asd_desktop.ui.familienrat_tab import FamilienratTab
 from asd_desktop.ui.goals_tab import GoalsTab
+from asd_desktop.ui.rows_model import DISPLAY, RowsModel
 from asd_desktop.ui.widgets import AREA_COLOURS, AreaBadge, german_date, german_datetime
 
-T = TypeVar("T")
 R = TypeVar("R")
 
-_ROOT = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole
 CORRECTED_COLOUR = QColor("#757575")
 FREE_TEXT_MAX_WIDTH = 160
 NOTE_MIN_WIDTH = 200
@@ -85,67 +82,7 @@ def _one_line(text: str) -> str:
 # --- table models ----------------------------------------------------------------------
 
 
-class _RowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of frozen dataclasses; subclasses say what each column shows."""
-
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        """Replace everything shown."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_value(self, row: int) -> T:
-        """The dataclass shown in ``row``."""
-        return self._rows[row]
-
-    def rows(self) -> list[T]:
-        """All dataclasses shown, top to bottom."""
-        return list(self._rows)
-
-    @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    @override
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    @override
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.HEADERS):
-            return None
-        return self.cell(self._rows[index.row()], index.row(), index.column(), role)
-
-    def cell(self, value: T, row: int, column: int, role: int) -> object:
-        """What ``value`` shows in ``column`` for ``role``; None for nothing."""
-        raise NotImplementedError
-
-
-class PersonTableModel(_RowsModel[PersonView]):
+class PersonTableModel(RowsModel[PersonView]):
     """The people of a case."""
 
     NAME, FIRST_NAME, BIRTH_DATE, ROLES, LANGUAGES, INTERPRETER, CONTACT = range(7)
@@ -175,7 +112,7 @@ class PersonTableModel(_RowsModel[PersonView]):
 
     @override
     def cell(self, value: PersonView, row: int, column: int, role: int) -> object:
-        if role not in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+        if role not in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
             return None
         texts = {
             self.NAME: value.last_name,
@@ -188,10 +125,10 @@ class PersonTableModel(_RowsModel[PersonView]):
         }
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CONTACT:
             return "\n".join(p for p in (value.phone, value.address) if p) or None
-        return texts[column] if role == _DISPLAY else None
+        return texts[column] if role == DISPLAY else None
 
 
-class AreaHistoryModel(_RowsModel[AreaView]):
+class AreaHistoryModel(RowsModel[AreaView]):
     """The history of the Falleinordnung, newest first."""
 
     DATE, AREA, REASON, DECIDED_BY = range(4)
@@ -199,7 +136,7 @@ class AreaHistoryModel(_RowsModel[AreaView]):
 
     @override
     def cell(self, value: AreaView, row: int, column: int, role: int) -> object:
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return {
                 self.DATE: german_date(value.decided_on),
                 self.AREA: value.area.label,
@@ -221,7 +158,7 @@ class AreaHistoryModel(_RowsModel[AreaView]):
         return None
 
 
-class ContactTableModel(_RowsModel[ContactView]):
+class ContactTableModel(RowsModel[ContactView]):
     """The contact log, newest first; corrected entries greyed, corrections marked."""
 
     # The remark sits next to the date so "korrigiert" is seen even in a narrow window; the
@@ -259,7 +196,7 @@ class ContactTableModel(_RowsModel[ContactView]):
 
     @override
     def cell(self, value: ContactView, row: int, column: int, role: int) -> object:
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return {
                 self.DATE: german_datetime(value.occurred_at),
                 self.KIND: value.kind.label,
@@ -663,7 +600,7 @@ class CaseView(QWidget):
         return f"offen seit {german_date(detail.opened_on)}"
 
     @staticmethod
-    def _select(table: QTableView, model: _RowsModel[Any], record_id: str) -> None:
+    def _select(table: QTableView, model: RowsModel[Any], record_id: str) -> None:
         if not record_id:
             return
         for row, value in enumerate(model.rows()):
