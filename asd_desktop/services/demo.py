@@ -27,10 +27,14 @@ from asd_desktop.models.enums import (
     FamilyInterest,
     Financing,
     GoalStatus,
+    IdeaSource,
     Invitation,
+    MandateKind,
+    MandateStatus,
     ParticipantGroup,
     ProposalDecision,
     ResourceKind,
+    RiskLevel,
     Role,
 )
 from asd_desktop.models.errors import ValidationError
@@ -51,6 +55,8 @@ from asd_desktop.services.cases import (
     fill_person,
     person_problems,
 )
+from asd_desktop.services.consultation import ConsultationService, IdeaInput
+from asd_desktop.services.demo_sozialraum import write_sozialraum_demo
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import (
     AgreementInput,
@@ -74,6 +80,13 @@ from asd_desktop.services.goals import (
     ReviewInput,
     StepDraft,
     default_review_date,
+)
+from asd_desktop.services.instruments import (
+    AssessmentInput,
+    EvidenceInput,
+    InstrumentService,
+    MandateInput,
+    OutcomeInput,
 )
 
 #: Cases written per transaction by the generator.
@@ -121,6 +134,8 @@ class CaseSpec:
     goals: GoalDraft | None = None
     goal_reviews: tuple[tuple[int, ReviewInput], ...] = ()
     council: CouncilSpec | None = None
+    consultations: tuple[ConsultationSpec, ...] = ()
+    instruments: InstrumentSpec | None = None
 
     @property
     def contact_count(self) -> int:
@@ -155,7 +170,9 @@ def fill_demo(
     day = today or dt.date.today()
     if cases is None:
         specs = family_specs(day)
-        return write_with_service(session_factory, device_id, specs, progress)
+        summary = write_with_service(session_factory, device_id, specs, progress)
+        write_sozialraum_demo(session_factory, device_id, day)
+        return summary
     if cases < 0 or contacts_per_case < 0:
         raise ValidationError(
             {"cases": "Die Anzahl der Fälle und Kontakte darf nicht negativ sein."}
@@ -194,6 +211,10 @@ def write_with_service(
             _write_goals(session_factory, device_id, case_id, spec)
         if spec.council is not None:
             _write_council(session_factory, device_id, case_id, spec.council)
+        for consultation in spec.consultations:
+            _write_consultation(session_factory, device_id, case_id, consultation)
+        if spec.instruments is not None:
+            _write_instruments(session_factory, device_id, case_id, spec.instruments)
         if spec.closed_on is not None:
             service.set_status(case_id, CaseStatus.CLOSED, spec.closed_on)
         persons += len(spec.persons)
@@ -214,6 +235,98 @@ def _write_goals(
     DocumentService(session_factory, device_id).print_goal_agreement(agreement.id)
     for position, review in spec.goal_reviews:
         goals.review_goal(agreement.goals[position].id, review)
+
+
+@dataclass(frozen=True)
+class ConsultationSpec:
+    """A Kollegiale Beratung, written step by step through the service and closed.
+
+    ``family_goals`` replaces the copy of the newest Zielvereinbarung when set
+    (for cases whose goals were only agreed orally); ``needs`` answer the
+    Sozialraum question; with ``printed`` the protocol PDF is kept in the documents.
+    """
+
+    held_on: dt.date
+    presenter: str
+    participants: str
+    ideas: tuple[tuple[IdeaSource, str, bool], ...]
+    selection: str
+    hze_kind: str = ""
+    needs: tuple[str, ...] = ()
+    family_goals: str = ""
+    printed: bool = False
+
+
+@dataclass(frozen=True)
+class MandateSpec:
+    """An Auftrag or Auflage with the evidence received and its outcome, if any."""
+
+    value: MandateInput
+    evidence: tuple[EvidenceInput, ...] = ()
+    outcome: OutcomeInput | None = None
+    #: Print the letter to the persons with custody.
+    letter: bool = False
+
+
+@dataclass(frozen=True)
+class InstrumentSpec:
+    """Aufträge given first, then a Gefährdungseinschätzung, then the Auflagen following it."""
+
+    mandates: tuple[MandateSpec, ...] = ()
+    assessment: AssessmentInput | None = None
+    auflagen: tuple[MandateSpec, ...] = ()
+
+
+def _write_instruments(
+    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: InstrumentSpec
+) -> None:
+    """Give the Aufträge, assess, give the Auflagen; record evidence, outcomes, letters."""
+    service = InstrumentService(session_factory, device_id)
+    documents = DocumentService(session_factory, device_id)
+
+    def give(m: MandateSpec, assessment_id: str | None = None) -> None:
+        value = m.value
+        if assessment_id is not None:
+            value = replace(value, assessment_id=assessment_id)
+        mandate_id = service.issue(case_id, value).id
+        for evidence in m.evidence:
+            service.record_evidence(mandate_id, evidence)
+        if m.outcome is not None:
+            service.record_outcome(mandate_id, m.outcome)
+        if m.letter:
+            documents.print_mandate_letter(mandate_id, letter_on=value.issued_on)
+
+    for m in spec.mandates:
+        give(m)
+    assessment_id = service.assess(case_id, spec.assessment).id if spec.assessment else None
+    for m in spec.auflagen:
+        give(m, assessment_id)
+
+
+def _write_consultation(
+    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: ConsultationSpec
+) -> str:
+    """Start, fill and close a consultation protocol (and print it); returns its id."""
+    service = ConsultationService(session_factory, device_id)
+    view = service.start(case_id, spec.held_on, spec.presenter, spec.participants)
+    for source, text, selected in spec.ideas:
+        service.add_idea(view.id, IdeaInput(source, text, selected))
+    service.save(
+        view.id,
+        replace(
+            view.fields,
+            family_goals=spec.family_goals or view.fields.family_goals,
+            selection=spec.selection,
+            hze_decided=bool(spec.hze_kind),
+            hze_kind=spec.hze_kind,
+        ),
+    )
+    for need in spec.needs:
+        service.add_need(view.id, need)
+    service.close(view.id)
+    if spec.printed:
+        DocumentService(session_factory, device_id).print_consultation_protocol(view.id)
+    return view.id
 
 
 @dataclass(frozen=True)
@@ -554,6 +667,10 @@ class _Family:
             goals=self.goals,
             goal_reviews=tuple(self.goal_reviews),
             council=self.council,
+            consultations=tuple(make(self) for make in _CONSULTATIONS.get(self.file_number, ())),
+            instruments=(
+                _INSTRUMENTS[self.file_number](self) if self.file_number in _INSTRUMENTS else None
+            ),
         )
 
 
@@ -1489,15 +1606,7 @@ def _schneider(today: dt.date) -> _Family:
         "sagt Termine beim Kinderarzt ab. Prüfauftrag: U-Untersuchungen nachweisen.",
         f"{_PETERSEN} mit {_TEAMLEAD}",
     )
-    f.area(
-        Area.DANGER,
-        12,
-        "Nachbarin meldet, Leon (3) und Mia (1) seien abends über Stunden "
-        "allein; beim unangekündigten Hausbesuch mit der Polizei die Kinder allein "
-        "angetroffen, Mutter nicht erreichbar. Gefährdungseinschätzung nach § 8a SGB VIII im "
-        "Vier-Augen-Prinzip: akute Gefährdung durch fehlende Aufsicht.",
-        f"{_PETERSEN} und {_TEAMLEAD}, § 8a-Fallberatung",
-    )
+    # The Gefährdungsbereich follows from the Gefährdungseinschätzung (see _INSTRUMENTS).
     f.contact(
         123,
         "11:00",
@@ -2435,6 +2544,211 @@ _DURATIONS: dict[ContactKind, tuple[int, ...]] = {
     ContactKind.VIDEO: (30, 45),
     ContactKind.LETTER: (0,),
     ContactKind.INSTITUTION: (20, 30, 45),
+}
+
+
+# --- Kollegiale Beratungen of the hand-written families ------------------------------------
+
+_P_, _U_, _S_, _F_ = (
+    IdeaSource.PERSON,
+    IdeaSource.SURROUNDINGS,
+    IdeaSource.SOCIAL_SPACE,
+    IdeaSource.PROFESSIONAL,
+)
+_TEAM = "Jana Petersen, Murat Aydın, Katharina Wolff, Claudia Krüger (Teamleitung)"
+
+
+def _al_zein_consultation(f: _Family) -> ConsultationSpec:
+    return ConsultationSpec(
+        held_on=f.day(20),
+        presenter=_PETERSEN,
+        participants=_TEAM,
+        ideas=(
+            (_P_, "Muharem schreibt sich selbst einen Wochenplan für die Hausaufgaben.", True),
+            (_U_, "Onkel Karim übt dienstags und donnerstags Mathe mit Muharem.", True),
+            (_S_, "Hausaufgabenhilfe im KiFaZ Wilhelmsburg, montags bis donnerstags.", True),
+            (_S_, "Fußball im Verein als Ausgleich, wenn die Hausaufgaben fertig sind.", False),
+            (_F_, "Lernförderung über das Bildungs- und Teilhabepaket.", False),
+        ),
+        selection="Wochenplan, Onkel Karim und die Hausaufgabenhilfe im KiFaZ; keine "
+        "Hilfe zur Erziehung.",
+        needs=("Hausaufgabenhilfe am Nachmittag",),
+    )
+
+
+def _demir_consultation(f: _Family) -> ConsultationSpec:
+    return ConsultationSpec(
+        held_on=f.day(25),
+        presenter=_AYDIN,
+        participants=_TEAM,
+        family_goals="Mündlich vereinbart: Elif geht nach den Herbstferien wieder jeden Tag "
+        "zur Schule; Frau Demir und Elif reden jeden Abend zehn Minuten miteinander.",
+        ideas=(
+            (_P_, "Elif sucht sich aus, mit welchem Fach sie wieder anfängt.", True),
+            (_U_, "Onkel Mehmet bringt Elif in der ersten Woche morgens zur Schule.", True),
+            (_S_, "Mädchentreff im Haus der Jugend, dienstags am Abend.", True),
+            (_F_, "Erziehungsbeistand für Elif, zunächst für sechs Monate.", True),
+            (_F_, "Vorstellung in der Kinder- und Jugendpsychiatrie.", True),
+        ),
+        selection="Onkel Mehmet und der Mädchentreff zuerst; dazu ein Erziehungsbeistand "
+        "und die Vorstellung in der Kinder- und Jugendpsychiatrie.",
+        hze_kind="Erziehungsbeistand (§ 30 SGB VIII)",
+        needs=(
+            "Familiencafé im Stadtteil",
+            "Offener Mädchentreff am Abend",
+            "Hausaufgabenhilfe am Nachmittag",
+        ),
+        printed=True,
+    )
+
+
+def _schneider_consultation(f: _Family) -> ConsultationSpec:
+    return ConsultationSpec(
+        held_on=f.day(40),
+        presenter=_PETERSEN,
+        participants=_TEAM,
+        family_goals="Noch keine Zielvereinbarung: Frau Schneider möchte, dass Leon und Mia "
+        "gut versorgt sind und sie selbst wieder schlafen kann.",
+        ideas=(
+            (_P_, "Frau Schneider legt sich mittags mit Mia hin.", True),
+            (_U_, "Nachbarin Frau Paulsen nimmt Leon zweimal die Woche für eine Stunde.", True),
+            (_S_, "Krabbelgruppe im Elternschule-Café am Vormittag.", False),
+            (_F_, "Sozialpädagogische Familienhilfe mit sechs Stunden pro Woche.", True),
+        ),
+        selection="Mittagsschlaf, Frau Paulsen und eine Sozialpädagogische Familienhilfe.",
+        hze_kind="Sozialpädagogische Familienhilfe (§ 31 SGB VIII)",
+        needs=(
+            "familiencafé  im Stadtteil",
+            "Krabbelgruppe am Vormittag",
+            "Stundenweise Kinderbetreuung zur Entlastung",
+        ),
+    )
+
+
+def _demir_instruments(f: _Family) -> InstrumentSpec:
+    """Graubereich: an Überprüfung with Belege and an Abwenden-Auftrag (overdue)."""
+    to = "Emine Demir"
+    return InstrumentSpec(
+        mandates=(
+            MandateSpec(
+                MandateInput(
+                    MandateKind.CHECK,
+                    f.day(30),
+                    f.today + dt.timedelta(days=5),
+                    "Elif wird in der Kinder- und Jugendpsychiatrie vorgestellt; Sie zeigen "
+                    "uns, dass die Behandlung begonnen hat.",
+                    evidence_required="Terminbestätigung und Bescheinigung der Kinder- und "
+                    "Jugendpsychiatrie über das Erstgespräch",
+                    risk="Elif ist seit acht Wochen nicht in der Schule, zieht sich zurück "
+                    "und wirkt niedergeschlagen.",
+                    consequence="Ohne Nachweis nehmen wir im Team eine Gefährdungseinschätzung "
+                    "vor.",
+                    how_checked="Bescheinigung; Gespräch mit Elif und Frau Demir im Büro",
+                    addressed_to=to,
+                ),
+                evidence=(
+                    EvidenceInput(f.day(9), "Terminbestätigung der KJP für das Erstgespräch"),
+                ),
+                letter=True,
+            ),
+            MandateSpec(
+                MandateInput(
+                    MandateKind.AVERT,
+                    f.day(30),
+                    f.day(3),
+                    "Elif geht ab sofort an jedem Schultag zur Schule. Fehlt sie, ruft Frau "
+                    "Demir bis 8 Uhr in der Schule an.",
+                    risk="Elif verliert den Anschluss und droht die Schule abzubrechen.",
+                    consequence="Verschlechtert sich die Lage, folgen verbindliche Auflagen.",
+                    how_checked="Anwesenheitsliste der Schulsozialarbeit (Frau Şahin)",
+                    addressed_to=to,
+                ),
+            ),
+        )
+    )
+
+
+def _schneider_instruments(f: _Family) -> InstrumentSpec:
+    """Graubereich Prüfauftrag not fulfilled, then § 8a assessment and two Auflagen."""
+    to = "Sandra Schneider"
+    return InstrumentSpec(
+        mandates=(
+            MandateSpec(
+                MandateInput(
+                    MandateKind.CHECK,
+                    f.day(48),
+                    f.day(20),
+                    "Sie weisen nach, dass Leon und Mia zu den Vorsorgeuntersuchungen beim "
+                    "Kinderarzt waren.",
+                    evidence_required="Gelbe Untersuchungshefte (U7 für Leon, U6 für Mia)",
+                    risk="Die Kita berichtet, Leon komme ohne Frühstück und ungewaschen.",
+                    consequence="Ohne Nachweis Gefährdungseinschätzung im Team.",
+                    addressed_to=to,
+                ),
+                outcome=OutcomeInput(
+                    MandateStatus.NOT_FULFILLED,
+                    f.day(19),
+                    "Frau Schneider hat die Hefte nicht vorgelegt; Termine abgesagt.",
+                    consequence_taken="Fallberatung mit der Teamleitung angesetzt.",
+                ),
+            ),
+        ),
+        assessment=AssessmentInput(
+            f.day(12),
+            f"{_PETERSEN}, {_TEAMLEAD}",
+            "Nachbarin meldet, Leon (3) und Mia (1) seien abends über Stunden allein; beim "
+            "unangekündigten Hausbesuch mit der Polizei die Kinder allein angetroffen, Mutter "
+            "nicht erreichbar.",
+            RiskLevel.ACUTE,
+            "Akute Gefährdung durch fehlende Aufsicht (§ 8a SGB VIII, Vier-Augen-Prinzip); "
+            "Schutzplan mit Auflagen.",
+            Area.DANGER,
+        ),
+        auflagen=(
+            MandateSpec(
+                MandateInput(
+                    MandateKind.REQUIREMENT,
+                    f.day(12),
+                    f.today + dt.timedelta(days=2),
+                    "Leon und Mia sind nie ohne eine erwachsene Aufsichtsperson. Wenn Sie "
+                    "abends weggehen, betreut Frau Paulsen die Kinder.",
+                    risk="Leon (3) und Mia (1) waren abends über Stunden allein.",
+                    consequence="Wir rufen das Familiengericht an und nehmen die Kinder "
+                    "wenn nötig in Obhut.",
+                    how_checked="Unangekündigte Hausbesuche am Abend; Rückmeldung von Frau Paulsen",
+                    addressed_to=to,
+                ),
+                evidence=(EvidenceInput(f.day(5), "Hausbesuch 20 Uhr: Frau Paulsen betreut"),),
+                letter=True,
+            ),
+            MandateSpec(
+                MandateInput(
+                    MandateKind.REQUIREMENT,
+                    f.day(12),
+                    f.day(1),
+                    "Mia wird bei der Kinderärztin Frau Vogt zur U6 vorgestellt.",
+                    risk="Mia ist seit Monaten ohne ärztliche Vorsorge.",
+                    consequence="Anrufung des Familiengerichts.",
+                    how_checked="Bescheinigung der Kinderarztpraxis am Markt",
+                    addressed_to=to,
+                ),
+            ),
+        ),
+    )
+
+
+#: Aufträge, Auflagen and assessments of the hand-written families, by Aktenzeichen.
+_INSTRUMENTS: dict[str, Callable[[_Family], InstrumentSpec]] = {
+    "ASD-M-2024-0215": _demir_instruments,
+    "ASD-M-2024-0377": _schneider_instruments,
+}
+
+
+#: The consultations of the hand-written families, by Aktenzeichen.
+_CONSULTATIONS: dict[str, tuple[Callable[[_Family], ConsultationSpec], ...]] = {
+    "ASD-M-2024-0113": (_al_zein_consultation,),
+    "ASD-M-2024-0215": (_demir_consultation,),
+    "ASD-M-2024-0377": (_schneider_consultation,),
 }
 
 

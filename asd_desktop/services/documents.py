@@ -32,6 +32,7 @@ from asd_desktop.models.case import Case
 from asd_desktop.models.documents import Document
 from asd_desktop.models.enums import DocumentKind, Invitation, ParticipantGroup
 from asd_desktop.models.errors import AsdError, NotFoundError
+from asd_desktop.reports.consultation import render_consultation
 from asd_desktop.reports.familienrat import (
     CouncilAgreementPrint,
     InvitationPrint,
@@ -52,8 +53,10 @@ from asd_desktop.reports.goal_agreement import (
     StepPrint,
     render_goal_agreement,
 )
+from asd_desktop.reports.mandate_letter import render_mandate_letter
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
+from asd_desktop.services.consultation import ConsultationService, consultation_print
 from asd_desktop.services.familienrat import (
     USUAL_HOURS,
     CouncilView,
@@ -61,6 +64,7 @@ from asd_desktop.services.familienrat import (
     ParticipantView,
 )
 from asd_desktop.services.goals import AgreementView, GoalService, ResourceView
+from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.storage.atomic import atomic_write
 
 #: Characters of the SHA-256 in an exported file's name.
@@ -503,6 +507,23 @@ class DocumentService:
             for data in protocol_prints(view, case, letter_on or dt.date.today())
         ]
 
+    def print_mandate_letter(
+        self, mandate_id: str, letter_on: dt.date | None = None
+    ) -> DocumentView:
+        """Render and keep the letter stating an Auftrag or Auflage, with its receipt."""
+        data = InstrumentService(self._sf, self._device).letter_print(
+            mandate_id, letter_on or dt.date.today()
+        )
+        case_id = InstrumentService(self._sf, self._device).mandate(mandate_id).case_id
+        to = ", ".join(data.recipient.splitlines())
+        return self.store(
+            case_id,
+            DocumentKind.MANDATE_LETTER,
+            f"{data.title} vom {data.issued_on:%d.%m.%Y} an {to}",
+            render_mandate_letter(data),
+            source_id=mandate_id,
+        )
+
     def print_council_review(self, council_id: str) -> DocumentView:
         """Render and keep the Folge-Rat's review summary."""
         view, case = self._council(council_id)
@@ -513,6 +534,17 @@ class DocumentService:
             DocumentKind.COUNCIL_REVIEW,
             f"Familienrat: Überprüfung der Vereinbarungen{day}",
             render_review(data),
+            source_id=view.id,
+        )
+
+    def print_consultation_protocol(self, consultation_id: str) -> DocumentView:
+        """Render and keep the protocol of a Kollegiale Beratung in the case's documents."""
+        view = ConsultationService(self._sf, self._device).get(consultation_id)
+        return self.store(
+            view.case_id,
+            DocumentKind.CONSULTATION_PROTOCOL,
+            f"Kollegiale Beratung vom {view.fields.held_on:%d.%m.%Y}",
+            render_consultation(consultation_print(view)),
             source_id=view.id,
         )
 

@@ -81,6 +81,8 @@ class ResourceDraft:
     goal_indexes: tuple[int, ...] = ()
     #: Set when this is a resource the case already has.
     existing_id: str | None = None
+    #: The Sozialraum catalogue entry this resource is, if any.
+    catalog_entry_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ def draft_from_json(text: str) -> GoalDraft:
                     description=str(r.get("description", "")),
                     goal_indexes=tuple(int(i) for i in r.get("goal_indexes", ())),
                     existing_id=r.get("existing_id"),
+                    catalog_entry_id=r.get("catalog_entry_id"),
                 )
                 for r in raw.get("resources", ())
             ),
@@ -332,6 +335,7 @@ class ResourceView:
     kind: ResourceKind
     description: str
     goal_ids: tuple[str, ...] = ()
+    catalog_entry_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -436,7 +440,12 @@ class GoalService:
             review_on=default_review_date(today),
             caseworker=caseworker,
             resources=tuple(
-                ResourceDraft(kind=r.kind, description=r.description, existing_id=r.id)
+                ResourceDraft(
+                    kind=r.kind,
+                    description=r.description,
+                    existing_id=r.id,
+                    catalog_entry_id=r.catalog_entry_id,
+                )
                 for r in self.case_resources(case_id)
             ),
         )
@@ -500,6 +509,7 @@ class GoalService:
                             kind=r.kind.value,
                             description=r.description.strip(),
                             goal_ids=helped,
+                            catalog_entry_id=r.catalog_entry_id,
                         )
                     )
             for n, st in enumerate(draft.steps):
@@ -597,6 +607,7 @@ def _resources(s: Session, case_id: str) -> list[ResourceView]:
             kind=ResourceKind(r.kind),
             description=r.description,
             goal_ids=tuple(r.goal_ids),
+            catalog_entry_id=r.catalog_entry_id,
         )
         for r in rows
     ]

@@ -12,9 +12,12 @@ from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.cases import CaseService
+from asd_desktop.services.consultation import ConsultationService
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
+from asd_desktop.services.instruments import InstrumentService
+from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.storage.database import Database
 from asd_desktop.storage.engine import damaged_database_error
 from asd_desktop.storage.lock import DataDirLock
@@ -48,6 +51,9 @@ class OpenVault:
     goals: GoalService
     documents: DocumentService
     familienrat: FamilienratService
+    sozialraum: SozialraumService
+    consultations: ConsultationService
+    instruments: InstrumentService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -102,6 +108,9 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         goals=GoalService(sf, device),
         documents=DocumentService(sf, device),
         familienrat=FamilienratService(sf, device),
+        sozialraum=SozialraumService(sf, device),
+        consultations=ConsultationService(sf, device),
+        instruments=InstrumentService(sf, device),
     )
 
 

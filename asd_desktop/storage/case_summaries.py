@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ScalarSelect, and_, delete, exists, insert, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, case, delete, exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from asd_desktop.models.case import AreaAssignment, Case, Contact
 from asd_desktop.models.case_summary import CaseSummary
+from asd_desktop.models.enums import MandateStatus
+from asd_desktop.models.instruments import Mandate
 
 _CHUNK = 400
 
@@ -51,6 +53,32 @@ def _latest_contact(column: str) -> ScalarSelect[Any]:
     )
 
 
+def _open_mandate_due() -> ScalarSelect[Any]:
+    """The earliest deadline of the case's open Aufträge and Auflagen."""
+    m = aliased(Mandate)
+    return (
+        select(func.min(m.due_on))
+        .where(
+            m.case_id == Case.id,
+            m.deleted.is_(False),
+            m.status == MandateStatus.OPEN.value,
+        )
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
+def next_due() -> ColumnElement[Any]:
+    """The earlier of the open mandates' deadline and the newest contact's next step."""
+    mandate, contact = _open_mandate_due(), _latest_contact("next_step_due")
+    return case(
+        (mandate.is_(None), contact),
+        (contact.is_(None), mandate),
+        (mandate < contact, mandate),
+        else_=contact,
+    )
+
+
 def refresh(session: Session, case_ids: Iterable[str | None]) -> None:
     """Recompute the summaries of the given cases in the session's transaction."""
     ids = sorted({i for i in case_ids if i})
@@ -65,7 +93,7 @@ def refresh(session: Session, case_ids: Iterable[str | None]) -> None:
                     Case.id,
                     current_area(),
                     _latest_contact("occurred_at"),
-                    _latest_contact("next_step_due"),
+                    next_due(),
                 ).where(Case.id.in_(chunk)),
             )
         )

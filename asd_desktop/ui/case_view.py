@@ -49,6 +49,7 @@ from asd_desktop.services.cases import (
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
+from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.ui.dialogs.area_dialog import AreaDialog
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.close_case_dialog import CloseCaseDialog
@@ -57,6 +58,7 @@ from asd_desktop.ui.dialogs.person_dialog import PersonDialog
 from asd_desktop.ui.documents_tab import DocumentsTab
 from asd_desktop.ui.familienrat_tab import FamilienratTab
 from asd_desktop.ui.goals_tab import GoalsTab
+from asd_desktop.ui.mandates_tab import MandatesTab
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel
 from asd_desktop.ui.widgets import AREA_COLOURS, AreaBadge, german_date, german_datetime
 
@@ -73,6 +75,8 @@ GOALS_TAB = 2
 FAMILIENRAT_TAB = 3
 #: With every service given; without ``familienrat`` it is :data:`FAMILIENRAT_TAB`.
 DOCUMENTS_TAB = 4
+#: With ``instruments`` given (and every service before it); Dokumente then follows it.
+MANDATES_TAB = 4
 
 
 def _one_line(text: str) -> str:
@@ -303,6 +307,7 @@ class CaseView(QWidget):
         goals: GoalService | None = None,
         documents: DocumentService | None = None,
         familienrat: FamilienratService | None = None,
+        instruments: InstrumentService | None = None,
     ) -> None:
         super().__init__(parent)
         self._cases = cases
@@ -346,6 +351,12 @@ class CaseView(QWidget):
             self.familienrat_tab.councils_changed.connect(self._on_goals_changed)
             self.familienrat_tab.documents_requested.connect(self._show_documents)
             self.tabs.addTab(self.familienrat_tab, "Familien&rat")
+        self.mandates_tab: MandatesTab | None = None
+        if instruments is not None:
+            self.mandates_tab = MandatesTab(instruments, documents)
+            self.mandates_tab.mandates_changed.connect(self._on_goals_changed)
+            self.mandates_tab.area_changed.connect(self._stored)
+            self.tabs.addTab(self.mandates_tab, "Aufträge/Auf&lagen")
         self.documents_tab: DocumentsTab | None = None
         if documents is not None:
             self.documents_tab = DocumentsTab(documents)
@@ -547,6 +558,8 @@ class CaseView(QWidget):
             self.goals_tab.clear()
         if self.familienrat_tab is not None:
             self.familienrat_tab.clear()
+        if self.mandates_tab is not None:
+            self.mandates_tab.clear()
         if self.documents_tab is not None:
             self.documents_tab.clear()
         self._stack.setCurrentIndex(0)
@@ -588,6 +601,8 @@ class CaseView(QWidget):
             self.goals_tab.show_case(detail)
         if self.familienrat_tab is not None:
             self.familienrat_tab.show_case(detail)
+        if self.mandates_tab is not None:
+            self.mandates_tab.show_case(detail)
         if self.documents_tab is not None:
             self.documents_tab.show_case(detail.id)
         self._stack.setCurrentIndex(1)
@@ -687,6 +702,20 @@ class CaseView(QWidget):
             return
         self.tabs.setCurrentWidget(self.familienrat_tab)
         self.familienrat_tab.table.setFocus()
+
+    def open_mandates(self) -> None:
+        """Show the "Aufträge/Auflagen" tab of the shown case."""
+        if self._detail is None or self.mandates_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.mandates_tab)
+        self.mandates_tab.table.setFocus()
+
+    def assess_risk(self) -> None:
+        """Open the Gefährdungseinschätzung of the shown case (on its "Aufträge/Auflagen" tab)."""
+        if self._detail is None or self.mandates_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.mandates_tab)
+        self.mandates_tab.assess()
 
     def _show_documents(self) -> None:
         if self.documents_tab is not None:

@@ -44,10 +44,14 @@ from asd_desktop.services.settings import (
 from asd_desktop.services.vault import OpenVault
 from asd_desktop.ui.case_list_model import CASE_ID_ROLE, CaseListModel
 from asd_desktop.ui.case_view import CaseView
+from asd_desktop.ui.consultation_wizard import ConsultationWizard
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
 from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
+from asd_desktop.ui.mandates_tab import OverdueDialog
+from asd_desktop.ui.needs_list_dialog import NeedsListDialog
+from asd_desktop.ui.sozialraum_window import SozialraumWindow, record_exploration
 
 WINDOW_TITLE = "asd-desktop – Fallakte"
 SEARCH_DEBOUNCE_MS = 150
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         self.opened: OpenVault | None = None
         self.case_view: CaseView | None = None
         self.reviews_panel: UpcomingReviewsPanel | None = None
+        self.sozialraum_window: SozialraumWindow | None = None
         self._resume: _Resume | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("asd-desktop Hauptfenster")
@@ -306,10 +311,17 @@ class MainWindow(QMainWindow):
         self.familienrat_action = self._action(
             "Familien&rat …", lambda: self._act_on_case(CaseView.open_familienrat), "Ctrl+R"
         )
+        self.consultation_action = self._action(
+            "K&ollegiale Beratung …", lambda: self._act_on_case(self._consult), "Ctrl+B"
+        )
+        self.exploration_action = self._action(
+            "&Sozialraum-Erkundung …", self.record_exploration, "Ctrl+E"
+        )
         case_menu = self.menuBar().addMenu("&Fall")
         for action in (
             self.goal_work_action,
             self.familienrat_action,
+            self.consultation_action,
             self.record_contact_action,
             self.add_person_action,
             self.change_area_action,
@@ -317,12 +329,25 @@ class MainWindow(QMainWindow):
             self.close_case_action,
         ):
             case_menu.addAction(action)
+        case_menu.addAction(self.exploration_action)
+        self.assessment_action = self._action(
+            "&Gefährdungseinschätzung …", lambda: self._act_on_case(CaseView.assess_risk)
+        )
+        case_menu.addAction(self.assessment_action)
 
         self.focus_search_action = self._action("&Suche", self.focus_search, std.Find)
         self.focus_list_action = self._action("&Fallliste", self.focus_list, "Ctrl+1")
         view_menu = self.menuBar().addMenu("&Ansicht")
         view_menu.addAction(self.focus_search_action)
         view_menu.addAction(self.focus_list_action)
+        self.sozialraum_action = self._action(
+            "Sozialraum-&Katalog", self.open_sozialraum, "Ctrl+Shift+S"
+        )
+        view_menu.addAction(self.sozialraum_action)
+        self.needs_list_action = self._action("&Bedarfsliste Sozialraum", self.show_needs_list)
+        view_menu.addAction(self.needs_list_action)
+        self.overdue_action = self._action("Überfällige F&risten", self.show_overdue)
+        view_menu.addAction(self.overdue_action)
 
         self._unlocked_actions = (
             self.new_case_action,
@@ -330,13 +355,19 @@ class MainWindow(QMainWindow):
             self.passphrase_action,
             self.goal_work_action,
             self.familienrat_action,
+            self.consultation_action,
             self.record_contact_action,
             self.add_person_action,
             self.change_area_action,
             self.edit_case_action,
             self.close_case_action,
+            self.exploration_action,
+            self.sozialraum_action,
             self.focus_search_action,
             self.focus_list_action,
+            self.needs_list_action,
+            self.assessment_action,
+            self.overdue_action,
         )
 
     # --- locking and unlocking --------------------------------------------------------
@@ -361,6 +392,7 @@ class MainWindow(QMainWindow):
             goals=opened.goals,
             documents=opened.documents,
             familienrat=opened.familienrat,
+            instruments=opened.instruments,
         )
         self.case_view = view
         view.case_changed.connect(self._on_case_changed)
@@ -395,6 +427,8 @@ class MainWindow(QMainWindow):
         if self.opened is None:
             return
         self._close_popups_and_dialogs()
+        # The catalogue window was closed with the others (it deletes itself on close).
+        self.sozialraum_window = None
         view = self.case_view
         self._resume = _Resume(
             case_id=view.current_case_id() if view else None,
@@ -583,6 +617,21 @@ class MainWindow(QMainWindow):
 
     # --- commands ---------------------------------------------------------------------
 
+    def _consult(self, view: CaseView) -> None:
+        """Open the Kollegiale Beratung of the open case (resumed or new)."""
+        case_id, opened = view.current_case_id(), self.opened
+        if case_id is None or opened is None:
+            return
+        ConsultationWizard.open_for_case(self, opened.consultations, opened.documents, case_id)
+        if self.case_view is view and view.current_case_id() == case_id:
+            view.show_case(case_id, reload=True)
+
+    @Slot()
+    def show_needs_list(self) -> None:
+        """The team's Bedarfsliste Sozialraum."""
+        if self.opened is not None:
+            NeedsListDialog.show_list(self, self.opened.consultations)
+
     @Slot()
     def new_case(self) -> None:
         """Ask for a new case, store it, and open it."""
@@ -644,6 +693,46 @@ class MainWindow(QMainWindow):
         self.settings = new
         self.idle_lock.set_minutes(new.idle_lock_minutes)
         self.statusBar().showMessage("Die Einstellungen wurden gespeichert.", 5000)
+
+    @Slot()
+    def show_overdue(self) -> None:
+        """List overdue (and soon due) Aufträge and Auflagen; the chosen case opens."""
+        if self.opened is None:
+            return
+        case_id = OverdueDialog.ask(self, self.opened.instruments)
+        if case_id is not None:
+            self.select_case(case_id)
+            if self._open_case(case_id) and self.case_view is not None:
+                self.case_view.open_mandates()
+
+    def open_sozialraum(self) -> None:
+        """Show the team's Sozialraum catalogue beside the case file (non-modal)."""
+        if self.opened is None:
+            return
+        window = self.sozialraum_window
+        if window is None:
+            window = SozialraumWindow(self.opened.sozialraum, self)
+            window.finished.connect(self._on_sozialraum_closed)
+            self.sozialraum_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    @Slot()
+    def _on_sozialraum_closed(self) -> None:
+        self.sozialraum_window = None
+
+    @Slot()
+    def record_exploration(self) -> None:
+        """The Zehn-Minuten-Sozialraumerkundung, right after a visit."""
+        if self.opened is None:
+            return
+        stored = record_exploration(self, self.opened.sozialraum)
+        if stored is None:
+            return
+        if self.sozialraum_window is not None:
+            self.sozialraum_window.reload()
+        self.statusBar().showMessage("Die Sozialraum-Erkundung wurde gespeichert.", 5000)
 
     @Slot()
     def focus_search(self) -> None:
