@@ -50,6 +50,7 @@ from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.instruments import InstrumentService
+from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.ui.dialogs.area_dialog import AreaDialog
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.close_case_dialog import CloseCaseDialog
@@ -308,6 +309,7 @@ class CaseView(QWidget):
         documents: DocumentService | None = None,
         familienrat: FamilienratService | None = None,
         instruments: InstrumentService | None = None,
+        sozialraum: SozialraumService | None = None,
     ) -> None:
         super().__init__(parent)
         self._cases = cases
@@ -342,7 +344,7 @@ class CaseView(QWidget):
         self.tabs.addTab(self._build_contacts(), "&Kontakte")
         self.goals_tab: GoalsTab | None = None
         if goals is not None:
-            self.goals_tab = GoalsTab(goals, documents)
+            self.goals_tab = GoalsTab(goals, documents, sozialraum=sozialraum)
             self.goals_tab.goals_changed.connect(self._on_goals_changed)
             self.tabs.addTab(self.goals_tab, "&Wille && Ziele")
         self.familienrat_tab: FamilienratTab | None = None

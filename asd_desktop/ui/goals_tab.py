@@ -31,6 +31,7 @@ from asd_desktop.services.goals import (
     ResourceView,
     ReviewView,
 )
+from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.ui.dialogs.review_dialog import ReviewDialog
 from asd_desktop.ui.goal_wizard.wizard import GoalWizard
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog
@@ -156,10 +157,13 @@ class GoalsTab(QWidget):
         goals: GoalService,
         documents: DocumentService | None = None,
         parent: QWidget | None = None,
+        *,
+        sozialraum: SozialraumService | None = None,
     ) -> None:
         super().__init__(parent)
         self._goals = goals
         self._documents = documents
+        self._sozialraum = sozialraum
         self._detail: CaseDetail | None = None
         self._overview = GoalsOverview()
         self.wizard: GoalWizard | None = None
@@ -444,6 +448,7 @@ class GoalsTab(QWidget):
             detail,
             draft,
             print_agreement=self._print_new if self._documents is not None else None,
+            catalog=self._sozialraum.search if self._sozialraum is not None else None,
             parent=self,
         )
         self.wizard = wizard

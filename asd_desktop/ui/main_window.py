@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
             documents=opened.documents,
             familienrat=opened.familienrat,
             instruments=opened.instruments,
+            sozialraum=opened.sozialraum,
         )
         self.case_view = view
         view.case_changed.connect(self._on_case_changed)

@@ -24,6 +24,7 @@ from asd_desktop.models.enums import Area
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.goals import PAGE_SUMMARY, PAGE_TITLES, GoalDraft, page_problems
 from asd_desktop.services.goals import page_warnings as _page_warnings
+from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
 from asd_desktop.ui.widgets import ProblemsLabel, buddy
 
 #: Default "bis wann" for a new Handlungsziel or step: about three months ahead.
@@ -55,6 +56,8 @@ class PageContext:
     draft_now: Callable[[], GoalDraft]
     today: Callable[[], dt.date] = dt.date.today
     quiet: bool = False
+    #: Searches the team's Sozialraum catalogue; None when it is not available.
+    catalog: CatalogSearch | None = None
 
     @property
     def area(self) -> Area | None:

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 from typing_extensions import override
 
 from asd_desktop.models.enums import ResourceKind
 from asd_desktop.services.goals import PAGE_RESOURCES, GoalDraft, ResourceDraft
+from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogPickDialog
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, RowList, hint_label, short_line
 from asd_desktop.ui.widgets import buddy
 
@@ -90,6 +92,12 @@ class ResourcesPage(GoalPage):
         # The list grows with the window; the editor keeps its natural height.
         self.rows.list.setMaximumHeight(16777215)
         self.body.addWidget(self.rows, 1)
+        self.catalog_button: QPushButton | None = None
+        if context.catalog is not None:
+            self.catalog_button = QPushButton("Aus dem Sozialraum-&Katalog …")
+            self.catalog_button.setAccessibleName("Ressource aus dem Sozialraum-Katalog")
+            self.catalog_button.clicked.connect(self.add_from_catalog)
+            self.body.addWidget(self.catalog_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.count_label)
         self.body.addWidget(self.editor)
         self.body.addWidget(
@@ -128,6 +136,25 @@ class ResourcesPage(GoalPage):
         self._show_resource(self.rows.current())
 
     # --- rows --------------------------------------------------------------------------
+
+    def add_from_catalog(self) -> None:
+        """Add a Sozialraum resource that points to an entry of the team's catalogue."""
+        search = self.context.catalog
+        if search is None:
+            return
+        entry = CatalogPickDialog.ask(self, search)
+        if entry is None:
+            return
+        self._resources.append(
+            ResourceDraft(
+                kind=ResourceKind.SOCIAL_SPACE,
+                description=entry.name,
+                catalog_entry_id=entry.id,
+            )
+        )
+        self._refresh_list(len(self._resources) - 1)
+        self.goals_list.setFocus()
+        self.edited.emit()
 
     def add_resource(self) -> None:
         """Append a new resource and put the cursor on its kind."""

@@ -21,6 +21,7 @@ from asd_desktop.services.goals import (
     GoalDraft,
     GoalService,
 )
+from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext
 from asd_desktop.ui.goal_wizard.concern_page import ConcernPage
 from asd_desktop.ui.goal_wizard.direction_page import DirectionPage
@@ -71,6 +72,7 @@ class GoalWizard(QWizard):
         print_agreement: Callable[[QWidget, AgreementView], None] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         autosave_ms: int = AUTOSAVE_MS,
+        catalog: CatalogSearch | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,7 +83,7 @@ class GoalWizard(QWizard):
         self._save_failed = False
         self.agreement: AgreementView | None = None
         self._base = draft if draft is not None else goals.new_draft(case.id, case.caseworker)
-        self.context = PageContext(case=case, draft_now=self.draft, today=today)
+        self.context = PageContext(case=case, draft_now=self.draft, today=today, catalog=catalog)
 
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoDefaultButton, True)
