@@ -142,6 +142,9 @@ class MandatesTab(QWidget):
         self.auflage_button = self._button(
             "Auflage er&teilen…", "Auflage erteilen", self.give_auflage
         )
+        self.edit_button = self._button(
+            "Bearbe&iten…", "Auftrag oder Auflage korrigieren", self.edit_mandate
+        )
         self.evidence_button = self._button(
             "Bele&g erfassen…", "Beleg erfassen", self.record_evidence
         )
@@ -163,6 +166,7 @@ class MandatesTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.assess_button)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.edit_button)
         bottom.addWidget(self.evidence_button)
         bottom.addWidget(self.outcome_button)
         bottom.addWidget(self.letter_button)
@@ -248,7 +252,12 @@ class MandatesTab(QWidget):
         self.auftrag_button.setToolTip(auftrag_refusal or "")
         self.assess_button.setEnabled(has_case)
         chosen = self.selected_mandate()
-        for button in (self.evidence_button, self.outcome_button, self.letter_button):
+        for button in (
+            self.edit_button,
+            self.evidence_button,
+            self.outcome_button,
+            self.letter_button,
+        ):
             button.setEnabled(chosen is not None)
         self.detail_label.setText(self._details(chosen) if chosen else "")
         self.detail_label.setVisible(chosen is not None)
@@ -310,6 +319,23 @@ class MandatesTab(QWidget):
             self._warn(exc)
             return
         self.reload(view.id)
+        self.mandates_changed.emit(detail.id)
+
+    def edit_mandate(self) -> None:
+        """Correct the selected Auftrag or Auflage (its kind stays)."""
+        chosen = self.selected_mandate()
+        detail = self._detail
+        if chosen is None or detail is None:
+            return
+        value = MandateDialog.ask(self, chosen.kind, self._area(), chosen.addressed_to, chosen)
+        if value is None:
+            return
+        try:
+            self._instruments.update(chosen.id, value)
+        except AsdError as exc:
+            self._warn(exc)
+            return
+        self.reload(chosen.id)
         self.mandates_changed.emit(detail.id)
 
     def record_evidence(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -323,3 +324,29 @@ def test_main_window_menus_reach_the_overdue_list_and_the_assessment(qtbot, data
 
 def _query():
     return CaseQuery(status=None)
+
+
+def test_an_auftrag_is_corrected_through_bearbeiten(qtbot, opened, view, monkeypatch):
+    case = make_case(opened, Area.GREY)
+    opened.instruments.issue(case.id, check(10))
+    view.show_case(case.id)
+    view.set_current_tab(MANDATES_TAB)
+    tab = view.mandates_tab
+    assert tab is not None
+    tab.table.selectRow(0)
+    assert tab.edit_button.isEnabled()
+    seen: list[object] = []
+
+    def fake_ask(parent, kind, area, addressed_to="", existing=None):
+        seen.append(existing)
+        return dataclasses.replace(check(20), requirement="Nachweis der Kita für November.")
+
+    monkeypatch.setattr(MandateDialog, "ask", classmethod(lambda cls, *a, **k: fake_ask(*a, **k)))
+    with qtbot.waitSignal(view.case_changed):
+        tab.edit_button.click()
+    [existing] = seen
+    assert getattr(existing, "requirement", "") == check(10).requirement
+    [stored] = opened.instruments.list_for_case(case.id)
+    assert stored.requirement == "Nachweis der Kita für November."
+    assert stored.due_on == TODAY + dt.timedelta(days=20)
+    assert tab.model.rowCount() == 1
