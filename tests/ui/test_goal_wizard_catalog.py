@@ -38,12 +38,13 @@ def test_pick_dialog_searches_as_you_type_and_enter_takes_the_entry(qtbot, opene
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.entries, Qt.Key.Key_Return)
     assert dialog.chosen() == kifaz
+    dialog.close()
 
 
 def test_resource_from_the_catalogue_is_stored_with_its_entry(qtbot, opened, monkeypatch):
     kifaz = _entries(opened)
     case = _case(opened)
-    wizard = GoalWizard(opened.goals, case, catalog=opened.sozialraum.search)
+    wizard = GoalWizard(opened.goals, case, catalog=opened.sozialraum.search, autosave_ms=60_000)
     qtbot.addWidget(wizard)
     page = wizard.resources_page
     assert page.catalog_button is not None
@@ -53,9 +54,11 @@ def test_resource_from_the_catalogue_is_stored_with_its_entry(qtbot, opened, mon
     assert added.catalog_entry_id == kifaz.id
     assert added.kind is ResourceKind.SOCIAL_SPACE
     assert added.description == "KiFaZ Wilhelmsburg"
+    wizard.deleteLater()
 
 
 def test_without_the_catalogue_the_page_offers_no_button(qtbot, opened):
-    wizard = GoalWizard(opened.goals, _case(opened))
+    wizard = GoalWizard(opened.goals, _case(opened), autosave_ms=60_000)
     qtbot.addWidget(wizard)
     assert wizard.resources_page.catalog_button is None
+    wizard.deleteLater()

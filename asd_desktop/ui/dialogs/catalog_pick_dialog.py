@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +20,6 @@ from asd_desktop.services.sozialraum import CatalogEntryView
 #: Searches the catalogue: text in, matching entries out.
 CatalogSearch = Callable[[str], list[CatalogEntryView]]
 
-_ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-
 
 class CatalogPickDialog(QDialog):
     """A search field and the matching catalogue entries; Enter takes the chosen one."""
@@ -31,6 +28,7 @@ class CatalogPickDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Ressource aus dem Sozialraum-Katalog")
         self._search = search
+        self._shown: list[CatalogEntryView] = []
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Name, Art, Stadtteil, Sprache …")
         self.search_edit.setAccessibleName("Katalog durchsuchen")
@@ -58,21 +56,20 @@ class CatalogPickDialog(QDialog):
 
     def _refresh(self, text: str) -> None:
         self.entries.clear()
-        for entry in self._search(text):
+        self._shown = self._search(text)
+        for entry in self._shown:
             place = ", ".join(p for p in (entry.district, entry.languages) if p)
             item = QListWidgetItem(
                 f"{entry.name} – {entry.kind}" + (f" ({place})" if place else "")
             )
-            item.setData(_ENTRY_ROLE, entry)
             self.entries.addItem(item)
         if self.entries.count():
             self.entries.setCurrentRow(0)
 
     def chosen(self) -> CatalogEntryView | None:
         """The entry under the cursor, if any."""
-        item = self.entries.currentItem()
-        value = item.data(_ENTRY_ROLE) if item is not None else None
-        return value if isinstance(value, CatalogEntryView) else None
+        row = self.entries.currentRow()
+        return self._shown[row] if 0 <= row < len(self._shown) else None
 
     @classmethod
     def ask(cls, parent: QWidget | None, search: CatalogSearch) -> CatalogEntryView | None:
