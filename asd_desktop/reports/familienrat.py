@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -749,6 +749,18 @@ def _build_letter(data: ProtocolPrint, total: int | None) -> Built:
         PROTOCOL_TITLE, data.file_number, data.family_name, total, WINDOW_LEFT + LETTER_INDENT
     )
     letter = _Letter(data, furniture)
+    return build_window_letter(
+        _protocol_story(data), PROTOCOL_TITLE, letter.draw_first, furniture.draw
+    )
+
+
+def build_window_letter(
+    story: list[Flowable],
+    title: str,
+    draw_first: Callable[[Canvas, BaseDocTemplate], None],
+    draw_later: Callable[[Canvas, BaseDocTemplate], None],
+) -> Built:
+    """A DIN 5008 B letter: the first page leaves room for the window field, later pages not."""
     left = WINDOW_LEFT + LETTER_INDENT
     width = PAGE_WIDTH - left - MARGIN_X
     first = Frame(
@@ -780,15 +792,15 @@ def _build_letter(data: ProtocolPrint, total: int | None) -> Built:
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        **document_options(PROTOCOL_TITLE),
+        **document_options(title),
     )
     doc.addPageTemplates(
         [
-            PageTemplate(id="first", frames=[first], onPage=letter.draw_first),
-            PageTemplate(id="later", frames=[later], onPage=furniture.draw),
+            PageTemplate(id="first", frames=[first], onPage=draw_first),
+            PageTemplate(id="later", frames=[later], onPage=draw_later),
         ]
     )
-    doc.build(_protocol_story(data))
+    doc.build(story)
     return Built(buffer.getvalue(), doc.page)
 
 

@@ -9,7 +9,6 @@ receipt to cut off and sign ("Empfangsbestätigung"), which the family hands bac
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -19,10 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     NextPageTemplate,
-    PageTemplate,
     Paragraph,
     Spacer,
 )
@@ -30,8 +27,6 @@ from reportlab.platypus import (
 from asd_desktop.reports.common import (
     ACCENT,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     MARGIN_X,
     MUTED,
     PAGE_HEIGHT,
@@ -40,7 +35,6 @@ from asd_desktop.reports.common import (
     Built,
     Furniture,
     boxed,
-    document_options,
     german_date,
     heading,
     long_german_date,
@@ -54,7 +48,6 @@ from asd_desktop.reports.familienrat import (
     HOLE_MARK,
     INFO_LEFT,
     INFO_TOP,
-    LETTER_BODY_TOP,
     LETTER_INDENT,
     LETTER_WIDTH,
     REMARK_ZONE,
@@ -63,6 +56,7 @@ from asd_desktop.reports.familienrat import (
     WINDOW_TOP,
     WINDOW_WIDTH,
     address_lines,
+    build_window_letter,
 )
 from asd_desktop.reports.fonts import register_fonts
 
@@ -315,49 +309,11 @@ def _receipt(data: MandateLetterPrint) -> list[Flowable]:
 
 
 def _build(data: MandateLetterPrint, total: int | None) -> Built:
-    left = WINDOW_LEFT + LETTER_INDENT
-    furniture = Furniture(data.title, data.file_number, data.family_name, total, left)
+    furniture = Furniture(
+        data.title, data.file_number, data.family_name, total, WINDOW_LEFT + LETTER_INDENT
+    )
     letterhead = _Letterhead(data, furniture)
-    width = PAGE_WIDTH - left - MARGIN_X
-    first = Frame(
-        left,
-        MARGIN_BOTTOM,
-        width,
-        PAGE_HEIGHT - LETTER_BODY_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="first",
-    )
-    later = Frame(
-        left,
-        MARGIN_BOTTOM,
-        width,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=6,
-        bottomPadding=0,
-        id="later",
-    )
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        leftMargin=left,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        **document_options(data.title),
-    )
-    doc.addPageTemplates(
-        [
-            PageTemplate(id="first", frames=[first], onPage=letterhead.draw_first),
-            PageTemplate(id="later", frames=[later], onPage=furniture.draw),
-        ]
-    )
-    doc.build(_story(data))
-    return Built(buffer.getvalue(), doc.page)
+    return build_window_letter(_story(data), data.title, letterhead.draw_first, furniture.draw)
 
 
 def render_mandate_letter(data: MandateLetterPrint) -> bytes:
