@@ -33,6 +33,15 @@ from asd_desktop.models.goals import (
 )
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
 from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
+from asd_desktop.models.sync import (
+    CaseAssignment,
+    ImportedBundle,
+    ReviewItem,
+    Sibling,
+    SyncDevice,
+    SyncIdentity,
+    WithdrawnCase,
+)
 
 __all__ = [
     "ActionGoal",
@@ -42,6 +51,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Case",
+    "CaseAssignment",
     "CaseStatus",
     "CaseSummary",
     "CatalogEntry",
@@ -61,6 +71,7 @@ __all__ = [
     "GoalAgreement",
     "GoalReview",
     "GoalStatus",
+    "ImportedBundle",
     "LocalDevice",
     "Mandate",
     "MandateEvidence",
@@ -68,9 +79,14 @@ __all__ = [
     "Replicated",
     "Resource",
     "ResourceKind",
+    "ReviewItem",
     "RiskAssessment",
     "Role",
+    "Sibling",
     "SozialraumNeed",
+    "SyncDevice",
+    "SyncIdentity",
     "TeamMeeting",
+    "WithdrawnCase",
     "WizardDraft",
 ]

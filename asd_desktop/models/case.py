@@ -17,7 +17,7 @@ class Case(Replicated, Base):
     __tablename__ = "cases"
     personal_fields: ClassVar[tuple[str, ...]] = ("family_name", "description", "caseworker")
 
-    file_number: Mapped[str] = mapped_column(String(64), unique=True)
+    file_number: Mapped[str] = mapped_column(String(64), index=True)
     family_name: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default="offen")
     opened_on: Mapped[dt.date] = mapped_column(Date)

@@ -30,6 +30,15 @@ class AuditAction:
     PASSPHRASE_CHANGED = "passphrase_changed"
     EXPORTED = "exported"
     PRINTED = "printed"
+    BUNDLE_EXPORTED = "bundle_exported"
+    BUNDLE_IMPORTED = "bundle_imported"
+    DEVICE_ENROLLED = "device_enrolled"
+    DEVICE_JOINED = "device_joined"
+    DEVICE_REVOKED = "device_revoked"
+    CASE_ASSIGNED = "case_assigned"
+    CASE_WITHDRAWN = "case_withdrawn"
+    CASE_EVICTED = "case_evicted"
+    CONFLICT_RESOLVED = "conflict_resolved"
 
 
 def entry_hash(

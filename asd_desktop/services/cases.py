@@ -15,6 +15,7 @@ from asd_desktop.models.case_summary import CaseSummary
 from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.ids import Hlc
+from asd_desktop.models.sync import Sibling
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.storage import search
@@ -95,6 +96,8 @@ class CaseRow:
     area: Area | None
     last_contact: dt.datetime | None
     next_deadline: dt.date | None
+    #: Records of this case with concurrent versions waiting in the conflict inbox.
+    open_conflicts: int = 0
 
 
 @dataclass(frozen=True)
@@ -415,6 +418,9 @@ def _list_statement() -> Select[Any]:
             CaseSummary.area,
             CaseSummary.last_contact,
             CaseSummary.next_due,
+            select(func.count(func.distinct(Sibling.row_id)))
+            .where(Sibling.case_id == Case.id)
+            .scalar_subquery(),
         )
         .outerjoin(CaseSummary, CaseSummary.case_id == Case.id)
         .where(Case.deleted.is_(False))
@@ -428,7 +434,7 @@ _AREAS = {a.value: a for a in Area}
 
 
 def _to_row(r: Row[Any]) -> CaseRow:
-    case_id, file_number, family_name, status, area, last_contact, next_due = r
+    case_id, file_number, family_name, status, area, last_contact, next_due, conflicts = r
     return CaseRow(
         id=case_id,
         file_number=file_number,
@@ -437,6 +443,7 @@ def _to_row(r: Row[Any]) -> CaseRow:
         area=_AREAS[area] if area else None,
         last_contact=last_contact if isinstance(last_contact, dt.datetime) else None,
         next_deadline=next_due if isinstance(next_due, dt.date) else None,
+        open_conflicts=conflicts or 0,
     )
 
 

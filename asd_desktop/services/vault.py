@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.services.sozialraum import SozialraumService
+from asd_desktop.services.sync import SyncService
 from asd_desktop.storage.database import Database
 from asd_desktop.storage.engine import damaged_database_error
 from asd_desktop.storage.lock import DataDirLock
@@ -54,6 +56,7 @@ class OpenVault:
     sozialraum: SozialraumService
     consultations: ConsultationService
     instruments: InstrumentService
+    sync: SyncService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -111,7 +114,15 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         sozialraum=SozialraumService(sf, device),
         consultations=ConsultationService(sf, device),
         instruments=InstrumentService(sf, device),
+        sync=SyncService(sf, on_device_changed=_device_setter(database)),
     )
+
+
+def _device_setter(database: Database) -> Callable[[str], None]:
+    def set_device(device_id: str) -> None:
+        database.device_id = device_id
+
+    return set_device
 
 
 def unlock_vault(data_dir: Path, passphrase: str) -> OpenVault:

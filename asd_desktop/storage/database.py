@@ -24,9 +24,21 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; runs on every unlock."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        # Batch migrations rebuild tables; with foreign keys on, dropping a referenced table
+        # would delete through to its children. Off outside any transaction (on the driver
+        # connection, which runs in autocommit), checked inside, on again afterwards.
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise damaged_database_error()
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 class Database:

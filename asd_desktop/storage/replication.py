@@ -17,6 +17,11 @@ from asd_desktop.models.ids import Hlc, uuid7
 MERGING = "asd_merging"
 
 
+def clock_ms() -> int:
+    """The wall clock in milliseconds; the only place versions read the time."""
+    return int(time.time() * 1000)
+
+
 def ensure_local_device(session: Session) -> LocalDevice:
     """This database's device row, created with a new device id on first use."""
     device = session.get(LocalDevice, 1)
@@ -55,7 +60,7 @@ def stamp_versions(session: Session, _ctx: UOWTransaction | None, _instances: An
     if device is None:
         raise AsdError("Interner Fehler: die Geräte-Kennung fehlt in der Datenbank.")
     clock = Hlc.decode(device.hlc) if device.hlc else Hlc(0, 0)
-    now_ms = int(time.time() * 1000)
+    now_ms = clock_ms()
     counter = device.counter
     for obj in changed:
         if obj.deleted:

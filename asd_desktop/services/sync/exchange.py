@@ -1,0 +1,708 @@
+"""Export and import of bundles: every check first, then one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, delete, func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from asd_desktop import __version__
+from asd_desktop.models.case import Case
+from asd_desktop.models.errors import AsdError
+from asd_desktop.models.goals import WizardDraft
+from asd_desktop.models.ids import Hlc, uuid7
+from asd_desktop.models.sync import (
+    LAPTOP,
+    OFFICE,
+    CaseAssignment,
+    ImportedBundle,
+    ReviewItem,
+    Sibling,
+    SyncDevice,
+    SyncIdentity,
+    WithdrawnCase,
+)
+from asd_desktop.services import audit
+from asd_desktop.services.audit import AuditAction
+from asd_desktop.services.sync import devices, rows
+from asd_desktop.services.sync.merge import Merger
+from asd_desktop.services.sync.tables import (
+    case_column,
+    record_label,
+    replicated_tables,
+    table_named,
+)
+from asd_desktop.services.sync.vectors import covered, join, meet, vector_of
+from asd_desktop.services.sync.views import ConflictRef, ExportResult, ImportReport
+from asd_desktop.storage import case_summaries, search
+from asd_desktop.storage.bundle_file import (
+    BundleDamagedError,
+    BundleError,
+    NotAddressedHereError,
+    OpenedBundle,
+    UntrustedSenderError,
+    fingerprint,
+    open_bundle,
+    read_manifest_unverified,
+    write_bundle,
+)
+from asd_desktop.storage.replication import MERGING, clock_ms
+
+#: The schema this release writes and reads (the newest migration).
+SCHEMA_VERSION = 6
+#: The oldest reader that understands what this release writes.
+MIN_READER_VERSION = 6
+#: What a reader must support to merge our bundles; a bundle needing more is refused.
+CAPABILITIES = ("rows-v1", "siblings-v1", "entitlement-v1")
+BUNDLE_FORMAT = "asd-bundle"
+BUNDLE_SUFFIX = ".asdbundle"
+
+_BATCH = 400
+
+Progress = Callable[[int, int], None]
+
+
+class ImportCancelledError(AsdError):
+    """The person cancelled the import; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__("Der Import wurde abgebrochen. Es wurde nichts verändert.")
+
+
+class RestoredDeviceError(BundleError):
+    """A device's counters went backwards: it runs on a restored backup."""
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def export_bundle(factory: sessionmaker[Session], to_ref: str, out_dir: Path) -> ExportResult:
+    """Write every version the peer has not acknowledged into a bundle in ``out_dir``."""
+    with factory() as s:
+        ident = devices.require_identity(s)
+        peer = devices.find_device(s, to_ref)
+        _check_peer_can_receive(ident, peer)
+        me = devices.local_device(s)
+        knowledge = _knowledge(ident, me.device_id, me.counter)
+        ack = dict(peer.acked)
+        scope: dict[str, Any]
+        if ident.role == OFFICE:
+            full = [
+                a.case_id
+                for a in s.scalars(
+                    select(CaseAssignment).where(
+                        CaseAssignment.device_id == peer.device_id,
+                        CaseAssignment.state == "active",
+                    )
+                )
+                if ack.get(me.device_id, 0) < a.assigned_at_counter
+            ]
+            withdraw = devices.assignments(s, peer.device_id, ("withdrawing",))
+            scope = {"cases": "assigned", "full_cases": sorted(full), "withdraw": sorted(withdraw)}
+            stable = office_stable(s, knowledge)
+        else:
+            evicted = list(
+                s.scalars(select(WithdrawnCase.case_id).where(WithdrawnCase.evicted_at.isnot(None)))
+            )
+            scope = {"cases": "all", "full_cases": [], "evicted": sorted(evicted)}
+            stable = {}
+        sequence = peer.next_sequence
+        bundle_id = uuid7()
+        keys = devices.keys_of(ident)
+        counts: dict[str, int] = {}
+        manifest: dict[str, Any] = {
+            "format": BUNDLE_FORMAT,
+            "format_version": 1,
+            "bundle_id": bundle_id,
+            "kind": "data",
+            "created_at": devices.now().isoformat(timespec="seconds"),
+            "app_version": __version__,
+            "sender": {"device_id": me.device_id, "key_fingerprint": keys.fingerprint},
+            "recipients": [peer.device_id],
+            "sequence": sequence,
+            "schema_version": SCHEMA_VERSION,
+            "min_reader_version": MIN_READER_VERSION,
+            "capabilities": list(CAPABILITIES),
+            "knowledge": knowledge,
+            "stable": stable,
+            "base": ack,
+            "scope": scope,
+            "counts": counts,
+        }
+        lines = _payload(s, ident.role, peer.device_id, ack, set(scope["full_cases"]), counts)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        name = f"asd-{me.device_id[-8:]}-an-{peer.device_id[-8:]}-{sequence:05d}{BUNDLE_SUFFIX}"
+        path = out_dir / name
+        write_bundle(path, manifest, lines, keys, [peer.age_recipient, keys.age_recipient])
+        recipient_name = peer.name
+        peer_id = peer.device_id
+    with factory.begin() as s:
+        sent_to = s.get(SyncDevice, peer_id)
+        if sent_to is not None:
+            sent_to.next_sequence = max(sent_to.next_sequence, sequence + 1)
+            sent_to.last_export_at = devices.now()
+        audit.append(
+            s, devices.local_device(s).device_id, AuditAction.BUNDLE_EXPORTED, None, bundle_id
+        )
+    return ExportResult(
+        path=path,
+        bundle_id=bundle_id,
+        recipient_name=recipient_name,
+        counts={k: v for k, v in counts.items() if v},
+        sequence=sequence,
+    )
+
+
+def _check_peer_can_receive(ident: SyncIdentity, peer: SyncDevice) -> None:
+    if peer.revoked_at is not None:
+        raise AsdError(f"»{peer.name}« ist gesperrt; an gesperrte Geräte wird nichts exportiert.")
+    if ident.role == LAPTOP and peer.role != OFFICE:
+        raise AsdError("Ein Laptop tauscht Pakete nur mit dem Büro aus.")
+    if ident.role == OFFICE and peer.role != LAPTOP:
+        raise AsdError("Das Büro exportiert Pakete an eingerichtete Laptops.")
+
+
+def _knowledge(ident: SyncIdentity, me: str, counter: int) -> dict[str, int]:
+    knowledge = {d: c for d, c in (ident.knowledge or {}).items() if d != me}
+    if counter:
+        knowledge[me] = counter
+    return knowledge
+
+
+def office_stable(s: Session, knowledge: Mapping[str, int]) -> dict[str, int]:
+    """What every active device (and the office) has: tombstones below it may go."""
+    acks = [
+        dict(d.acked)
+        for d in s.scalars(select(SyncDevice).where(SyncDevice.revoked_at.is_(None)))
+        if d.role == LAPTOP
+    ]
+    return meet([dict(knowledge), *acks])
+
+
+def _uncovered_clause(table: Table) -> Any:  # noqa: ANN401 - a SQL text fragment
+    return text(
+        f"EXISTS (SELECT 1 FROM json_each({table.name}.version_vector) AS j "
+        "WHERE j.value > COALESCE(json_extract(:ack, '$.\"' || j.key || '\"'), 0))"
+    )
+
+
+def _scope_statement(table: Table, role: str, peer_id: str, full_cases: set[str]) -> Any:  # noqa: ANN401
+    key = case_column(table)
+    uncovered = _uncovered_clause(table)
+    if role != OFFICE or key is None:
+        return uncovered
+    in_scope = table.c[key].in_(
+        select(CaseAssignment.case_id).where(
+            CaseAssignment.device_id == peer_id, CaseAssignment.state == "active"
+        )
+    )
+    condition = in_scope & uncovered
+    return condition | table.c[key].in_(sorted(full_cases)) if full_cases else condition
+
+
+def pending_count(s: Session, peer_id: str) -> int:
+    """Records the peer has not acknowledged yet (what the next bundle would carry)."""
+    ident = devices.require_identity(s)
+    peer = s.get(SyncDevice, peer_id)
+    if peer is None:
+        return 0
+    ack_json = json.dumps(dict(peer.acked))
+    total = 0
+    conn = s.connection()
+    for table in replicated_tables():
+        stmt = select(func.count()).select_from(table)
+        stmt = stmt.where(_scope_statement(table, ident.role, peer_id, set()))
+        total += int(conn.execute(stmt, {"ack": ack_json}).scalar_one())
+    return total
+
+
+def _payload(
+    s: Session,
+    role: str,
+    peer_id: str,
+    ack: Mapping[str, int],
+    full_cases: set[str],
+    counts: dict[str, int],
+) -> Iterator[bytes]:
+    """The lines of the payload, streamed from the database table by table."""
+    ack_json = json.dumps(ack)
+    conn = s.connection()
+    held: set[str] | None = None
+    if role == OFFICE:
+        held = set(devices.assignments(s, peer_id, ("active",)))
+    for table in replicated_tables():
+        key = case_column(table)
+        stmt = select(table).where(_scope_statement(table, role, peer_id, full_cases))
+        result = conn.execution_options(yield_per=500).execute(stmt, {"ack": ack_json})
+        count = 0
+        for row in result.mappings():
+            count += 1
+            yield _line({"t": table.name, "r": _encode(table, row)})
+        for data, case_id in conn.execute(
+            select(Sibling.data, Sibling.case_id).where(Sibling.table_name == table.name)
+        ):
+            if held is not None and key is not None and case_id not in held:
+                continue
+            if case_id in full_cases or not covered(vector_of(data), ack):
+                count += 1
+                yield _line({"t": table.name, "s": 1, "r": data})
+        counts[table.name] = count
+
+
+def _encode(table: Table, row: Mapping[Any, Any]) -> dict[str, Any]:
+    return rows.encode(table, row)
+
+
+def _line(obj: Mapping[str, Any]) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+# --- inspect --------------------------------------------------------------------------------
+
+
+def inspect_bundle(factory: sessionmaker[Session], path: Path) -> dict[str, Any]:
+    """The manifest of a bundle this device can decrypt; writes nothing."""
+    with factory() as s:
+        ident = devices.require_identity(s)
+        age_identity = ident.age_identity
+    manifest, _raw, _sig, _payload_bytes = read_manifest_unverified(path, [age_identity])
+    return manifest
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def import_bundle(
+    factory: sessionmaker[Session], path: Path, progress: Progress | None = None
+) -> ImportReport:
+    """Check the whole bundle, then merge it in one transaction; any error changes nothing."""
+    with factory() as s:
+        ident = devices.require_identity(s)
+        me = devices.local_device(s).device_id
+        age_identity = ident.age_identity
+        registry = {
+            d.device_id: (d.signing_public, d.revoked_at is not None, d.name, d.blocked_reason)
+            for d in s.scalars(select(SyncDevice))
+        }
+        role = ident.role
+
+    def signing_key_for(manifest: dict[str, Any]) -> bytes:
+        validate_manifest(manifest)
+        sender = manifest["sender"]["device_id"]
+        entry = registry.get(sender)
+        if entry is None:
+            raise UntrustedSenderError(
+                "Das Paket stammt von einem unbekannten Gerät (nicht vertrauenswürdiger "
+                "Absender). Nur eingerichtete Geräte können Pakete senden. Es wurde nichts "
+                "verändert."
+            )
+        public, revoked, name, _blocked = entry
+        if revoked:
+            raise UntrustedSenderError(
+                f"Das Paket stammt von »{name}«; dieses Gerät ist gesperrt. Es wurde nichts "
+                "verändert. Falls das Gerät weiterarbeiten soll, im Büro neu einrichten."
+            )
+        if manifest["sender"]["key_fingerprint"] != fingerprint(public):
+            raise UntrustedSenderError(
+                f"Das Paket gibt »{name}« als Absender an, ist aber mit einem anderen Schlüssel "
+                "unterschrieben (nicht vertrauenswürdiger Absender). Es wurde nichts verändert."
+            )
+        return public
+
+    opened = open_bundle(path, [age_identity], signing_key_for)
+    manifest = opened.manifest
+    sender_id = manifest["sender"]["device_id"]
+    sender_name = registry[sender_id][2]
+    if me not in manifest["recipients"]:
+        raise NotAddressedHereError(
+            "Dieses Paket ist an ein anderes Gerät adressiert und wird hier nicht eingelesen. "
+            "Es wurde nichts verändert."
+        )
+    if registry[sender_id][3] == "restored":
+        raise _restored(sender_name)
+    bundle_id = manifest["bundle_id"]
+    try:
+        with factory.begin() as s:
+            if s.get(ImportedBundle, bundle_id) is not None:
+                return ImportReport(bundle_id, sender_name, already_imported=True)
+            _check_not_restored(s, manifest, role, me, sender_name)
+            return _merge_bundle(s, opened, role, me, sender_name, progress)
+    except RestoredDeviceError:
+        if role == OFFICE:
+            with factory.begin() as s:
+                sender = s.get(SyncDevice, sender_id)
+                if sender is not None:
+                    sender.blocked_reason = "restored"
+        raise
+
+
+def _restored(name: str) -> RestoredDeviceError:
+    return RestoredDeviceError(
+        f"Die Zähler von »{name}« sind rückwärts gelaufen: das Gerät wurde offenbar aus einer "
+        "Sicherung wiederhergestellt. Damit nichts doppelt oder falsch ankommt, werden seine "
+        "Pakete abgelehnt, bis es im Büro neu eingerichtet wurde (Gerät ersetzen). Es wurde "
+        "nichts verändert."
+    )
+
+
+def _check_not_restored(
+    s: Session, manifest: Mapping[str, Any], role: str, me: str, sender_name: str
+) -> None:
+    sender = manifest["sender"]["device_id"]
+    sequence = manifest["sequence"]
+    counter = manifest["knowledge"].get(sender, 0)
+    if manifest["knowledge"].get(me, 0) > devices.local_device(s).counter:
+        # The peer has seen more of our edits than we have made: we are the restored one.
+        raise RestoredDeviceError(
+            "Das Büro kennt mehr Änderungen dieses Geräts, als es selbst hat: diese Datenbank "
+            "wurde offenbar aus einer Sicherung wiederhergestellt. Bitte das Gerät im Büro neu "
+            "einrichten lassen (Gerät ersetzen) und die neue Einrichtungsdatei übernehmen. Es "
+            "wurde nichts verändert."
+        )
+    earlier = s.execute(
+        select(ImportedBundle.sequence, ImportedBundle.sender_counter).where(
+            ImportedBundle.sender == sender
+        )
+    ).all()
+    for seq, seen_counter in earlier:
+        if (
+            seq == sequence
+            or (seq < sequence and seen_counter > counter)
+            or (seq > sequence and seen_counter < counter)
+        ):
+            raise _restored(sender_name)
+    _ = role
+
+
+def _merge_bundle(
+    s: Session,
+    opened: OpenedBundle,
+    role: str,
+    me: str,
+    sender_name: str,
+    progress: Progress | None,
+) -> ImportReport:
+    manifest = opened.manifest
+    sender_id = manifest["sender"]["device_id"]
+    s.info[MERGING] = True
+    s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    ident = devices.require_identity(s)
+    device = devices.local_device(s)
+    knowledge_before = _knowledge(ident, me, device.counter)
+    scope = manifest["scope"]
+    full_cases = set(scope.get("full_cases", []))
+    merger = Merger(s, knowledge_before, full_cases=full_cases)
+    entitled: set[str] | None = None
+    if role == OFFICE:
+        entitled = set(devices.assignments(s, sender_id, ("active", "withdrawing")))
+    review = 0
+    total = int(manifest["payload"]["lines"])
+    done = 0
+    batch: list[dict[str, Any]] = []
+    batch_table: Table | None = None
+
+    def flush() -> None:
+        if batch_table is not None and batch:
+            merger.merge(batch_table, batch)
+
+    for line in opened.lines():
+        table = _line_table(line)
+        version = line["r"]
+        if entitled is not None:
+            key = case_column(table)
+            case_id = version.get(key) if key else None
+            if isinstance(case_id, str) and case_id not in entitled:
+                if table.name == "cases" and s.get(Case, case_id) is None:
+                    # A case the laptop opened itself: it holds it from now on.
+                    s.add(
+                        CaseAssignment(
+                            case_id=case_id,
+                            device_id=sender_id,
+                            state="active",
+                            assigned_at_counter=0,
+                            changed_at=devices.now(),
+                        )
+                    )
+                    entitled.add(case_id)
+                else:
+                    s.add(
+                        ReviewItem(
+                            device_id=sender_id,
+                            table_name=table.name,
+                            row_id=str(version.get("id", "")),
+                            case_id=case_id,
+                            data=version,
+                            received_at=devices.now(),
+                        )
+                    )
+                    review += 1
+                    done += 1
+                    continue
+        if table is not batch_table or len(batch) >= _BATCH:
+            flush()
+            batch = []
+            batch_table = table
+            if progress is not None:
+                progress(done, total)
+        batch.append(version)
+        done += 1
+    flush()
+    if progress is not None:
+        progress(total, total)
+
+    # Knowledge, acknowledgements and the bundle record.
+    sender_knowledge = {d: int(c) for d, c in manifest["knowledge"].items()}
+    ident.knowledge = {
+        d: c for d, c in join([ident.knowledge or {}, sender_knowledge]).items() if d != me
+    }
+    sender = s.get(SyncDevice, sender_id)
+    assert sender is not None
+    sender.acked = sender_knowledge
+    sender.last_import_at = devices.now()
+    if merger.result.max_hlc:
+        clock = Hlc.decode(device.hlc) if device.hlc else Hlc(0, 0)
+        device.hlc = clock.receive(Hlc.decode(merger.result.max_hlc), _now_ms()).encode()
+
+    affected = set(merger.result.case_ids)
+    evicted = withdrawn = 0
+    if role == LAPTOP:
+        ident.stable = {d: int(c) for d, c in manifest["stable"].items()}
+        for case_id in full_cases:
+            s.execute(delete(WithdrawnCase).where(WithdrawnCase.case_id == case_id))
+        for case_id in scope.get("withdraw", []):
+            if s.get(WithdrawnCase, case_id) is None:
+                s.add(WithdrawnCase(case_id=case_id, withdrawn_at=devices.now()))
+                withdrawn += 1
+        s.flush()
+        evicted = _evict_acknowledged(s, sender_knowledge, affected)
+    else:
+        for case_id in scope.get("evicted", []):
+            s.execute(
+                delete(CaseAssignment).where(
+                    CaseAssignment.case_id == case_id,
+                    CaseAssignment.device_id == sender_id,
+                    CaseAssignment.state == "withdrawing",
+                )
+            )
+        ident.stable = office_stable(s, _knowledge(ident, me, device.counter))
+    purge_tombstones(s, ident.stable, affected)
+
+    summary = {
+        "changed": dict(merger.result.changed),
+        "conflicts": len(merger.result.new_conflicts),
+        "review": review,
+    }
+    s.add(
+        ImportedBundle(
+            bundle_id=manifest["bundle_id"],
+            sender=sender_id,
+            sequence=manifest["sequence"],
+            sender_counter=int(sender_knowledge.get(sender_id, 0)),
+            imported_at=devices.now(),
+            summary=summary,
+        )
+    )
+    s.flush()
+    existing = set(s.scalars(select(Case.id).where(Case.id.in_(sorted(affected)))))
+    case_summaries.refresh(s, affected)
+    search.reindex(s, existing)
+    audit.append(s, me, AuditAction.BUNDLE_IMPORTED, None, manifest["bundle_id"])
+    if s.execute(text("PRAGMA foreign_key_check")).first() is not None:
+        raise BundleDamagedError(
+            "Das Paket verweist auf Datensätze, die hier fehlen. Bitte beim Absender ein neues "
+            "Paket exportieren lassen. Es wurde nichts verändert."
+        )
+    s.info[MERGING] = False
+    return ImportReport(
+        bundle_id=manifest["bundle_id"],
+        sender_name=sender_name,
+        already_imported=False,
+        changed=dict(merger.result.changed),
+        new_conflicts=[
+            ConflictRef(t, r, c, record_label(t)) for t, r, c in merger.result.new_conflicts
+        ],
+        review_items=review,
+        evicted_cases=evicted,
+        withdrawn_cases=withdrawn,
+    )
+
+
+def _now_ms() -> int:
+    return clock_ms()
+
+
+def _line_table(line: Mapping[str, Any]) -> Table:
+    name = line.get("t")
+    table = table_named(name) if isinstance(name, str) else None
+    if table is None or not isinstance(line.get("r"), dict):
+        raise BundleDamagedError(
+            "Das Paket enthält Daten, die diese Version von asd-desktop nicht kennt. Bitte "
+            "asd-desktop auf die Version des Absenders aktualisieren. Es wurde nichts verändert."
+        )
+    return table
+
+
+def _evict_acknowledged(s: Session, office_knowledge: Mapping[str, int], affected: set[str]) -> int:
+    """Remove withdrawn cases whose every version the office has; no tombstones."""
+    evicted = 0
+    for withdrawn in devices.withdrawn_pending(s):
+        case_id = withdrawn.case_id
+        if not _case_acknowledged(s, case_id, office_knowledge):
+            continue
+        remove_case_rows(s, case_id)
+        withdrawn.evicted_at = devices.now()
+        audit.append(s, devices.local_device(s).device_id, AuditAction.CASE_EVICTED, case_id)
+        affected.add(case_id)
+        evicted += 1
+    return evicted
+
+
+def _case_acknowledged(s: Session, case_id: str, knowledge: Mapping[str, int]) -> bool:
+    conn = s.connection()
+    for table in replicated_tables():
+        key = case_column(table)
+        if key is None:
+            continue
+        for vector in conn.execute(
+            select(table.c.version_vector).where(table.c[key] == case_id)
+        ).scalars():
+            if not covered(vector or {}, knowledge):
+                return False
+    return all(
+        covered(vector_of(data), knowledge)
+        for data in conn.execute(select(Sibling.data).where(Sibling.case_id == case_id)).scalars()
+    )
+
+
+def remove_case_rows(s: Session, case_id: str) -> None:
+    """Physically remove a case and everything of it (eviction only; never a user action)."""
+    conn = s.connection()
+    for table in reversed(replicated_tables()):
+        key = case_column(table)
+        if key is not None:
+            conn.execute(delete(table).where(table.c[key] == case_id))
+    conn.execute(delete(Sibling).where(Sibling.case_id == case_id))
+    conn.execute(delete(WizardDraft).where(WizardDraft.case_id == case_id))
+
+
+def purge_tombstones(s: Session, stable: Mapping[str, int], affected: set[str]) -> int:
+    """Remove tombstones every device has acknowledged, unless a conflict or a child needs them."""
+    if not stable:
+        return 0
+    conn = s.connection()
+    purged = 0
+    for table in reversed(replicated_tables()):
+        key = case_column(table)
+        candidates = conn.execute(
+            select(table.c.id, table.c.version_vector, *([table.c[key]] if key else [])).where(
+                table.c.deleted.is_(True)
+            )
+        ).all()
+        for row in candidates:
+            row_id, vector = row[0], row[1]
+            if not covered(vector or {}, stable):
+                continue
+            if conn.execute(
+                select(Sibling.id).where(Sibling.table_name == table.name, Sibling.row_id == row_id)
+            ).first():
+                continue
+            if _referenced(s, table, row_id):
+                continue
+            conn.execute(delete(table).where(table.c.id == row_id))
+            if key is not None and isinstance(row[2], str):
+                affected.add(row[2])
+            purged += 1
+    return purged
+
+
+def _referenced(s: Session, table: Table, row_id: str) -> bool:
+    conn = s.connection()
+    for child in replicated_tables():
+        for fk in child.foreign_keys:
+            if (
+                fk.column.table is table
+                and fk.parent.table is child
+                and conn.execute(select(fk.parent).where(fk.parent == row_id).limit(1)).first()
+            ):
+                return True
+    return False
+
+
+# --- manifest -------------------------------------------------------------------------------
+
+
+def validate_manifest(m: Mapping[str, Any]) -> None:
+    """Refuse a manifest this release cannot read, before anything else is trusted."""
+    if m.get("format") != BUNDLE_FORMAT or m.get("format_version") != 1:
+        raise BundleDamagedError(
+            "Diese Datei ist kein Austauschpaket von asd-desktop. Es wurde nichts verändert."
+        )
+    minimum = m.get("min_reader_version")
+    if type(minimum) is not int:
+        raise _bad_manifest("min_reader_version")
+    if minimum > SCHEMA_VERSION:
+        raise BundleError(
+            f"Dieses Paket braucht eine neuere Version von asd-desktop (Datenstand {minimum}, "
+            f"diese Version kann {SCHEMA_VERSION}). Bitte asd-desktop aktualisieren und das "
+            "Paket dann erneut einlesen. Es wurde nichts verändert."
+        )
+    capabilities = m.get("capabilities")
+    if not isinstance(capabilities, list) or not all(isinstance(c, str) for c in capabilities):
+        raise _bad_manifest("capabilities")
+    missing = sorted(set(capabilities) - set(CAPABILITIES))
+    if missing:
+        raise BundleError(
+            "Dieses Paket braucht Funktionen einer neueren Version von asd-desktop "
+            f"({', '.join(missing)}). Bitte asd-desktop aktualisieren. Es wurde nichts verändert."
+        )
+    sender = m.get("sender")
+    if not (
+        isinstance(sender, dict)
+        and isinstance(sender.get("device_id"), str)
+        and isinstance(sender.get("key_fingerprint"), str)
+    ):
+        raise _bad_manifest("sender")
+    for key in ("bundle_id", "kind", "created_at"):
+        if not isinstance(m.get(key), str):
+            raise _bad_manifest(key)
+    if type(m.get("sequence")) is not int or m["sequence"] < 1:
+        raise _bad_manifest("sequence")
+    recipients = m.get("recipients")
+    if not isinstance(recipients, list) or not all(isinstance(r, str) for r in recipients):
+        raise _bad_manifest("recipients")
+    for key in ("knowledge", "stable", "base"):
+        vector = m.get(key)
+        if not isinstance(vector, dict) or not all(
+            isinstance(d, str) and type(c) is int and c >= 0 for d, c in vector.items()
+        ):
+            raise _bad_manifest(key)
+    scope = m.get("scope")
+    if not isinstance(scope, dict):
+        raise _bad_manifest("scope")
+    for key in ("full_cases", "withdraw", "evicted"):
+        ids = scope.get(key, [])
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise _bad_manifest(f"scope.{key}")
+    payload = m.get("payload")
+    if not isinstance(payload, dict) or type(payload.get("lines")) is not int:
+        raise _bad_manifest("payload")
+
+
+def _bad_manifest(field: str) -> BundleDamagedError:
+    return BundleDamagedError(
+        f"Die Kopfdaten des Pakets sind unvollständig (»{field}«). Bitte die Datei erneut "
+        "vom Absender exportieren lassen. Es wurde nichts verändert."
+    )
+
+
+def group_counts(lines: Mapping[str, int]) -> dict[str, int]:
+    """Counts per German record label."""
+    out: dict[str, int] = defaultdict(int)
+    for table, count in lines.items():
+        out[record_label(table)] += count
+    return dict(out)

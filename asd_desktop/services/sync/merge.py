@@ -1,0 +1,149 @@
+"""The merge: arriving versions meet stored ones inside one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from asd_desktop.models.sync import Sibling
+from asd_desktop.services.sync import rows
+from asd_desktop.services.sync.tables import case_column
+from asd_desktop.services.sync.vectors import covered, merge_versions, vector_of
+from asd_desktop.storage.bundle_file import BundleDamagedError
+
+_CHUNK = 400
+
+
+@dataclass
+class MergeResult:
+    """What a merge changed: per table the records written, the conflicts that appeared."""
+
+    changed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    new_conflicts: list[tuple[str, str, str | None]] = field(default_factory=list)
+    case_ids: set[str] = field(default_factory=set)
+    max_hlc: str = ""
+
+
+class Merger:
+    """Merges field maps table by table in chunks; the caller owns the transaction."""
+
+    def __init__(
+        self,
+        session: Session,
+        knowledge: Mapping[str, int],
+        full_cases: Iterable[str] = (),
+        now: dt.datetime | None = None,
+    ) -> None:
+        self._session = session
+        self._knowledge = dict(knowledge)
+        self._full_cases = set(full_cases)
+        self._now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.result = MergeResult()
+
+    def merge(self, table: Table, versions: list[dict[str, Any]]) -> None:
+        """Merge arriving versions (winners and siblings alike) of one table."""
+        for start in range(0, len(versions), _CHUNK):
+            self._merge_chunk(table, versions[start : start + _CHUNK])
+
+    def _merge_chunk(self, table: Table, versions: list[dict[str, Any]]) -> None:
+        for v in versions:
+            _check_shape(table, v)
+        ids = sorted({v["id"] for v in versions})
+        state = self._load(table, ids)
+        before = {row_id: len(vs) for row_id, vs in state.items()}
+        touched: set[str] = set()
+        case_key = case_column(table)
+        for v in versions:
+            row_id = v["id"]
+            stored = state.get(row_id, [])
+            case_id = v.get(case_key) if case_key else None
+            if (
+                not stored
+                and case_id not in self._full_cases
+                and covered(vector_of(v), self._knowledge)
+            ):
+                # Seen before and since removed (a tombstone that every device acknowledged,
+                # or an evicted case): an old version must not come back.
+                continue
+            merged = merge_versions(stored, v)
+            if merged is None:
+                continue
+            state[row_id] = merged
+            touched.add(row_id)
+        for row_id in sorted(touched):
+            self._write(table, row_id, state[row_id], exists=before.get(row_id, 0) > 0)
+            versions_now = state[row_id]
+            case_id = versions_now[0].get(case_key) if case_key else None
+            if isinstance(case_id, str):
+                self.result.case_ids.add(case_id)
+            self.result.changed[table.name] += 1
+            if len(versions_now) > 1 and before.get(row_id, 0) <= 1:
+                self.result.new_conflicts.append((table.name, row_id, case_id))
+            hlc = str(versions_now[0]["hlc"])
+            self.result.max_hlc = max(self.result.max_hlc, hlc)
+
+    def _load(self, table: Table, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        conn = self._session.connection()
+        state: dict[str, list[dict[str, Any]]] = {}
+        for row in conn.execute(select(table).where(table.c.id.in_(ids))).mappings():
+            state[row["id"]] = [rows.encode(table, row)]
+        siblings = conn.execute(
+            select(Sibling.row_id, Sibling.data).where(
+                Sibling.table_name == table.name, Sibling.row_id.in_(ids)
+            )
+        )
+        for row_id, data in siblings:
+            state.setdefault(row_id, []).append(dict(data))
+        return state
+
+    def _write(
+        self, table: Table, row_id: str, versions: list[dict[str, Any]], *, exists: bool
+    ) -> None:
+        conn = self._session.connection()
+        values = rows.decode(table, versions[0])
+        if exists:
+            conn.execute(update(table).where(table.c.id == row_id).values(**values))
+        else:
+            conn.execute(insert(table).values(**values))
+        conn.execute(
+            delete(Sibling).where(Sibling.table_name == table.name, Sibling.row_id == row_id)
+        )
+        case_key = case_column(table)
+        for sibling in versions[1:]:
+            case_id = sibling.get(case_key) if case_key else None
+            conn.execute(
+                insert(Sibling).values(
+                    table_name=table.name,
+                    row_id=row_id,
+                    case_id=case_id if isinstance(case_id, str) else None,
+                    data=sibling,
+                    detected_at=self._now,
+                )
+            )
+
+
+def _check_shape(table: Table, version: Mapping[str, Any]) -> None:
+    """The bookkeeping fields every travelling version must carry, with the right types."""
+    try:
+        vector_of(version)
+        ok = (
+            isinstance(version.get("id"), str)
+            and 0 < len(version["id"]) <= 36
+            and isinstance(version.get("origin_device"), str)
+            and type(version.get("origin_counter")) is int
+            and isinstance(version.get("hlc"), str)
+            and isinstance(version.get("deleted"), bool)
+        )
+    except ValueError:
+        ok = False
+    if not ok:
+        raise BundleDamagedError(
+            f"Die Paketdatei enthält einen unvollständigen Datensatz (Tabelle »{table.name}«). "
+            "Bitte die Datei erneut vom Absender exportieren lassen. Es wurde nichts verändert."
+        )

@@ -1,0 +1,170 @@
+"""Frozen results of the sync services, for the window and the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROLE_LABELS = {"office": "Büro", "laptop": "Laptop"}
+
+
+@dataclass(frozen=True)
+class DeviceView:
+    """A trusted peer as the window lists it."""
+
+    device_id: str
+    name: str
+    role: str
+    fingerprint: str
+    enrolled_at: dt.datetime
+    revoked: bool
+    blocked_reason: str
+    last_import_at: dt.datetime | None
+    last_export_at: dt.datetime | None
+    assigned_cases: int
+
+    @property
+    def role_label(self) -> str:
+        """Büro or Laptop."""
+        return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def state_label(self) -> str:
+        """Aktiv, Gesperrt or why bundles are refused."""
+        if self.revoked:
+            return "Gesperrt"
+        if self.blocked_reason == "restored":
+            return "Aus Sicherung wiederhergestellt – neu einrichten"
+        return "Aktiv"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """This database's part in the exchange."""
+
+    role: str | None
+    device_id: str
+    name: str
+    fingerprint: str
+    peers: list[DeviceView]
+    open_conflicts: int
+    review_items: int
+
+    @property
+    def role_label(self) -> str:
+        """Büro, Laptop or not set up."""
+        return ROLE_LABELS.get(self.role or "", "nicht eingerichtet")
+
+
+@dataclass(frozen=True)
+class EnrollmentResult:
+    """What the office shows after enrolling a laptop."""
+
+    device_id: str
+    name: str
+    path: Path
+    code: str
+    office_fingerprint: str
+    device_fingerprint: str
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    """What a laptop shows after taking its enrollment."""
+
+    device_id: str
+    name: str
+    office_name: str
+    office_fingerprint: str
+    device_fingerprint: str
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A bundle written and read back."""
+
+    path: Path
+    bundle_id: str
+    recipient_name: str
+    counts: dict[str, int]
+    sequence: int
+
+    @property
+    def total(self) -> int:
+        """Records in the bundle."""
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class ConflictRef:
+    """One record with concurrent versions."""
+
+    table: str
+    row_id: str
+    case_id: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did."""
+
+    bundle_id: str
+    sender_name: str
+    already_imported: bool
+    changed: dict[str, int] = field(default_factory=dict)
+    new_conflicts: list[ConflictRef] = field(default_factory=list)
+    review_items: int = 0
+    evicted_cases: int = 0
+    withdrawn_cases: int = 0
+
+    @property
+    def total(self) -> int:
+        """Records that arrived changed."""
+        return sum(self.changed.values())
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """One version of a conflicting record."""
+
+    device_name: str
+    hlc: str
+    written_at: dt.datetime | None
+    deleted: bool
+    fields: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A record with its versions side by side; ``fields`` lists what differs first."""
+
+    table: str
+    row_id: str
+    case_id: str | None
+    case_label: str
+    label: str
+    versions: list[VersionView]
+    differing: list[str]
+    fields: list[str]
+    field_labels: dict[str, str]
+
+    @property
+    def delete_vs_edit(self) -> bool:
+        """One side deleted the record while another changed it."""
+        kinds = {v.deleted for v in self.versions}
+        return kinds == {True, False}
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """A laptop's change for a case it does not hold, waiting at the office."""
+
+    id: int
+    device_name: str
+    label: str
+    case_id: str | None
+    received_at: dt.datetime
+    summary: str
