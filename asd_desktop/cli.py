@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from asd_desktop import __version__
+from asd_desktop.cli_sync import register as register_sync
 from asd_desktop.models.errors import AsdError, DatabaseUnreadableError
 from asd_desktop.storage.paths import ENV_DATA_DIR, default_data_dir
 
@@ -36,6 +37,11 @@ def _add_data_dir(p: argparse.ArgumentParser) -> None:
         default=None,
         help=f"Datenordner (Vorgabe: ${ENV_DATA_DIR} oder der Benutzer-Datenordner)",
     )
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    _add_data_dir(p)
+    _add_passphrase(p)
 
 
 def _add_passphrase(p: argparse.ArgumentParser, required: bool = True) -> None:
@@ -128,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_passphrase(export)
     export.add_argument("--case", required=True, metavar="AKTENZEICHEN", help="Aktenzeichen")
     export.add_argument("--out", required=True, type=Path, metavar="ORDNER", help="Zielordner")
+
+    _HANDLERS.update(register_sync(sub, _add_common))
 
     goal_check = sub.add_parser(
         "goal-check",

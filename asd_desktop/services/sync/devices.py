@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from asd_desktop.models.base import LocalDevice
@@ -19,6 +19,7 @@ from asd_desktop.models.sync import (
     LAPTOP,
     OFFICE,
     CaseAssignment,
+    ImportedBundle,
     SyncDevice,
     SyncIdentity,
     WithdrawnCase,
@@ -226,6 +227,8 @@ def join(session: Session, path: Path, code: str) -> tuple[SyncIdentity, SyncDev
         session.flush()
     for peer in session.scalars(select(SyncDevice)):
         session.delete(peer)
+    # Sequences count per sender and recipient; the old identity's history does not apply.
+    session.execute(delete(ImportedBundle))
     session.flush()
     session.add(
         SyncIdentity(

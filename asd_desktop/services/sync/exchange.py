@@ -161,6 +161,11 @@ def export_bundle(factory: sessionmaker[Session], to_ref: str, out_dir: Path) ->
 def _check_peer_can_receive(ident: SyncIdentity, peer: SyncDevice) -> None:
     if peer.revoked_at is not None:
         raise AsdError(f"»{peer.name}« ist gesperrt; an gesperrte Geräte wird nichts exportiert.")
+    if peer.blocked_reason == "restored":
+        raise AsdError(
+            f"»{peer.name}« wurde aus einer Sicherung wiederhergestellt; bis es im Büro neu "
+            "eingerichtet ist (Gerät ersetzen), wird nichts dorthin exportiert."
+        )
     if ident.role == LAPTOP and peer.role != OFFICE:
         raise AsdError("Ein Laptop tauscht Pakete nur mit dem Büro aus.")
     if ident.role == OFFICE and peer.role != LAPTOP:
@@ -293,6 +298,11 @@ def import_bundle(
 
     def signing_key_for(manifest: dict[str, Any]) -> bytes:
         validate_manifest(manifest)
+        if me not in manifest["recipients"]:
+            raise NotAddressedHereError(
+                "Dieses Paket ist an ein anderes Gerät adressiert und wird hier nicht "
+                "eingelesen. Es wurde nichts verändert."
+            )
         sender = manifest["sender"]["device_id"]
         entry = registry.get(sender)
         if entry is None:
@@ -318,11 +328,6 @@ def import_bundle(
     manifest = opened.manifest
     sender_id = manifest["sender"]["device_id"]
     sender_name = registry[sender_id][2]
-    if me not in manifest["recipients"]:
-        raise NotAddressedHereError(
-            "Dieses Paket ist an ein anderes Gerät adressiert und wird hier nicht eingelesen. "
-            "Es wurde nichts verändert."
-        )
     if registry[sender_id][3] == "restored":
         raise _restored(sender_name)
     bundle_id = manifest["bundle_id"]

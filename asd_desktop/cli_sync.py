@@ -1,0 +1,219 @@
+"""Command-line part of the exchange: devices, case assignment, bundles and the dump."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from asd_desktop.models.errors import AsdError
+
+EXIT_OK = 0
+
+Handler = Callable[[argparse.Namespace, Path], int]
+
+
+def register(
+    sub: Any,  # noqa: ANN401 - argparse's private _SubParsersAction
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> dict[str, Handler]:
+    """Add the ``bundle``, ``device`` and ``dump`` commands; returns their handlers."""
+    bundle = sub.add_parser("bundle", help="Austauschpakete schreiben, einlesen, ansehen")
+    bsub = bundle.add_subparsers(dest="bundle_command", metavar="AKTION", required=True)
+    export = bsub.add_parser("export", help="ein Paket für ein Gerät schreiben")
+    add_common(export)
+    export.add_argument(
+        "--to", required=True, metavar="GERÄT", help="Empfänger (Name oder Kennung)"
+    )
+    export.add_argument("--out", required=True, type=Path, metavar="ORDNER", help="Zielordner")
+    imp = bsub.add_parser("import", help="ein Paket prüfen und einlesen")
+    add_common(imp)
+    imp.add_argument("file", type=Path, metavar="DATEI")
+    inspect = bsub.add_parser("inspect", help="die Kopfdaten eines Pakets zeigen (schreibt nichts)")
+    add_common(inspect)
+    inspect.add_argument("file", type=Path, metavar="DATEI")
+
+    device = sub.add_parser("device", help="Geräte: Büro einrichten, Laptops einrichten, zuteilen")
+    dsub = device.add_subparsers(dest="device_command", metavar="AKTION", required=True)
+    office = dsub.add_parser("init-office", help="diese Datenbank zum Büro machen")
+    add_common(office)
+    office.add_argument("--name", required=True, help="Name des Büros, z. B. »ASD Bezirk Nord«")
+    enroll = dsub.add_parser("enroll", help="Büro: einen Laptop einrichten (Einrichtungsdatei)")
+    add_common(enroll)
+    enroll.add_argument("--name", required=True, help="Name des Geräts")
+    enroll.add_argument("--out", required=True, type=Path, metavar="ORDNER", help="Zielordner")
+    enroll.add_argument(
+        "--replaces",
+        metavar="GERÄT",
+        help="ersetzt dieses (z. B. aus Sicherung zurückgespielte) Gerät",
+    )
+    join = dsub.add_parser("join", help="Laptop: die Einrichtungsdatei aus dem Büro übernehmen")
+    add_common(join)
+    join.add_argument("file", type=Path, metavar="DATEI")
+    join.add_argument(
+        "--code-file", required=True, help="Datei mit dem Einrichtungscode (- für Standardeingabe)"
+    )
+    lst = dsub.add_parser("list", help="eingetragene Geräte zeigen")
+    add_common(lst)
+    revoke = dsub.add_parser("revoke", help="Büro: ein Gerät sperren")
+    add_common(revoke)
+    revoke.add_argument("device", metavar="GERÄT")
+    for name, text in (("assign", "Fälle zuteilen"), ("unassign", "Fälle zurücknehmen")):
+        p = dsub.add_parser(name, help=f"Büro: einem Laptop {text}")
+        add_common(p)
+        p.add_argument("device", metavar="GERÄT")
+        p.add_argument("cases", nargs="+", metavar="FALL", help="Aktenzeichen oder Fall-Kennung")
+    cases = dsub.add_parser("cases", help="die einem Laptop zugeteilten Fälle zeigen")
+    add_common(cases)
+    cases.add_argument("device", metavar="GERÄT")
+
+    dump = sub.add_parser(
+        "dump", help="alle Datensätze, Konfliktfassungen und Löschungen als kanonisches JSON"
+    )
+    add_common(dump)
+    return {"bundle": _bundle, "device": _device, "dump": _dump}
+
+
+@contextmanager
+def _opened(args: argparse.Namespace, data_dir: Path) -> Iterator[Any]:
+    from asd_desktop.cli import read_passphrase_file
+    from asd_desktop.services import vault
+
+    pw = read_passphrase_file(args.passphrase_file)
+    with vault.DataDirLock(data_dir):
+        ov = vault.unlock_vault(data_dir, pw)
+        try:
+            yield ov
+        finally:
+            ov.close()
+
+
+def _dt(value: Any) -> str:  # noqa: ANN401
+    return value.strftime("%d.%m.%Y %H:%M") if value else "—"
+
+
+def _bundle(args: argparse.Namespace, data_dir: Path) -> int:
+    from asd_desktop.services.sync.tables import record_label
+
+    with _opened(args, data_dir) as ov:
+        if args.bundle_command == "export":
+            result = ov.sync.export(args.to, args.out)
+            print(f"Paket geschrieben: {result.path}")
+            print(
+                f"{result.total} Datensätze für »{result.recipient_name}« "
+                f"(Paket Nr. {result.sequence}), gelesen und geprüft."
+            )
+            return EXIT_OK
+        if args.bundle_command == "inspect":
+            manifest = ov.sync.inspect(args.file)
+            print(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True))
+            return EXIT_OK
+        report = ov.sync.import_bundle(args.file)
+        if report.already_imported:
+            print(
+                f"Dieses Paket von »{report.sender_name}« wurde bereits eingelesen; "
+                "nichts geändert."
+            )
+            return EXIT_OK
+        print(f"Paket von »{report.sender_name}« eingelesen: {report.total} Datensätze.")
+        for label, count in sorted((record_label(t), n) for t, n in report.changed.items()):
+            print(f"  {label}: {count}")
+        if report.new_conflicts:
+            print(f"{len(report.new_conflicts)} neue Konflikte – bitte im Fenster lösen:")
+            for conflict in report.new_conflicts:
+                print(f"  {conflict.label} {conflict.row_id}")
+        if report.review_items:
+            print(
+                f"{report.review_items} Änderungen zu nicht zugeteilten Fällen warten auf Prüfung."
+            )
+        if report.withdrawn_cases:
+            print(f"{report.withdrawn_cases} Fälle wurden vom Büro zurückgenommen.")
+        if report.evicted_cases:
+            print(f"{report.evicted_cases} zurückgenommene Fälle wurden von diesem Gerät entfernt.")
+        return EXIT_OK
+
+
+def _read_code(path: str) -> str:
+    try:
+        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise AsdError(
+            f"Die Code-Datei »{path}« lässt sich nicht lesen. Bitte den Pfad prüfen."
+        ) from exc
+    code = raw.strip()
+    if not code:
+        raise AsdError(f"Die Code-Datei »{path}« ist leer.")
+    return code
+
+
+def _device(args: argparse.Namespace, data_dir: Path) -> int:
+    with _opened(args, data_dir) as ov:
+        sync = ov.sync
+        command = args.device_command
+        if command == "init-office":
+            status = sync.init_office(args.name)
+            print(f"Diese Datenbank ist jetzt das Büro »{status.name}«.")
+            print(f"Schlüssel-Fingerabdruck: {status.fingerprint}")
+            return EXIT_OK
+        if command == "enroll":
+            result = sync.enroll(args.name, args.out, args.replaces)
+            print(f"Einrichtungsdatei: {result.path}")
+            print(f"Einrichtungscode:  {result.code}")
+            print(f"Gerät »{result.name}« ({result.device_id})")
+            print(f"Fingerabdruck Büro:  {result.office_fingerprint}")
+            print(f"Fingerabdruck Gerät: {result.device_fingerprint}")
+            print("Den Code nur persönlich weitergeben; die Fingerabdrücke am Gerät vergleichen.")
+            return EXIT_OK
+        if command == "join":
+            joined = sync.join(args.file, _read_code(args.code_file))
+            print(f"Dieses Gerät ist jetzt »{joined.name}« ({joined.device_id}).")
+            print(f"Büro: »{joined.office_name}«")
+            print(f"Fingerabdruck Büro:  {joined.office_fingerprint}")
+            print(f"Fingerabdruck Gerät: {joined.device_fingerprint}")
+            print("Bitte mit den Fingerabdrücken vergleichen, die das Büro zeigt.")
+            return EXIT_OK
+        if command == "list":
+            status = sync.status()
+            print(f"Dieses Gerät: {status.role_label} »{status.name}« ({status.device_id})")
+            if status.fingerprint:
+                print(f"Fingerabdruck: {status.fingerprint}")
+            for peer in status.peers:
+                print(
+                    f"{peer.device_id}  {peer.role_label:<6}  {peer.state_label:<10}  "
+                    f"Fälle {peer.assigned_cases:>4}  Import {_dt(peer.last_import_at)}  "
+                    f"Export {_dt(peer.last_export_at)}  {peer.name}"
+                )
+            return EXIT_OK
+        if command == "revoke":
+            device = sync.revoke(args.device)
+            print(f"Gerät »{device.name}« ist gesperrt; seine Pakete werden abgelehnt.")
+            return EXIT_OK
+        if command == "cases":
+            for case_id in sync.assigned_cases(args.device):
+                print(case_id)
+            return EXIT_OK
+        for case_ref in args.cases:
+            if command == "assign":
+                changed = sync.assign(case_ref, args.device)
+                print(f"{case_ref}: {'zugeteilt' if changed else 'war schon zugeteilt'}")
+            else:
+                sync.unassign(case_ref, args.device)
+                print(f"{case_ref}: wird zurückgenommen (nach dem nächsten Austausch entfernt)")
+        return EXIT_OK
+
+
+def _dump(args: argparse.Namespace, data_dir: Path) -> int:
+    with _opened(args, data_dir) as ov:
+        lines = ov.sync.dump()
+    try:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (e.g. ``head``) stopped early; that is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
