@@ -67,7 +67,9 @@ def register(
         p = dsub.add_parser(name, help=f"Büro: einem Laptop {text}")
         add_common(p)
         p.add_argument("device", metavar="GERÄT")
-        p.add_argument("cases", nargs="+", metavar="FALL", help="Aktenzeichen oder Fall-Kennung")
+        p.add_argument("cases", nargs="*", metavar="FALL", help="Aktenzeichen oder Fall-Kennung")
+        if name == "assign":
+            p.add_argument("--all", action="store_true", help="alle offenen Fälle zuteilen")
     cases = dsub.add_parser("cases", help="die einem Laptop zugeteilten Fälle zeigen")
     add_common(cases)
     cases.add_argument("device", metavar="GERÄT")
@@ -197,6 +199,11 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
             for case_id in sync.assigned_cases(args.device):
                 print(case_id)
             return EXIT_OK
+        if command == "assign" and args.all:
+            print(f"{sync.assign_all(args.device)} Fälle neu zugeteilt.")
+            return EXIT_OK
+        if not args.cases:
+            raise AsdError("Bitte mindestens einen Fall (Aktenzeichen) angeben.")
         for case_ref in args.cases:
             if command == "assign":
                 changed = sync.assign(case_ref, args.device)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from asd_desktop.models.sync import Sibling
@@ -45,6 +45,9 @@ class Merger:
         self._full_cases = set(full_cases)
         self._now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.result = MergeResult()
+        self._codecs: dict[str, rows.TableCodec] = {}
+        self._empty: dict[str, bool] = {}
+        self._written: dict[str, set[str]] = {}
 
     def merge(self, table: Table, versions: list[dict[str, Any]]) -> None:
         """Merge arriving versions (winners and siblings alike) of one table."""
@@ -55,7 +58,13 @@ class Merger:
         for v in versions:
             _check_shape(table, v)
         ids = sorted({v["id"] for v in versions})
-        state = self._load(table, ids)
+        if self._was_empty(table):
+            # Nothing stored before this merge: only rows it wrote itself can be there.
+            written = self._written.setdefault(table.name, set())
+            state = self._load(table, [i for i in ids if i in written])
+            written.update(ids)
+        else:
+            state = self._load(table, ids)
         before = {row_id: len(vs) for row_id, vs in state.items()}
         touched: set[str] = set()
         case_key = case_column(table)
@@ -76,8 +85,8 @@ class Merger:
                 continue
             state[row_id] = merged
             touched.add(row_id)
+        self._write_all(table, [(r, state[r]) for r in sorted(touched)], before)
         for row_id in sorted(touched):
-            self._write(table, row_id, state[row_id], exists=before.get(row_id, 0) > 0)
             versions_now = state[row_id]
             case_id = versions_now[0].get(case_key) if case_key else None
             if isinstance(case_id, str):
@@ -87,6 +96,28 @@ class Merger:
                 self.result.new_conflicts.append((table.name, row_id, case_id))
             hlc = str(versions_now[0]["hlc"])
             self.result.max_hlc = max(self.result.max_hlc, hlc)
+
+    def _was_empty(self, table: Table) -> bool:
+        empty = self._empty.get(table.name)
+        if empty is None:
+            conn = self._session.connection()
+            empty = conn.execute(select(table.c.id).limit(1)).first() is None
+            if empty:
+                empty = (
+                    conn.execute(
+                        select(Sibling.id).where(Sibling.table_name == table.name).limit(1)
+                    ).first()
+                    is None
+                )
+            self._empty[table.name] = empty
+        return empty
+
+    def _codec(self, table: Table) -> rows.TableCodec:
+        codec = self._codecs.get(table.name)
+        if codec is None:
+            codec = rows.TableCodec(table, self._session.get_bind().dialect)
+            self._codecs[table.name] = codec
+        return codec
 
     def _load(self, table: Table, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         conn = self._session.connection()
@@ -102,30 +133,53 @@ class Merger:
             state.setdefault(row_id, []).append(dict(data))
         return state
 
-    def _write(
-        self, table: Table, row_id: str, versions: list[dict[str, Any]], *, exists: bool
+    def _write_all(
+        self,
+        table: Table,
+        written: list[tuple[str, list[dict[str, Any]]]],
+        before: Mapping[str, int],
     ) -> None:
+        """Store winners (inserted or updated in bulk) and replace the siblings of those rows."""
+        if not written:
+            return
         conn = self._session.connection()
-        values = rows.decode(table, versions[0])
-        if exists:
-            conn.execute(update(table).where(table.c.id == row_id).values(**values))
-        else:
-            conn.execute(insert(table).values(**values))
-        conn.execute(
-            delete(Sibling).where(Sibling.table_name == table.name, Sibling.row_id == row_id)
-        )
+        codec = self._codec(table)
+        inserts: list[list[Any]] = []
+        updates: list[list[Any]] = []
+        stale: list[str] = []
+        siblings: list[dict[str, Any]] = []
         case_key = case_column(table)
-        for sibling in versions[1:]:
-            case_id = sibling.get(case_key) if case_key else None
-            conn.execute(
-                insert(Sibling).values(
-                    table_name=table.name,
-                    row_id=row_id,
-                    case_id=case_id if isinstance(case_id, str) else None,
-                    data=sibling,
-                    detected_at=self._now,
+        for row_id, versions in written:
+            values = codec.params(versions[0])
+            if before.get(row_id, 0):
+                updates.append([*values, row_id])
+            else:
+                inserts.append(values)
+            if before.get(row_id, 0) > 1 or len(versions) > 1:
+                stale.append(row_id)
+            for sibling in versions[1:]:
+                case_id = sibling.get(case_key) if case_key else None
+                siblings.append(
+                    {
+                        "table_name": table.name,
+                        "row_id": row_id,
+                        "case_id": case_id if isinstance(case_id, str) else None,
+                        "data": sibling,
+                        "detected_at": self._now,
+                    }
                 )
+        cursor = conn.connection.dbapi_connection
+        assert cursor is not None
+        if inserts:
+            cursor.executemany(codec.insert_sql, inserts)
+        if updates:
+            cursor.executemany(codec.update_sql, updates)
+        if stale:
+            conn.execute(
+                delete(Sibling).where(Sibling.table_name == table.name, Sibling.row_id.in_(stale))
             )
+        if siblings:
+            conn.execute(insert(Sibling), siblings)
 
 
 def _check_shape(table: Table, version: Mapping[str, Any]) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.models.case import Case
 from asd_desktop.models.sync import CaseAssignment, ReviewItem, Sibling, SyncDevice
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
@@ -153,6 +154,21 @@ class SyncService:
                     device.device_id,
                 )
             return changed
+
+    def assign_all(self, device_ref: str) -> int:
+        """Office: give every open (not deleted) case to a laptop; returns how many were new."""
+        with self._factory.begin() as s:
+            device = devices.active_laptop(s, device_ref)
+            held = set(devices.assignments(s, device.device_id))
+            new = 0
+            me = devices.local_device(s).device_id
+            for case_id in s.scalars(select(Case.id).where(Case.deleted.is_(False))):
+                if case_id in held:
+                    continue
+                devices.assign(s, case_id, device.device_id)
+                new += 1
+            audit.append(s, me, AuditAction.CASE_ASSIGNED, None, f"{device.device_id} alle: {new}")
+            return new
 
     def unassign(self, case_ref: str, device_ref: str) -> None:
         """Office: take a case back from a laptop (after it sent its pending edits)."""

@@ -74,6 +74,8 @@ def merge_versions(
     their join, so equal values are never reported as a conflict.
     """
     new_vector = vector_of(arriving)
+    if not stored:
+        return [arriving]
     if any(dominates(vector_of(s), new_vector) for s in stored):
         return None
     kept = [s for s in stored if not dominates(new_vector, vector_of(s))]
