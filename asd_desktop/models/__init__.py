@@ -36,6 +36,7 @@ from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
 from asd_desktop.models.sync import (
     CaseAssignment,
     ImportedBundle,
+    JoinedVersion,
     ReviewItem,
     Sibling,
     SyncDevice,
@@ -72,6 +73,7 @@ __all__ = [
     "GoalReview",
     "GoalStatus",
     "ImportedBundle",
+    "JoinedVersion",
     "LocalDevice",
     "Mandate",
     "MandateEvidence",
@@ -90,3 +92,15 @@ __all__ = [
     "WithdrawnCase",
     "WizardDraft",
 ]
+
+
+def _index_dots() -> None:
+    """Every travelling table gets an index on its dot: export asks "newer than the peer has"."""
+    from sqlalchemy import Index
+
+    for table in Base.metadata.sorted_tables:
+        if "origin_counter" in table.c:
+            Index(f"ix_{table.name}_dot", table.c.origin_device, table.c.origin_counter)
+
+
+_index_dots()

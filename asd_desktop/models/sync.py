@@ -127,3 +127,16 @@ class ReviewItem(Base):
     case_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class JoinedVersion(Base):
+    """A stored version whose vector is a join of equal versions, not named by its dot alone.
+
+    Export finds changed rows through their dot (origin device and counter, indexed); the
+    few rows whose vector was joined without a new dot are checked through this list.
+    """
+
+    __tablename__ = "sync_joined"
+
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -29,9 +29,17 @@ HEADERS = ("Aktenzeichen", "Familie", "Bereich", "letzter Kontakt", "nächste Fr
 OVERDUE_COLOR = QColor("#b00020")
 CLOSED_COLOR = QColor("#6b6b6b")
 NO_AREA = "–"
+CONFLICT_MARKER = "⚠ Konflikt"
+CONFLICT_COLOR = QColor("#8a4b00")
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+
+
+def conflict_hint(n: int) -> str:
+    """The tooltip of a case with ``n`` open conflicts."""
+    counted = "1 offener Konflikt" if n == 1 else f"{n} offene Konflikte"
+    return f"{counted} – im Konfliktposteingang lösen"
 
 
 def format_date(value: dt.date | None) -> str:
@@ -128,6 +136,8 @@ class CaseListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_DEADLINE and self.is_overdue(case):
                 return OVERDUE_COLOR
+            if column == COL_FAMILY and case.open_conflicts:
+                return CONFLICT_COLOR
             if case.status is CaseStatus.CLOSED:
                 return CLOSED_COLOR
         return None
@@ -138,6 +148,8 @@ class CaseListModel(QAbstractTableModel):
         if column == COL_FILE_NUMBER:
             return case.file_number
         if column == COL_FAMILY:
+            if case.open_conflicts:
+                return f"{case.family_name}  {CONFLICT_MARKER}"
             return case.family_name
         if column == COL_AREA:
             return case.area.label if case.area else NO_AREA
@@ -148,6 +160,8 @@ class CaseListModel(QAbstractTableModel):
 
     def _tooltip(self, case: CaseRow, column: int) -> str:
         status = f"Fall {case.file_number}, {case.family_name} ({case.status.label})"
+        if column == COL_FAMILY and case.open_conflicts:
+            return f"{status}: {conflict_hint(case.open_conflicts)}"
         if column == COL_DEADLINE and case.next_deadline is not None:
             if self.is_overdue(case):
                 days = (self._today() - case.next_deadline).days

@@ -44,6 +44,7 @@ from asd_desktop.services.settings import (
 from asd_desktop.services.vault import OpenVault
 from asd_desktop.ui.case_list_model import CASE_ID_ROLE, CaseListModel
 from asd_desktop.ui.case_view import CaseView
+from asd_desktop.ui.conflict_inbox import ConflictInbox
 from asd_desktop.ui.consultation_wizard import ConsultationWizard
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
@@ -52,6 +53,7 @@ from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
 from asd_desktop.ui.mandates_tab import OverdueDialog
 from asd_desktop.ui.needs_list_dialog import NeedsListDialog
 from asd_desktop.ui.sozialraum_window import SozialraumWindow, record_exploration
+from asd_desktop.ui.sync_window import SyncWindow
 
 WINDOW_TITLE = "asd-desktop – Fallakte"
 SEARCH_DEBOUNCE_MS = 150
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.case_view: CaseView | None = None
         self.reviews_panel: UpcomingReviewsPanel | None = None
         self.sozialraum_window: SozialraumWindow | None = None
+        self.sync_window: SyncWindow | None = None
         self._resume: _Resume | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("asd-desktop Hauptfenster")
@@ -279,11 +282,16 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action("&Sperren", self.lock, "Ctrl+L")
         self.passphrase_action = self._action("&Passphrase ändern …", self.change_passphrase)
         self.settings_action = self._action("&Einstellungen …", self.edit_settings)
+        self.sync_action = self._action("S&ynchronisation …", self.open_sync, "Ctrl+Shift+Y")
+        self.conflicts_action = self._action("&Konfliktposteingang …", self.open_conflicts)
         self.quit_action = self._action("&Beenden", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu("&Datei")
         file_menu.addAction(self.new_case_action)
         file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.conflicts_action)
         file_menu.addSeparator()
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.settings_action)
@@ -353,6 +361,8 @@ class MainWindow(QMainWindow):
             self.new_case_action,
             self.lock_action,
             self.passphrase_action,
+            self.sync_action,
+            self.conflicts_action,
             self.goal_work_action,
             self.familienrat_action,
             self.consultation_action,
@@ -430,6 +440,7 @@ class MainWindow(QMainWindow):
         self._close_popups_and_dialogs()
         # The catalogue window was closed with the others (it deletes itself on close).
         self.sozialraum_window = None
+        self.sync_window = None
         view = self.case_view
         self._resume = _Resume(
             case_id=view.current_case_id() if view else None,
@@ -722,6 +733,49 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_sozialraum_closed(self) -> None:
         self.sozialraum_window = None
+
+    def open_sync(self) -> None:
+        """Show the Synchronisation view: peers, bundles, devices, conflicts (non-modal)."""
+        if self.opened is None:
+            return
+        window = self.sync_window
+        if window is None:
+            window = SyncWindow(self.opened.sync, self.opened.cases, self)
+            window.finished.connect(self._on_sync_closed)
+            window.data_changed.connect(self._on_synced)
+            self.sync_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def open_conflicts(self) -> None:
+        """The conflict inbox: concurrent versions side by side, to be decided."""
+        if self.opened is None:
+            return
+        if ConflictInbox.ask(self, self.opened.sync):
+            self._on_synced()
+            if self.sync_window is not None:
+                self.sync_window.reload()
+
+    @Slot()
+    def _on_sync_closed(self) -> None:
+        self.sync_window = None
+
+    @Slot()
+    def _on_synced(self) -> None:
+        """Records arrived or conflicts were resolved: show the case list and case anew."""
+        self.refresh()
+        view = self.case_view
+        case_id = view.current_case_id() if view is not None else None
+        if self.opened is None or view is None or case_id is None:
+            return
+        try:
+            # A case taken back from this laptop is gone: close it without a warning.
+            self.opened.cases.get_case(case_id, audit_opening=False)
+        except AsdError:
+            view.clear()
+            return
+        view.show_case(case_id, reload=True)
 
     @Slot()
     def record_exploration(self) -> None:

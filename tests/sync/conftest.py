@@ -134,7 +134,7 @@ def open_copy(template: Path, target: Path) -> Trio:
     for name in ("o", "a", "b"):
         shutil.copytree(template / name, target / name)
     nodes = [Node(n.upper(), vault.unlock_vault(target / n, PASSPHRASE)) for n in ("o", "a", "b")]
-    return Trio(*nodes, stick=target / "stick")
+    return Trio(nodes[0], nodes[1], nodes[2], stick=target / "stick")
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 
 from asd_desktop.models import ActionGoal
 from asd_desktop.storage import replication
-from tests.sync.conftest import Trio
+from tests.sync.conftest import Node, Trio
 
 
-def _all(trio: Trio) -> tuple:
+def _all(trio: Trio) -> tuple[Node, Node, Node]:
     return (trio.o, trio.a, trio.b)
 
 

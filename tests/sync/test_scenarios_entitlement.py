@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import zlib
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -28,7 +29,7 @@ def _new_case(node: Node, number: str) -> str:
     return row.id
 
 
-def _payload(node: Node, path: Path) -> list[dict]:
+def _payload(node: Node, path: Path) -> list[dict[str, Any]]:
     _manifest, _m, _s, payload = read_manifest_unverified(path, [keys_of(node).age_identity])
     return [json.loads(x) for x in zlib.decompress(payload).splitlines()]
 
@@ -98,7 +99,7 @@ def test_18_field_from_a_newer_release_passes_through_unchanged(trio: Trio, tmp_
     real = trio.export(trio.o, trio.a)
     extra = {"pronomen": "sie/ihr", "kontaktwege": ["Telefon", "Brief"]}
 
-    def add_field(line: dict) -> dict:
+    def add_field(line: dict[str, Any]) -> dict[str, Any]:
         if line["t"] == "persons" and line["r"]["id"] == person_id:
             return {**line, "r": {**line["r"], **extra}}
         return line

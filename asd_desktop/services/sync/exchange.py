@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, func, select, text
+from sqlalchemy import Table, and_, delete, func, or_, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop import __version__
@@ -21,6 +22,7 @@ from asd_desktop.models.sync import (
     OFFICE,
     CaseAssignment,
     ImportedBundle,
+    JoinedVersion,
     ReviewItem,
     Sibling,
     SyncDevice,
@@ -203,9 +205,24 @@ def _uncovered_clause(table: Table) -> Any:  # noqa: ANN401 - a SQL text fragmen
     )
 
 
-def _scope_statement(table: Table, role: str, peer_id: str, full_cases: set[str]) -> Any:  # noqa: ANN401
+def _unacknowledged(table: Table, ack: Mapping[str, int]) -> Any:  # noqa: ANN401
+    """Rows with a version the peer lacks: found by their (indexed) dot, plus joined ones."""
+    by_dot = [
+        and_(table.c.origin_device == device, table.c.origin_counter > counter)
+        for device, counter in sorted(ack.items())
+    ]
+    by_dot.append(table.c.origin_device.notin_(sorted(ack)))
+    joined = table.c.id.in_(
+        select(JoinedVersion.row_id).where(JoinedVersion.table_name == table.name)
+    ) & _uncovered_clause(table)
+    return or_(*by_dot, joined)
+
+
+def _scope_statement(
+    table: Table, role: str, peer_id: str, ack: Mapping[str, int], full_cases: set[str]
+) -> Any:  # noqa: ANN401
     key = case_column(table)
-    uncovered = _uncovered_clause(table)
+    uncovered = _unacknowledged(table, ack)
     if role != OFFICE or key is None:
         return uncovered
     in_scope = table.c[key].in_(
@@ -228,7 +245,7 @@ def pending_count(s: Session, peer_id: str) -> int:
     conn = s.connection()
     for table in replicated_tables():
         stmt = select(func.count()).select_from(table)
-        stmt = stmt.where(_scope_statement(table, ident.role, peer_id, set()))
+        stmt = stmt.where(_scope_statement(table, ident.role, peer_id, peer.acked, set()))
         total += int(conn.execute(stmt, {"ack": ack_json}).scalar_one())
     return total
 
@@ -249,7 +266,7 @@ def _payload(
         held = set(devices.assignments(s, peer_id, ("active",)))
     for table in replicated_tables():
         key = case_column(table)
-        stmt = select(table).where(_scope_statement(table, role, peer_id, full_cases))
+        stmt = select(table).where(_scope_statement(table, role, peer_id, ack, full_cases))
         result = conn.execution_options(yield_per=1000).execute(stmt, {"ack": ack_json})
         encode = rows.row_encoder(table)
         count = 0
@@ -345,6 +362,11 @@ def import_bundle(
                 return ImportReport(bundle_id, sender_name, already_imported=True)
             _check_not_restored(s, manifest, role, me, sender_name)
             return _merge_bundle(s, opened, role, me, sender_name, progress)
+    except IntegrityError as exc:
+        raise BundleDamagedError(
+            "Das Paket verweist auf Datensätze, die hier fehlen. Bitte beim Absender ein neues "
+            "Paket exportieren lassen. Es wurde nichts verändert."
+        ) from exc
     except RestoredDeviceError:
         if role == OFFICE:
             with factory.begin() as s:
@@ -527,11 +549,7 @@ def _merge_bundle(
     case_summaries.refresh(s, affected)
     search.reindex(s, existing)
     audit.append(s, me, AuditAction.BUNDLE_IMPORTED, None, manifest["bundle_id"])
-    if s.execute(text("PRAGMA foreign_key_check")).first() is not None:
-        raise BundleDamagedError(
-            "Das Paket verweist auf Datensätze, die hier fehlen. Bitte beim Absender ein neues "
-            "Paket exportieren lassen. Es wurde nichts verändert."
-        )
+    # Foreign keys are deferred: a bundle that points to missing records fails at commit.
     s.info[MERGING] = False
     return ImportReport(
         bundle_id=manifest["bundle_id"],

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
-from asd_desktop.models.sync import Sibling
+from asd_desktop.models.sync import JoinedVersion, Sibling
 from asd_desktop.services.sync import rows
 from asd_desktop.services.sync.tables import case_column
 from asd_desktop.services.sync.vectors import covered, merge_versions, vector_of
@@ -67,6 +67,7 @@ class Merger:
             state = self._load(table, ids)
         before = {row_id: len(vs) for row_id, vs in state.items()}
         touched: set[str] = set()
+        joined: set[str] = set()
         case_key = case_column(table)
         for v in versions:
             row_id = v["id"]
@@ -83,9 +84,23 @@ class Merger:
             merged = merge_versions(stored, v)
             if merged is None:
                 continue
+            if not any(merged[0] is known for known in (*stored, v)):
+                joined.add(row_id)
             state[row_id] = merged
             touched.add(row_id)
         self._write_all(table, [(r, state[r]) for r in sorted(touched)], before)
+        if joined:
+            conn = self._session.connection()
+            conn.execute(
+                delete(JoinedVersion).where(
+                    JoinedVersion.table_name == table.name,
+                    JoinedVersion.row_id.in_(sorted(joined)),
+                )
+            )
+            conn.execute(
+                insert(JoinedVersion),
+                [{"table_name": table.name, "row_id": r} for r in sorted(joined)],
+            )
         for row_id in sorted(touched):
             versions_now = state[row_id]
             case_id = versions_now[0].get(case_key) if case_key else None

@@ -100,10 +100,10 @@ def collapse(versions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     merged: list[dict[str, Any]] = []
     for group in groups:
         top: dict[str, Any] = max(group, key=winner_key)
-        best = dict(top)
         if len(group) > 1:
-            best["version_vector"] = join(vector_of(v) for v in group)
-        merged.append(best)
+            # A new map: the caller can tell a joined version from the ones it gave.
+            top = {**top, "version_vector": join(vector_of(v) for v in group)}
+        merged.append(top)
     merged.sort(key=winner_key, reverse=True)
     return merged
 

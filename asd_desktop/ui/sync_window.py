@@ -1,0 +1,828 @@
+"""The "Synchronisation" view: peers, export and import of bundles, devices and assignments.
+
+Laptops never see a network: their work travels to the office, and the office's
+assignments to the laptops, as encrypted bundle files on a USB stick. This window
+shows this device's part in the exchange, the last exchange with every peer and what
+is waiting to be sent; it writes and reads bundles, and (at the office) enrolls and
+revokes laptops and assigns cases to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from asd_desktop.models.errors import AsdError
+from asd_desktop.services.cases import CaseQuery, CaseRow, CaseService
+from asd_desktop.services.sync import (
+    DeviceView,
+    ImportReport,
+    ReviewView,
+    SyncService,
+    SyncStatus,
+)
+from asd_desktop.services.sync.exchange import ImportCancelledError
+from asd_desktop.services.sync.tables import record_label
+from asd_desktop.ui.conflict_inbox import Confirm, ConflictInbox
+from asd_desktop.ui.enroll_dialogs import (
+    EnrollDeviceDialog,
+    FileChooser,
+    JoinDialog,
+    OfficeSetupDialog,
+)
+from asd_desktop.ui.rows_model import RowsModel
+from asd_desktop.ui.widgets import german_datetime
+
+WINDOW_TITLE = "Synchronisation"
+NEVER = "noch nie"
+DELETE_QUESTION = (
+    "Das Paket wurde eingelesen. Soll die Datei jetzt vom Datenträger gelöscht werden?"
+)
+
+
+def local_time(value: dt.datetime | None) -> str:
+    """A stored UTC timestamp in this computer's local time, German notation."""
+    if value is None:
+        return ""
+    return german_datetime(value.replace(tzinfo=dt.UTC).astimezone())
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``n`` with the right German noun form."""
+    return f"{n} {one if n == 1 else many}"
+
+
+# --- peers -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeerRow:
+    """A peer with the number of changes the next bundle to it would carry."""
+
+    device: DeviceView
+    pending: int | None
+
+
+class PeersModel(RowsModel[PeerRow]):
+    """The table of peers."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        "Name",
+        "Rolle",
+        "Status",
+        "letzter Import",
+        "letzter Export",
+        "ausstehende Änderungen",
+        "zugeteilte Fälle",
+    )
+    COL_NAME = 0
+    COL_STATE = 2
+    COL_PENDING = 5
+    COL_ASSIGNED = 6
+
+    @override
+    def texts(self, value: PeerRow) -> tuple[str, ...]:
+        d = value.device
+        return (
+            d.name,
+            d.role_label,
+            d.state_label,
+            local_time(d.last_import_at) or NEVER,
+            local_time(d.last_export_at) or NEVER,
+            "–" if value.pending is None else str(value.pending),
+            str(d.assigned_cases) if d.role == "laptop" else "–",
+        )
+
+    @override
+    def cell(self, value: PeerRow, row: int, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.HEADERS[column]}: {self.texts(value)[column]}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.COL_PENDING:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return f"{value.device.name}, Fingerabdruck {value.device.fingerprint}"
+        return super().cell(value, row, column, role)
+
+
+# --- dialogs -------------------------------------------------------------------------------
+
+
+class ImportReportDialog(QDialog):
+    """What an import brought: records by kind, new conflicts, review items, evictions."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Paket eingelesen")
+        self.setAccessibleName("Bericht zum eingelesenen Paket")
+        self.show_conflicts = False
+        self.text_label = QLabel(self.report_text(report))
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.text_label.setAccessibleName("Bericht")
+        self.text_label.setAccessibleDescription(self.text_label.text())
+        buttons = QDialogButtonBox()
+        self.conflicts_button = QPushButton("&Konflikte ansehen")
+        self.conflicts_button.setAccessibleName("Konflikte ansehen")
+        self.conflicts_button.clicked.connect(self._to_conflicts)
+        self.close_button = QPushButton("&Schließen")
+        self.close_button.setAccessibleName("Schließen")
+        self.close_button.clicked.connect(self.accept)
+        buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.conflicts_button.setVisible(bool(report.new_conflicts))
+        self.close_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text_label)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+
+    @staticmethod
+    def report_text(report: ImportReport) -> str:
+        """The report as the caseworker reads it."""
+        lines = [f"Paket von {report.sender_name} eingelesen."]
+        if report.changed:
+            lines.append("")
+            lines.append(f"Angekommen ({plural(report.total, 'Änderung', 'Änderungen')}):")
+            for table, n in sorted(report.changed.items(), key=lambda kv: record_label(kv[0])):
+                lines.append(f"  • {record_label(table)}: {n}")
+        else:
+            lines.append("Es waren keine neuen Änderungen dabei.")
+        if report.new_conflicts:
+            lines.append("")
+            lines.append(
+                f"Neue Konflikte: {len(report.new_conflicts)} – bitte im Konfliktposteingang "
+                "entscheiden, welche Fassung gilt:"
+            )
+            for ref in report.new_conflicts[:10]:
+                lines.append(f"  • {ref.label}")
+            if len(report.new_conflicts) > 10:
+                lines.append(f"  • … und {len(report.new_conflicts) - 10} weitere")
+        if report.review_items:
+            lines.append("")
+            lines.append(
+                f"Zur Prüfung im Büro: {plural(report.review_items, 'Änderung', 'Änderungen')} "
+                "an Fällen, die dem Gerät nicht zugeteilt sind."
+            )
+        if report.withdrawn_cases:
+            lines.append(
+                f"Zurückgegeben: {plural(report.withdrawn_cases, 'Fall', 'Fälle')} "
+                "(Änderungen eingesammelt)."
+            )
+        if report.evicted_cases:
+            lines.append(
+                f"Von diesem Gerät entfernt: {plural(report.evicted_cases, 'Fall', 'Fälle')} "
+                "(nicht mehr zugeteilt)."
+            )
+        return "\n".join(lines)
+
+    @Slot()
+    def _to_conflicts(self) -> None:
+        self.show_conflicts = True
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, report: ImportReport) -> bool:
+        """Show the report; True when the person wants to see the conflicts."""
+        dialog = cls(report, parent)
+        try:
+            dialog.exec()
+            return dialog.show_conflicts
+        finally:
+            dialog.deleteLater()
+
+
+class AssignCasesDialog(QDialog):
+    """Office: tick the cases a laptop holds."""
+
+    def __init__(
+        self,
+        device_name: str,
+        cases: list[CaseRow],
+        assigned: set[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        title = f"Fälle zuteilen – {device_name}"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        intro = QLabel(
+            "Angehakte Fälle erhält das Gerät mit dem nächsten Paket ganz. Wird ein Haken "
+            "entfernt, sammelt das nächste Paket vom Gerät dessen Änderungen ein; danach wird "
+            "der Fall dort entfernt. Leertaste hakt an und ab."
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(f"Fälle für {device_name}")
+        for case in cases:
+            item = QListWidgetItem(f"{case.file_number} – {case.family_name}")
+            item.setData(Qt.ItemDataRole.UserRole, case.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if case.id in assigned else Qt.CheckState.Unchecked
+            )
+            self.list.addItem(item)
+        if cases:
+            self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Übernehmen")
+        ok.setAccessibleName("Übernehmen")
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("Abbrechen")
+        cancel.setAccessibleName("Abbrechen")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 560)
+
+    def checked(self) -> set[str]:
+        """Case ids ticked."""
+        out: set[str] = set()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.add(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def set_checked(self, case_id: str, checked: bool) -> None:
+        """Tick or untick one case."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == case_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        device_name: str,
+        cases: list[CaseRow],
+        assigned: set[str],
+    ) -> set[str] | None:
+        """The cases ticked, or None when cancelled."""
+        dialog = cls(device_name, cases, assigned, parent)
+        try:
+            return dialog.checked() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class ReviewDialog(QDialog):
+    """Office: laptops' changes to cases they do not hold; take or drop each."""
+
+    def __init__(self, sync: SyncService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sync = sync
+        self._items: list[ReviewView] = []
+        self.changed = False
+        self.setWindowTitle("Zur Prüfung")
+        self.setAccessibleName("Zur Prüfung")
+        intro = QLabel(
+            "Diese Änderungen kamen von Geräten, denen der Fall nicht (mehr) zugeteilt ist."
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Änderungen zur Prüfung")
+        self.accept_button = QPushButton("Ü&bernehmen")
+        self.accept_button.setAccessibleName("Änderung übernehmen")
+        self.accept_button.clicked.connect(lambda: self._act(self._sync.accept_review))
+        self.discard_button = QPushButton("&Verwerfen")
+        self.discard_button.setAccessibleName("Änderung verwerfen")
+        self.discard_button.clicked.connect(lambda: self._act(self._sync.discard_review))
+        close = QPushButton("&Schließen")
+        close.setAccessibleName("Schließen")
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.accept_button)
+        row.addWidget(self.discard_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        self.resize(640, 420)
+        self.reload()
+
+    def reload(self, keep_row: int = 0) -> None:
+        """Read the queue again."""
+        self._items = self._sync.review_items()
+        self.list.clear()
+        for item in self._items:
+            self.list.addItem(
+                f"{item.label} von {item.device_name}, {local_time(item.received_at)}: "
+                f"{item.summary}"
+            )
+        if self._items:
+            self.list.setCurrentRow(min(keep_row, len(self._items) - 1))
+        self.accept_button.setEnabled(bool(self._items))
+        self.discard_button.setEnabled(bool(self._items))
+
+    def _act(self, action: object) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._items) or not callable(action):
+            return
+        try:
+            action(self._items[row].id)
+        except AsdError as exc:
+            QMessageBox.warning(self, "Zur Prüfung", exc.message)
+        else:
+            self.changed = True
+        self.reload(row)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, sync: SyncService) -> bool:
+        """Show the queue; True when something was taken or dropped."""
+        dialog = cls(sync, parent)
+        try:
+            dialog.exec()
+            return dialog.changed
+        finally:
+            dialog.deleteLater()
+
+
+# --- the window ------------------------------------------------------------------------------
+
+
+class SyncWindow(QDialog):
+    """This device, its peers, bundles, devices and case assignments.
+
+    Signals:
+        data_changed: records arrived or conflicts were resolved (refresh the case list).
+        import_progress: (done, total) while a bundle is merged.
+    """
+
+    data_changed = Signal()
+    import_progress = Signal(int, int)
+
+    def __init__(
+        self, sync: SyncService, cases: CaseService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._sync = sync
+        self._cases = cases
+        self.status: SyncStatus | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.last_message = ""
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setAccessibleName(WINDOW_TITLE)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(1000, 560)
+
+        # header: this device
+        self.role_label = QLabel()
+        self.role_label.setAccessibleName("Rolle dieses Geräts")
+        font = self.role_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.role_label.setFont(font)
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setAccessibleName("Fingerabdruck dieses Geräts")
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setup_office_button = QPushButton("Als &Büro einrichten …")
+        self.setup_office_button.setAccessibleName("Als Büro einrichten")
+        self.setup_office_button.clicked.connect(self.setup_office)
+        self.join_button = QPushButton("Mit &Einrichtungsdatei einrichten …")
+        self.join_button.setAccessibleName("Mit Einrichtungsdatei einrichten")
+        self.join_button.clicked.connect(self.join)
+        setup_row = QHBoxLayout()
+        setup_row.addWidget(self.setup_office_button)
+        setup_row.addWidget(self.join_button)
+        setup_row.addStretch(1)
+
+        # peers
+        self.model = PeersModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Gegenstellen")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PeersModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.peers_label = QLabel("&Gegenstellen")
+        self.peers_label.setBuddy(self.table)
+
+        # actions
+        self.export_button = QPushButton("Paket e&xportieren …")
+        self.export_button.setAccessibleName("Paket exportieren")
+        self.export_button.clicked.connect(self.export_bundle)
+        self.import_button = QPushButton("Paket ein&lesen …")
+        self.import_button.setAccessibleName("Paket einlesen")
+        self.import_button.clicked.connect(self.import_bundle)
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        self.enroll_button = QPushButton("Gerät ein&richten …")
+        self.enroll_button.setAccessibleName("Gerät einrichten")
+        self.enroll_button.clicked.connect(self.enroll)
+        self.revoke_button = QPushButton("Gerät s&perren …")
+        self.revoke_button.setAccessibleName("Gerät sperren")
+        self.revoke_button.clicked.connect(self.revoke)
+        self.assign_button = QPushButton("&Fälle zuteilen …")
+        self.assign_button.setAccessibleName("Fälle zuteilen")
+        self.assign_button.clicked.connect(self.assign_cases)
+        self.review_button = QPushButton()
+        self.review_button.clicked.connect(self.open_review)
+        exchange_row = QHBoxLayout()
+        for button in (self.export_button, self.import_button, self.conflicts_button):
+            exchange_row.addWidget(button)
+        exchange_row.addStretch(1)
+        office_row = QHBoxLayout()
+        for button in (
+            self.enroll_button,
+            self.revoke_button,
+            self.assign_button,
+            self.review_button,
+        ):
+            office_row.addWidget(button)
+        office_row.addStretch(1)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAccessibleName("Hinweis")
+
+        self.reload_button = QPushButton("Aktualisieren (F5)")
+        self.reload_button.setAccessibleName("Aktualisieren")
+        self.reload_button.setToolTip("Stand und ausstehende Änderungen neu lesen (F5)")
+        self.reload_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.reload_button.clicked.connect(self.reload)
+        close = QPushButton("&Schließen")
+        close.setAccessibleName("Schließen")
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reload_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.role_label)
+        layout.addWidget(self.fingerprint_label)
+        layout.addLayout(setup_row)
+        layout.addWidget(self.peers_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(exchange_row)
+        layout.addLayout(office_row)
+        layout.addWidget(self.hint_label)
+        # Takes the table's room while there is no table to show.
+        self._filler = QWidget()
+        layout.addWidget(self._filler, 1)
+        layout.addLayout(bottom)
+        self.reload()
+
+    # --- state ------------------------------------------------------------------------
+
+    @property
+    def is_office(self) -> bool:
+        """True when this database is the office hub."""
+        return self.status is not None and self.status.role == "office"
+
+    @Slot()
+    def reload(self) -> None:
+        """Read status, peers and pending counts again; keep the selected peer."""
+        keep = self.selected_peer()
+        try:
+            status = self._sync.status()
+            rows = [
+                PeerRow(
+                    peer,
+                    None if peer.revoked else self._sync.pending_changes(peer.device_id),
+                )
+                for peer in status.peers
+            ]
+        except AsdError as exc:
+            QMessageBox.warning(self, WINDOW_TITLE, exc.message)
+            return
+        self.status = status
+        self.model.set_rows(rows)
+        set_up = status.role is not None
+        self.role_label.setText(
+            f"Dieses Gerät: {status.role_label}" + (f" – {status.name}" if status.name else "")
+        )
+        self.fingerprint_label.setText(
+            f"Fingerabdruck: {status.fingerprint}"
+            if set_up
+            else "Noch nicht für den Austausch eingerichtet."
+        )
+        self.table.setVisible(set_up)
+        self._filler.setVisible(not set_up)
+        self.peers_label.setVisible(set_up)
+        self.setup_office_button.setVisible(not set_up)
+        self.join_button.setVisible(not set_up)
+        self.table.setColumnHidden(PeersModel.COL_ASSIGNED, not self.is_office)
+        for button in (self.enroll_button, self.revoke_button, self.assign_button):
+            button.setVisible(self.is_office)
+        self.review_button.setText(f"Zur &Prüfung ({status.review_items}) …")
+        self.review_button.setAccessibleName(f"Zur Prüfung, {status.review_items} Änderungen")
+        self.review_button.setVisible(self.is_office and status.review_items > 0)
+        self.conflicts_button.setText(f"&Konflikte ({status.open_conflicts}) …")
+        self.conflicts_button.setAccessibleName(
+            f"Konfliktposteingang, {status.open_conflicts} offene Konflikte"
+        )
+        self.conflicts_button.setVisible(set_up)
+        self.export_button.setVisible(set_up)
+        self.import_button.setVisible(set_up)
+        if not set_up:
+            self.hint_label.setText(
+                "Im Büro: „Als Büro einrichten …“. Auf einem Laptop: die Einrichtungsdatei "
+                "vom Büro wählen und den Code eingeben, den das Büro anzeigt."
+            )
+        elif self.is_office and not rows:
+            self.hint_label.setText("Noch kein Laptop eingerichtet: „Gerät einrichten …“.")
+        else:
+            self.hint_label.setText("")
+        row = next(
+            (i for i, r in enumerate(rows) if keep and r.device.device_id == keep.device_id),
+            0 if rows else -1,
+        )
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def peers(self) -> list[PeerRow]:
+        """The peers listed."""
+        return self.model.rows()
+
+    def selected_peer(self) -> DeviceView | None:
+        """The peer selected in the table."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not 0 <= index.row() < self.model.rowCount():
+            return None
+        return self.model.row_value(index.row()).device
+
+    def select_peer(self, device_id: str) -> bool:
+        """Select the peer with that id."""
+        for i, row in enumerate(self.model.rows()):
+            if row.device.device_id == device_id:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(i, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                return True
+        return False
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        peer = self.selected_peer()
+        usable = peer is not None and not peer.revoked
+        self.export_button.setEnabled(usable)
+        self.revoke_button.setEnabled(usable)
+        self.assign_button.setEnabled(usable and peer is not None and peer.role == "laptop")
+
+    def _say(self, title: str, text: str) -> None:
+        self.last_message = text
+        QMessageBox.information(self, title, text)
+
+    def _warn(self, title: str, text: str) -> None:
+        self.last_message = text
+        QMessageBox.warning(self, title, text)
+
+    # --- setting up ---------------------------------------------------------------------
+
+    @Slot()
+    def setup_office(self) -> None:
+        """Make this database the office hub."""
+        name = OfficeSetupDialog.ask(self)
+        if name is None:
+            return
+        try:
+            self._sync.init_office(name)
+        except AsdError as exc:
+            self._warn("Nicht eingerichtet", exc.message)
+            return
+        self.reload()
+
+    @Slot()
+    def join(self) -> None:
+        """Set this laptop up from the office's enrollment file."""
+        if JoinDialog.ask(self, self._sync) is not None:
+            self.reload()
+            self.data_changed.emit()
+
+    @Slot()
+    def enroll(self) -> None:
+        """Office: enroll a laptop."""
+        peers = self.status.peers if self.status else []
+        if EnrollDeviceDialog.ask(self, self._sync, peers) is not None:
+            self.reload()
+
+    @Slot()
+    def revoke(self) -> None:
+        """Office: refuse every further bundle of the selected device."""
+        peer = self.selected_peer()
+        if peer is None:
+            return
+        if not Confirm.yes_no(
+            self,
+            "Gerät sperren",
+            f"„{peer.name}“ sperren? Pakete von diesem Gerät werden danach abgelehnt, und es "
+            "erhält keine Pakete mehr. Das lässt sich nicht rückgängig machen; ein "
+            "gefundenes Gerät wird neu eingerichtet.",
+        ):
+            return
+        try:
+            self._sync.revoke(peer.device_id)
+        except AsdError as exc:
+            self._warn("Gerät nicht gesperrt", exc.message)
+            return
+        self.reload()
+
+    # --- cases ---------------------------------------------------------------------------
+
+    @Slot()
+    def assign_cases(self) -> None:
+        """Office: choose the cases the selected laptop holds."""
+        peer = self.selected_peer()
+        if peer is None or peer.role != "laptop":
+            return
+        try:
+            cases = self._cases.list_cases(CaseQuery(status=None))
+            assigned = set(self._sync.assigned_cases(peer.device_id))
+        except AsdError as exc:
+            self._warn("Fälle zuteilen", exc.message)
+            return
+        chosen = AssignCasesDialog.ask(self, peer.name, cases, assigned)
+        if chosen is None:
+            return
+        problems: list[str] = []
+        added = removed = 0
+        for case_id in sorted(chosen - assigned):
+            try:
+                self._sync.assign(case_id, peer.device_id)
+                added += 1
+            except AsdError as exc:
+                problems.append(exc.message)
+        for case_id in sorted(assigned - chosen):
+            try:
+                self._sync.unassign(case_id, peer.device_id)
+                removed += 1
+            except AsdError as exc:
+                problems.append(exc.message)
+        self.reload()
+        if problems:
+            self._warn("Fälle zuteilen", "\n".join(dict.fromkeys(problems)))
+        elif added or removed:
+            self.last_message = (
+                f"{peer.name}: {plural(added, 'Fall', 'Fälle')} zugeteilt, "
+                f"{plural(removed, 'Fall', 'Fälle')} zurückgenommen."
+            )
+
+    # --- bundles ---------------------------------------------------------------------------
+
+    @Slot()
+    def export_bundle(self) -> None:
+        """Write a bundle for the selected peer into a chosen folder."""
+        peer = self.selected_peer()
+        if peer is None:
+            return
+        folder = FileChooser.folder(self, f"Paket für {peer.name} speichern – Ordner wählen")
+        if folder is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._sync.export(peer.device_id, folder)
+        except AsdError as exc:
+            QApplication.restoreOverrideCursor()
+            self._warn("Paket nicht exportiert", exc.message)
+            return
+        QApplication.restoreOverrideCursor()
+        self.reload()
+        self._say(
+            "Paket exportiert",
+            f"Das Paket für {result.recipient_name} wurde geschrieben und geprüft.\n\n"
+            f"Datei: {result.path}\n"
+            f"Inhalt: {plural(result.total, 'Datensatz', 'Datensätze')}",
+        )
+
+    def _progress(self, done: int, total: int) -> None:
+        dialog = self.progress_dialog
+        if dialog is None:
+            return
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+        self.import_progress.emit(done, total)
+        QApplication.processEvents()
+        if dialog.wasCanceled():
+            raise ImportCancelledError()
+
+    @Slot()
+    def import_bundle(self) -> None:
+        """Read a bundle, with a progress bar and cancel, then report and offer deletion."""
+        path = FileChooser.bundle(self)
+        if path is None:
+            return
+        self.import_from(path)
+
+    def import_from(self, path: Path) -> ImportReport | None:
+        """Import ``path``; the report, or None when nothing was imported."""
+        dialog = QProgressDialog("Paket wird geprüft und eingelesen …", "Abbrechen", 0, 100, self)
+        dialog.setWindowTitle("Paket einlesen")
+        dialog.setAccessibleName("Fortschritt beim Einlesen")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        self.progress_dialog = dialog
+        try:
+            report = self._sync.import_bundle(path, self._progress)
+        except ImportCancelledError as exc:
+            self._close_progress()
+            self._say("Einlesen abgebrochen", exc.message)
+            return None
+        except AsdError as exc:
+            self._close_progress()
+            self._warn("Paket nicht eingelesen", exc.message)
+            return None
+        self._close_progress()
+        self.reload()
+        if report.already_imported:
+            self._say(
+                "Paket bereits eingelesen",
+                f"Dieses Paket von {report.sender_name} wurde schon eingelesen. "
+                "Es wurde nichts verändert.",
+            )
+        else:
+            self.data_changed.emit()
+            if ImportReportDialog.ask(self, report):
+                self.open_conflicts()
+        self._offer_deletion(path)
+        return report
+
+    def _close_progress(self) -> None:
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    def _offer_deletion(self, path: Path) -> None:
+        if not Confirm.yes_no(self, "Paket löschen?", DELETE_QUESTION):
+            return
+        try:
+            path.unlink()
+        except OSError as exc:
+            self._warn(
+                "Datei nicht gelöscht",
+                f"Die Datei konnte nicht gelöscht werden ({exc.strerror or exc}). "
+                "Bitte löschen Sie sie von Hand.",
+            )
+
+    # --- conflicts and review -----------------------------------------------------------------
+
+    @Slot()
+    def open_conflicts(self) -> None:
+        """Open the conflict inbox."""
+        if ConflictInbox.ask(self, self._sync):
+            self.data_changed.emit()
+        self.reload()
+
+    @Slot()
+    def open_review(self) -> None:
+        """Office: the review queue."""
+        if ReviewDialog.ask(self, self._sync):
+            self.data_changed.emit()
+        self.reload()
