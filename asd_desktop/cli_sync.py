@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -217,10 +216,7 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
 def _dump(args: argparse.Namespace, data_dir: Path) -> int:
     with _opened(args, data_dir) as ov:
         lines = ov.sync.dump()
-    try:
-        for line in lines:
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader (e.g. ``head``) stopped early; that is fine
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    for line in lines:
+        sys.stdout.write(line + "\n")
+    sys.stdout.flush()
     return EXIT_OK

@@ -95,12 +95,18 @@ __all__ = [
 
 
 def _index_dots() -> None:
-    """Every travelling table gets an index on its dot: export asks "newer than the peer has"."""
+    """Indexes every travelling table needs: its dot (export) and its tombstones (purge)."""
     from sqlalchemy import Index
 
     for table in Base.metadata.sorted_tables:
         if "origin_counter" in table.c:
             Index(f"ix_{table.name}_dot", table.c.origin_device, table.c.origin_counter)
+            # Tombstones are few; the purge after an import finds them without a scan.
+            Index(
+                f"ix_{table.name}_tombstones",
+                table.c.id,
+                sqlite_where=table.c.deleted == True,  # noqa: E712
+            )
 
 
 _index_dots()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -94,16 +94,15 @@ def export_bundle(factory: sessionmaker[Session], to_ref: str, out_dir: Path) ->
         ack = dict(peer.acked)
         scope: dict[str, Any]
         if ident.role == OFFICE:
-            full = [
-                a.case_id
-                for a in s.scalars(
-                    select(CaseAssignment).where(
+            full = list(
+                s.scalars(
+                    select(CaseAssignment.case_id).where(
                         CaseAssignment.device_id == peer.device_id,
                         CaseAssignment.state == "active",
+                        CaseAssignment.assigned_at_counter > ack.get(me.device_id, 0),
                     )
                 )
-                if ack.get(me.device_id, 0) < a.assigned_at_counter
-            ]
+            )
             withdraw = devices.assignments(s, peer.device_id, ("withdrawing",))
             scope = {"cases": "assigned", "full_cases": sorted(full), "withdraw": sorted(withdraw)}
             stable = office_stable(s, knowledge)
@@ -136,7 +135,15 @@ def export_bundle(factory: sessionmaker[Session], to_ref: str, out_dir: Path) ->
             "scope": scope,
             "counts": counts,
         }
-        lines = _payload(s, ident.role, peer.device_id, ack, set(scope["full_cases"]), counts)
+        lines = _payload(
+            s,
+            ident.role,
+            peer.device_id,
+            ack,
+            _origins(ident, me.device_id),
+            set(scope["full_cases"]),
+            counts,
+        )
         out_dir.mkdir(parents=True, exist_ok=True)
         name = f"asd-{me.device_id[-8:]}-an-{peer.device_id[-8:]}-{sequence:05d}{BUNDLE_SUFFIX}"
         path = out_dir / name
@@ -205,13 +212,16 @@ def _uncovered_clause(table: Table) -> Any:  # noqa: ANN401 - a SQL text fragmen
     )
 
 
-def _unacknowledged(table: Table, ack: Mapping[str, int]) -> Any:  # noqa: ANN401
-    """Rows with a version the peer lacks: found by their (indexed) dot, plus joined ones."""
+def _unacknowledged(table: Table, ack: Mapping[str, int], origins: Iterable[str]) -> Any:  # noqa: ANN401
+    """Rows with a version the peer lacks: found by their (indexed) dot, plus joined ones.
+
+    ``origins`` are all devices whose versions this database holds (its knowledge and
+    itself), so every term is an index range and SQLite can answer the OR from indexes.
+    """
     by_dot = [
-        and_(table.c.origin_device == device, table.c.origin_counter > counter)
-        for device, counter in sorted(ack.items())
+        and_(table.c.origin_device == device, table.c.origin_counter > ack.get(device, 0))
+        for device in sorted(set(origins))
     ]
-    by_dot.append(table.c.origin_device.notin_(sorted(ack)))
     joined = table.c.id.in_(
         select(JoinedVersion.row_id).where(JoinedVersion.table_name == table.name)
     ) & _uncovered_clause(table)
@@ -219,10 +229,15 @@ def _unacknowledged(table: Table, ack: Mapping[str, int]) -> Any:  # noqa: ANN40
 
 
 def _scope_statement(
-    table: Table, role: str, peer_id: str, ack: Mapping[str, int], full_cases: set[str]
+    table: Table,
+    role: str,
+    peer_id: str,
+    ack: Mapping[str, int],
+    origins: Iterable[str],
+    full_cases: set[str],
 ) -> Any:  # noqa: ANN401
     key = case_column(table)
-    uncovered = _unacknowledged(table, ack)
+    uncovered = _unacknowledged(table, ack, origins)
     if role != OFFICE or key is None:
         return uncovered
     in_scope = table.c[key].in_(
@@ -232,6 +247,10 @@ def _scope_statement(
     )
     condition = in_scope & uncovered
     return condition | table.c[key].in_(sorted(full_cases)) if full_cases else condition
+
+
+def _origins(ident: SyncIdentity, me: str) -> set[str]:
+    return {*(ident.knowledge or {}), me}
 
 
 def pending_count(s: Session, peer_id: str) -> int:
@@ -245,7 +264,8 @@ def pending_count(s: Session, peer_id: str) -> int:
     conn = s.connection()
     for table in replicated_tables():
         stmt = select(func.count()).select_from(table)
-        stmt = stmt.where(_scope_statement(table, ident.role, peer_id, peer.acked, set()))
+        origins = _origins(ident, devices.local_device(s).device_id)
+        stmt = stmt.where(_scope_statement(table, ident.role, peer_id, peer.acked, origins, set()))
         total += int(conn.execute(stmt, {"ack": ack_json}).scalar_one())
     return total
 
@@ -255,6 +275,7 @@ def _payload(
     role: str,
     peer_id: str,
     ack: Mapping[str, int],
+    origins: set[str],
     full_cases: set[str],
     counts: dict[str, int],
 ) -> Iterator[bytes]:
@@ -266,7 +287,7 @@ def _payload(
         held = set(devices.assignments(s, peer_id, ("active",)))
     for table in replicated_tables():
         key = case_column(table)
-        stmt = select(table).where(_scope_statement(table, role, peer_id, ack, full_cases))
+        stmt = select(table).where(_scope_statement(table, role, peer_id, ack, origins, full_cases))
         result = conn.execution_options(yield_per=1000).execute(stmt, {"ack": ack_json})
         encode = rows.row_encoder(table)
         count = 0
@@ -633,7 +654,7 @@ def purge_tombstones(s: Session, stable: Mapping[str, int], affected: set[str]) 
         key = case_column(table)
         candidates = conn.execute(
             select(table.c.id, table.c.version_vector, *([table.c[key]] if key else [])).where(
-                table.c.deleted.is_(True)
+                table.c.deleted == True  # noqa: E712 - "= 1" matches the partial index
             )
         ).all()
         for row in candidates:

@@ -2,7 +2,7 @@
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2026-11-24 02:55:09.141733
+Create Date: 2026-11-24 03:00:25.984437
 """
 
 from collections.abc import Sequence
@@ -111,115 +111,226 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_action_goals_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_action_goals_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("area_assignments", schema=None) as batch_op:
         batch_op.create_index(
             "ix_area_assignments_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_area_assignments_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
         )
 
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_cases_file_number"), type_="unique")
         batch_op.create_index("ix_cases_dot", ["origin_device", "origin_counter"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_file_number"), ["file_number"], unique=False)
+        batch_op.create_index(
+            "ix_cases_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("catalog_entries", schema=None) as batch_op:
         batch_op.create_index(
             "ix_catalog_entries_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_catalog_entries_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
         )
 
     with op.batch_alter_table("consultation_ideas", schema=None) as batch_op:
         batch_op.create_index(
             "ix_consultation_ideas_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_consultation_ideas_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("consultations", schema=None) as batch_op:
         batch_op.create_index(
             "ix_consultations_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_consultations_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("contacts", schema=None) as batch_op:
         batch_op.create_index("ix_contacts_dot", ["origin_device", "origin_counter"], unique=False)
+        batch_op.create_index(
+            "ix_contacts_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("council_agreement_reviews", schema=None) as batch_op:
         batch_op.create_index(
             "ix_council_agreement_reviews_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_council_agreement_reviews_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
         )
 
     with op.batch_alter_table("council_agreements", schema=None) as batch_op:
         batch_op.create_index(
             "ix_council_agreements_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_council_agreements_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("council_hours", schema=None) as batch_op:
         batch_op.create_index(
             "ix_council_hours_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_council_hours_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
         )
 
     with op.batch_alter_table("council_participants", schema=None) as batch_op:
         batch_op.create_index(
             "ix_council_participants_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_council_participants_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("council_proposals", schema=None) as batch_op:
         batch_op.create_index(
             "ix_council_proposals_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_council_proposals_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.create_index("ix_documents_dot", ["origin_device", "origin_counter"], unique=False)
+        batch_op.create_index(
+            "ix_documents_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("explorations", schema=None) as batch_op:
         batch_op.create_index(
             "ix_explorations_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_explorations_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
         )
 
     with op.batch_alter_table("family_councils", schema=None) as batch_op:
         batch_op.create_index(
             "ix_family_councils_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_family_councils_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("first_steps", schema=None) as batch_op:
         batch_op.create_index(
             "ix_first_steps_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_first_steps_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
         )
 
     with op.batch_alter_table("goal_agreements", schema=None) as batch_op:
         batch_op.create_index(
             "ix_goal_agreements_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_goal_agreements_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("goal_reviews", schema=None) as batch_op:
         batch_op.create_index(
             "ix_goal_reviews_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_goal_reviews_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
         )
 
     with op.batch_alter_table("mandate_evidence", schema=None) as batch_op:
         batch_op.create_index(
             "ix_mandate_evidence_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_mandate_evidence_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("mandates", schema=None) as batch_op:
         batch_op.create_index("ix_mandates_dot", ["origin_device", "origin_counter"], unique=False)
+        batch_op.create_index(
+            "ix_mandates_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.create_index("ix_persons_dot", ["origin_device", "origin_counter"], unique=False)
+        batch_op.create_index(
+            "ix_persons_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("resources", schema=None) as batch_op:
         batch_op.create_index("ix_resources_dot", ["origin_device", "origin_counter"], unique=False)
+        batch_op.create_index(
+            "ix_resources_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
+        )
 
     with op.batch_alter_table("risk_assessments", schema=None) as batch_op:
         batch_op.create_index(
             "ix_risk_assessments_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_risk_assessments_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
         )
 
     with op.batch_alter_table("sozialraum_needs", schema=None) as batch_op:
         batch_op.create_index(
             "ix_sozialraum_needs_dot", ["origin_device", "origin_counter"], unique=False
         )
+        batch_op.create_index(
+            "ix_sozialraum_needs_tombstones",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("deleted = 1"),
+        )
 
     with op.batch_alter_table("team_meetings", schema=None) as batch_op:
         batch_op.create_index(
             "ix_team_meetings_dot", ["origin_device", "origin_counter"], unique=False
+        )
+        batch_op.create_index(
+            "ix_team_meetings_tombstones", ["id"], unique=False, sqlite_where=sa.text("deleted = 1")
         )
 
     # ### end Alembic commands ###
@@ -228,80 +339,109 @@ def upgrade() -> None:
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table("team_meetings", schema=None) as batch_op:
+        batch_op.drop_index("ix_team_meetings_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_team_meetings_dot")
 
     with op.batch_alter_table("sozialraum_needs", schema=None) as batch_op:
+        batch_op.drop_index("ix_sozialraum_needs_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_sozialraum_needs_dot")
 
     with op.batch_alter_table("risk_assessments", schema=None) as batch_op:
+        batch_op.drop_index("ix_risk_assessments_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_risk_assessments_dot")
 
     with op.batch_alter_table("resources", schema=None) as batch_op:
+        batch_op.drop_index("ix_resources_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_resources_dot")
 
     with op.batch_alter_table("persons", schema=None) as batch_op:
+        batch_op.drop_index("ix_persons_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_persons_dot")
 
     with op.batch_alter_table("mandates", schema=None) as batch_op:
+        batch_op.drop_index("ix_mandates_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_mandates_dot")
 
     with op.batch_alter_table("mandate_evidence", schema=None) as batch_op:
+        batch_op.drop_index("ix_mandate_evidence_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_mandate_evidence_dot")
 
     with op.batch_alter_table("goal_reviews", schema=None) as batch_op:
+        batch_op.drop_index("ix_goal_reviews_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_goal_reviews_dot")
 
     with op.batch_alter_table("goal_agreements", schema=None) as batch_op:
+        batch_op.drop_index("ix_goal_agreements_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_goal_agreements_dot")
 
     with op.batch_alter_table("first_steps", schema=None) as batch_op:
+        batch_op.drop_index("ix_first_steps_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_first_steps_dot")
 
     with op.batch_alter_table("family_councils", schema=None) as batch_op:
+        batch_op.drop_index("ix_family_councils_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_family_councils_dot")
 
     with op.batch_alter_table("explorations", schema=None) as batch_op:
+        batch_op.drop_index("ix_explorations_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_explorations_dot")
 
     with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_index("ix_documents_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_documents_dot")
 
     with op.batch_alter_table("council_proposals", schema=None) as batch_op:
+        batch_op.drop_index("ix_council_proposals_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_council_proposals_dot")
 
     with op.batch_alter_table("council_participants", schema=None) as batch_op:
+        batch_op.drop_index(
+            "ix_council_participants_tombstones", sqlite_where=sa.text("deleted = 1")
+        )
         batch_op.drop_index("ix_council_participants_dot")
 
     with op.batch_alter_table("council_hours", schema=None) as batch_op:
+        batch_op.drop_index("ix_council_hours_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_council_hours_dot")
 
     with op.batch_alter_table("council_agreements", schema=None) as batch_op:
+        batch_op.drop_index("ix_council_agreements_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_council_agreements_dot")
 
     with op.batch_alter_table("council_agreement_reviews", schema=None) as batch_op:
+        batch_op.drop_index(
+            "ix_council_agreement_reviews_tombstones", sqlite_where=sa.text("deleted = 1")
+        )
         batch_op.drop_index("ix_council_agreement_reviews_dot")
 
     with op.batch_alter_table("contacts", schema=None) as batch_op:
+        batch_op.drop_index("ix_contacts_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_contacts_dot")
 
     with op.batch_alter_table("consultations", schema=None) as batch_op:
+        batch_op.drop_index("ix_consultations_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_consultations_dot")
 
     with op.batch_alter_table("consultation_ideas", schema=None) as batch_op:
+        batch_op.drop_index("ix_consultation_ideas_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_consultation_ideas_dot")
 
     with op.batch_alter_table("catalog_entries", schema=None) as batch_op:
+        batch_op.drop_index("ix_catalog_entries_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_catalog_entries_dot")
 
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index(batch_op.f("ix_cases_file_number"))
         batch_op.drop_index("ix_cases_dot")
         batch_op.create_unique_constraint(batch_op.f("uq_cases_file_number"), ["file_number"])
 
     with op.batch_alter_table("area_assignments", schema=None) as batch_op:
+        batch_op.drop_index("ix_area_assignments_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_area_assignments_dot")
 
     with op.batch_alter_table("action_goals", schema=None) as batch_op:
+        batch_op.drop_index("ix_action_goals_tombstones", sqlite_where=sa.text("deleted = 1"))
         batch_op.drop_index("ix_action_goals_dot")
 
     op.drop_table("sync_withdrawn")
