@@ -122,3 +122,20 @@ def test_18_field_from_a_newer_release_passes_through_unchanged(trio: Trio, tmp_
     assert mine[0]["phone"] == "040 999"
     trio.o.ov.sync.import_bundle(back)
     assert trio.o.get(Person, person_id).unknown_fields == extra
+
+
+def test_case_opened_on_a_laptop_reaches_the_office_and_stays_with_the_laptop(
+    trio: Trio,
+) -> None:
+    case_id = _new_case(trio.a, "ASD-HB-0099")
+    report = trio.send(trio.a, trio.o)
+    assert report.review_items == 0
+    assert trio.o.get(Case, case_id) is not None
+    assert case_id in trio.o.ov.sync.assigned_cases(trio.a.device_id)
+    assert case_id not in trio.o.ov.sync.assigned_cases(trio.b.device_id)
+    trio.send(trio.o, trio.b)
+    assert trio.b.get(Case, case_id) is None
+    trio.o.edit(Case, case_id, description="Vom Büro ergänzt")
+    trio.send(trio.o, trio.a)
+    assert trio.a.get(Case, case_id).description == "Vom Büro ergänzt"
+    assert _case_rows(trio.a, case_id) == _case_rows(trio.o, case_id)
