@@ -190,6 +190,9 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"non-standard JSON constant {name}")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
 def _depth(value: object) -> int:
     """Nesting depth of containers (a flat object is 1), computed without recursion."""
     deepest = 0
@@ -210,7 +213,7 @@ def _parse_object(raw: bytes, max_depth: int, what: str) -> dict[str, Any]:
     # Each level needs an opening bracket, so few brackets means no deep walk is needed.
     may_be_deep = raw.count(b"{") + raw.count(b"[") > max_depth
     try:
-        value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        value = _DECODER.decode(raw.decode("utf-8"))
     except RecursionError:
         raise _damaged(f"{what} ist zu tief verschachtelt") from None
     except ValueError:

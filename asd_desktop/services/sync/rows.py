@@ -206,6 +206,26 @@ class TableCodec:
 
             return text
 
+        exact = {int: int, bool: bool}.get(kind)
+        if exact is not None:
+            # Integers and flags: the common case is checked without any lookup.
+            def number(value: Any) -> Any:  # noqa: ANN401
+                if type(value) is exact:
+                    return binder(value) if binder is not None else value
+                value = fallback() if value is _MISSING else _decode_value(table, column, value)
+                return binder(value) if binder is not None and value is not None else value
+
+            return number
+        if kind in (dict, list) and binder is not None:
+
+            def structure(value: Any) -> Any:  # noqa: ANN401
+                if isinstance(value, (dict, list)):
+                    return binder(value)
+                value = fallback() if value is _MISSING else _decode_value(table, column, value)
+                return binder(value) if value is not None else value
+
+            return structure
+
         def general(value: Any) -> Any:  # noqa: ANN401
             value = fallback() if value is _MISSING else _decode_value(table, column, value)
             return binder(value) if binder is not None and value is not None else value

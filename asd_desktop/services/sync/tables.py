@@ -90,9 +90,14 @@ def replicated_tables() -> list[Table]:
     return _TABLES
 
 
+_BY_NAME: dict[str, Table] = {}
+
+
 def table_named(name: str) -> Table | None:
     """The travelling table of that name, or None for anything else."""
-    return next((t for t in replicated_tables() if t.name == name), None)
+    if not _BY_NAME:
+        _BY_NAME.update((t.name, t) for t in replicated_tables())
+    return _BY_NAME.get(name)
 
 
 def case_column(table: Table) -> str | None:
