@@ -172,6 +172,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output (e.g. ``head``) stopped early; nothing to report.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except (OSError, MemoryError, RuntimeError, ValueError, LookupError, TypeError) as exc:
+        # Unexpected: name the kind only; its text could quote a record's values.
+        print(
+            f"Interner Fehler ({type(exc).__name__}). Angefangene Änderungen wurden "
+            "zurückgenommen. Bitte den Fehler mit dem Befehl melden, der ihn auslöste.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
 
 
 def _vault(args: argparse.Namespace, data_dir: Path) -> int:

@@ -132,6 +132,8 @@ def engine_for(creator: Callable[[], Any]) -> Engine:
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        # Error messages must never carry a record's values (names, notes) to stderr.
+        hide_parameters=True,
     )
     _use_explicit_transactions(engine)
     return engine
