@@ -182,7 +182,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-
 def _vault(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.services import vault
 

@@ -142,6 +142,8 @@ class CaseDetail:
     area_history: tuple[AreaView, ...] = ()  # newest first
     contacts: tuple[ContactView, ...] = ()  # newest first
     area: Area | None = field(default=None)
+    #: Records of this case with concurrent versions waiting in the conflict inbox.
+    open_conflicts: int = 0
 
 
 # --- validation (pure; the dialogs call it too) -----------------------------------------
@@ -324,6 +326,14 @@ class CaseService:
                 area_history=history,
                 contacts=tuple(_contact_view(c, corrections.get(c.id)) for c in contacts),
                 area=history[0].area if history else None,
+                open_conflicts=int(
+                    s.scalar(
+                        select(func.count(func.distinct(Sibling.row_id))).where(
+                            Sibling.case_id == case.id
+                        )
+                    )
+                    or 0
+                ),
             )
 
     def add_person(self, case_id: str, value: PersonInput) -> PersonView:

@@ -299,6 +299,7 @@ class CaseView(QWidget):
     """
 
     case_changed = Signal(str)
+    conflicts_requested = Signal()
 
     def __init__(
         self,
@@ -396,6 +397,13 @@ class CaseView(QWidget):
         names.addWidget(self.subtitle_label)
         header = QHBoxLayout()
         header.addLayout(names, 1)
+        # Shown only when records of this case have concurrent versions from other devices.
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setAccessibleName("Offene Konflikte dieses Falls lösen")
+        self.conflicts_button.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.conflicts_button.clicked.connect(self.conflicts_requested)
+        self.conflicts_button.hide()
+        header.addWidget(self.conflicts_button)
         header.addWidget(QLabel("Falleinordnung:"))
         header.addWidget(self.area_badge)
         return header
@@ -549,6 +557,7 @@ class CaseView(QWidget):
         self._detail = None
         self.title_label.clear()
         self.subtitle_label.clear()
+        self.conflicts_button.hide()
         self.area_badge.set_area(None)
         for label in self.master_labels.values():
             label.clear()
@@ -574,6 +583,12 @@ class CaseView(QWidget):
         self._detail = detail
 
         self.title_label.setText(f"Familie {detail.family_name}")
+        count = detail.open_conflicts
+        self.conflicts_button.setText(
+            f"⚠ {count} offene{'r' if count == 1 else ''} Konflikt{'' if count == 1 else 'e'}"
+            " – lösen …"
+        )
+        self.conflicts_button.setVisible(count > 0)
         self.subtitle_label.setText(f"Aktenzeichen {detail.file_number} · {self._status(detail)}")
         self.area_badge.set_area(detail.area)
         labels = self.master_labels

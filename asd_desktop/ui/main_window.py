@@ -407,6 +407,7 @@ class MainWindow(QMainWindow):
         )
         self.case_view = view
         view.case_changed.connect(self._on_case_changed)
+        view.conflicts_requested.connect(self.open_conflicts)
         self._case_layout.addWidget(view)
         panel = UpcomingReviewsPanel(opened.familienrat)
         self.reviews_panel = panel

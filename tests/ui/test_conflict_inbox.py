@@ -285,3 +285,25 @@ def test_main_window_marks_the_case_and_clears_the_mark_after_resolving(
     assert not marked()
     assert window.opened.sync.conflicts() == []
     window.close()
+
+
+def test_case_view_offers_to_resolve_the_case_s_conflicts(qtbot: Any, trio: Trio) -> None:
+    from asd_desktop.ui.case_view import CaseView
+
+    goal = concurrent_edit(trio, {"text": "Text von A"}, {"text": "Text von B"})
+    view = CaseView(trio.o.ov.cases)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_case(case_of(trio, goal))
+    assert view.conflicts_button.isVisible()
+    assert view.conflicts_button.text() == "⚠ 1 offener Konflikt – lösen …"
+    with qtbot.waitSignal(view.conflicts_requested):
+        view.conflicts_button.setFocus()
+        qtbot.keyClick(view.conflicts_button, Qt.Key.Key_Space)
+    conflict = trio.o.ov.sync.conflicts()[0]
+    trio.o.ov.sync.resolve(conflict.table, conflict.row_id, version=0)
+    view.show_case(case_of(trio, goal), reload=True)
+    assert not view.conflicts_button.isVisible()
+    other = next(c for c in trio.o.case_ids() if c != case_of(trio, goal))
+    view.show_case(other)
+    assert not view.conflicts_button.isVisible()
