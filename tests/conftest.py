@@ -27,3 +27,7 @@ def opened(data_dir: Path) -> Iterator[vault.OpenVault]:
     ov = vault.create_vault(data_dir, PASSPHRASE, PASSPHRASE)
     yield ov
     ov.close()
+
+
+# The three-database fixtures of the sync tests (after PASSPHRASE: that module imports it).
+from tests.sync.trio import trio, trio_template  # noqa: E402, F401

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from asd_desktop.models.sync import SyncDevice, SyncIdentity
 from asd_desktop.storage.bundle_file import DeviceKeys, read_manifest_unverified, write_bundle
-from tests.sync.conftest import Node
+from tests.sync.trio import Node
 
 
 def keys_of(node: Node) -> DeviceKeys:

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from asd_desktop.models import ActionGoal
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.sync import ImportedBundle
-from tests.sync.conftest import Node, Trio
+from tests.sync.trio import Node, Trio
 
 CORRUPTIONS = 1000
 NEW_TEXT = "Nach dem Hausbesuch neu formuliert"

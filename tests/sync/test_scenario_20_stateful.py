@@ -28,7 +28,7 @@ from sqlalchemy import select
 from asd_desktop.models import ActionGoal, Case, Contact, Person
 from asd_desktop.models.goals import FirstStep, GoalReview, Resource
 from asd_desktop.models.sync import Sibling
-from tests.sync.conftest import Node, Trio, open_copy
+from tests.sync.trio import Node, Trio, open_copy
 
 #: Set by the test before the machine runs: the session's trio template and a temp factory.
 _TEMPLATE: Path | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from asd_desktop.models import ActionGoal
-from tests.sync.conftest import Trio
+from tests.sync.trio import Trio
 
 
 def test_initial_exchange_gives_identical_dumps(trio: Trio) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from asd_desktop.models import ActionGoal
 from asd_desktop.storage import replication
-from tests.sync.conftest import Node, Trio
+from tests.sync.trio import Node, Trio
 
 
 def _all(trio: Trio) -> tuple[Node, Node, Node]:

@@ -14,8 +14,8 @@ from asd_desktop.models import ActionGoal, Case, Person
 from asd_desktop.models.enums import Area
 from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.storage.bundle_file import read_manifest_unverified
-from tests.sync.conftest import Node, Trio
 from tests.sync.forge import keys_of, recipient_of, rewrite
+from tests.sync.trio import Node, Trio
 
 
 def _new_case(node: Node, number: str) -> str:

@@ -17,8 +17,8 @@ from asd_desktop.storage.bundle_file import (
     UntrustedSenderError,
 )
 from tests.conftest import PASSPHRASE
-from tests.sync.conftest import Node, Trio, open_copy
 from tests.sync.forge import recipient_of, rewrite
+from tests.sync.trio import Node, Trio, open_copy
 
 
 def _imported_count(node: Node) -> int:

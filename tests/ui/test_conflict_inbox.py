@@ -16,12 +16,7 @@ from asd_desktop.ui.conflict_inbox import DELETE_VS_EDIT, Confirm, ConflictInbox
 from asd_desktop.ui.main_window import MainWindow
 from asd_desktop.ui.sync_window import ImportReportDialog, SyncWindow
 from tests.conftest import PASSPHRASE
-from tests.sync import conftest as sync_fixtures
-from tests.sync.conftest import Trio
-
-#: The three real databases of tests/sync, used here through the window.
-trio = sync_fixtures.trio
-trio_template = sync_fixtures.trio_template
+from tests.sync.trio import Trio
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 

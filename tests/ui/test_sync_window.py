@@ -32,13 +32,8 @@ from asd_desktop.ui.sync_window import (
     SyncWindow,
 )
 from tests.conftest import PASSPHRASE
-from tests.sync import conftest as sync_fixtures
-from tests.sync.conftest import Trio
+from tests.sync.trio import Trio
 from tests.ui.conftest import OFFSCREEN_NOISE
-
-#: The three real databases of tests/sync, used here through the window.
-trio = sync_fixtures.trio
-trio_template = sync_fixtures.trio_template
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 

@@ -1,4 +1,8 @@
-"""Three real encrypted databases: the office O and the laptops A and B."""
+"""Three real encrypted databases: the office O and the laptops A and B.
+
+The fixtures ``trio_template`` (built once per run) and ``trio`` are registered in
+``tests/conftest.py``, so every test directory shares one template.
+"""
 
 from __future__ import annotations
 
