@@ -339,7 +339,8 @@ class JoinDialog(_TwoStepDialog):
         hint = QLabel(
             "Vergleichen Sie beide Fingerabdrücke jetzt mit der Anzeige im Büro. Stimmen sie "
             "nicht Zeichen für Zeichen überein, tauschen Sie keine Pakete aus und melden Sie "
-            "es dem Büro."
+            "es dem Büro. Die Einrichtungsdatei wird danach nicht mehr gebraucht: bitte vom "
+            "USB-Stick löschen."
         )
         hint.setWordWrap(True)
         result = QFormLayout(self.result_page)
