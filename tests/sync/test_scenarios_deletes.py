@@ -98,3 +98,55 @@ def test_14_clock_three_days_ahead_does_not_win(
     for node in _all(trio):
         assert node.get(ActionGoal, goal).text == "B danach, mit richtiger Uhr", node.name
         assert node.ov.sync.conflicts() == []
+
+
+def test_an_edit_that_saw_both_versions_supersedes_the_conflict_everywhere(trio: Trio) -> None:
+    # Found by the scenario-20 state machine: the laptop kept a sibling its own edit had
+    # superseded, while every other machine dropped it.
+    goal = trio.o.first_goal_ids(1)[0]
+    trio.a.delete(ActionGoal, goal)
+    trio.o.edit(ActionGoal, goal, text="Büro")
+    trio.send(trio.a, trio.o)
+    trio.send(trio.o, trio.a)
+    assert len(trio.a.ov.sync.conflicts()) == 1
+    trio.a.edit(ActionGoal, goal, text="A hat beide Fassungen gesehen")
+    assert trio.a.ov.sync.conflicts() == []
+    trio.full_exchange()
+    for node in _all(trio):
+        assert node.ov.sync.conflicts() == [], node.name
+        assert node.get(ActionGoal, goal).text == "A hat beide Fassungen gesehen"
+    assert trio.a.dump() == trio.o.dump() == trio.b.dump()
+
+
+def test_a_local_edit_equal_to_the_other_version_settles_like_everywhere_else(
+    trio: Trio,
+) -> None:
+    goal = trio.o.first_goal_ids(1)[0]
+    trio.a.edit(ActionGoal, goal, text="von A")
+    trio.b.edit(ActionGoal, goal, text="von B")
+    trio.send(trio.b, trio.o)
+    trio.send(trio.o, trio.a)  # A now holds its own edit and B's as a conflict
+    assert len(trio.a.ov.sync.conflicts()) == 1
+    # The caseworker on B types A's text into B's record (B never saw A's version).
+    trio.b.edit(ActionGoal, goal, text="von A")
+    trio.full_exchange()
+    for node in _all(trio):
+        assert node.ov.sync.conflicts() == [], node.name
+        assert node.get(ActionGoal, goal).text == "von A"
+    assert trio.a.dump() == trio.o.dump() == trio.b.dump()
+
+
+def test_a_local_delete_loses_to_a_concurrent_edit_here_as_everywhere(trio: Trio) -> None:
+    goal = trio.o.first_goal_ids(1)[0]
+    trio.b.edit(ActionGoal, goal, text="B schreibt weiter")
+    trio.send(trio.b, trio.o)
+    trio.a.edit(ActionGoal, goal, text="A zuerst")
+    trio.send(trio.o, trio.a)  # conflict on A: A's edit and B's
+    assert len(trio.a.ov.sync.conflicts()) == 1
+    trio.a.delete(ActionGoal, goal)  # dominates A's edit, not B's
+    row = trio.a.get(ActionGoal, goal)
+    assert not row.deleted  # the edit it had not seen stays the provisional winner
+    assert row.text == "B schreibt weiter"
+    assert trio.a.ov.sync.conflicts()[0].delete_vs_edit
+    trio.full_exchange()
+    assert trio.a.dump() == trio.o.dump() == trio.b.dump()

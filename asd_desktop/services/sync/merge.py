@@ -8,14 +8,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, event, insert, select
 from sqlalchemy.orm import Session
 
+from asd_desktop.models.base import Replicated
 from asd_desktop.models.sync import JoinedVersion, Sibling
 from asd_desktop.services.sync import rows
-from asd_desktop.services.sync.tables import case_column
-from asd_desktop.services.sync.vectors import covered, merge_versions, vector_of
+from asd_desktop.services.sync.tables import case_column, table_named
+from asd_desktop.services.sync.vectors import (
+    collapse,
+    covered,
+    dominates,
+    merge_versions,
+    vector_of,
+)
+from asd_desktop.storage import case_summaries, search
 from asd_desktop.storage.bundle_file import BundleDamagedError
+from asd_desktop.storage.replication import MERGING
 
 _CHUNK = 400
 
@@ -216,3 +225,80 @@ def _check_shape(table: Table, version: Mapping[str, Any]) -> None:
             f"Die Paketdatei enthält einen unvollständigen Datensatz (Tabelle »{table.name}«). "
             "Bitte die Datei erneut vom Absender exportieren lassen. Es wurde nichts verändert."
         )
+
+
+# --- local edits of records in conflict ---------------------------------------------------
+
+_SETTLE = "asd_sync_settle"
+
+
+def _remember_local_edits(session: Session, _ctx: Any, _instances: Any) -> None:  # noqa: ANN401
+    if session.info.get(MERGING):
+        return
+    edited = [
+        obj
+        for obj in session.dirty
+        if isinstance(obj, Replicated) and session.is_modified(obj, include_collections=False)
+    ]
+    if edited:
+        session.info.setdefault(_SETTLE, []).extend(edited)
+
+
+def _settle_local_edits(session: Session, _ctx: Any) -> None:  # noqa: ANN401
+    edited: list[Replicated] = session.info.pop(_SETTLE, [])
+    if edited:
+        settle(session, edited)
+
+
+def settle(session: Session, edited: list[Replicated]) -> None:
+    """Bring edited records that have conflicting siblings to what every machine computes.
+
+    A local edit dominates the version it was made on and every sibling it has seen; the
+    others stay. The same versions meeting on another machine give the same winner and the
+    same siblings (collapse), so this database must not keep a conflict the others dropped.
+    """
+    conn = session.connection()
+    if conn.execute(select(Sibling.id).limit(1)).first() is None:
+        return
+    merger = Merger(session, {})
+    touched_cases: set[str] = set()
+    for obj in edited:
+        table = table_named(type(obj).__tablename__)  # type: ignore[attr-defined]
+        if table is None:
+            continue
+        state = merger._load(table, [obj.id]).get(obj.id, [])
+        if len(state) < 2:
+            continue
+        winner, others = state[0], state[1:]
+        seen = vector_of(winner)
+        kept = [o for o in others if not dominates(seen, vector_of(o))]
+        result = collapse([winner, *kept])
+        unchanged = (
+            len(result) == len(state)
+            and result[0] is winner
+            and all(any(r is s for s in state) for r in result)
+        )
+        if unchanged:
+            continue
+        merger._write_all(table, [(obj.id, result)], {obj.id: len(state)})
+        if not any(result[0] is s for s in state):
+            conn.execute(
+                delete(JoinedVersion).where(
+                    JoinedVersion.table_name == table.name, JoinedVersion.row_id == obj.id
+                )
+            )
+            conn.execute(insert(JoinedVersion).values(table_name=table.name, row_id=obj.id))
+        session.expire(obj)
+        key = case_column(table)
+        case_id = result[0].get(key) if key else None
+        if isinstance(case_id, str):
+            touched_cases.add(case_id)
+    if touched_cases:
+        case_summaries.refresh(session, touched_cases)
+        search.reindex(session, touched_cases)
+
+
+def install_settling(session_class: Any) -> None:  # noqa: ANN401
+    """Register the settling of local edits on a sessionmaker (after the storage hooks)."""
+    event.listen(session_class, "before_flush", _remember_local_edits)
+    event.listen(session_class, "after_flush_postexec", _settle_local_edits)

@@ -13,7 +13,7 @@ from asd_desktop.models.case import Case
 from asd_desktop.models.sync import CaseAssignment, ReviewItem, Sibling, SyncDevice
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
-from asd_desktop.services.sync import conflicts, devices, exchange
+from asd_desktop.services.sync import conflicts, devices, exchange, merge
 from asd_desktop.services.sync.exchange import Progress
 from asd_desktop.services.sync.views import (
     ConflictView,
@@ -38,6 +38,7 @@ class SyncService:
     ) -> None:
         self._factory = session_factory
         self._on_device_changed = on_device_changed
+        merge.install_settling(session_factory)
 
     # --- status and devices -----------------------------------------------------------
 
