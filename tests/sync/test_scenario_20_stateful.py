@@ -140,7 +140,13 @@ class SyncMachine(RuleBasedStateMachine):
             return
         self.counter += 1
         value = f"{node}{self.counter}"
-        self._record(node, model, row_id, field, value, versions)
+        # An edit writes a whole new version: it carries the winner's other fields and
+        # supersedes every version of the record this node could see (its vector has seen
+        # them all), so it counts as a write to each tracked field.
+        tracked = [f for m, f in EDITABLE if m is model] + ["deleted"]
+        for other in tracked:
+            written = value if other == field else _value(versions[0], other)
+            self._record(node, model, row_id, other, written, versions)
         n.edit(model, row_id, **{field: value})
         self.log.append(f"{node}: {model.__tablename__}[{row_id[-4:]}].{field} = {value}")
 
@@ -246,3 +252,38 @@ def test_20_random_edits_deletes_and_lossy_bundles_converge(
             suppress_health_check=[HealthCheck.too_slow],
         ),
     )
+
+
+def test_20_replay_of_a_sequence_that_once_diverged(
+    trio_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The machine's counterexample from a CI run (a laptop kept a superseded sibling)."""
+    global _TEMPLATE, _TMP
+    _TEMPLATE, _TMP = trio_template, tmp_path_factory
+    state = SyncMachine()
+    state.choose_records()
+    state.edit(node="O", pick=0, which=11)
+    state.delete(node="A", pick=236, which=6119)
+    state.edit(node="B", pick=120, which=61)
+    state.delete(node="B", pick=9300, which=130)
+    state.edit(node="B", pick=212, which=1095)
+    state.export(laptop="B", to_office=False)
+    state.delete(node="A", pick=186, which=1396)
+    state.export(laptop="A", to_office=False)
+    state.export(laptop="A", to_office=False)
+    state.export(laptop="A", to_office=True)
+    state.delete(node="O", pick=2332, which=379)
+    state.edit(node="O", pick=449, which=2886)
+    state.delete(node="B", pick=401, which=382)
+    state.import_pending(pick=454)
+    state.import_pending(pick=307)
+    state.export(laptop="B", to_office=True)
+    state.delete(node="A", pick=3001, which=150)
+    state.export(laptop="B", to_office=False)
+    state.import_pending(pick=384)
+    state.export(laptop="A", to_office=True)
+    state.delete(node="A", pick=5032, which=1375)
+    state.export(laptop="B", to_office=True)
+    state.delete(node="O", pick=362, which=760)
+    state.edit(node="A", pick=7908, which=7916)
+    state.teardown()
