@@ -23,12 +23,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import pyrage
 from sqlalchemy import select
 
 from asd_desktop.models import Case
+from asd_desktop.models.enums import ContactKind
 from asd_desktop.models.sync import SyncIdentity
 from asd_desktop.services import vault
 from asd_desktop.services.cases import CaseInput, ContactInput
@@ -119,21 +119,12 @@ def main() -> int:
             with o.database.session_factory() as s:
                 cases = list(s.scalars(select(Case).order_by(Case.id).limit(50)))
             for case in cases:
-                o.cases.update_case(
-                    case.id,
-                    CaseInput(
-                        file_number=case.file_number,
-                        family_name=case.family_name,
-                        opened_on=case.opened_on,
-                        caseworker=case.caseworker,
-                        description=(case.description or "") + " Nachtrag.",
-                    ),
-                )
+                _amend(o, case, " Nachtrag.")
                 o.cases.record_contact(
                     case.id,
                     ContactInput(
                         occurred_at=dt.datetime(2026, 11, 24, 10, 0),
-                        kind=_contact_kind(),
+                        kind=next(iter(ContactKind)),
                         note="Telefonat zur Terminabsprache.",
                     ),
                 )
@@ -151,16 +142,7 @@ def main() -> int:
         o = vault.unlock_vault(office, passphrase)
         try:
             for case in cases:
-                o.cases.update_case(
-                    case.id,
-                    CaseInput(
-                        file_number=case.file_number,
-                        family_name=case.family_name,
-                        opened_on=case.opened_on,
-                        caseworker=case.caseworker,
-                        description=(case.description or "") + " Zweiter Nachtrag.",
-                    ),
-                )
+                _amend(o, case, " Zweiter Nachtrag.")
         finally:
             o.close()
         cli_inc_export_s, _r, out = run_measured(
@@ -214,10 +196,18 @@ def main() -> int:
     return 1 if missed else 0
 
 
-def _contact_kind() -> Any:
-    from asd_desktop.models.enums import ContactKind
-
-    return next(iter(ContactKind))
+def _amend(o: vault.OpenVault, case: Case, addition: str) -> None:
+    """Change a case's description through the service, as a caseworker's edit."""
+    o.cases.update_case(
+        case.id,
+        CaseInput(
+            file_number=case.file_number,
+            family_name=case.family_name,
+            opened_on=case.opened_on,
+            caseworker=case.caseworker,
+            description=(case.description or "") + addition,
+        ),
+    )
 
 
 if __name__ == "__main__":

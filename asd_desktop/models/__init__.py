@@ -1,5 +1,7 @@
 """SQLAlchemy entities, enums and the replicated-record base."""
 
+from sqlalchemy import Index
+
 from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.base import Base, LocalDevice, Replicated
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
@@ -96,8 +98,6 @@ __all__ = [
 
 def _index_dots() -> None:
     """Indexes every travelling table needs: its dot (export) and its tombstones (purge)."""
-    from sqlalchemy import Index
-
     for table in Base.metadata.sorted_tables:
         if "origin_counter" in table.c:
             Index(f"ix_{table.name}_dot", table.c.origin_device, table.c.origin_counter)

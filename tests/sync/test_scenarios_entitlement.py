@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from asd_desktop.models import ActionGoal, Case, Person
 from asd_desktop.models.enums import Area
@@ -76,6 +76,15 @@ def test_17_withdrawn_case_sends_pending_edits_first_then_is_evicted(trio: Trio)
     assert trio.a.get(Case, case_id) is None
     assert not _case_rows(trio.a, case_id)
     assert case_id not in [c.id for c in trio.a.ov.cases.list_cases()]
+    with trio.a.ov.database.session_factory() as s:
+        indexed = s.execute(
+            text(
+                "SELECT count(*) FROM case_search WHERE rowid IN "
+                "(SELECT rowid FROM search_docs WHERE case_id = :c)"
+            ),
+            {"c": case_id},
+        ).scalar_one()
+    assert indexed == 0  # nothing of the evicted family stays in the search index
     trio.send(trio.a, trio.o)
     assert case_id not in trio.o.ov.sync.assigned_cases(trio.a.device_id)
     assert trio.o.get(Case, case_id) is not None  # the office keeps it

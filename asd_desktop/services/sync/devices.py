@@ -270,13 +270,10 @@ def _restamp(session: Session, old_id: str) -> None:
     device = local_device(session)
     conn = session.connection()
     for table in replicated_tables():
-        ids = list(
-            conn.execute(select(table.c.id).where(table.c.origin_device == old_id)).scalars()
-        )
-        for row_id in ids:
-            vector = conn.execute(
-                select(table.c.version_vector).where(table.c.id == row_id)
-            ).scalar_one()
+        rows = conn.execute(
+            select(table.c.id, table.c.version_vector).where(table.c.origin_device == old_id)
+        ).all()
+        for row_id, vector in rows:
             device.counter += 1
             new_vector = dict(vector or {})
             new_vector[device.device_id] = device.counter

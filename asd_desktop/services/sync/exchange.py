@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -262,9 +261,9 @@ def pending_count(s: Session, peer_id: str) -> int:
     ack_json = json.dumps(dict(peer.acked))
     total = 0
     conn = s.connection()
+    origins = _origins(ident, devices.local_device(s).device_id)
     for table in replicated_tables():
         stmt = select(func.count()).select_from(table)
-        origins = _origins(ident, devices.local_device(s).device_id)
         stmt = stmt.where(_scope_statement(table, ident.role, peer_id, peer.acked, origins, set()))
         total += int(conn.execute(stmt, {"ack": ack_json}).scalar_one())
     return total
@@ -381,7 +380,7 @@ def import_bundle(
         with factory.begin() as s:
             if s.get(ImportedBundle, bundle_id) is not None:
                 return ImportReport(bundle_id, sender_name, already_imported=True)
-            _check_not_restored(s, manifest, role, me, sender_name)
+            _check_not_restored(s, manifest, me, sender_name)
             return _merge_bundle(s, opened, role, me, sender_name, progress)
     except IntegrityError as exc:
         raise BundleDamagedError(
@@ -406,9 +405,7 @@ def _restored(name: str) -> RestoredDeviceError:
     )
 
 
-def _check_not_restored(
-    s: Session, manifest: Mapping[str, Any], role: str, me: str, sender_name: str
-) -> None:
+def _check_not_restored(s: Session, manifest: Mapping[str, Any], me: str, sender_name: str) -> None:
     sender = manifest["sender"]["device_id"]
     sequence = manifest["sequence"]
     counter = manifest["knowledge"].get(sender, 0)
@@ -432,7 +429,6 @@ def _check_not_restored(
             or (seq > sequence and seen_counter < counter)
         ):
             raise _restored(sender_name)
-    _ = role
 
 
 def _merge_bundle(
@@ -522,7 +518,7 @@ def _merge_bundle(
     sender.last_import_at = devices.now()
     if merger.result.max_hlc:
         clock = Hlc.decode(device.hlc) if device.hlc else Hlc(0, 0)
-        device.hlc = clock.receive(Hlc.decode(merger.result.max_hlc), _now_ms()).encode()
+        device.hlc = clock.receive(Hlc.decode(merger.result.max_hlc), clock_ms()).encode()
 
     affected = set(merger.result.case_ids)
     evicted = withdrawn = 0
@@ -566,9 +562,9 @@ def _merge_bundle(
         )
     )
     s.flush()
-    existing = set(s.scalars(select(Case.id).where(Case.id.in_(sorted(affected)))))
     case_summaries.refresh(s, affected)
-    search.reindex(s, existing)
+    # Evicted or purged cases are included: their index entries go with them.
+    search.reindex(s, affected)
     audit.append(s, me, AuditAction.BUNDLE_IMPORTED, None, manifest["bundle_id"])
     # Foreign keys are deferred: a bundle that points to missing records fails at commit.
     s.info[MERGING] = False
@@ -584,10 +580,6 @@ def _merge_bundle(
         evicted_cases=evicted,
         withdrawn_cases=withdrawn,
     )
-
-
-def _now_ms() -> int:
-    return clock_ms()
 
 
 def _line_table(line: Mapping[str, Any]) -> Table:
@@ -752,11 +744,3 @@ def _bad_manifest(field: str) -> BundleDamagedError:
         f"Die Kopfdaten des Pakets sind unvollständig (»{field}«). Bitte die Datei erneut "
         "vom Absender exportieren lassen. Es wurde nichts verändert."
     )
-
-
-def group_counts(lines: Mapping[str, int]) -> dict[str, int]:
-    """Counts per German record label."""
-    out: dict[str, int] = defaultdict(int)
-    for table, count in lines.items():
-        out[record_label(table)] += count
-    return dict(out)

@@ -98,18 +98,7 @@ class Merger:
             state[row_id] = merged
             touched.add(row_id)
         self._write_all(table, [(r, state[r]) for r in sorted(touched)], before)
-        if joined:
-            conn = self._session.connection()
-            conn.execute(
-                delete(JoinedVersion).where(
-                    JoinedVersion.table_name == table.name,
-                    JoinedVersion.row_id.in_(sorted(joined)),
-                )
-            )
-            conn.execute(
-                insert(JoinedVersion),
-                [{"table_name": table.name, "row_id": r} for r in sorted(joined)],
-            )
+        self._mark_joined(table, joined)
         for row_id in sorted(touched):
             versions_now = state[row_id]
             case_id = versions_now[0].get(case_key) if case_key else None
@@ -120,6 +109,19 @@ class Merger:
                 self.result.new_conflicts.append((table.name, row_id, case_id))
             hlc = str(versions_now[0]["hlc"])
             self.result.max_hlc = max(self.result.max_hlc, hlc)
+
+    def _mark_joined(self, table: Table, joined: set[str]) -> None:
+        """Rows whose stored vector is a join: export checks them by their whole vector."""
+        if not joined:
+            return
+        conn = self._session.connection()
+        ids = sorted(joined)
+        conn.execute(
+            delete(JoinedVersion).where(
+                JoinedVersion.table_name == table.name, JoinedVersion.row_id.in_(ids)
+            )
+        )
+        conn.execute(insert(JoinedVersion), [{"table_name": table.name, "row_id": r} for r in ids])
 
     def _was_empty(self, table: Table) -> bool:
         empty = self._empty.get(table.name)
@@ -282,12 +284,7 @@ def settle(session: Session, edited: list[Replicated]) -> None:
             continue
         merger._write_all(table, [(obj.id, result)], {obj.id: len(state)})
         if not any(result[0] is s for s in state):
-            conn.execute(
-                delete(JoinedVersion).where(
-                    JoinedVersion.table_name == table.name, JoinedVersion.row_id == obj.id
-                )
-            )
-            conn.execute(insert(JoinedVersion).values(table_name=table.name, row_id=obj.id))
+            merger._mark_joined(table, {obj.id})
         session.expire(obj)
         key = case_column(table)
         case_id = result[0].get(key) if key else None

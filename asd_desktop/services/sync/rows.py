@@ -13,19 +13,19 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from asd_desktop.storage.bundle_file import BundleDamagedError
 
+_ENCODERS: dict[str, Callable[[Sequence[Any]], dict[str, Any]]] = {}
+
 
 def encode(table: Table, row: Mapping[Any, Any]) -> dict[str, Any]:
     """A stored row as the field map that travels (unknown fields at the top level)."""
-    out: dict[str, Any] = dict(row.get("unknown_fields") or {})
-    for column in table.columns:
-        if column.name == "unknown_fields":
-            continue
-        out[column.name] = _encode_value(row[column.name])
-    return out
+    return row_encoder(table)([row[c.name] for c in table.columns])
 
 
 def row_encoder(table: Table) -> Callable[[Sequence[Any]], dict[str, Any]]:
-    """A fast :func:`encode` for plain result tuples of ``select(table)`` (export streams)."""
+    """:func:`encode` for plain result tuples of ``select(table)`` (export streams)."""
+    known = _ENCODERS.get(table.name)
+    if known is not None:
+        return known
     names = [c.name for c in table.columns]
     special = [
         (c.name, c.type.python_type)
@@ -46,15 +46,8 @@ def row_encoder(table: Table) -> Callable[[Sequence[Any]], dict[str, Any]]:
             return {**unknown, **out}
         return out
 
+    _ENCODERS[table.name] = encode_tuple
     return encode_tuple
-
-
-def _encode_value(value: object) -> object:
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
 
 
 def decode(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -164,11 +157,6 @@ class TableCodec:
         self.names = [c.name for c in table.columns]
         self._columns = {c.name: c for c in table.columns if c.name != "unknown_fields"}
         self._binders = {c.name: c.type.bind_processor(dialect) for c in table.columns}
-        self._plain_text = {
-            c.name
-            for c in table.columns
-            if c.type.python_type is str and self._binders[c.name] is None
-        }
         self._known = set(self._columns)
         self._bag_index = self.names.index("unknown_fields")
         bag_binder = self._binders["unknown_fields"]

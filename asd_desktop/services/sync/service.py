@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.case import Case
-from asd_desktop.models.sync import CaseAssignment, ReviewItem, Sibling, SyncDevice
+from asd_desktop.models.sync import CaseAssignment, ReviewItem, SyncDevice
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.sync import conflicts, devices, exchange, merge
@@ -225,18 +225,6 @@ class SyncService:
         """Every open conflict (of one case, if given)."""
         with self._factory() as s:
             return [conflicts.view(s, t, r) for t, r in conflicts.conflict_rows(s, case_id)]
-
-    def conflict_count(self) -> int:
-        """Records with open conflicts."""
-        with self._factory() as s:
-            return int(
-                s.scalar(
-                    select(func.count()).select_from(
-                        select(Sibling.table_name, Sibling.row_id).distinct().subquery()
-                    )
-                )
-                or 0
-            )
 
     def resolve(
         self,
