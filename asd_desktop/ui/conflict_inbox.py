@@ -34,7 +34,6 @@ from typing_extensions import override
 
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.sync import ConflictView, SyncService, VersionView
-from asd_desktop.services.sync.tables import FIELD_LABELS
 from asd_desktop.ui.widgets import german_datetime
 
 WINDOW_TITLE = "Konfliktposteingang"
@@ -60,14 +59,6 @@ class Confirm:
         answer = box.clickedButton() is yes
         box.deleteLater()
         return answer
-
-
-def shown_fields(conflict: ConflictView) -> list[str]:
-    """The fields the table lists: every differing one, and the equal ones a person knows.
-
-    Equal bookkeeping fields (links, sort positions) would only hide what matters.
-    """
-    return [f for f in conflict.fields if f in conflict.differing or f in FIELD_LABELS]
 
 
 def conflict_title(conflict: ConflictView) -> str:
@@ -300,7 +291,8 @@ class ConflictInbox(QDialog):
 
     def _fill_table(self, conflict: ConflictView) -> None:
         versions = conflict.versions
-        self._fields = shown_fields(conflict)
+        # The service lists differing fields first and leaves out equal links and ordering.
+        self._fields = list(conflict.fields)
         self.table.setColumnCount(len(versions))
         self.table.setRowCount(len(self._fields))
         self.table.setHorizontalHeaderLabels([version_header(i, v) for i, v in enumerate(versions)])

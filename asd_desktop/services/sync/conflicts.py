@@ -19,6 +19,7 @@ from asd_desktop.services.sync import rows
 from asd_desktop.services.sync.devices import local_device
 from asd_desktop.services.sync.merge import Merger
 from asd_desktop.services.sync.tables import (
+    QUIET_FIELDS,
     field_label,
     record_label,
     replicated_tables,
@@ -96,7 +97,7 @@ def view(s: Session, table_name: str, row_id: str) -> ConflictView:
     differing = [
         k for k in keys if len({json.dumps(v.get(k), sort_keys=True) for v in versions}) > 1
     ]
-    ordered = differing + [k for k in keys if k not in differing]
+    ordered = differing + [k for k in keys if k not in differing and k not in QUIET_FIELDS]
     case_id = versions[0].get("case_id") if "case_id" in table.columns else None
     if table.name == "cases":
         case_id = row_id
