@@ -22,15 +22,21 @@ from asd_desktop.ui.pdf_preview import PdfPreviewDialog
 from asd_desktop.ui.widgets import from_qdate, to_qdate
 from tests.ui.test_familienrat_decision import PARTICIPANTS, council_in_follow_up
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+#: Set per test to a folder under pytest's tmp_path: tests write nothing into the checkout.
+SCREENSHOTS = Path()
 TODAY = dt.date.today()
 NEXT = QWizard.WizardButton.NextButton
 BACK = QWizard.WizardButton.BackButton
 FINISH = QWizard.WizardButton.FinishButton
 
 
+@pytest.fixture(autouse=True)
+def _screenshots_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(globals(), "SCREENSHOTS", tmp_path / "screenshots")
+
+
 def screenshot(widget: QWidget, name: str) -> None:
-    """Keep a picture of ``widget`` for people to look at (the folder is git-ignored)."""
+    """Keep a picture of ``widget`` in the test's temporary folder (proves it renders)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     assert widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
 

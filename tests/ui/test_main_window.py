@@ -38,7 +38,6 @@ from asd_desktop.ui.lock_screen import ChangePassphraseDialog
 from asd_desktop.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 
-SHOTS = "/work/main/screenshots"
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = dt.date.today()
 
@@ -228,7 +227,7 @@ def test_unlock_wrong_then_right_passphrase(qtbot, make_window, seeded):
 # --- the case list ----------------------------------------------------------------------
 
 
-def test_main_window_screenshot(qtbot, window, seeded):
+def test_main_window_screenshot(qtbot, window, seeded, tmp_path):
     window.resize(1366, 768)
     window._fit_list_width()
     qtbot.mouseClick(
@@ -237,7 +236,7 @@ def test_main_window_screenshot(qtbot, window, seeded):
         pos=window.table.visualRect(window.model.index(2, COL_FAMILY)).center(),
     )
     assert window.case_view.current_case_id() == seeded["Yılmaz"]
-    window.grab().save(f"{SHOTS}/main_window.png")
+    assert window.grab().save(str(tmp_path / "main_window.png"))
     assert "Şükrü" in _visible_texts(window)
 
 
@@ -393,7 +392,7 @@ def test_case_actions_without_a_case_say_so(qtbot, window, monkeypatch):
 # --- locking ------------------------------------------------------------------------------
 
 
-def test_idle_lock_hides_everything_and_unlock_returns(qtbot, window, seeded, clock):
+def test_idle_lock_hides_everything_and_unlock_returns(qtbot, window, seeded, clock, tmp_path):
     window.search.setText("yilmaz")
     window.refresh()
     window.table.activated.emit(window.model.index(0, 0))
@@ -424,7 +423,7 @@ def test_idle_lock_hides_everything_and_unlock_returns(qtbot, window, seeded, cl
         assert secret not in texts
     assert "nach 5 Minuten ohne Eingabe gesperrt" in window.lock_screen.unlock.info.text()
     assert not window.record_contact_action.isEnabled()
-    window.grab().save(f"{SHOTS}/locked_after_idle.png")
+    assert window.grab().save(str(tmp_path / "locked_after_idle.png"))
 
     _unlock(qtbot, window)
     assert not window.is_locked()
