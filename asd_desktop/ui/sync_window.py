@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from asd_desktop.models.errors import AsdError
+from asd_desktop.models.progress import OperationToken
 from asd_desktop.services.cases import CaseQuery, CaseRow, CaseService
 from asd_desktop.services.sync import (
     DeviceView,
@@ -769,7 +770,7 @@ class SyncWindow(QDialog):
         dialog.setValue(0)
         self.progress_dialog = dialog
         try:
-            report = self._sync.import_bundle(path, self._progress)
+            report = self._sync.import_bundle(path, _DialogToken(self))
         except ImportCancelledError as exc:
             self._close_progress()
             self._say("Einlesen abgebrochen", exc.message)
@@ -826,3 +827,15 @@ class SyncWindow(QDialog):
         if ReviewDialog.ask(self, self._sync):
             self.data_changed.emit()
         self.reload()
+
+
+class _DialogToken(OperationToken):
+    """Interim: progress shown in the window's dialog (replaced by the operations helper)."""
+
+    def __init__(self, window: SyncWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    @override
+    def progress(self, done: int, total: int) -> None:
+        self._window._progress(done, total)

@@ -9,6 +9,7 @@ import pytest
 
 from asd_desktop.models import ActionGoal
 from asd_desktop.models.errors import AsdError
+from asd_desktop.models.progress import OperationToken
 from asd_desktop.services import vault
 from asd_desktop.services.sync.exchange import RestoredDeviceError
 from asd_desktop.storage.bundle_file import (
@@ -106,14 +107,15 @@ def test_10_failure_in_the_middle_rolls_back_and_retry_equals_clean(
     path = trio.export(trio.a, trio.o)
     calls = []
 
-    def power_cut(done: int, total: int) -> None:
-        calls.append(done)
-        if done == total:  # every row merged, nothing committed yet
-            raise OSError("Stromausfall mitten im Zusammenführen")
+    class PowerCut(OperationToken):
+        def progress(self, done: int, total: int) -> None:
+            calls.append(done)
+            if done == total:  # every row merged, nothing committed yet
+                raise OSError("Stromausfall mitten im Zusammenführen")
 
     before = trio.o.dump()
     with pytest.raises(OSError, match="Stromausfall"):
-        trio.o.ov.sync.import_bundle(path, progress=power_cut)
+        trio.o.ov.sync.import_bundle(path, PowerCut())
     assert trio.o.dump() == before
     assert _imported_count(trio.o) == 0
     trio.o.ov.sync.import_bundle(path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from asd_desktop.models.case import Case
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.goals import WizardDraft
 from asd_desktop.models.ids import Hlc, uuid7
+from asd_desktop.models.progress import CancelledError, OperationToken
 from asd_desktop.models.sync import (
     LAPTOP,
     OFFICE,
@@ -65,10 +66,8 @@ BUNDLE_SUFFIX = ".asdbundle"
 
 _BATCH = 400
 
-Progress = Callable[[int, int], None]
 
-
-class ImportCancelledError(AsdError):
+class ImportCancelledError(CancelledError):
     """The person cancelled the import; nothing was changed."""
 
     def __init__(self) -> None:
@@ -82,8 +81,16 @@ class RestoredDeviceError(BundleError):
 # --- export -------------------------------------------------------------------------------
 
 
-def export_bundle(factory: sessionmaker[Session], to_ref: str, out_dir: Path) -> ExportResult:
-    """Write every version the peer has not acknowledged into a bundle in ``out_dir``."""
+def export_bundle(
+    factory: sessionmaker[Session],
+    to_ref: str,
+    out_dir: Path,
+    token: OperationToken | None = None,
+) -> ExportResult:
+    """Write every version the peer has not acknowledged into a bundle in ``out_dir``.
+
+    A cancel (through ``token``) leaves no file behind and changes nothing.
+    """
     with factory() as s:
         ident = devices.require_identity(s)
         peer = devices.find_device(s, to_ref)
@@ -142,6 +149,7 @@ def export_bundle(factory: sessionmaker[Session], to_ref: str, out_dir: Path) ->
             _origins(ident, me.device_id),
             set(scope["full_cases"]),
             counts,
+            token or OperationToken(),
         )
         out_dir.mkdir(parents=True, exist_ok=True)
         name = f"asd-{me.device_id[-8:]}-an-{peer.device_id[-8:]}-{sequence:05d}{BUNDLE_SUFFIX}"
@@ -277,6 +285,7 @@ def _payload(
     origins: set[str],
     full_cases: set[str],
     counts: dict[str, int],
+    token: OperationToken,
 ) -> Iterator[bytes]:
     """The lines of the payload, streamed from the database table by table."""
     ack_json = json.dumps(ack)
@@ -284,7 +293,9 @@ def _payload(
     held: set[str] | None = None
     if role == OFFICE:
         held = set(devices.assignments(s, peer_id, ("active",)))
-    for table in replicated_tables():
+    tables = replicated_tables()
+    for number, table in enumerate(tables):
+        token.progress(number, len(tables))
         key = case_column(table)
         stmt = select(table).where(_scope_statement(table, role, peer_id, ack, origins, full_cases))
         result = conn.execution_options(yield_per=1000).execute(stmt, {"ack": ack_json})
@@ -292,6 +303,8 @@ def _payload(
         count = 0
         for row in result:
             count += 1
+            if not count % 2000:
+                token.check()
             yield _line({"t": table.name, "r": encode(row)})
         for data, case_id in conn.execute(
             select(Sibling.data, Sibling.case_id).where(Sibling.table_name == table.name)
@@ -327,7 +340,7 @@ def inspect_bundle(factory: sessionmaker[Session], path: Path) -> dict[str, Any]
 
 
 def import_bundle(
-    factory: sessionmaker[Session], path: Path, progress: Progress | None = None
+    factory: sessionmaker[Session], path: Path, token: OperationToken | None = None
 ) -> ImportReport:
     """Check the whole bundle, then merge it in one transaction; any error changes nothing."""
     with factory() as s:
@@ -381,7 +394,9 @@ def import_bundle(
             if s.get(ImportedBundle, bundle_id) is not None:
                 return ImportReport(bundle_id, sender_name, already_imported=True)
             _check_not_restored(s, manifest, me, sender_name)
-            return _merge_bundle(s, opened, role, me, sender_name, progress)
+            return _merge_bundle(s, opened, role, me, sender_name, token)
+    except CancelledError as exc:
+        raise ImportCancelledError() from exc
     except IntegrityError as exc:
         raise BundleDamagedError(
             "Das Paket verweist auf Datensätze, die hier fehlen. Bitte beim Absender ein neues "
@@ -437,7 +452,7 @@ def _merge_bundle(
     role: str,
     me: str,
     sender_name: str,
-    progress: Progress | None,
+    token: OperationToken | None,
 ) -> ImportReport:
     manifest = opened.manifest
     sender_id = manifest["sender"]["device_id"]
@@ -499,13 +514,13 @@ def _merge_bundle(
             flush()
             batch = []
             batch_table = table
-            if progress is not None:
-                progress(done, total)
+            if token is not None:
+                token.progress(done, total)
         batch.append(version)
         done += 1
     flush()
-    if progress is not None:
-        progress(total, total)
+    if token is not None:
+        token.progress(total, total)
 
     # Knowledge, acknowledgements and the bundle record.
     sender_knowledge = {d: int(c) for d, c in manifest["knowledge"].items()}

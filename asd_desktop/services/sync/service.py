@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.case import Case
+from asd_desktop.models.progress import OperationToken
 from asd_desktop.models.sync import CaseAssignment, ReviewItem, SyncDevice
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.sync import conflicts, devices, exchange, merge
-from asd_desktop.services.sync.exchange import Progress
 from asd_desktop.services.sync.views import (
     ConflictView,
     DeviceView,
@@ -207,17 +207,19 @@ class SyncService:
 
     # --- bundles ----------------------------------------------------------------------------
 
-    def export(self, to_device: str, out_dir: Path) -> ExportResult:
+    def export(
+        self, to_device: str, out_dir: Path, token: OperationToken | None = None
+    ) -> ExportResult:
         """Write a bundle for a peer into a folder (a USB stick); read back before returning."""
-        return exchange.export_bundle(self._factory, to_device, out_dir)
+        return exchange.export_bundle(self._factory, to_device, out_dir, token)
 
     def inspect(self, path: Path) -> dict[str, Any]:
         """The manifest of a bundle; writes nothing."""
         return exchange.inspect_bundle(self._factory, path)
 
-    def import_bundle(self, path: Path, progress: Progress | None = None) -> ImportReport:
-        """Check the whole bundle, then merge it in one transaction."""
-        return exchange.import_bundle(self._factory, path, progress)
+    def import_bundle(self, path: Path, token: OperationToken | None = None) -> ImportReport:
+        """Check the whole bundle, then merge it in one transaction; a cancel changes nothing."""
+        return exchange.import_bundle(self._factory, path, token)
 
     # --- conflicts and review ---------------------------------------------------------------
 
