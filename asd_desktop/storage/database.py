@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,13 +19,92 @@ from asd_desktop.storage.engine import (
     damaged_database_error,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+#: ``revision = "0006"`` / ``down_revision: str | None = "0005"`` at the top of a script.
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(.+?)\s*$", re.MULTILINE)
+
+
+@functools.cache
+def head_revision() -> str:
+    """The newest revision of the migration scripts.
+
+    Read from the scripts' ``revision``/``down_revision`` lines, so an unlock needs no
+    Alembic script directory (which imports every migration module). Anything
+    unexpected in the scripts falls back to Alembic, so the answer is always Alembic's.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    try:
+        for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+            found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found.get("down_revision", "None"))
+            if not isinstance(revision, str) or revision in revisions:
+                raise ValueError(revision)
+            revisions.add(revision)
+            if isinstance(down, str):
+                parents.add(down)
+            elif down is not None:
+                parents.update(str(d) for d in down)  # a merge revision
+    except (OSError, KeyError, ValueError, SyntaxError, TypeError):
+        return _alembic_head()
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and parents <= revisions else _alembic_head()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory  # only when the scripts are odd
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("no migration scripts found")
+    return head
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database's ``alembic_version`` is exactly the newest revision."""
+    with engine.connect() as conn:
+        has_versions = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if has_versions is None:
+            return False
+        versions = [
+            row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")
+        ]
+    return versions == [head_revision()]
+
+
+def ensure_schema(engine: Engine) -> bool:
+    """Migrate (with the full foreign-key check) only if the schema is behind; on every unlock.
+
+    Returns whether a migration ran. A database at the newest revision costs two small
+    queries, however many records it holds; ``asd-desktop check`` still checks every
+    reference.
+    """
+    if schema_is_current(engine):
+        return False
+    migrate(engine)
+    return True
+
+
+def _alembic_config() -> Config:
+    from alembic.config import Config  # loaded only to migrate (0.1 s)
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision; runs on every unlock."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    """Bring the schema to the newest revision, then check every foreign key."""
+    from alembic import command  # loaded only to migrate (0.1 s)
+
+    config = _alembic_config()
     with engine.connect() as conn:
         # Batch migrations rebuild tables; with foreign keys on, dropping a referenced table
         # would delete through to its children. Off outside any transaction (on the driver
@@ -55,11 +136,11 @@ class Database:
 
     @classmethod
     def open(cls, db_path: Path, key: bytes) -> Database:
-        """Open (or create) the encrypted file, migrate it and return it ready for use."""
+        """Open (or create) the encrypted file, migrate it if needed and return it ready for use."""
         holder = KeyHolder(key)
         engine = create_encrypted_engine(db_path, holder)
         try:
-            migrate(engine)
+            ensure_schema(engine)
             return cls(engine, holder)
         except DBAPIError as exc:
             # The key was right (the connection verified it), so the pages are at fault.
