@@ -15,6 +15,20 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.consultation import (
+    MAX_NEED_LENGTH,
+    SOURCE_ORDER,
+    SOZIALRAUM_QUESTION,
+    ConsultationInput,
+    ConsultationView,
+    IdeaInput,
+    IdeaView,
+    NeedView,
+    close_problems,
+    idea_problems,
+    need_key,
+    need_problems,
+)
 from asd_desktop.models.case import Case
 from asd_desktop.models.consultation import Consultation, ConsultationIdea, SozialraumNeed
 from asd_desktop.models.enums import IdeaSource
@@ -22,14 +36,6 @@ from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.reports.consultation import ConsultationPrint, IdeaPrint
 from asd_desktop.services import audit
 from asd_desktop.services.goals import AgreementView, GoalService
-
-#: The sources of ideas in the order the method asks for them.
-SOURCE_ORDER: tuple[IdeaSource, ...] = (
-    IdeaSource.PERSON,
-    IdeaSource.SURROUNDINGS,
-    IdeaSource.SOCIAL_SPACE,
-    IdeaSource.PROFESSIONAL,
-)
 
 #: Why the ideas are collected in this order, one line per source (shown in the wizard).
 SOURCE_GUIDANCE: dict[IdeaSource, str] = {
@@ -49,14 +55,6 @@ SOURCE_GUIDANCE: dict[IdeaSource, str] = {
         "Umfeld und Sozialraum nicht leisten können?"
     ),
 }
-
-#: The question the team answers after deciding a Hilfe zur Erziehung (verbatim).
-SOZIALRAUM_QUESTION = (
-    "Welche Angebote bräuchten wir zukünftig im Sozialraum, damit die soeben beschlossene "
-    "Hilfe ergänzt werden könnte oder weniger intensiv notwendig wäre?"
-)
-
-MAX_NEED_LENGTH = 300
 
 
 class ConsultationAction:
@@ -85,77 +83,7 @@ def goals_text(agreement: AgreementView | None) -> str:
     return "\n".join(lines)
 
 
-def need_key(text: str) -> str:
-    """How needs are grouped: trimmed, case-insensitive, ß = ss, whitespace folded."""
-    return " ".join(text.casefold().replace("ß", "ss").split())
-
-
 # --- inputs and views ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ConsultationInput:
-    """The protocol's own fields (ideas and needs are separate rows)."""
-
-    held_on: dt.date
-    presenter: str = ""
-    participants: str = ""
-    family_goals: str = ""
-    question: str = ""
-    selection: str = ""
-    hze_decided: bool = False
-    hze_kind: str = ""
-    #: An optional free note to the Sozialraum question (the needs are rows).
-    sozialraum_answer: str = ""
-
-
-@dataclass(frozen=True)
-class IdeaInput:
-    """One idea of the Ideenpaket."""
-
-    source: IdeaSource
-    text: str
-    selected: bool = False
-
-
-@dataclass(frozen=True)
-class IdeaView(IdeaInput):
-    """A stored idea."""
-
-    id: str = ""
-
-
-@dataclass(frozen=True)
-class NeedView:
-    """One stored need (an offer the Sozialraum lacks)."""
-
-    id: str
-    need: str
-
-
-@dataclass(frozen=True)
-class ConsultationView:
-    """A consultation protocol with everything recorded so far."""
-
-    id: str
-    case_id: str
-    file_number: str
-    family_name: str
-    fields: ConsultationInput
-    closed: bool
-    ideas: tuple[IdeaView, ...] = ()
-    needs: tuple[NeedView, ...] = ()
-
-    def ideas_by_source(self) -> dict[IdeaSource, tuple[IdeaView, ...]]:
-        """The ideas per source, in the method's order (every source present)."""
-        return {src: tuple(i for i in self.ideas if i.source is src) for src in SOURCE_ORDER}
-
-    @property
-    def selected_ideas(self) -> tuple[IdeaView, ...]:
-        """The ideas the team chose, in the method's order."""
-        return tuple(
-            i for src in SOURCE_ORDER for i in self.ideas if i.source is src and i.selected
-        )
 
 
 @dataclass(frozen=True)
@@ -180,49 +108,6 @@ class NeedGroup:
 
 
 # --- pure rules ---------------------------------------------------------------------------
-
-
-def idea_problems(value: IdeaInput) -> dict[str, str]:
-    """Why an idea cannot be stored."""
-    if not value.text.strip():
-        return {"text": "Bitte die Idee kurz beschreiben."}
-    return {}
-
-
-def need_problems(text: str, existing: tuple[str, ...] = ()) -> dict[str, str]:
-    """Why a need cannot be stored (``existing``: the consultation's needs so far)."""
-    if not text.strip():
-        return {"need": "Bitte das fehlende Angebot kurz benennen."}
-    if len(text.strip()) > MAX_NEED_LENGTH:
-        return {"need": f"Bitte kürzer fassen (höchstens {MAX_NEED_LENGTH} Zeichen)."}
-    if need_key(text) in {need_key(e) for e in existing}:
-        return {"need": "Dieser Bedarf steht schon in der Liste."}
-    return {}
-
-
-def close_problems(view: ConsultationView) -> dict[str, str]:
-    """Why the protocol cannot be closed yet."""
-    f = view.fields
-    p: dict[str, str] = {}
-    if not f.presenter.strip():
-        p["presenter"] = "Bitte eintragen, wer den Fall vorstellt."
-    if not f.question.strip():
-        p["question"] = "Bitte die Frage an das Team eintragen."
-    if not view.ideas:
-        p["ideas"] = "Bitte mindestens eine Idee sammeln."
-    if not view.selected_ideas and not f.selection.strip():
-        p["selection"] = "Bitte festhalten, welche Ideen ausgewählt wurden."
-    if f.hze_decided:
-        if not f.hze_kind.strip():
-            p["hze_kind"] = "Bitte die Art der beschlossenen Hilfe zur Erziehung angeben."
-        if not view.needs:
-            p["needs"] = (
-                "Eine Hilfe zur Erziehung wurde beschlossen: Das Protokoll kann erst "
-                "abgeschlossen werden, wenn das Team die Frage beantwortet hat: „"
-                + SOZIALRAUM_QUESTION
-                + "“ (mindestens ein Bedarf)."
-            )
-    return p
 
 
 def group_needs(rows: list[tuple[str, str]]) -> list[NeedGroup]:
@@ -562,6 +447,23 @@ __all__ = [
     "default_question",
     "goals_text",
     "group_needs",
+    "idea_problems",
+    "need_key",
+    "need_problems",
+]
+
+#: The protocol's records and rules live in :mod:`asd_desktop.domain.consultation`;
+#: they are re-exported here for the callers of this service.
+__all__ = [
+    "MAX_NEED_LENGTH",
+    "SOURCE_ORDER",
+    "SOZIALRAUM_QUESTION",
+    "ConsultationInput",
+    "ConsultationView",
+    "IdeaInput",
+    "IdeaView",
+    "NeedView",
+    "close_problems",
     "idea_problems",
     "need_key",
     "need_problems",

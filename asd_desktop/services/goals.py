@@ -16,6 +16,26 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.goal_process import (
+    PAGE_CONCERN,
+    PAGE_DIRECTION,
+    PAGE_GOALS,
+    PAGE_RESOURCES,
+    PAGE_STEPS,
+    PAGE_SUMMARY,
+    PAGE_TITLES,
+    PAGE_WILL,
+    REVIEW_AFTER,
+    ActionGoalDraft,
+    GoalDraft,
+    ResourceDraft,
+    StepDraft,
+    all_problems,
+    area_notice,
+    default_review_date,
+    page_problems,
+    page_warnings,
+)
 from asd_desktop.models.case import Case
 from asd_desktop.models.enums import Area, GoalStatus, ResourceKind
 from asd_desktop.models.errors import AsdError, NotFoundError, ValidationError
@@ -31,21 +51,6 @@ from asd_desktop.services import audit
 
 DRAFT_KIND = "zielerarbeitung"
 DRAFT_VERSION = 1
-REVIEW_AFTER = dt.timedelta(days=91)
-
-#: The wizard's pages, in order.
-PAGE_CONCERN, PAGE_WILL, PAGE_DIRECTION, PAGE_GOALS, PAGE_RESOURCES, PAGE_STEPS, PAGE_SUMMARY = (
-    range(7)
-)
-PAGE_TITLES = (
-    "Anliegen",
-    "Wille",
-    "Richtungsziel",
-    "Handlungsziele",
-    "Ressourcen",
-    "Ideen und erste Schritte",
-    "Zusammenfassung",
-)
 
 
 class GoalAction:
@@ -54,66 +59,6 @@ class GoalAction:
     AGREED = "goals_agreed"
     REVIEWED = "goal_reviewed"
     DRAFT_DISCARDED = "goal_draft_discarded"
-
-
-# --- the draft ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ActionGoalDraft:
-    """A Handlungsziel being drafted."""
-
-    text: str = ""
-    indicator: str = ""
-    due_on: dt.date | None = None
-    involved: str = ""
-    #: Checker findings the caseworker dismissed, as (code, reason) pairs.
-    dismissed: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class ResourceDraft:
-    """A resource on the wizard's page: a case resource reused, or a new one."""
-
-    kind: ResourceKind = ResourceKind.PERSONAL
-    description: str = ""
-    #: Positions (in ``GoalDraft.action_goals``) of the goals it helps.
-    goal_indexes: tuple[int, ...] = ()
-    #: Set when this is a resource the case already has.
-    existing_id: str | None = None
-    #: The Sozialraum catalogue entry this resource is, if any.
-    catalog_entry_id: str | None = None
-
-
-@dataclass(frozen=True)
-class StepDraft:
-    """An idea or first step: who does what by when."""
-
-    who: str = ""
-    what: str = ""
-    due_on: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class GoalDraft:
-    """Everything the Zielerarbeitung wizard collects; saved after every page."""
-
-    page: int = PAGE_CONCERN
-    concern: str = ""
-    concern_by: str = ""
-    will: str = ""
-    priority: str = ""
-    direction_goal: str = ""
-    direction_people: str = ""
-    action_goals: tuple[ActionGoalDraft, ...] = ()
-    resources: tuple[ResourceDraft, ...] = ()
-    steps: tuple[StepDraft, ...] = ()
-    place: str = ""
-    agreed_on: dt.date | None = None
-    review_on: dt.date | None = None
-    #: Names of the people present who sign the agreement (besides the caseworker).
-    present: tuple[str, ...] = ()
-    caseworker: str = ""
 
 
 def draft_to_json(draft: GoalDraft) -> str:
@@ -180,106 +125,6 @@ def draft_from_json(text: str) -> GoalDraft:
 
 def _date(value: Any) -> dt.date | None:  # noqa: ANN401 - JSON value
     return dt.date.fromisoformat(value) if value else None
-
-
-# --- pure rules (the wizard calls them too) -------------------------------------------
-
-
-def area_notice(area: Area | None) -> str | None:
-    """What the wizard says up front when the case is not in the Leistungsbereich."""
-    if area in (Area.GREY, Area.DANGER):
-        assert area is not None
-        return (
-            f"Dieser Fall ist im {area.label} eingeordnet. Ziele sind die Ziele der Familie "
-            "und bleiben freiwillig. Aufträge und Auflagen sind ein eigenes Instrument und "
-            "gehören nicht in diese Zielvereinbarung."
-        )
-    return None
-
-
-def page_problems(draft: GoalDraft, page: int) -> dict[str, str]:
-    """Why the wizard cannot go on from ``page``, by field (German)."""
-    p: dict[str, str] = {}
-    if page == PAGE_CONCERN:
-        if not draft.concern.strip():
-            p["concern"] = "Bitte das Anliegen der Familie in ihren Worten eintragen."
-        if not draft.concern_by.strip():
-            p["concern_by"] = "Bitte angeben, wer das Anliegen genannt hat."
-    elif page == PAGE_WILL:
-        if not draft.will.strip():
-            p["will"] = "Bitte eintragen, was die Familie verändern will."
-    elif page == PAGE_DIRECTION:
-        if not draft.direction_goal.strip():
-            p["direction_goal"] = "Bitte das Richtungsziel in den Worten der Familie eintragen."
-        if not draft.direction_people.strip():
-            p["direction_people"] = "Bitte angeben, wessen Ziel das ist."
-    elif page == PAGE_GOALS:
-        if not draft.action_goals:
-            p["action_goals"] = "Bitte mindestens ein Handlungsziel eintragen."
-        for n, g in enumerate(draft.action_goals, start=1):
-            if not g.text.strip():
-                p[f"goal{n}.text"] = f"Handlungsziel {n}: bitte den Text eintragen."
-            if not g.indicator.strip():
-                p[f"goal{n}.indicator"] = (
-                    f"Handlungsziel {n}: bitte eintragen, woran alle merken, dass es erreicht ist."
-                )
-            if g.due_on is None:
-                p[f"goal{n}.due_on"] = f"Handlungsziel {n}: bitte angeben, bis wann."
-    elif page == PAGE_RESOURCES:
-        for n, r in enumerate(draft.resources, start=1):
-            if not r.description.strip():
-                p[f"resource{n}"] = f"Ressource {n}: bitte eintragen, was oder wer es ist."
-            if any(i >= len(draft.action_goals) or i < 0 for i in r.goal_indexes):
-                p[f"resource{n}.goals"] = f"Ressource {n}: das Ziel gibt es nicht mehr."
-    elif page == PAGE_STEPS:
-        for n, s in enumerate(draft.steps, start=1):
-            if not s.what.strip():
-                p[f"step{n}.what"] = f"Schritt {n}: bitte eintragen, was getan wird."
-            if not s.who.strip():
-                p[f"step{n}.who"] = f"Schritt {n}: bitte eintragen, wer es tut."
-    elif page == PAGE_SUMMARY:
-        if draft.agreed_on is None:
-            p["agreed_on"] = "Bitte das Datum der Vereinbarung angeben."
-        if draft.review_on is None:
-            p["review_on"] = "Bitte einen Termin für die Überprüfung angeben."
-        elif draft.agreed_on and draft.review_on <= draft.agreed_on:
-            p["review_on"] = "Die Überprüfung muss nach dem Tag der Vereinbarung liegen."
-        if not draft.present:
-            p["present"] = "Bitte angeben, wer bei der Vereinbarung dabei ist und unterschreibt."
-    return p
-
-
-def page_warnings(draft: GoalDraft, page: int, today: dt.date | None = None) -> dict[str, str]:
-    """Things to question without blocking (e.g. a date in the past for a new goal)."""
-    today = today or dt.date.today()
-    w: dict[str, str] = {}
-    if page == PAGE_GOALS:
-        for n, g in enumerate(draft.action_goals, start=1):
-            if g.due_on is not None and g.due_on < today:
-                w[f"goal{n}.due_on"] = (
-                    f"Handlungsziel {n}: das Datum liegt in der Vergangenheit – ist das gewollt?"
-                )
-    if page == PAGE_STEPS:
-        for n, s in enumerate(draft.steps, start=1):
-            if s.due_on is not None and s.due_on < today:
-                w[f"step{n}.due_on"] = f"Schritt {n}: das Datum liegt in der Vergangenheit."
-    return w
-
-
-def all_problems(draft: GoalDraft) -> dict[str, str]:
-    """Every page's problems together (checked once more when saving)."""
-    problems: dict[str, str] = {}
-    for page in range(len(PAGE_TITLES)):
-        problems |= page_problems(draft, page)
-    return problems
-
-
-def default_review_date(agreed_on: dt.date) -> dt.date:
-    """The usual review, about three months later."""
-    return agreed_on + REVIEW_AFTER
-
-
-# --- the finished agreement -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -692,4 +537,27 @@ __all__ = [
     "page_problems",
     "page_warnings",
     "review_problems",
+]
+
+#: The draft and its page rules live in :mod:`asd_desktop.domain.goal_process`;
+#: they are re-exported here for the callers of this service.
+__all__ = [
+    "PAGE_CONCERN",
+    "PAGE_DIRECTION",
+    "PAGE_GOALS",
+    "PAGE_RESOURCES",
+    "PAGE_STEPS",
+    "PAGE_SUMMARY",
+    "PAGE_TITLES",
+    "PAGE_WILL",
+    "REVIEW_AFTER",
+    "ActionGoalDraft",
+    "GoalDraft",
+    "ResourceDraft",
+    "StepDraft",
+    "all_problems",
+    "area_notice",
+    "default_review_date",
+    "page_problems",
+    "page_warnings",
 ]
