@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -16,16 +16,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 from typing_extensions import override
 
+from asd_desktop.domain.goal_process import (
+    GOAL_PROCESS,
+    PAGE_TITLES,
+    GoalDraft,
+    GoalProcess,
+)
+from asd_desktop.domain.guided import Problem, problems_by_key
 from asd_desktop.models.enums import Area
 from asd_desktop.services.cases import CaseDetail
-from asd_desktop.services.goals import PAGE_SUMMARY, PAGE_TITLES, GoalDraft, page_problems
-from asd_desktop.services.goals import page_warnings as _page_warnings
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
-from asd_desktop.ui.widgets import ProblemsLabel, buddy
+from asd_desktop.ui.guided_wizard import GuidedPage
+from asd_desktop.ui.widgets import buddy
 
 #: Default "bis wann" for a new Handlungsziel or step: about three months ahead.
 DEFAULT_DUE = dt.timedelta(days=91)
@@ -33,7 +38,7 @@ DEFAULT_DUE = dt.timedelta(days=91)
 
 def next_page_id(current: int) -> int:
     """The page after ``current`` (-1 after the summary): the wizard runs straight through."""
-    return current + 1 if 0 <= current < PAGE_SUMMARY else -1
+    return GOAL_PROCESS.next_page(current, GoalDraft())
 
 
 def person_name(first_name: str, last_name: str) -> str:
@@ -82,33 +87,21 @@ def hint_label(text: str) -> QLabel:
     return label
 
 
-class GoalPage(QWizardPage):
+class GoalPage(GuidedPage):
     """A page of the Zielerarbeitung: fills itself from a draft and writes its part back.
 
-    Going back never resets what was typed (``cleanupPage`` keeps the fields), and
-    "Weiter" is refused with the reasons shown in red on the page.
+    What the page needs comes from :data:`~asd_desktop.domain.goal_process.GOAL_PROCESS`
+    as typed problems; "Weiter" is refused with the reasons shown in red on the page.
 
     Signals:
         edited(): anything on the page was changed by the user.
     """
 
-    edited = Signal()
-
     page_id: int = 0
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(PAGE_TITLES[self.page_id], parent=parent)
         self.context = context
-        self.setTitle(PAGE_TITLES[self.page_id])
-        #: Problem key → widget that gets the focus when the problem is shown.
-        self.fields: dict[str, QWidget] = {}
-        self.body = QVBoxLayout()
-        self.problems_label = ProblemsLabel()
-        self.problems_label.setAccessibleName(f"Hinweise zur Seite {PAGE_TITLES[self.page_id]}")
-        self._problems_shown = False
-        outer = QVBoxLayout(self)
-        outer.addLayout(self.body, 1)
-        outer.addWidget(self.problems_label)
         self.edited.connect(self._refresh_problems)
 
     # --- the draft round trip (subclasses) ---------------------------------------------
@@ -128,62 +121,42 @@ class GoalPage(QWizardPage):
         return next_page_id(self.page_id)
 
     @override
-    def cleanupPage(self) -> None:
-        """Keep everything typed when the user goes back (Qt would reset the fields)."""
-
-    @override
     def validatePage(self) -> bool:
         draft = self.context.draft_now()
         problems = self.problems(draft)
-        self.problems_label.show_problems(problems)
-        self._problems_shown = bool(problems)
+        self.show_problems(problems_by_key(problems))
         if problems:
-            self.focus_problem(problems)
+            self.focus_on(problems)
             return False
-        warnings = _page_warnings(draft, self.page_id, self.context.today())
+        warnings = GoalProcess(self.context.today).page_warnings(self.page_id, draft)
         if warnings and not self.context.quiet:
             answer = QMessageBox.question(
                 self,
                 "Bitte prüfen",
-                "\n".join(warnings.values()) + "\n\nTrotzdem weiter?",
+                "\n".join(w.message for w in warnings) + "\n\nTrotzdem weiter?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
-                self.focus_problem(warnings)
+                self.focus_on(warnings)
                 return False
         return True
 
-    def problems(self, draft: GoalDraft) -> dict[str, str]:
-        """Why the user cannot go on from this page (German, by field)."""
-        return page_problems(draft, self.page_id)
+    def problems(self, draft: GoalDraft) -> tuple[Problem, ...]:
+        """Why the user cannot go on from this page."""
+        return GOAL_PROCESS.page_problems(self.page_id, draft)
 
-    def focus_problem(self, problems: dict[str, str]) -> None:
-        """Put the cursor where the first of ``problems`` can be fixed."""
-        first = next((self.fields[k] for k in problems if k in self.fields), None)
-        if first is not None:
-            first.setFocus()
+    def focus_on(self, problems: Sequence[Problem]) -> None:
+        """Put the cursor where the first of ``problems`` can be fixed.
 
-    def first_field(self) -> QWidget | None:
-        """The field the cursor starts in when the page is shown."""
-        return next(iter(self.fields.values()), None)
-
-    def focus_first(self) -> None:
-        """Put the cursor into the page's first field."""
-        field = self.first_field()
-        if field is not None and field.isEnabled():
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def problems_text(self) -> str:
-        """The red reasons shown on the page; empty when none are shown."""
-        return "" if self.problems_label.isHidden() else self.problems_label.text()
+        Pages with rows override this to show the problem's row first.
+        """
+        self.focus_problem(p.key for p in problems)
 
     def _refresh_problems(self) -> None:
         # Once shown, the reasons follow the typing and vanish when fixed.
-        if self._problems_shown:
-            problems = self.problems(self.context.draft_now())
-            self.problems_label.show_problems(problems)
-            self._problems_shown = bool(problems)
+        if self.problems_shown():
+            self.show_problems(problems_by_key(self.problems(self.context.draft_now())))
 
 
 class RowList(QWidget):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QWidget
+from typing_extensions import override
 
+from asd_desktop.domain.guided import Problem
 from asd_desktop.services.goals import PAGE_GOALS, ActionGoalDraft, GoalDraft
 from asd_desktop.ui.goal_wizard.base import (
     DEFAULT_DUE,
@@ -21,7 +23,6 @@ from asd_desktop.ui.goal_wizard.base import (
 from asd_desktop.ui.goal_wizard.checker_panel import CheckerPanel, underline_findings
 from asd_desktop.ui.widgets import OptionalDateEdit, buddy
 
-_GOAL_KEY = re.compile(r"goal(\d+)\.(\w+)")
 NO_TEXT = "(noch ohne Text)"
 
 
@@ -201,18 +202,19 @@ class GoalsPage(GoalPage):
 
     # --- problems ----------------------------------------------------------------------
 
-    def focus_problem(self, problems: dict[str, str]) -> None:
+    @override
+    def focus_on(self, problems: Sequence[Problem]) -> None:
         """Show the goal a problem is about and put the cursor into the field."""
-        for key in problems:
-            match = _GOAL_KEY.fullmatch(key)
-            if match is None:
+        for problem in problems:
+            name, _, part = problem.field.partition(".")
+            if name != "goal" or problem.row is None:
                 continue
-            self.select_goal(int(match.group(1)) - 1)
+            self.select_goal(problem.row)
             widget = {
                 "text": self.text_edit,
                 "indicator": self.indicator_edit,
                 "due_on": self.due_edit,
-            }.get(match.group(2), self.text_edit)
+            }.get(part, self.text_edit)
             widget.setFocus()
             return
-        super().focus_problem(problems)
+        super().focus_on(problems)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.guided import Problem
 from asd_desktop.models.enums import ResourceKind
 from asd_desktop.services.goals import PAGE_RESOURCES, GoalDraft, ResourceDraft
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogPickDialog
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, RowList, hint_label, short_line
 from asd_desktop.ui.widgets import buddy
 
-_RESOURCE_KEY = re.compile(r"resource(\d+)(\.\w+)?")
 KINDS = tuple(ResourceKind)
 NO_TEXT = "(noch ohne Beschreibung)"
 GOAL_ROLE = Qt.ItemDataRole.UserRole
@@ -240,13 +240,14 @@ class ResourcesPage(GoalPage):
 
     # --- problems ----------------------------------------------------------------------
 
-    def focus_problem(self, problems: dict[str, str]) -> None:
+    @override
+    def focus_on(self, problems: Sequence[Problem]) -> None:
         """Show the resource a problem is about and put the cursor into the field."""
-        for key in problems:
-            match = _RESOURCE_KEY.fullmatch(key)
-            if match is None:
+        for problem in problems:
+            name, _, part = problem.field.partition(".")
+            if name != "resource" or problem.row is None:
                 continue
-            self.select_resource(int(match.group(1)) - 1)
-            (self.goals_list if match.group(2) else self.description_edit).setFocus()
+            self.select_resource(problem.row)
+            (self.goals_list if part else self.description_edit).setFocus()
             return
-        super().focus_problem(problems)
+        super().focus_on(problems)

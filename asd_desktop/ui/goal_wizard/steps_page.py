@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
+from typing_extensions import override
 
+from asd_desktop.domain.guided import Problem
 from asd_desktop.services.goals import PAGE_STEPS, GoalDraft, StepDraft
 from asd_desktop.ui.goal_wizard.base import (
     GoalPage,
@@ -19,7 +21,6 @@ from asd_desktop.ui.goal_wizard.base import (
 )
 from asd_desktop.ui.widgets import OptionalDateEdit, buddy, german_date
 
-_STEP_KEY = re.compile(r"step(\d+)\.(\w+)")
 NO_TEXT = "(noch leer)"
 STEP_DUE_DEFAULT_DAYS = 14
 
@@ -151,14 +152,15 @@ class StepsPage(GoalPage):
 
     # --- problems ----------------------------------------------------------------------
 
-    def focus_problem(self, problems: dict[str, str]) -> None:
+    @override
+    def focus_on(self, problems: Sequence[Problem]) -> None:
         """Show the step a problem is about and put the cursor into the field."""
-        for key in problems:
-            match = _STEP_KEY.fullmatch(key)
-            if match is None:
+        for problem in problems:
+            name, _, part = problem.field.partition(".")
+            if name != "step" or problem.row is None:
                 continue
-            self.select_step(int(match.group(1)) - 1)
+            self.select_step(problem.row)
             widget = {"who": self.who_edit, "what": self.what_edit, "due_on": self.due_edit}
-            widget.get(match.group(2), self.what_edit).setFocus()
+            widget.get(part, self.what_edit).setFocus()
             return
-        super().focus_problem(problems)
+        super().focus_on(problems)

@@ -6,11 +6,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget, QWizard
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from typing_extensions import override
 
+from asd_desktop.domain.goal_process import GOAL_PROCESS
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.goals import (
@@ -30,6 +30,7 @@ from asd_desktop.ui.goal_wizard.resources_page import ResourcesPage
 from asd_desktop.ui.goal_wizard.steps_page import StepsPage
 from asd_desktop.ui.goal_wizard.summary_page import SummaryPage
 from asd_desktop.ui.goal_wizard.will_page import WillPage
+from asd_desktop.ui.guided_wizard import GuidedWizard
 
 #: Idle time after the last edit before the draft is saved again.
 AUTOSAVE_MS = 2000
@@ -45,7 +46,7 @@ def draft_from_wizard(base: GoalDraft, pages: Iterable[GoalPage], page: int) -> 
     return dataclasses.replace(draft, page=max(PAGE_CONCERN, min(page, PAGE_SUMMARY)))
 
 
-class GoalWizard(QWizard):
+class GoalWizard(GuidedWizard):
     """The Zielerarbeitung for one case, page by page, resumable.
 
     Pages: Anliegen, Wille, Richtungsziel, Handlungsziele, Ressourcen, Ideen und
@@ -75,7 +76,11 @@ class GoalWizard(QWizard):
         catalog: CatalogSearch | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            autosave_ms=autosave_ms,
+            later_tooltip="Der Entwurf bleibt gespeichert und kann später fortgesetzt werden.",
+        )
         self._goals = goals
         self.case = case
         self._print_agreement = print_agreement
@@ -85,26 +90,11 @@ class GoalWizard(QWizard):
         self._base = draft if draft is not None else goals.new_draft(case.id, case.caseworker)
         self.context = PageContext(case=case, draft_now=self.draft, today=today, catalog=catalog)
 
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoDefaultButton, True)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.BackButton, "< &Zurück")
-        self.setButtonText(QWizard.WizardButton.NextButton, "&Weiter >")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Später fortsetzen")
         self.setButtonText(
             QWizard.WizardButton.FinishButton,
             FINISH_AND_PRINT if print_agreement is not None else FINISH_ONLY,
         )
-        for which, name in (
-            (QWizard.WizardButton.BackButton, "Zurück"),
-            (QWizard.WizardButton.NextButton, "Weiter"),
-            (QWizard.WizardButton.CancelButton, "Später fortsetzen"),
-            (QWizard.WizardButton.FinishButton, "Speichern"),
-        ):
-            self.button(which).setAccessibleName(name)
-        self.button(QWizard.WizardButton.CancelButton).setToolTip(
-            "Der Entwurf bleibt gespeichert und kann später fortgesetzt werden."
-        )
+        self.button(QWizard.WizardButton.FinishButton).setAccessibleName("Speichern")
         self.setAccessibleName("Zielerarbeitung")
         self.resize(1000, 740)
 
@@ -129,17 +119,12 @@ class GoalWizard(QWizard):
             page.load(self._base)
         self.goals_page.goal_removed.connect(self.resources_page.remove_goal_index)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(autosave_ms)
-        self._autosave.timeout.connect(self.save_draft)
         for page in self.pages:
-            page.edited.connect(self._autosave.start)
+            self.watch_page(page)
 
         self._restore_position(self._base.page)
         self._update_title(self.currentId())
-        self._focus_page()
-        self.currentIdChanged.connect(self._on_page_changed)
+        self.focus_page()
 
     # --- the draft ---------------------------------------------------------------------
 
@@ -149,7 +134,11 @@ class GoalWizard(QWizard):
 
     def save_draft(self) -> bool:
         """Store the draft now; False (after telling the caseworker once) when that failed."""
-        self._autosave.stop()
+        return self.save_draft_now()
+
+    @override
+    def store_draft(self) -> bool:
+        """Store the draft as the case's encrypted Zielerarbeitung draft."""
         if self._finished:
             return False
         draft = self.draft()
@@ -169,29 +158,16 @@ class GoalWizard(QWizard):
         return True
 
     def _restore_position(self, page: int) -> None:
-        """Open at ``page`` by walking there, so "Zurück" leads through the earlier pages."""
+        """Open where the draft was left (never past a page that lost its input)."""
         self.context.quiet = True
         try:
-            self.restart()
-            for _ in range(max(0, min(page, PAGE_SUMMARY))):
-                before = self.currentId()
-                self.next()
-                if self.currentId() == before:
-                    break
+            self.resume_at(GOAL_PROCESS.resume_page(self._base, page))
         finally:
             self.context.quiet = False
 
-    def _on_page_changed(self, page_id: int) -> None:
+    @override
+    def page_shown(self, page_id: int) -> None:
         self._update_title(page_id)
-        if page_id >= 0:
-            # After Qt's own focus handling, which puts the cursor on "Weiter".
-            QTimer.singleShot(0, self._focus_page)
-            self.save_draft()
-
-    def _focus_page(self) -> None:
-        page = self.currentPage()
-        if isinstance(page, GoalPage):
-            page.focus_first()
 
     def _update_title(self, page_id: int) -> None:
         step = ""
@@ -214,6 +190,14 @@ class GoalWizard(QWizard):
         if self._finished:
             return True
         self._autosave.stop()
+        missing = GOAL_PROCESS.missing(self.draft())
+        if missing:
+            self.show_missing(
+                "Die Zielvereinbarung kann noch nicht gespeichert werden:",
+                missing,
+                {page.id: page.title for page in GOAL_PROCESS.pages},
+            )
+            return False
         try:
             agreement = self._goals.finish(self.case.id, self.draft())
         except ValidationError as exc:
@@ -243,20 +227,6 @@ class GoalWizard(QWizard):
         return self._finished
 
     @override
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Return in a field must never save and print the agreement nor skip a page:
-        # "Weiter" and "Speichern" are pressed on purpose (Alt+W, Alt+S, or the button).
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
-            self.focusWidget(), QAbstractButton
-        ):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    @override
     def reject(self) -> None:
-        # Leaving unfinished keeps the draft, so the visit can be continued later.
-        if not self._finished:
-            self.save_draft()
-        self._autosave.stop()
+        # Leaving unfinished keeps the draft (store_draft does nothing once finished).
         super().reject()
