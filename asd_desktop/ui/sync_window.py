@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -40,12 +38,12 @@ from asd_desktop.models.progress import OperationToken
 from asd_desktop.services.cases import CaseQuery, CaseRow, CaseService
 from asd_desktop.services.sync import (
     DeviceView,
+    ExportResult,
     ImportReport,
     ReviewView,
     SyncService,
     SyncStatus,
 )
-from asd_desktop.services.sync.exchange import ImportCancelledError
 from asd_desktop.services.sync.tables import record_label
 from asd_desktop.ui.conflict_inbox import Confirm, ConflictInbox
 from asd_desktop.ui.enroll_dialogs import (
@@ -54,6 +52,7 @@ from asd_desktop.ui.enroll_dialogs import (
     JoinDialog,
     OfficeSetupDialog,
 )
+from asd_desktop.ui.operations import BusyScope, Op
 from asd_desktop.ui.rows_model import RowsModel
 from asd_desktop.ui.widgets import german_datetime
 
@@ -384,10 +383,12 @@ class SyncWindow(QDialog):
     Signals:
         data_changed: records arrived or conflicts were resolved (refresh the case list).
         import_progress: (done, total) while a bundle is merged.
+        operation_finished: the running export, import or assignment ended (any outcome).
     """
 
     data_changed = Signal()
     import_progress = Signal(int, int)
+    operation_finished = Signal()
 
     def __init__(
         self, sync: SyncService, cases: CaseService, parent: QWidget | None = None
@@ -396,7 +397,8 @@ class SyncWindow(QDialog):
         self._sync = sync
         self._cases = cases
         self.status: SyncStatus | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        #: The export, import or assignment running off the GUI thread, if any.
+        self.operation: Op[object] | None = None
         self.last_message = ""
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName(WINDOW_TITLE)
@@ -507,6 +509,23 @@ class SyncWindow(QDialog):
         self._filler = QWidget()
         layout.addWidget(self._filler, 1)
         layout.addLayout(bottom)
+        # While a bundle or an assignment is on its way, nothing else starts from here.
+        self.busy = BusyScope(
+            self,
+            (
+                self.setup_office_button,
+                self.join_button,
+                self.export_button,
+                self.import_button,
+                self.conflicts_button,
+                self.enroll_button,
+                self.revoke_button,
+                self.assign_button,
+                self.review_button,
+                self.reload_button,
+            ),
+            restore=self._enable_buttons,
+        )
         self.reload()
 
     # --- state ------------------------------------------------------------------------
@@ -675,62 +694,75 @@ class SyncWindow(QDialog):
     # --- cases ---------------------------------------------------------------------------
 
     @Slot()
-    def assign_cases(self) -> None:
-        """Office: choose the cases the selected laptop holds."""
+    def assign_cases(self) -> Op[object] | None:
+        """Office: choose the cases the selected laptop holds (read and stored off the GUI)."""
         peer = self.selected_peer()
         if peer is None or peer.role != "laptop":
-            return
-        try:
-            cases = self._cases.list_cases(CaseQuery(status=None))
-            assigned = set(self._sync.assigned_cases(peer.device_id))
-        except AsdError as exc:
-            self._warn("Fälle zuteilen", exc.message)
-            return
+            return None
+        cases, sync, device_id = self._cases, self._sync, peer.device_id
+
+        def load(_token: OperationToken) -> tuple[list[CaseRow], set[str]]:
+            return cases.list_cases(CaseQuery(status=None)), set(sync.assigned_cases(device_id))
+
+        return self._start(
+            Op(self, load, title="Fälle zuteilen").success(
+                lambda loaded: self._choose_cases(peer, *loaded)
+            )
+        )
+
+    def _choose_cases(self, peer: DeviceView, cases: list[CaseRow], assigned: set[str]) -> None:
         chosen = AssignCasesDialog.ask(self, peer.name, cases, assigned)
         if chosen is None:
             return
-        problems: list[str] = []
-        added = removed = 0
-        for case_id in sorted(chosen - assigned):
-            try:
-                self._sync.assign(case_id, peer.device_id)
-                added += 1
-            except AsdError as exc:
-                problems.append(exc.message)
-        for case_id in sorted(assigned - chosen):
-            try:
-                self._sync.unassign(case_id, peer.device_id)
-                removed += 1
-            except AsdError as exc:
-                problems.append(exc.message)
-        self.reload()
-        if problems:
-            self._warn("Fälle zuteilen", "\n".join(dict.fromkeys(problems)))
-        elif added or removed:
-            self.last_message = (
-                f"{peer.name}: {plural(added, 'Fall', 'Fälle')} zugeteilt, "
-                f"{plural(removed, 'Fall', 'Fälle')} zurückgenommen."
+        added, removed = sorted(chosen - assigned), sorted(assigned - chosen)
+        if not added and not removed:
+            return
+        sync, device_id = self._sync, peer.device_id
+
+        def store(token: OperationToken) -> tuple[int, int]:
+            return (
+                sync.assign_cases(added, device_id, token),
+                sync.unassign_cases(removed, device_id, token),
             )
+
+        def stored(counts: tuple[int, int]) -> None:
+            self.reload()
+            self.last_message = (
+                f"{peer.name}: {plural(counts[0], 'Fall', 'Fälle')} zugeteilt, "
+                f"{plural(counts[1], 'Fall', 'Fälle')} zurückgenommen."
+            )
+
+        self._start(
+            Op(self, store, title="Fälle nicht zugeteilt")
+            .with_progress("Fälle werden zugeteilt …", cancellable=True)
+            .success(stored)
+        )
 
     # --- bundles ---------------------------------------------------------------------------
 
     @Slot()
-    def export_bundle(self) -> None:
+    def export_bundle(self) -> Op[object] | None:
         """Write a bundle for the selected peer into a chosen folder."""
         peer = self.selected_peer()
         if peer is None:
-            return
+            return None
         folder = FileChooser.folder(self, f"Paket für {peer.name} speichern – Ordner wählen")
         if folder is None:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self._sync.export(peer.device_id, folder)
-        except AsdError as exc:
-            QApplication.restoreOverrideCursor()
-            self._warn("Paket nicht exportiert", exc.message)
-            return
-        QApplication.restoreOverrideCursor()
+            return None
+        sync, device_id = self._sync, peer.device_id
+        return self._start(
+            Op(
+                self,
+                lambda token: sync.export(device_id, folder, token),
+                title="Paket nicht exportiert",
+            )
+            .with_progress(
+                f"Paket für {peer.name} wird geschrieben und geprüft …", cancellable=True
+            )
+            .success(self._exported)
+        )
+
+    def _exported(self, result: ExportResult) -> None:
         self.reload()
         self._say(
             "Paket exportiert",
@@ -738,17 +770,6 @@ class SyncWindow(QDialog):
             f"Datei: {result.path}\n"
             f"Inhalt: {plural(result.total, 'Datensatz', 'Datensätze')}",
         )
-
-    def _progress(self, done: int, total: int) -> None:
-        dialog = self.progress_dialog
-        if dialog is None:
-            return
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-        self.import_progress.emit(done, total)
-        QApplication.processEvents()
-        if dialog.wasCanceled():
-            raise ImportCancelledError()
 
     @Slot()
     def import_bundle(self) -> None:
@@ -758,28 +779,21 @@ class SyncWindow(QDialog):
             return
         self.import_from(path)
 
-    def import_from(self, path: Path) -> ImportReport | None:
-        """Import ``path``; the report, or None when nothing was imported."""
-        dialog = QProgressDialog("Paket wird geprüft und eingelesen …", "Abbrechen", 0, 100, self)
-        dialog.setWindowTitle("Paket einlesen")
-        dialog.setAccessibleName("Fortschritt beim Einlesen")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        self.progress_dialog = dialog
-        try:
-            report = self._sync.import_bundle(path, _DialogToken(self))
-        except ImportCancelledError as exc:
-            self._close_progress()
-            self._say("Einlesen abgebrochen", exc.message)
-            return None
-        except AsdError as exc:
-            self._close_progress()
-            self._warn("Paket nicht eingelesen", exc.message)
-            return None
-        self._close_progress()
+    def import_from(self, path: Path) -> Op[object] | None:
+        """Start importing ``path``; its report arrives on the GUI thread, a cancel changes nothing.
+
+        Returns the running operation (its ``result`` is the report), or None when another
+        operation of this window still runs.
+        """
+        sync = self._sync
+        return self._start(
+            Op(self, lambda token: sync.import_bundle(path, token), title="Paket nicht eingelesen")
+            .with_progress("Paket wird geprüft und eingelesen …", cancellable=True)
+            .on_progress(self.import_progress.emit)
+            .success(lambda report: self._imported(path, report))
+        )
+
+    def _imported(self, path: Path, report: ImportReport) -> None:
         self.reload()
         if report.already_imported:
             self._say(
@@ -792,13 +806,40 @@ class SyncWindow(QDialog):
             if ImportReportDialog.ask(self, report):
                 self.open_conflicts()
         self._offer_deletion(path)
-        return report
 
-    def _close_progress(self) -> None:
-        dialog, self.progress_dialog = self.progress_dialog, None
-        if dialog is not None:
-            dialog.close()
-            dialog.deleteLater()
+    def _start(self, op: Op[Any]) -> Op[object] | None:
+        """Run ``op`` unless another one of this window still runs."""
+        if self.operation is not None and not self.operation.done:
+            return None
+        self.operation = op
+        op.finished.connect(lambda: self._operation_ended(op))
+        return op.run()
+
+    def _operation_ended(self, op: Op[Any]) -> None:
+        if self.operation is op:
+            self.operation = None
+        self.operation_finished.emit()
+
+    @Slot()
+    def _enable_buttons(self) -> None:
+        for button in (
+            self.setup_office_button,
+            self.join_button,
+            self.import_button,
+            self.conflicts_button,
+            self.enroll_button,
+            self.review_button,
+            self.reload_button,
+        ):
+            button.setEnabled(True)
+        self._update_buttons()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing (or the window locking) stops the work; a cancelled import changes nothing.
+        if self.operation is not None:
+            self.operation.cancel()
+        super().closeEvent(event)
 
     def _offer_deletion(self, path: Path) -> None:
         if not Confirm.yes_no(self, "Paket löschen?", DELETE_QUESTION):
@@ -827,15 +868,3 @@ class SyncWindow(QDialog):
         if ReviewDialog.ask(self, self._sync):
             self.data_changed.emit()
         self.reload()
-
-
-class _DialogToken(OperationToken):
-    """Interim: progress shown in the window's dialog (replaced by the operations helper)."""
-
-    def __init__(self, window: SyncWindow) -> None:
-        super().__init__()
-        self._window = window
-
-    @override
-    def progress(self, done: int, total: int) -> None:
-        self._window._progress(done, total)

@@ -241,7 +241,9 @@ def test_import_report_leads_to_the_inbox(
     monkeypatch.setattr(ImportReportDialog, "ask", classmethod(report))
     monkeypatch.setattr(ConflictInbox, "ask", classmethod(inbox))
     monkeypatch.setattr(Confirm, "yes_no", classmethod(lambda cls, p, t, x: False))
-    window.import_from(path)
+    op = window.import_from(path)
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
     assert len(reports) == 1
     assert opened == [1]
     assert window.conflicts_button.text() == "&Konflikte (1) …"

@@ -119,7 +119,8 @@ def test_export_on_office_and_import_on_laptop_through_the_buttons(
 
     office = open_window(qtbot, trio.o)
     assert office.select_peer(trio.a.device_id)
-    qtbot.mouseClick(office.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(office.operation_finished, timeout=10_000):
+        qtbot.mouseClick(office.export_button, Qt.MouseButton.LeftButton)
     bundles = list(stick.glob("*.asdbundle"))
     assert len(bundles) == 1
     assert messages.warnings == []
@@ -148,7 +149,7 @@ def test_export_on_office_and_import_on_laptop_through_the_buttons(
 
     monkeypatch.setattr(ImportReportDialog, "ask", classmethod(show_report))
     monkeypatch.setattr(Confirm, "yes_no", classmethod(yes))
-    with qtbot.waitSignal(laptop.data_changed, timeout=5000):
+    with qtbot.waitSignals([laptop.data_changed, laptop.operation_finished], timeout=10_000):
         qtbot.mouseClick(laptop.import_button, Qt.MouseButton.LeftButton)
     assert messages.warnings == []
     assert len(reports) == 1
@@ -157,7 +158,8 @@ def test_export_on_office_and_import_on_laptop_through_the_buttons(
     assert questions == [DELETE_QUESTION]
     assert not bundles[0].exists()
     assert trio.a.get(ActionGoal, goal).text == "Neu aus dem Büro"
-    assert laptop.progress_dialog is None
+    assert laptop.operation is None
+    assert laptop.import_button.isEnabled()
     assert peer_by_name(laptop, "ASD Bezirk Nord").device.last_import_at is not None
 
     text = ImportReportDialog.report_text(reports[0])
@@ -181,7 +183,11 @@ def test_already_imported_is_a_calm_info_and_no_answer_keeps_the_file(
         ImportReportDialog, "ask", classmethod(lambda cls, p, r: pytest.fail("no report"))
     )
     window = open_window(qtbot, trio.o)
-    assert window.import_from(path) is not None
+    op = window.import_from(path)
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert isinstance(op.result, ImportReport)
+    assert op.result.already_imported
     assert messages.warnings == []
     assert "schon eingelesen" in messages.info[-1]
     assert path.exists()
@@ -200,26 +206,31 @@ def test_cancel_during_import_changes_nothing(
     )
     window = open_window(qtbot, trio.o)
     seen: list[tuple[int, int]] = []
-
-    def cancel(done: int, total: int) -> None:
-        seen.append((done, total))
-        assert window.progress_dialog is not None
-        window.progress_dialog.cancel()
-
-    window.import_progress.connect(cancel)
-    assert window.import_from(path) is None
-    assert seen, "the progress callback never ran"
+    window.import_progress.connect(lambda done, total: seen.append((done, total)))
+    op = window.import_from(path)
+    assert op is not None
+    assert op.panel is not None
+    assert not window.import_button.isEnabled()
+    # "Abbrechen" pressed at once: the worker notices it at its first look at the token.
+    op.panel.cancel_button.click()
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert seen, "the progress was never read"
+    assert isinstance(op.error, ImportCancelledError)
+    assert op.result is None
     assert messages.info == [ImportCancelledError().message]
     assert messages.warnings == []
     assert trio.o.dump() == before
     assert path.exists()
-    assert window.progress_dialog is None
+    assert window.operation is None
+    assert window.import_button.isEnabled()
     # Not cancelled, the same file goes in.
-    window.import_progress.disconnect(cancel)
     monkeypatch.setattr(Confirm, "yes_no", classmethod(lambda cls, p, t, x: False))
     monkeypatch.setattr(ImportReportDialog, "ask", classmethod(lambda cls, p, r: False))
-    report = window.import_from(path)
-    assert report is not None
+    op = window.import_from(path)
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    report = op.result
+    assert isinstance(report, ImportReport)
     assert report.changed.get("action_goals") == 2
     assert trio.o.dump() != before
 
@@ -235,7 +246,10 @@ def test_broken_bundle_shows_the_reason_and_changes_nothing(
     path.write_bytes(bytes(data))
     before = trio.o.dump()
     window = open_window(qtbot, trio.o)
-    assert window.import_from(path) is None
+    op = window.import_from(path)
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert op.result is None
     assert len(messages.warnings) == 1
     assert messages.warnings[0]
     assert trio.o.dump() == before
@@ -256,6 +270,8 @@ def test_assign_cases_and_revoke(qtbot: Any, trio: Trio, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(AssignCasesDialog, "ask", classmethod(choose))
     qtbot.mouseClick(window.assign_button, Qt.MouseButton.LeftButton)
+    # Reading the cases and storing the choice both run off the GUI thread.
+    qtbot.waitUntil(lambda: bool(offered) and window.operation is None, timeout=10_000)
     assert offered == [held]
     assert set(trio.o.ov.sync.assigned_cases(trio.b.device_id)) == held - {taken}
     assert trio.o.ov.sync.case_holders(taken)["Laptop B"] == "withdrawing"

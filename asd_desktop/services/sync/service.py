@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ from asd_desktop.services.sync.views import (
     SyncStatus,
 )
 from asd_desktop.storage.bundle_file import fingerprint
+
+#: Cases assigned between two looks at the token (progress shown, cancel noticed).
+_PROGRESS_EVERY = 50
 
 
 class SyncService:
@@ -262,3 +265,44 @@ class SyncService:
         """Canonical JSON lines of every record, sibling and tombstone."""
         with self._factory() as s:
             return list(conflicts.dump_lines(s))
+
+    # --- entitlement for many cases at once --------------------------------------------------
+
+    def assign_cases(
+        self, case_ids: Sequence[str], device_ref: str, token: OperationToken | None = None
+    ) -> int:
+        """Office: give many cases to a laptop in one transaction; how many were new.
+
+        A cancel (through ``token``) or any refused case changes nothing.
+        """
+        token = token or OperationToken()
+        with self._factory.begin() as s:
+            me = devices.local_device(s).device_id
+            new = 0
+            for done, case_ref in enumerate(case_ids):
+                if done % _PROGRESS_EVERY == 0:
+                    token.progress(done, len(case_ids))
+                case, device, changed = devices.assign(s, case_ref, device_ref)
+                if changed:
+                    audit.append(s, me, AuditAction.CASE_ASSIGNED, case.id, device.device_id)
+                    new += 1
+            token.progress(len(case_ids), len(case_ids))
+            return new
+
+    def unassign_cases(
+        self, case_ids: Sequence[str], device_ref: str, token: OperationToken | None = None
+    ) -> int:
+        """Office: take many cases back from a laptop in one transaction; how many.
+
+        A cancel (through ``token``) or any refused case changes nothing.
+        """
+        token = token or OperationToken()
+        with self._factory.begin() as s:
+            me = devices.local_device(s).device_id
+            for done, case_ref in enumerate(case_ids):
+                if done % _PROGRESS_EVERY == 0:
+                    token.progress(done, len(case_ids))
+                case, device = devices.unassign(s, case_ref, device_ref)
+                audit.append(s, me, AuditAction.CASE_WITHDRAWN, case.id, device.device_id)
+            token.progress(len(case_ids), len(case_ids))
+            return len(case_ids)
