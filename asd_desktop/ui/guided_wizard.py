@@ -71,9 +71,9 @@ class GuidedPage(QWizardPage):
         """True while the page's own problems are shown (they then follow the typing)."""
         return self._problems_shown
 
-    def focus_problem(self, keys: Iterable[str]) -> None:
-        """Put the cursor where the first of the problems ``keys`` can be fixed."""
-        first = next((self.fields[k] for k in keys if k in self.fields), None)
+    def focus_problem(self, problems: dict[str, str]) -> None:
+        """Put the cursor where the first of ``problems`` (key → message) can be fixed."""
+        first = next((self.fields[k] for k in problems if k in self.fields), None)
         if first is not None and first.isEnabled():
             first.setFocus()
 

@@ -64,7 +64,6 @@ from enum import StrEnum
 from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,14 +72,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 from typing_extensions import override
 
+from asd_desktop.domain.familienrat import PhaseProcess, completes_phase
+from asd_desktop.domain.guided import AUTOSAVE_MS as AUTOSAVE_MS
+from asd_desktop.domain.guided import FINISHED, Problem
 from asd_desktop.models.enums import CouncilPhase
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.familienrat import (
@@ -88,15 +87,13 @@ from asd_desktop.services.familienrat import (
     CouncilView,
     FamilienratService,
 )
+from asd_desktop.ui.guided_wizard import GuidedPage, GuidedWizard
 from asd_desktop.ui.widgets import (
     DATETIME_FORMAT,
-    ProblemsLabel,
     from_qdatetime,
     to_qdatetime,
 )
 
-#: Idle time after the last edit before the page is stored.
-AUTOSAVE_MS = 2000
 FINISH_PHASE = "Phase &abschließen"
 FINISH_STORE = "&Speichern und schließen"
 
@@ -265,7 +262,7 @@ class OptionalDateTimeEdit(QWidget):
             self._loading = False
 
 
-class PhasePage(QWizardPage):
+class PhasePage(GuidedPage):
     """A page of a phase wizard: shows the stored values and stores its own fields.
 
     Subclasses put their widgets into :attr:`body`, connect every edit to
@@ -277,26 +274,12 @@ class PhasePage(QWizardPage):
         edited(): the user changed something on the page.
     """
 
-    edited = Signal()
-
     def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(title)
-        if subtitle:
-            self.setSubTitle(subtitle)
-        #: Problem key → widget that gets the focus when the problem is shown.
-        self.fields: dict[str, QWidget] = {}
+        super().__init__(title, subtitle, parent)
         #: True while edits are not stored yet.
         self.dirty = False
         self.guidance: QLabel | None = None
         self._wizard: PhaseWizard | None = None
-        self._problems_shown = False
-        self._outer = QVBoxLayout(self)
-        self.body = QVBoxLayout()
-        self.problems_label = ProblemsLabel()
-        self.problems_label.setAccessibleName(f"Hinweise zur Seite {title}")
-        self._outer.addLayout(self.body, 1)
-        self._outer.addWidget(self.problems_label)
 
     # --- what subclasses implement -----------------------------------------------------
 
@@ -345,29 +328,8 @@ class PhasePage(QWizardPage):
             return
         self.dirty = True
         self.edited.emit()
-        if self._problems_shown:
+        if self.problems_shown():
             self.show_problems(self.page_problems())
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        """Show ``problems`` in red on the page (none: hide the label)."""
-        self.problems_label.show_problems(problems)
-        self._problems_shown = bool(problems)
-
-    def focus_problem(self, problems: dict[str, str]) -> None:
-        """Put the cursor where the first of ``problems`` can be fixed."""
-        first = next((self.fields[k] for k in problems if k in self.fields), None)
-        if first is not None and first.isEnabled():
-            first.setFocus()
-
-    def focus_first(self) -> None:
-        """Put the cursor into the page's first field."""
-        first = next(iter(self.fields.values()), None)
-        if first is not None and first.isEnabled():
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def problems_text(self) -> str:
-        """The red reasons shown on the page; empty when none are shown."""
-        return "" if self.problems_label.isHidden() else self.problems_label.text()
 
     def show_guidance(self, phase: CouncilPhase) -> None:
         """Put the phase's guidance at the top of this page."""
@@ -376,10 +338,6 @@ class PhasePage(QWizardPage):
             self._outer.insertWidget(0, self.guidance)
 
     # --- Qt ----------------------------------------------------------------------------
-
-    @override
-    def cleanupPage(self) -> None:
-        """Keep everything typed when the user goes back (Qt would reset the fields)."""
 
     @override
     def validatePage(self) -> bool:
@@ -391,7 +349,7 @@ class PhasePage(QWizardPage):
         return True
 
 
-class PhaseWizard(QWizard):
+class PhaseWizard(GuidedWizard):
     """Base of the phase wizards: loads the council, stores page by page, finishes a phase.
 
     Subclasses set :attr:`phase` and add their pages with :meth:`add_phase_page`.
@@ -416,7 +374,14 @@ class PhaseWizard(QWizard):
         autosave_ms: int = AUTOSAVE_MS,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            autosave_ms=autosave_ms,
+            later_tooltip=(
+                "Alles Eingetragene ist gespeichert; die Phase kann später fortgesetzt werden."
+            ),
+        )
+        self.process = PhaseProcess(self.phase)
         self.service = service
         self.council_id = council_id
         self.today = today
@@ -427,38 +392,16 @@ class PhaseWizard(QWizard):
         self._save_failed = False
         self._advanced = False
 
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoDefaultButton, True)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.BackButton, "< &Zurück")
-        self.setButtonText(QWizard.WizardButton.NextButton, "&Weiter >")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Später fortsetzen")
-        completes = self._view.phase is self.phase
+        completes = completes_phase(self._view, self.phase)
         self.setButtonText(
             QWizard.WizardButton.FinishButton, FINISH_PHASE if completes else FINISH_STORE
         )
-        for which, name in (
-            (QWizard.WizardButton.BackButton, "Zurück"),
-            (QWizard.WizardButton.NextButton, "Weiter"),
-            (QWizard.WizardButton.CancelButton, "Später fortsetzen"),
-            (
-                QWizard.WizardButton.FinishButton,
-                "Phase abschließen" if completes else "Speichern und schließen",
-            ),
-        ):
-            self.button(which).setAccessibleName(name)
-        self.button(QWizard.WizardButton.CancelButton).setToolTip(
-            "Alles Eingetragene ist gespeichert; die Phase kann später fortgesetzt werden."
+        self.button(QWizard.WizardButton.FinishButton).setAccessibleName(
+            "Phase abschließen" if completes else "Speichern und schließen"
         )
         self.setWindowTitle(f"{council_title(self._view)} – {self.phase.label}")
         self.setAccessibleName(f"{council_title(self._view)}: {self.phase.label}")
         self.resize(960, 720)
-
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(autosave_ms)
-        self._autosave.timeout.connect(self.store_page)
-        self.currentIdChanged.connect(self._on_page_changed)
 
     # --- pages -------------------------------------------------------------------------
 
@@ -474,9 +417,9 @@ class PhaseWizard(QWizard):
             page.load_page(self._view)
         finally:
             self.loading = False
-        page.edited.connect(self._autosave.start)
+        self.watch_page(page)
         if len(self.pages) == 1:
-            QTimer.singleShot(0, self._focus_page)
+            QTimer.singleShot(0, self.focus_page)
         return page
 
     def council(self) -> CouncilView:
@@ -490,13 +433,17 @@ class PhaseWizard(QWizard):
 
     def completes_phase(self) -> bool:
         """True when Finish moves the council on (it stands in this wizard's phase)."""
-        return self._view.phase is self.phase and not self._advanced
+        return completes_phase(self._view, self.phase) and not self._advanced
 
     # --- storing -----------------------------------------------------------------------
 
     def store_page(self) -> bool:
         """Store every page with unsaved edits; False (told once) when that failed."""
-        self._autosave.stop()
+        return self.save_draft_now()
+
+    @override
+    def store_draft(self) -> bool:
+        """Store every page with unsaved edits into the council's encrypted records."""
         dirty = [p for p in self.pages if p.dirty]
         if not dirty:
             return True
@@ -546,14 +493,20 @@ class PhaseWizard(QWizard):
         return next((p for p in self.pages if problem_key in p.fields), None)
 
     def _show_phase_problems(self, problems: dict[str, str]) -> None:
-        lines: dict[str, str] = {
-            "_head": f"Die Phase „{self.phase.label}“ kann noch nicht abgeschlossen werden:"
-        }
-        for key, reason in problems.items():
-            page = self.page_of(key)
-            where = f" (Seite „{page.title()}“)" if page is not None else ""
-            lines[key] = f"• {reason}{where}"
-        self._show_on_current(lines)
+        missing = [Problem(self._page_index(key), key, reason) for key, reason in problems.items()]
+        self.show_missing(
+            f"Die Phase „{self.phase.label}“ kann noch nicht abgeschlossen werden:",
+            missing,
+            {n: page.title() for n, page in enumerate(self.pages)},
+        )
+
+    def _page_index(self, key: str) -> int:
+        # The phase's pages as the domain knows them, else a page that registered the key.
+        index = self.process.page_of(key)
+        page = self.page_of(key)
+        if index == FINISHED and page is not None:
+            index = self.pages.index(page)
+        return index
 
     def _show_on_current(self, lines: dict[str, str]) -> None:
         page = self.currentPage()
@@ -573,37 +526,3 @@ class PhaseWizard(QWizard):
         if self.nextId() == -1:
             return self.advance()
         return stored
-
-    def _on_page_changed(self, page_id: int) -> None:
-        if page_id >= 0:
-            # Going back is not validated by Qt; store what the page left had.
-            self.store_page()
-            QTimer.singleShot(0, self._focus_page)
-
-    def _focus_page(self) -> None:
-        page = self.currentPage()
-        if isinstance(page, PhasePage):
-            page.focus_first()
-
-    @override
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Return in a field (or on a checkbox) must never complete the phase nor skip a
-        # page: only a focused push button reacts to it.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
-            self.focusWidget(), QPushButton
-        ):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    @override
-    def reject(self) -> None:
-        # Leaving keeps everything entered: the phase can be continued later.
-        self.store_page()
-        self._autosave.stop()
-        super().reject()
-
-    @override
-    def done(self, result: int) -> None:
-        self._autosave.stop()
-        super().done(result)

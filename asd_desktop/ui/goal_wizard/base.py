@@ -151,7 +151,7 @@ class GoalPage(GuidedPage):
 
         Pages with rows override this to show the problem's row first.
         """
-        self.focus_problem(p.key for p in problems)
+        self.focus_problem(problems_by_key(problems))
 
     def _refresh_problems(self) -> None:
         # Once shown, the reasons follow the typing and vanish when fixed.

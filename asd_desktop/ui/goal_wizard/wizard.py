@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from typing_extensions import override
 
 from asd_desktop.domain.goal_process import GOAL_PROCESS
+from asd_desktop.domain.guided import AUTOSAVE_MS as AUTOSAVE_MS
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.goals import (
@@ -32,8 +33,6 @@ from asd_desktop.ui.goal_wizard.summary_page import SummaryPage
 from asd_desktop.ui.goal_wizard.will_page import WillPage
 from asd_desktop.ui.guided_wizard import GuidedWizard
 
-#: Idle time after the last edit before the draft is saved again.
-AUTOSAVE_MS = 2000
 FINISH_AND_PRINT = "&Speichern und Zielvereinbarung drucken"
 FINISH_ONLY = "&Speichern"
 
