@@ -4,7 +4,7 @@ Pages: Vorstellung, Frage, the four Ideen pages in the method's order, Auswahl,
 Sozialraum, Abschluss. The protocol's fields are stored whenever the user moves
 between pages, prints, or leaves ("Später fortsetzen"); ideas and needs are stored
 the moment they are added or removed. Closing ("Protokoll abschließen") is the only
-gate: :func:`~asd_desktop.services.consultation.close_problems` are shown in red on
+gate: what :data:`~asd_desktop.domain.consultation.CONSULTATION` finds missing is shown on
 the last page and the wizard stays open.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 from typing_extensions import override
 
+from asd_desktop.domain.consultation import CONSULTATION
+from asd_desktop.domain.guided import AUTOSAVE_MS as AUTOSAVE_MS
 from asd_desktop.models.enums import IdeaSource
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.consultation import (
@@ -44,14 +45,12 @@ from asd_desktop.services.consultation import (
     ConsultationService,
     ConsultationView,
     IdeaInput,
-    close_problems,
 )
 from asd_desktop.services.documents import DocumentService, DocumentView
+from asd_desktop.ui.guided_wizard import GuidedPage, GuidedWizard
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog
 from asd_desktop.ui.widgets import ProblemsLabel, from_qdate, german_date, to_qdate
 
-#: Idle time after the last edit before the protocol's fields are stored.
-AUTOSAVE_MS = 2000
 FINISH_CLOSE = "Protokoll &abschließen"
 FINISH_DONE = "S&chließen"
 _ID = Qt.ItemDataRole.UserRole
@@ -92,12 +91,9 @@ def _button(text: str, accessible_name: str, slot: Callable[[], object]) -> QPus
     return button
 
 
-def _page(title: str, subtitle: str = "") -> tuple[QWizardPage, QVBoxLayout]:
-    page = QWizardPage()
-    page.setTitle(title)
-    if subtitle:
-        page.setSubTitle(subtitle)
-    return page, QVBoxLayout(page)
+def _page(title: str, subtitle: str = "") -> tuple[GuidedPage, QVBoxLayout]:
+    page = GuidedPage(title, subtitle)
+    return page, page.body
 
 
 def _hint(text: str, accessible_name: str) -> QLabel:
@@ -168,7 +164,7 @@ class IdeaGroup(QWidget):
             self._wizard.reload()
 
 
-class ConsultationWizard(QWizard):
+class ConsultationWizard(GuidedWizard):
     """The guided protocol of one Kollegiale Beratung.
 
     Signals:
@@ -188,21 +184,15 @@ class ConsultationWizard(QWizard):
         *,
         autosave_ms: int = AUTOSAVE_MS,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, autosave_ms=autosave_ms, later_text="&Später fortsetzen")
         self.service = service
         self.documents = documents
         self.consultation_id = consultation_id
         view = service.get(consultation_id)
         self._closed = view.closed
-        self._loading = False
         self.setWindowTitle(f"Kollegiale Beratung – {view.file_number}")
         self.setAccessibleName("Kollegiale Beratung")
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
-        self.setButtonText(QWizard.WizardButton.BackButton, "< &Zurück")
-        self.setButtonText(QWizard.WizardButton.NextButton, "&Weiter >")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "&Später fortsetzen")
         self.setButtonText(QWizard.WizardButton.FinishButton, FINISH_CLOSE)
 
         self._build_presentation(view)
@@ -213,11 +203,6 @@ class ConsultationWizard(QWizard):
         self._build_selection()
         self._build_sozialraum()
         self._build_summary()
-        self.currentIdChanged.connect(self._on_page_changed)
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(autosave_ms)
-        self._autosave.timeout.connect(self.store)
         for line in (self.presenter, self.hze_kind):
             line.textEdited.connect(self._edited)
         for edit in (self.participants, self.family_goals, self.question, self.selection):
@@ -379,7 +364,7 @@ class ConsultationWizard(QWizard):
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName("Zusammenfassung des Protokolls")
-        self.close_problems = ProblemsLabel()
+        self.close_problems = page.problems_label
         self.close_problems.setAccessibleName("Warum das Protokoll noch nicht abschließbar ist")
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Stand des Protokolls")
@@ -388,7 +373,6 @@ class ConsultationWizard(QWizard):
         )
         self.print_button.setEnabled(self.documents is not None)
         layout.addWidget(self.summary, 1)
-        layout.addWidget(self.close_problems)
         row = QHBoxLayout()
         row.addWidget(self.status_label, 1)
         row.addWidget(self.print_button)
@@ -402,7 +386,7 @@ class ConsultationWizard(QWizard):
         return self.service.get(self.consultation_id)
 
     def _load(self, view: ConsultationView) -> None:
-        self._loading = True
+        self.loading = True
         f = view.fields
         self.held_on.setDate(to_qdate(f.held_on))
         self.presenter.setText(f.presenter)
@@ -422,12 +406,12 @@ class ConsultationWizard(QWizard):
             self.earlier.addItem(f"{german_date(c.held_on)} · {c.presenter or '–'}{hze}{state}")
         if not self.earlier.count():
             self.earlier.addItem("keine")
-        self._loading = False
+        self.loading = False
         self._show_lists(view)
         self._set_closed(self._closed)
 
     def _show_lists(self, view: ConsultationView) -> None:
-        self._loading = True
+        self.loading = True
         for group in self.idea_groups.values():
             group.load(view)
         self.selection_list.clear()
@@ -445,7 +429,7 @@ class ConsultationWizard(QWizard):
             item = QListWidgetItem(need.need)
             item.setData(_ID, need.id)
             self.needs_list.addItem(item)
-        self._loading = False
+        self.loading = False
         self._update_required()
         self.summary.setPlainText(_summary_text(view))
 
@@ -468,12 +452,15 @@ class ConsultationWizard(QWizard):
         )
 
     def _edited(self) -> None:
-        if not self._loading:
-            self._autosave.start()
+        self.schedule_autosave()
 
     def store(self) -> bool:
         """Store the protocol's fields (nothing once it is closed)."""
-        self._autosave.stop()
+        return self.save_draft_now()
+
+    @override
+    def store_draft(self) -> bool:
+        """Store the protocol's fields into its encrypted record (nothing once closed)."""
         if self._closed:
             return True
         return self.run(lambda s: s.save(self.consultation_id, self.values()), None)
@@ -499,12 +486,12 @@ class ConsultationWizard(QWizard):
 
     # --- reactions ------------------------------------------------------------------------
 
-    def _on_page_changed(self, _page_id: int) -> None:
-        self.store()
+    @override
+    def page_shown(self, page_id: int) -> None:
         self.reload()
 
     def _on_selection_changed(self, item: QListWidgetItem) -> None:
-        if self._loading:
+        if self.loading:
             return
         idea_id = str(item.data(_ID))
         selected = item.checkState() == Qt.CheckState.Checked
@@ -563,10 +550,17 @@ class ConsultationWizard(QWizard):
         """Store and close; problems stay visible on the last page."""
         if not self.store():
             return False
-        view = self.view()
-        problems = close_problems(view)
-        self.close_problems.show_problems(problems)
-        if problems or not self.run(lambda s: s.close(self.consultation_id), self.close_problems):
+        missing = CONSULTATION.missing(self.view())
+        self.close_problems.show_problems({})
+        if missing:
+            self.show_missing(
+                "Das Protokoll kann noch nicht abgeschlossen werden:",
+                missing,
+                {page.id: page.title for page in CONSULTATION.pages},
+            )
+            self.reload()
+            return False
+        if not self.run(lambda s: s.close(self.consultation_id), self.close_problems):
             self.reload()
             return False
         self._set_closed(True)
@@ -607,11 +601,6 @@ class ConsultationWizard(QWizard):
             super().accept()
         else:
             self.close_protocol()
-
-    @override
-    def reject(self) -> None:
-        self.store()
-        super().reject()
 
 
 def _summary_text(view: ConsultationView) -> str:
