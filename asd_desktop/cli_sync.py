@@ -128,10 +128,10 @@ def _bundle(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"{len(report.new_conflicts)} neue Konflikte – bitte im Fenster lösen:")
             for conflict in report.new_conflicts:
                 print(f"  {conflict.label} {conflict.row_id}")
-        if report.review_items:
-            print(
-                f"{report.review_items} Änderungen zu nicht zugeteilten Fällen warten auf Prüfung."
-            )
+        if report.refused_message:
+            print(report.refused_message)
+        if report.resend_message:
+            print(report.resend_message)
         if report.withdrawn_cases:
             print(f"{report.withdrawn_cases} Fälle wurden vom Büro zurückgenommen.")
         if report.evicted_cases:

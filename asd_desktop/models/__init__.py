@@ -37,8 +37,10 @@ from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessm
 from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
 from asd_desktop.models.sync import (
     CaseAssignment,
+    CaseInstruction,
     ImportedBundle,
     JoinedVersion,
+    ResendRequest,
     ReviewItem,
     Sibling,
     SyncDevice,
@@ -55,6 +57,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseAssignment",
+    "CaseInstruction",
     "CaseStatus",
     "CaseSummary",
     "CatalogEntry",
@@ -81,6 +84,7 @@ __all__ = [
     "MandateEvidence",
     "Person",
     "Replicated",
+    "ResendRequest",
     "Resource",
     "ResourceKind",
     "ReviewItem",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from asd_desktop.models.base import Base
@@ -102,6 +102,8 @@ class CaseAssignment(Base):
     state: Mapped[str] = mapped_column(String(12), default="active")
     #: The office counter when assigned: until the laptop acknowledges it, the whole case is sent.
     assigned_at_counter: Mapped[int] = mapped_column(Integer, default=0)
+    #: The office counter of the latest instruction (assign, send again, withdraw); only grows.
+    epoch: Mapped[int] = mapped_column(Integer, default=0)
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
@@ -113,6 +115,34 @@ class WithdrawnCase(Base):
     case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     withdrawn_at: Mapped[dt.datetime] = mapped_column(DateTime)
     evicted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    #: The epoch of the withdrawal; the office drops its assignment only for this epoch.
+    epoch: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CaseInstruction(Base):
+    """Laptop: the newest assignment instruction applied for a case.
+
+    The office's instructions carry an epoch that only grows; an older one (from a bundle
+    read out of order) is ignored, so any order of reading ends as reading in order.
+    """
+
+    __tablename__ = "sync_case_instructions"
+
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    epoch: Mapped[int] = mapped_column(Integer)
+    #: True after an assignment, False after a withdrawal: rows of a case not held are refused.
+    held: Mapped[bool] = mapped_column(Boolean)
+
+
+class ResendRequest(Base):
+    """Laptop: a case whose records arrived incomplete; the next bundle asks for all of it."""
+
+    __tablename__ = "sync_resend_requests"
+
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    #: The instruction epoch when asked; a whole case with a newer epoch settles the request.
+    epoch: Mapped[int] = mapped_column(Integer, default=0)
+    requested_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class ReviewItem(Base):

@@ -185,12 +185,10 @@ class ImportReportDialog(QDialog):
                 lines.append(f"  • {ref.label}")
             if len(report.new_conflicts) > 10:
                 lines.append(f"  • … und {len(report.new_conflicts) - 10} weitere")
-        if report.review_items:
-            lines.append("")
-            lines.append(
-                f"Zur Prüfung im Büro: {plural(report.review_items, 'Änderung', 'Änderungen')} "
-                "an Fällen, die dem Gerät nicht zugeteilt sind."
-            )
+        for message in (report.refused_message, report.resend_message):
+            if message:
+                lines.append("")
+                lines.append(message)
         if report.withdrawn_cases:
             lines.append(
                 f"Zurückgegeben: {plural(report.withdrawn_cases, 'Fall', 'Fälle')} "

@@ -177,6 +177,7 @@ def enroll(
                     device_id=device_id,
                     state="active",
                     assigned_at_counter=counter,
+                    epoch=counter,
                     changed_at=now(),
                 )
             )
@@ -344,12 +345,14 @@ def assign(session: Session, case_ref: str, device_ref: str) -> tuple[Case, Sync
                 device_id=device.device_id,
                 state="active",
                 assigned_at_counter=counter,
+                epoch=counter,
                 changed_at=now(),
             )
         )
     else:
         existing.state = "active"
         existing.assigned_at_counter = counter
+        existing.epoch = counter
         existing.changed_at = now()
     return case, device, True
 
@@ -362,9 +365,24 @@ def unassign(session: Session, case_ref: str, device_ref: str) -> tuple[Case, Sy
     existing = session.get(CaseAssignment, (case.id, device.device_id))
     if existing is None:
         raise AsdError(f"Der Fall ist »{device.name}« nicht zugeteilt.")
+    if existing.state != "withdrawing":
+        # A new instruction: its epoch is newer than every assignment sent before.
+        existing.epoch = bump_counter(session)
     existing.state = "withdrawing"
     existing.changed_at = now()
     return case, device
+
+
+def send_again(session: Session, case_id: str, device_id: str) -> bool:
+    """Office: a laptop reported records of a held case missing; send the whole case again."""
+    existing = session.get(CaseAssignment, (case_id, device_id))
+    if existing is None or existing.state != "active":
+        return False
+    counter = bump_counter(session)
+    existing.assigned_at_counter = counter
+    existing.epoch = counter
+    existing.changed_at = now()
+    return True
 
 
 def assignments(

@@ -21,8 +21,10 @@ from asd_desktop.models.sync import (
     LAPTOP,
     OFFICE,
     CaseAssignment,
+    CaseInstruction,
     ImportedBundle,
     JoinedVersion,
+    ResendRequest,
     ReviewItem,
     Sibling,
     SyncDevice,
@@ -56,9 +58,9 @@ from asd_desktop.storage.bundle_file import (
 from asd_desktop.storage.replication import MERGING, clock_ms
 
 #: The schema this release writes and reads (the newest migration).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: The oldest reader that understands what this release writes.
-MIN_READER_VERSION = 6
+MIN_READER_VERSION = 7
 #: What a reader must support to merge our bundles; a bundle needing more is refused.
 CAPABILITIES = ("rows-v1", "siblings-v1", "entitlement-v1")
 BUNDLE_FORMAT = "asd-bundle"
@@ -100,23 +102,53 @@ def export_bundle(
         ack = dict(peer.acked)
         scope: dict[str, Any]
         if ident.role == OFFICE:
-            full = list(
-                s.scalars(
-                    select(CaseAssignment.case_id).where(
+            full: dict[str, int] = dict(
+                s.execute(
+                    select(CaseAssignment.case_id, CaseAssignment.epoch).where(
                         CaseAssignment.device_id == peer.device_id,
                         CaseAssignment.state == "active",
                         CaseAssignment.assigned_at_counter > ack.get(me.device_id, 0),
                     )
                 )
+                .tuples()
+                .all()
             )
-            withdraw = devices.assignments(s, peer.device_id, ("withdrawing",))
-            scope = {"cases": "assigned", "full_cases": sorted(full), "withdraw": sorted(withdraw)}
+            withdraw: dict[str, int] = dict(
+                s.execute(
+                    select(CaseAssignment.case_id, CaseAssignment.epoch).where(
+                        CaseAssignment.device_id == peer.device_id,
+                        CaseAssignment.state == "withdrawing",
+                    )
+                )
+                .tuples()
+                .all()
+            )
+            scope = {
+                "cases": "assigned",
+                "full_cases": sorted(full),
+                "withdraw": sorted(withdraw),
+                # Every instruction's epoch: a laptop applies only what is newer.
+                "epochs": {**full, **withdraw},
+            }
             stable = office_stable(s, knowledge)
         else:
-            evicted = list(
-                s.scalars(select(WithdrawnCase.case_id).where(WithdrawnCase.evicted_at.isnot(None)))
+            evicted: dict[str, int] = dict(
+                s.execute(
+                    select(WithdrawnCase.case_id, WithdrawnCase.epoch).where(
+                        WithdrawnCase.evicted_at.isnot(None)
+                    )
+                )
+                .tuples()
+                .all()
             )
-            scope = {"cases": "all", "full_cases": [], "evicted": sorted(evicted)}
+            resend = list(s.scalars(select(ResendRequest.case_id)))
+            scope = {
+                "cases": "all",
+                "full_cases": [],
+                "evicted": sorted(evicted),
+                "evicted_epochs": evicted,
+                "resend": sorted(resend),
+            }
             stable = {}
         sequence = peer.next_sequence
         bundle_id = uuid7()
@@ -389,12 +421,22 @@ def import_bundle(
     if registry[sender_id][3] == "restored":
         raise _restored(sender_name)
     bundle_id = manifest["bundle_id"]
-    try:
+
+    def merge(repair: bool) -> ImportReport:
         with factory.begin() as s:
             if s.get(ImportedBundle, bundle_id) is not None:
                 return ImportReport(bundle_id, sender_name, already_imported=True)
             _check_not_restored(s, manifest, me, sender_name)
-            return _merge_bundle(s, opened, role, me, sender_name, token)
+            return _merge_bundle(s, opened, role, me, sender_name, token, repair=repair)
+
+    try:
+        try:
+            return merge(repair=False)
+        except IntegrityError:
+            if role != LAPTOP:
+                raise
+            # Records of a held case are missing here: keep what is whole, ask for the rest.
+            return merge(repair=True)
     except CancelledError as exc:
         raise ImportCancelledError() from exc
     except IntegrityError as exc:
@@ -432,11 +474,15 @@ def _check_not_restored(s: Session, manifest: Mapping[str, Any], me: str, sender
             "einrichten lassen (Gerät ersetzen) und die neue Einrichtungsdatei übernehmen. Es "
             "wurde nichts verändert."
         )
-    earlier = s.execute(
-        select(ImportedBundle.sequence, ImportedBundle.sender_counter).where(
-            ImportedBundle.sender == sender
+    earlier = (
+        s.execute(
+            select(ImportedBundle.sequence, ImportedBundle.sender_counter).where(
+                ImportedBundle.sender == sender
+            )
         )
-    ).all()
+        .tuples()
+        .all()
+    )
     for seq, seen_counter in earlier:
         if (
             seq == sequence
@@ -453,6 +499,8 @@ def _merge_bundle(
     me: str,
     sender_name: str,
     token: OperationToken | None,
+    *,
+    repair: bool = False,
 ) -> ImportReport:
     manifest = opened.manifest
     sender_id = manifest["sender"]["device_id"]
@@ -462,12 +510,21 @@ def _merge_bundle(
     device = devices.local_device(s)
     knowledge_before = _knowledge(ident, me, device.counter)
     scope = manifest["scope"]
-    full_cases = set(scope.get("full_cases", []))
+    withdrawn = 0
+    refused: set[str] = set()
+    if role == LAPTOP:
+        full_cases, withdrawn = _apply_instructions(s, scope)
+        refused = set(
+            s.scalars(select(CaseInstruction.case_id).where(CaseInstruction.held.is_(False)))
+        )
+    else:
+        full_cases = set()
     merger = Merger(s, knowledge_before, full_cases=full_cases)
     entitled: set[str] | None = None
     if role == OFFICE:
         entitled = set(devices.assignments(s, sender_id, ("active", "withdrawing")))
     review = 0
+    refused_cases: set[str] = set()
     total = int(manifest["payload"]["lines"])
     done = 0
     batch: list[dict[str, Any]] = []
@@ -480,6 +537,12 @@ def _merge_bundle(
     for line in opened.lines():
         table = _line_table(line)
         version = line["r"]
+        if refused:
+            key = case_column(table)
+            if key is not None and version.get(key) in refused:
+                # A case the office took back (a newer instruction than this bundle's).
+                done += 1
+                continue
         if entitled is not None:
             key = case_column(table)
             case_id = version.get(key) if key else None
@@ -497,6 +560,7 @@ def _merge_bundle(
                     )
                     entitled.add(case_id)
                 else:
+                    refused_cases.add(case_id)
                     s.add(
                         ReviewItem(
                             device_id=sender_id,
@@ -529,35 +593,37 @@ def _merge_bundle(
     }
     sender = s.get(SyncDevice, sender_id)
     assert sender is not None
-    sender.acked = sender_knowledge
+    # An old bundle read late must not move the acknowledgement backwards.
+    acked = join([dict(sender.acked or {}), sender_knowledge])
+    sender.acked = acked
     sender.last_import_at = devices.now()
     if merger.result.max_hlc:
         clock = Hlc.decode(device.hlc) if device.hlc else Hlc(0, 0)
         device.hlc = clock.receive(Hlc.decode(merger.result.max_hlc), clock_ms()).encode()
 
     affected = set(merger.result.case_ids)
-    evicted = withdrawn = 0
+    evicted = resend = 0
     if role == LAPTOP:
-        ident.stable = {d: int(c) for d, c in manifest["stable"].items()}
-        received = sorted(full_cases)
-        for start in range(0, len(received), _BATCH):
-            chunk = received[start : start + _BATCH]
-            s.execute(delete(WithdrawnCase).where(WithdrawnCase.case_id.in_(chunk)))
-        for case_id in scope.get("withdraw", []):
-            if s.get(WithdrawnCase, case_id) is None:
-                s.add(WithdrawnCase(case_id=case_id, withdrawn_at=devices.now()))
-                withdrawn += 1
+        stable = {d: int(c) for d, c in manifest["stable"].items()}
+        ident.stable = join([dict(ident.stable or {}), stable])
         s.flush()
-        evicted = _evict_acknowledged(s, sender_knowledge, affected)
+        if repair:
+            resend = _drop_incomplete(s, affected)
+        evicted = _evict_acknowledged(s, acked, affected)
     else:
+        epochs = scope.get("evicted_epochs", {})
         for case_id in scope.get("evicted", []):
-            s.execute(
-                delete(CaseAssignment).where(
-                    CaseAssignment.case_id == case_id,
-                    CaseAssignment.device_id == sender_id,
-                    CaseAssignment.state == "withdrawing",
-                )
+            condition = and_(
+                CaseAssignment.case_id == case_id,
+                CaseAssignment.device_id == sender_id,
+                CaseAssignment.state == "withdrawing",
             )
+            if case_id in epochs:
+                # Only the withdrawal the laptop carried out, never a later instruction.
+                condition = and_(condition, CaseAssignment.epoch == epochs[case_id])
+            s.execute(delete(CaseAssignment).where(condition))
+        for case_id in scope.get("resend", []):
+            devices.send_again(s, case_id, sender_id)
         ident.stable = office_stable(s, _knowledge(ident, me, device.counter))
     purge_tombstones(s, ident.stable, affected)
 
@@ -594,7 +660,107 @@ def _merge_bundle(
         review_items=review,
         evicted_cases=evicted,
         withdrawn_cases=withdrawn,
+        refused_cases=_case_labels(s, refused_cases),
+        resend_cases=resend,
     )
+
+
+def _newer_instruction(s: Session, case_id: str, epoch: int) -> CaseInstruction | None:
+    """The laptop's instruction record if ``epoch`` is newer than the last one applied."""
+    record = s.get(CaseInstruction, case_id)
+    if record is None:
+        record = CaseInstruction(case_id=case_id, epoch=epoch, held=True)
+        s.add(record)
+        return record
+    return record if epoch > record.epoch else None
+
+
+def _apply_instructions(s: Session, scope: Mapping[str, Any]) -> tuple[set[str], int]:
+    """Laptop: apply the office's assign and withdraw instructions that are newer than known.
+
+    Returns the cases whose whole content this bundle brings (newer assignments only) and
+    the number of cases newly withdrawn. Instructions older than the last applied one for
+    their case come from a bundle read out of order and are ignored.
+    """
+    epochs = scope.get("epochs", {})
+    full: set[str] = set()
+    withdrawn = 0
+    for case_id in scope.get("full_cases", []):
+        epoch = int(epochs.get(case_id, 0))
+        record = _newer_instruction(s, case_id, epoch)
+        if record is None:
+            continue
+        record.epoch, record.held = epoch, True
+        full.add(case_id)
+        s.execute(delete(WithdrawnCase).where(WithdrawnCase.case_id == case_id))
+        request = s.get(ResendRequest, case_id)
+        if request is not None and epoch > request.epoch:
+            s.delete(request)
+    for case_id in scope.get("withdraw", []):
+        epoch = int(epochs.get(case_id, 0))
+        record = _newer_instruction(s, case_id, epoch)
+        if record is None:
+            continue
+        record.epoch, record.held = epoch, False
+        s.execute(delete(ResendRequest).where(ResendRequest.case_id == case_id))
+        pending = s.get(WithdrawnCase, case_id)
+        if pending is None:
+            s.add(WithdrawnCase(case_id=case_id, withdrawn_at=devices.now(), epoch=epoch))
+        else:
+            pending.epoch, pending.evicted_at = epoch, None
+            pending.withdrawn_at = devices.now()
+        withdrawn += 1
+    s.flush()
+    return full, withdrawn
+
+
+def _drop_incomplete(s: Session, affected: set[str]) -> int:
+    """Laptop: remove arrived records whose parents are missing and ask for their cases again.
+
+    Runs only when a bundle failed its foreign-key check; what stays is whole, and the
+    office sends the whole of each named case with the next bundle.
+    """
+    conn = s.connection()
+    requested: set[str] = set()
+    for _round in range(len(replicated_tables())):
+        violations = conn.exec_driver_sql("PRAGMA foreign_key_check").tuples().all()
+        if not violations:
+            break
+        for table_name, rowid, _parent, _fk in violations:
+            table = table_named(str(table_name))
+            if table is None:
+                continue
+            key = case_column(table)
+            row = conn.execute(
+                select(table.c.id, *([table.c[key]] if key else [])).where(
+                    text(f"{table.name}.rowid = :rowid")
+                ),
+                {"rowid": rowid},
+            ).first()
+            if row is None:
+                continue
+            case_id = row[1] if key else None
+            conn.execute(delete(table).where(table.c.id == row[0]))
+            conn.execute(
+                delete(Sibling).where(Sibling.table_name == table.name, Sibling.row_id == row[0])
+            )
+            if isinstance(case_id, str):
+                requested.add(case_id)
+                affected.add(case_id)
+    for case_id in sorted(requested):
+        instruction = s.get(CaseInstruction, case_id)
+        epoch = instruction.epoch if instruction is not None else 0
+        if s.get(ResendRequest, case_id) is None:
+            s.add(ResendRequest(case_id=case_id, epoch=epoch, requested_at=devices.now()))
+    return len(requested)
+
+
+def _case_labels(s: Session, case_ids: set[str]) -> list[str]:
+    labels = []
+    for case_id in sorted(case_ids):
+        case = s.get(Case, case_id)
+        labels.append(case.file_number if case is not None and case.file_number else case_id)
+    return labels
 
 
 def _line_table(line: Mapping[str, Any]) -> Table:
@@ -659,11 +825,15 @@ def purge_tombstones(s: Session, stable: Mapping[str, int], affected: set[str]) 
     purged = 0
     for table in reversed(replicated_tables()):
         key = case_column(table)
-        candidates = conn.execute(
-            select(table.c.id, table.c.version_vector, *([table.c[key]] if key else [])).where(
-                table.c.deleted == True  # noqa: E712 - "= 1" matches the partial index
+        candidates = (
+            conn.execute(
+                select(table.c.id, table.c.version_vector, *([table.c[key]] if key else [])).where(
+                    table.c.deleted == True  # noqa: E712 - "= 1" matches the partial index
+                )
             )
-        ).all()
+            .tuples()
+            .all()
+        )
         for row in candidates:
             row_id, vector = row[0], row[1]
             if not covered(vector or {}, stable):
@@ -745,9 +915,15 @@ def validate_manifest(m: Mapping[str, Any]) -> None:
     scope = m.get("scope")
     if not isinstance(scope, dict):
         raise _bad_manifest("scope")
-    for key in ("full_cases", "withdraw", "evicted"):
+    for key in ("full_cases", "withdraw", "evicted", "resend"):
         ids = scope.get(key, [])
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise _bad_manifest(f"scope.{key}")
+    for key in ("epochs", "evicted_epochs"):
+        epochs = scope.get(key, {})
+        if not isinstance(epochs, dict) or not all(
+            isinstance(c, str) and type(e) is int and e >= 0 for c, e in epochs.items()
+        ):
             raise _bad_manifest(f"scope.{key}")
     payload = m.get("payload")
     if not isinstance(payload, dict) or type(payload.get("lines")) is not int:

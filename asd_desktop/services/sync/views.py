@@ -119,11 +119,42 @@ class ImportReport:
     review_items: int = 0
     evicted_cases: int = 0
     withdrawn_cases: int = 0
+    #: Office: the cases (Aktenzeichen) of refused changes from a laptop not holding them.
+    refused_cases: list[str] = field(default_factory=list)
+    #: Laptop: cases that arrived incomplete and are asked for again in the next bundle.
+    resend_cases: int = 0
 
     @property
     def total(self) -> int:
         """Records that arrived changed."""
         return sum(self.changed.values())
+
+    @property
+    def refused_message(self) -> str:
+        """Office: why changes of this bundle were not taken, or "" when none were refused."""
+        if not self.review_items:
+            return ""
+        cases = ", ".join(self.refused_cases[:10])
+        more = (
+            f" und {len(self.refused_cases) - 10} weitere" if len(self.refused_cases) > 10 else ""
+        )
+        return (
+            f"Abgewiesen: {self.review_items} Änderung(en) von »{self.sender_name}« an Fällen, "
+            f"die diesem Gerät nicht zugeteilt sind (Aktenzeichen {cases}{more}). Sie wurden "
+            "nicht übernommen. Bitte unter Synchronisation → Zur Prüfung ansehen und "
+            "verwerfen – oder, wenn der Fall dem Gerät zugeteilt sein sollte, übernehmen."
+        )
+
+    @property
+    def resend_message(self) -> str:
+        """Laptop: cases that arrived incomplete, or "" when all arrived whole."""
+        if not self.resend_cases:
+            return ""
+        return (
+            f"{self.resend_cases} Fall/Fälle kamen unvollständig an. Das Vollständige ist hier "
+            "erhalten; das nächste Paket an das Büro fordert den ganzen Fall neu an, das Büro "
+            "schickt ihn mit seinem nächsten Paket."
+        )
 
 
 @dataclass(frozen=True)
