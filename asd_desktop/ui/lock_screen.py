@@ -1,19 +1,17 @@
 """The pages shown while the case file is closed: first start and unlock.
 
 Both pages emit ``vault_opened`` with the :class:`OpenVault` once the key is in
-hand. The key derivation takes about 0.2 s; it runs on the GUI thread under a
-wait cursor, which is simpler than a worker and short enough not to matter.
+hand. Key derivation (Argon2id) and opening the database (with migrations when the
+schema is behind) run off the GUI thread through :class:`Op`; meanwhile the page says
+"Wird entsperrt …" and keeps answering.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +29,7 @@ from typing_extensions import override
 from asd_desktop.models.errors import AsdError, ValidationError, WrongPassphraseError
 from asd_desktop.services.vault import (
     MIN_PASSPHRASE_LENGTH,
+    OpenVault,
     UnlockThrottle,
     change_passphrase,
     create_vault,
@@ -38,6 +37,7 @@ from asd_desktop.services.vault import (
     unlock_vault,
     vault_exists,
 )
+from asd_desktop.ui.operations import BusyScope, Op
 
 ERROR_STYLE = "color: #b00020;"
 RULE_TEXT = (
@@ -47,14 +47,9 @@ RULE_TEXT = (
 )
 
 
-@contextmanager
-def wait_cursor() -> Iterator[None]:
-    """Show the wait cursor while the block runs."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+UNLOCKING = "Wird entsperrt …"
+CREATING = "Tresor wird angelegt …"
+CHANGING = "Passphrase wird geändert …"
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -125,6 +120,8 @@ class FirstStartPage(QWidget):
         self.recovery.setAccessibleName("Wiederherstellungsschlüssel der Dienststelle")
         self.recovery.setPlaceholderText("age1…")
         self.message = _message_label("Hinweis zur Passphrase")
+        self.status = _text("", "Status")
+        self.operation: Op[OpenVault] | None = None
         self.create_button = QPushButton("Tresor &anlegen")
         self.create_button.setAccessibleName("Tresor anlegen")
         self.create_button.setDefault(True)
@@ -149,6 +146,7 @@ class FirstStartPage(QWidget):
         )
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
@@ -158,6 +156,7 @@ class FirstStartPage(QWidget):
         self.create_button.clicked.connect(self.submit)
         for field in (self.passphrase, self.repeated, self.recovery):
             field.returnPressed.connect(self.submit)
+        BusyScope(self, (self.passphrase, self.repeated, self.recovery, self.create_button))
 
     def prepare(self) -> None:
         """Empty fields, focus on the first one."""
@@ -168,26 +167,40 @@ class FirstStartPage(QWidget):
 
     @Slot()
     def submit(self) -> None:
-        """Check the passphrase and create the vault."""
+        """Check the passphrase and create the vault (off the GUI thread)."""
+        if self.operation is not None:
+            return
         passphrase, repeated = self.passphrase.text(), self.repeated.text()
         problem = passphrase_problem(passphrase, repeated)
         if problem:
             self._show(problem, self.passphrase)
             return
         recovery = self.recovery.text().strip() or None
-        try:
-            with wait_cursor():
-                opened = create_vault(self.data_dir, passphrase, repeated, recovery)
-        except ValidationError as exc:
-            self._show(exc.message, self.passphrase)
-            return
-        except AsdError as exc:
-            self._show(exc.message, self.recovery if recovery else self.passphrase)
-            return
+        data_dir = self.data_dir
+        self.message.clear()
+        self.status.setText(CREATING)
+        self.operation = (
+            Op(self, lambda _token: create_vault(data_dir, passphrase, repeated, recovery))
+            .success(self._created)
+            .failure(lambda exc: self._refused(exc, recovery))
+            .run()
+        )
+
+    def _created(self, opened: OpenVault) -> None:
+        self.operation = None
+        self.status.clear()
         self.passphrase.clear()
         self.repeated.clear()
         self.message.clear()
         self.vault_opened.emit(opened)
+
+    def _refused(self, exc: AsdError, recovery: str | None) -> None:
+        self.operation = None
+        self.status.clear()
+        if isinstance(exc, ValidationError):
+            self._show(exc.message, self.passphrase)
+        else:
+            self._show(exc.message, self.recovery if recovery else self.passphrase)
 
     def _show(self, message: str, focus: QLineEdit) -> None:
         self.message.setText(message)
@@ -217,6 +230,8 @@ class UnlockPage(QWidget):
         self.passphrase = _password_field("Passphrase")
         self.message = _message_label("Fehlermeldung")
         self.countdown = _text("", "Wartezeit")
+        self.status = _text("", "Status")
+        self.operation: Op[OpenVault] | None = None
         self.unlock_button = QPushButton("&Entsperren")
         self.unlock_button.setAccessibleName("Entsperren")
         self.unlock_button.setDefault(True)
@@ -239,6 +254,7 @@ class UnlockPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.countdown)
+        layout.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
@@ -247,6 +263,7 @@ class UnlockPage(QWidget):
 
         self.unlock_button.clicked.connect(self.submit)
         self.passphrase.returnPressed.connect(self.submit)
+        BusyScope(self, (self.passphrase, self.unlock_button), restore=self._ready)
 
     def prepare(self, reason: str = "") -> None:
         """Empty the field, show why the file is locked, focus the field."""
@@ -262,7 +279,9 @@ class UnlockPage(QWidget):
 
     @Slot()
     def submit(self) -> None:
-        """Try the passphrase (ignored while the wait after failures runs)."""
+        """Try the passphrase off the GUI thread (ignored while a wait or a try runs)."""
+        if self.operation is not None:
+            return
         if self.throttle.remaining() > 0:
             self._update_countdown()
             return
@@ -272,23 +291,36 @@ class UnlockPage(QWidget):
             self.message.setText("Bitte die Passphrase eingeben.")
             self.passphrase.setFocus()
             return
-        try:
-            with wait_cursor():
-                opened = unlock_vault(self.data_dir, passphrase)
-        except WrongPassphraseError as exc:
-            self.message.setText(exc.message)
-            self.throttle.failed()
-            self._update_countdown()
-            self.passphrase.setFocus()
-            return
-        except AsdError as exc:
-            self.message.setText(exc.message)
-            self.passphrase.setFocus()
-            return
+        data_dir = self.data_dir
+        self.message.clear()
+        self.status.setText(UNLOCKING)
+        self.operation = (
+            Op(self, lambda _token: unlock_vault(data_dir, passphrase))
+            .success(self._unlocked)
+            .failure(self._refused)
+            .run()
+        )
+
+    def _unlocked(self, opened: OpenVault) -> None:
+        self.operation = None
+        self.status.clear()
         self.throttle.succeeded()
         self.message.clear()
         self.info.clear()
         self.vault_opened.emit(opened)
+
+    def _refused(self, exc: AsdError) -> None:
+        self.operation = None
+        self.status.clear()
+        self.message.setText(exc.message)
+        if isinstance(exc, WrongPassphraseError):
+            self.throttle.failed()
+            self._update_countdown()
+        self.passphrase.setFocus()
+
+    def _ready(self) -> None:
+        self.passphrase.setEnabled(True)
+        self._update_countdown()
 
     @Slot()
     def _update_countdown(self) -> None:
@@ -342,6 +374,7 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.operation: Op[None] | None = None
         self.setWindowTitle("Passphrase ändern")
         self.setAccessibleName("Passphrase ändern")
         self.old = _password_field("Bisherige Passphrase")
@@ -366,34 +399,54 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("Neue Passphrase &wiederholen:", self.repeated)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        self.status = _text("", "Status")
+        layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        BusyScope(self, (self.old, self.new, self.repeated, self.buttons))
 
     @override
     def accept(self) -> None:
-        """Change the passphrase; stay open with a message if that is not possible."""
+        """Change the passphrase off the GUI thread; stay open with a message if refused."""
+        if self.operation is not None:
+            return
         problem = passphrase_problem(self.new.text(), self.repeated.text())
         if problem:
             self._show(problem, self.new)
             return
-        try:
-            with wait_cursor():
-                change_passphrase(
-                    self.data_dir, self.old.text(), self.new.text(), self.repeated.text()
-                )
-        except WrongPassphraseError:
+        data_dir, old, new, repeated = (
+            self.data_dir,
+            self.old.text(),
+            self.new.text(),
+            self.repeated.text(),
+        )
+        self.message.clear()
+        self.status.setText(CHANGING)
+        self.operation = (
+            Op(self, lambda _token: change_passphrase(data_dir, old, new, repeated))
+            .success(self._changed)
+            .failure(self._refused)
+            .run()
+        )
+
+    def _changed(self, _nothing: None) -> None:
+        self.operation = None
+        self.status.clear()
+        super().accept()
+
+    def _refused(self, exc: AsdError) -> None:
+        self.operation = None
+        self.status.clear()
+        if isinstance(exc, WrongPassphraseError):
             self.old.clear()
             self._show(
                 "Die bisherige Passphrase ist nicht richtig; es wurde nichts geändert. "
                 "Bitte erneut eingeben.",
                 self.old,
             )
-            return
-        except AsdError as exc:
+        else:
             self._show(exc.message, self.new)
-            return
-        super().accept()
 
     def _show(self, message: str, focus: QLineEdit) -> None:
         self.message.setText(message)

@@ -314,7 +314,7 @@ def test_main_window_ctrl_b_opens_the_wizard_for_the_open_case_and_the_needs_lis
     page = w.lock_screen.unlock
     page.passphrase.setText(PASSPHRASE)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    assert not w.is_locked()
+    qtbot.waitUntil(lambda: not w.is_locked())
     assert w.opened is not None
 
     wizards: list[ConsultationWizard] = []

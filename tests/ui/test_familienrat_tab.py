@@ -363,7 +363,7 @@ def test_ctrl_r_and_the_review_overview_open_the_familienrat_tab(qtbot, data_dir
     qtbot.waitUntil(w.isActiveWindow)
     w.lock_screen.unlock.passphrase.setText(PASSPHRASE)
     qtbot.keyClick(w.lock_screen.unlock.passphrase, Qt.Key.Key_Return)
-    assert not w.is_locked()
+    qtbot.waitUntil(lambda: not w.is_locked())
     assert w.familienrat_action.shortcut().toString() == "Ctrl+R"
     assert w.familienrat_action.text() == "Familien&rat …"
     panel = w.reviews_panel

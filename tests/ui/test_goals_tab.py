@@ -339,7 +339,7 @@ def test_main_window_ctrl_g_starts_the_zielerarbeitung(qtbot, data_dir):
     page = window.lock_screen.unlock
     page.passphrase.setText(PASSPHRASE)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    assert not window.is_locked()
+    qtbot.waitUntil(lambda: not window.is_locked())
     assert window.goal_work_action.shortcut().toString() == "Ctrl+G"
     window.select_case(case_id)
     window.table.setFocus()
@@ -358,7 +358,7 @@ def test_main_window_ctrl_g_starts_the_zielerarbeitung(qtbot, data_dir):
     assert not wizard.isVisible()
     page.passphrase.setText(PASSPHRASE)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    assert not window.is_locked()
+    qtbot.waitUntil(lambda: not window.is_locked())
     assert window.opened is not None
     draft = window.opened.goals.load_draft(case_id)
     assert draft is not None

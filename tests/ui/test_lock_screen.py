@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from asd_desktop.models.errors import WrongPassphraseError
 from asd_desktop.services import vault
 from asd_desktop.storage.paths import vault_path
-from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
+from asd_desktop.ui.lock_screen import UNLOCKING, ChangePassphraseDialog, LockScreen
 from tests.conftest import PASSPHRASE
 
 SHOTS = "/work/main/screenshots"
@@ -83,6 +83,7 @@ def test_first_start_rejects_a_bad_recovery_key(qtbot, first_start, data_dir):
     qtbot.keyClicks(page.recovery, "age1kaputt")
     with qtbot.assertNotEmitted(page.vault_opened):
         qtbot.keyClick(page.recovery, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.operation is None)
     assert "ungültig" in page.message.text()
     assert page.recovery.text() == "age1kaputt"
     assert not vault_path(data_dir).exists()
@@ -115,9 +116,15 @@ def test_unlock_page_opens_with_right_passphrase(qtbot, unlock_screen):
     page.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(unlock_screen.vault_opened) as blocker:
         qtbot.keyClick(page.passphrase, Qt.Key.Key_Enter)
+        # The key derivation runs off the GUI thread; the page says what happens meanwhile.
+        assert page.status.text() == UNLOCKING
+        assert not page.passphrase.isEnabled()
+        assert not page.unlock_button.isEnabled()
     blocker.args[0].close()
     assert page.message.text() == ""
     assert page.passphrase.text() == ""
+    assert page.status.text() == ""
+    assert page.passphrase.isEnabled()
 
 
 def test_wrong_passphrase_message_then_throttle(qtbot, unlock_screen):
@@ -129,6 +136,7 @@ def test_wrong_passphrase_message_then_throttle(qtbot, unlock_screen):
     with qtbot.assertNotEmitted(page.vault_opened):
         qtbot.keyClicks(page.passphrase, "falsche Passphrase 1")
         qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.operation is None)
     assert "Passphrase ist nicht richtig" in page.message.text()
     assert page.passphrase.text() == ""
     qtbot.waitUntil(page.passphrase.hasFocus)
@@ -136,6 +144,7 @@ def test_wrong_passphrase_message_then_throttle(qtbot, unlock_screen):
 
     qtbot.keyClicks(page.passphrase, "falsche Passphrase 2")
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.operation is None)
     assert page.throttle.failures == 2
     assert not page.unlock_button.isEnabled()
     assert page.countdown.isVisible()
@@ -165,6 +174,7 @@ def test_longer_waits_after_more_failures(qtbot, unlock_screen):
     page.throttle._not_before = 0.0
     qtbot.keyClicks(page.passphrase, "noch einmal falsch")
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.operation is None)
     assert page.countdown.text() == "Bitte noch 4 Sekunden warten."
     assert not page.unlock_button.isEnabled()
 
@@ -177,6 +187,7 @@ def test_damaged_vault_shows_its_message(qtbot, existing_vault):
     page.passphrase.setText(PASSPHRASE)
     with qtbot.assertNotEmitted(page.vault_opened):
         qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.operation is None)
     assert "beschädigt" in page.message.text()
 
 
@@ -197,12 +208,14 @@ def test_change_passphrase_dialog(qtbot, existing_vault):
     qtbot.keyClicks(dialog.new, new)
     qtbot.keyClicks(dialog.repeated, new)
     dialog.accept()
+    qtbot.waitUntil(lambda: dialog.operation is None)
     assert "bisherige Passphrase ist nicht richtig" in dialog.message.text()
     assert dialog.isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
 
     dialog.old.setText(PASSPHRASE)
     dialog.accept()
+    qtbot.waitUntil(lambda: dialog.operation is None)
     assert dialog.result() == QDialog.DialogCode.Accepted
     vault.unlock_vault(existing_vault, new).close()
     with pytest.raises(WrongPassphraseError):

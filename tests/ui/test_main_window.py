@@ -121,6 +121,8 @@ def _unlock(qtbot, w: MainWindow, passphrase: str = PASSPHRASE) -> None:
     assert w.lock_screen.currentWidget() is page
     page.passphrase.setText(passphrase)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    # The key derivation runs off the GUI thread: wait until the try is over.
+    qtbot.waitUntil(lambda: page.operation is None)
 
 
 @pytest.fixture
@@ -197,6 +199,7 @@ def test_first_start_then_work_page(qtbot, make_window, data_dir):
     qtbot.keyClicks(page.passphrase, "Regenbogen ueber Hamburg")
     qtbot.keyClicks(page.repeated, "Regenbogen ueber Hamburg")
     qtbot.keyClick(page.repeated, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.operation is None)
     assert vault_path(data_dir).exists()
     assert not w.is_locked()
     assert w.stack.currentWidget() is w.work_page

@@ -299,7 +299,7 @@ def test_main_window_menus_reach_the_overdue_list_and_the_assessment(qtbot, data
     qtbot.waitExposed(w)
     w.lock_screen.unlock.passphrase.setText(PASSPHRASE)
     qtbot.keyClick(w.lock_screen.unlock.passphrase, Qt.Key.Key_Return)
-    assert not w.is_locked()
+    qtbot.waitUntil(lambda: not w.is_locked())
     assert w.opened is not None
     # The list's "nächste Frist" shows the Auftrag's deadline.
     assert TODAY - dt.timedelta(days=1) in [
