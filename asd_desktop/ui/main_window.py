@@ -52,6 +52,7 @@ from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
 from asd_desktop.ui.mandates_tab import OverdueDialog
 from asd_desktop.ui.needs_list_dialog import NeedsListDialog
+from asd_desktop.ui.operations import BusyScope
 from asd_desktop.ui.sozialraum_window import SozialraumWindow, record_exploration
 from asd_desktop.ui.sync_window import SyncWindow
 
@@ -379,12 +380,18 @@ class MainWindow(QMainWindow):
             self.assessment_action,
             self.overdue_action,
         )
+        # Slow work (ui/operations) holds these; afterwards they follow the lock again.
+        self.busy = BusyScope(self, self._unlocked_actions, restore=self._follow_lock)
 
     # --- locking and unlocking --------------------------------------------------------
 
     def is_locked(self) -> bool:
         """True while no case file is open."""
         return self.opened is None
+
+    def _follow_lock(self) -> None:
+        for action in self._unlocked_actions:
+            action.setEnabled(not self.is_locked())
 
     def _show_lock_screen(self, reason: str = "") -> None:
         for action in self._unlocked_actions:
