@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
@@ -22,6 +24,7 @@ from typing_extensions import override
 
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.documents import DocumentService, DocumentView
+from asd_desktop.ui.operations import BusyScope, Op
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog, print_document, save_document
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel
 from asd_desktop.ui.widgets import german_datetime
@@ -122,6 +125,9 @@ class DocumentsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.setFocusProxy(self.table)
+        #: The print or save running off the GUI thread, if any.
+        self.operation: Op[int] | Op[Path] | None = None
+        BusyScope(self, (self.show_button, self.print_button, self.save_button), self._update_state)
         self._update_state()
 
     # what is shown
@@ -172,13 +178,13 @@ class DocumentsTab(QWidget):
         """Print the selected document through the system's print dialog."""
         view = self.selected_document()
         if view is not None:
-            print_document(self, self._documents, view)
+            self.operation = print_document(self, self._documents, view)
 
     def save_selected(self) -> None:
         """Save the selected document's exact bytes as a file."""
         view = self.selected_document()
         if view is not None:
-            save_document(self, self._documents, view)
+            self.operation = save_document(self, self._documents, view)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -2,7 +2,9 @@
 
 The PDF is read from memory (a QBuffer) into QtPdf; printing renders its pages
 into the printer's painter, so no copy of a family's document is written
-unencrypted anywhere unless the caseworker saves one on purpose.
+unencrypted anywhere unless the caseworker saves one on purpose. Printing and
+saving run off the GUI thread through :class:`Op` (Qt allows a QPainter on a
+QPrinter in another thread; the worker reads the PDF into its own QPdfDocument).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPageSize, QPainter
+from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from asd_desktop.models.errors import AsdError
+from asd_desktop.models.progress import OperationToken
 from asd_desktop.services.documents import DocumentService, DocumentView, export_name
+from asd_desktop.ui.operations import BusyScope, Op
 from asd_desktop.ui.widgets import german_datetime
 
 #: Resolution pages are rendered at for printing: sharp on paper, modest in memory.
@@ -60,8 +64,15 @@ def load_pdf(content: bytes, parent: QObject | None = None) -> QPdfDocument:
     return document
 
 
-def render_to_printer(document: QPdfDocument, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
+def render_to_printer(
+    document: QPdfDocument,
+    printer: QPrinter,
+    dpi: int = PRINT_DPI,
+    token: OperationToken | None = None,
+) -> int:
     """Paint the document's pages (the range chosen in the dialog) onto ``printer``.
+
+    With a ``token``, progress is reported per page and a cancel stops before the next one.
 
     Returns:
         The number of pages sent.
@@ -82,6 +93,8 @@ def render_to_printer(document: QPdfDocument, printer: QPrinter, dpi: int = PRIN
         )
     try:
         for n, page in enumerate(pages):
+            if token is not None:
+                token.progress(n, len(pages))
             if n and not printer.newPage():
                 raise AsdError(
                     "Der Druck wurde unterbrochen. Bitte erneut drucken; das gespeicherte "
@@ -140,44 +153,66 @@ class SaveTarget:
         return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_suffix(".pdf")
 
 
+def print_pdf(content: bytes, printer: QPrinter, token: OperationToken) -> int:
+    """Print PDF bytes on the calling (worker) thread, with a document of its own."""
+    document = load_pdf(content)
+    try:
+        return render_to_printer(document, printer, token=token)
+    finally:
+        document.close()
+
+
 def print_document(
     parent: QWidget | None,
     documents: DocumentService,
     view: DocumentView,
     content: bytes | None = None,
-) -> bool:
-    """Ask for a printer and print the stored document; True once it was sent."""
+) -> Op[int] | None:
+    """Ask for a printer, then print the stored document off the GUI thread.
+
+    Returns the running print (audited once the pages were sent), or None when the
+    document could not be read or the caseworker cancelled the print dialog.
+    """
     try:
         data = documents.content(view.id) if content is None else content
-        pdf = load_pdf(data)
-        printer = PrinterChoice.ask(parent, view.title, pdf.pageCount())
-        if printer is None:
-            return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            render_to_printer(pdf, printer)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        documents.record_printed(view.id)
+        pages = load_pdf(data).pageCount()
     except AsdError as exc:
         QMessageBox.warning(parent, "Nicht gedruckt", exc.message)
-        return False
-    return True
+        return None
+    printer = PrinterChoice.ask(parent, view.title, pages)
+    if printer is None:
+        return None
+    document_id = view.id
+
+    def send(token: OperationToken) -> int:
+        sent = print_pdf(data, printer, token)
+        documents.record_printed(document_id)
+        return sent
+
+    return (
+        Op(parent, send, title="Nicht gedruckt")
+        .with_progress(f"„{view.title}“ wird gedruckt …", cancellable=True)
+        .run()
+    )
 
 
 def save_document(
     parent: QWidget | None, documents: DocumentService, view: DocumentView
-) -> Path | None:
-    """Ask where, then write the exact stored bytes there; the path, or None."""
+) -> Op[Path] | None:
+    """Ask where, then write the exact stored bytes there off the GUI thread.
+
+    Returns the running save (its result is the path), or None when cancelled.
+    """
     path = SaveTarget.ask(parent, export_name(view))
     if path is None:
         return None
-    try:
-        documents.save_copy(view.id, path)
-    except AsdError as exc:
-        QMessageBox.warning(parent, "Nicht gespeichert", exc.message)
-        return None
-    return path
+    document_id = view.id
+
+    def save(_token: OperationToken) -> Path:
+        documents.save_copy(document_id, path)
+        return path
+
+    return Op(parent, save, title="Nicht gespeichert").with_progress("Wird gespeichert …").run()
 
 
 class PdfPreviewDialog(QDialog):
@@ -235,12 +270,15 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(820, 980)
         self.pdf_view.setFocus()
+        #: The print or save running off the GUI thread, if any.
+        self.operation: Op[int] | Op[Path] | None = None
+        BusyScope(self, (self.print_button, self.save_button))
 
     def _on_print(self) -> None:
-        print_document(self, self._documents, self._view, self._content)
+        self.operation = print_document(self, self._documents, self._view, self._content)
 
     def _on_save(self) -> None:
-        save_document(self, self._documents, self._view)
+        self.operation = save_document(self, self._documents, self._view)
 
     @classmethod
     def show_document(

@@ -187,6 +187,9 @@ def test_save_as_writes_the_exact_stored_bytes(qtbot, opened, tab, printed, monk
 
     monkeypatch.setattr(SaveTarget, "ask", classmethod(ask))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    op = tab.operation
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done)
 
     saved = target.with_suffix(".pdf")
     assert saved.read_bytes() == opened.documents.content(views[0].id)
@@ -202,6 +205,7 @@ def test_save_cancelled_writes_nothing(qtbot, opened, tab, monkeypatch, tmp_path
 
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
 
+    assert tab.operation is None
     assert list(tmp_path.rglob("*.pdf")) == []
     assert _actions(opened) == before
 
@@ -213,7 +217,14 @@ def test_print_sends_every_page_and_is_audited(qtbot, opened, tab, printed, pdf_
     stored.write_bytes(opened.documents.content(views[0].id))
 
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    op = tab.operation
+    assert op is not None
+    # The pages are painted off the GUI thread; the buttons wait meanwhile.
+    assert not tab.print_button.isEnabled()
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert tab.print_button.isEnabled()
 
+    assert op.result == _pages(stored)
     assert asked == [("Zielvereinbarung vom 24.11.2026", _pages(stored))]
     assert _pages(target) == _pages(stored)
     assert (DocumentAction.PRINTED, views[0].id) in _actions(opened)
@@ -225,6 +236,7 @@ def test_print_cancelled_is_not_audited(qtbot, opened, tab, monkeypatch):
 
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
 
+    assert tab.operation is None
     assert _actions(opened) == before
 
 
@@ -275,11 +287,17 @@ def test_preview_shows_the_pages_and_prints_and_saves(
 
     target, _ = pdf_printer
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    printing = dialog.operation
+    assert printing is not None
+    qtbot.waitUntil(lambda: printing.done, timeout=10_000)
     assert _pages(target) == dialog.pdf.pageCount()
 
     saved = tmp_path / "vorschau.pdf"
     monkeypatch.setattr(SaveTarget, "ask", classmethod(lambda _cls, _p, _n: saved))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saving = dialog.operation
+    assert saving is not None
+    qtbot.waitUntil(lambda: saving.done)
     assert saved.read_bytes() == content
 
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
