@@ -21,7 +21,7 @@ from typing_extensions import override
 
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
-from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.services.goals import (
     ActionGoalView,
     AgreementView,
@@ -34,7 +34,8 @@ from asd_desktop.services.goals import (
 from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.ui.dialogs.review_dialog import ReviewDialog
 from asd_desktop.ui.goal_wizard.wizard import GoalWizard
-from asd_desktop.ui.pdf_preview import PdfPreviewDialog
+from asd_desktop.ui.operations import Op
+from asd_desktop.ui.pdf_preview import render_then_preview
 from asd_desktop.ui.rows_model import RowsModel
 from asd_desktop.ui.widgets import german_date, german_datetime
 
@@ -167,6 +168,8 @@ class GoalsTab(QWidget):
         self._detail: CaseDetail | None = None
         self._overview = GoalsOverview()
         self.wizard: GoalWizard | None = None
+        #: The agreement being rendered off the GUI thread, if any.
+        self.print_operation: Op[DocumentView] | None = None
         self.agreements_model = AgreementsModel(self)
         self.goals_model = ActionGoalsModel(self)
         self.reviews_model = ReviewsModel(self)
@@ -503,27 +506,37 @@ class GoalsTab(QWidget):
         agreement = self.selected_agreement()
         if agreement is None or self._documents is None:
             return
-        self._print(self, agreement, just_saved=False)
-        if self._detail is not None:
-            self.goals_changed.emit(self._detail.id)
+        self._print(agreement, just_saved=False)
 
-    def _print_new(self, parent: QWidget, agreement: AgreementView) -> None:
-        self._print(parent, agreement, just_saved=True)
+    def _print_new(self, _wizard: QWidget, agreement: AgreementView) -> None:
+        self._print(agreement, just_saved=True)
 
-    def _print(self, parent: QWidget, agreement: AgreementView, *, just_saved: bool) -> None:
+    def _print(self, agreement: AgreementView, *, just_saved: bool) -> None:
+        """Render the agreement off the GUI thread, then show it (over this tab, which stays)."""
         documents = self._documents
         if documents is None:
             return
-        try:
-            document = documents.print_goal_agreement(agreement.id)
-        except AsdError as exc:
+        case_id = self._detail.id if self._detail is not None else None
+
+        def stored(_document: object) -> None:
+            if case_id is not None:
+                self.goals_changed.emit(case_id)
+
+        def failed(exc: AsdError) -> None:
             saved = "Die Zielvereinbarung ist gespeichert. " if just_saved else ""
             QMessageBox.warning(
-                parent,
+                self,
                 "Nicht gedruckt",
                 f"{saved}Das Dokument wurde nicht erstellt: {exc.message}\n\nMit "
                 "„Zielvereinbarung drucken…“ im Reiter „Wille & Ziele“ kann es erneut "
                 "erstellt werden.",
             )
-            return
-        PdfPreviewDialog.show_document(parent, documents, document.id)
+
+        agreement_id = agreement.id
+        self.print_operation = render_then_preview(
+            self,
+            documents,
+            lambda: documents.print_goal_agreement(agreement_id),
+            rendered=stored,
+            failure=failed,
+        )

@@ -29,7 +29,7 @@ from typing_extensions import override
 from asd_desktop.models.enums import Area, MandateKind, MandateStatus
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
-from asd_desktop.services.documents import DocumentService
+from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.services.instruments import (
     DeadlineRow,
     InstrumentService,
@@ -38,7 +38,8 @@ from asd_desktop.services.instruments import (
 )
 from asd_desktop.ui.dialogs.assessment_dialog import AssessmentDialog
 from asd_desktop.ui.dialogs.mandate_dialog import EvidenceDialog, MandateDialog, OutcomeDialog
-from asd_desktop.ui.pdf_preview import PdfPreviewDialog
+from asd_desktop.ui.operations import Op
+from asd_desktop.ui.pdf_preview import render_then_preview
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel, one_line
 from asd_desktop.ui.widgets import german_date
 
@@ -102,6 +103,8 @@ class MandatesTab(QWidget):
         self._instruments = instruments
         self._documents = documents
         self._detail: CaseDetail | None = None
+        #: The letter being rendered off the GUI thread, if any.
+        self.print_operation: Op[DocumentView] | None = None
 
         self.model = MandateTableModel(self)
         self.table = QTableView()
@@ -376,13 +379,14 @@ class MandatesTab(QWidget):
         documents = self._documents
         if chosen is None or documents is None or self._detail is None:
             return
-        try:
-            document = documents.print_mandate_letter(chosen.id)
-        except AsdError as exc:
-            QMessageBox.warning(self, "Schreiben nicht gedruckt", exc.message)
-            return
-        self.mandates_changed.emit(self._detail.id)
-        PdfPreviewDialog.show_document(self, documents, document.id)
+        case_id, mandate_id = self._detail.id, chosen.id
+        self.print_operation = render_then_preview(
+            self,
+            documents,
+            lambda: documents.print_mandate_letter(mandate_id),
+            rendered=lambda _document: self.mandates_changed.emit(case_id),
+            failure=lambda exc: QMessageBox.warning(self, "Schreiben nicht gedruckt", exc.message),
+        )
 
     def assess(self) -> None:
         """Record a Gefährdungseinschätzung; its decision places the case in an area."""

@@ -9,6 +9,7 @@ QPrinter in another thread; the worker reads the PDF into its own QPdfDocument).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRectF, QSize, Qt
@@ -213,6 +214,35 @@ def save_document(
         return path
 
     return Op(parent, save, title="Nicht gespeichert").with_progress("Wird gespeichert …").run()
+
+
+def render_then_preview(
+    parent: QWidget,
+    documents: DocumentService,
+    render: Callable[[], DocumentView],
+    *,
+    rendered: Callable[[DocumentView], object] | None = None,
+    failure: Callable[[AsdError], object] | None = None,
+) -> Op[DocumentView]:
+    """Render and store a document off the GUI thread, then show it in the preview.
+
+    Args:
+        parent: the widget that stays while the document is made (not a closing wizard).
+        documents: the service the preview reads the stored bytes from.
+        render: the service call that renders and stores the document.
+        rendered: called on the GUI thread with the stored document, before the preview.
+        failure: replaces the default "Nicht gedruckt" message.
+    """
+
+    def show(view: DocumentView) -> None:
+        if rendered is not None:
+            rendered(view)
+        PdfPreviewDialog.show_document(parent, documents, view.id)
+
+    op = Op(parent, lambda _token: render(), title="Nicht gedruckt").success(show)
+    if failure is not None:
+        op.failure(failure)
+    return op.with_progress("Dokument wird erstellt …").run()
 
 
 class PdfPreviewDialog(QDialog):

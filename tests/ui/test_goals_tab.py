@@ -310,6 +310,10 @@ def test_finished_wizard_prints_the_agreement_into_the_documents(
     )
     with qtbot.waitSignal(tab.goals_changed):
         wizard.button(QWizard.WizardButton.FinishButton).click()
+    # The agreement is rendered off the GUI thread, then shown.
+    rendering = tab.print_operation
+    assert rendering is not None
+    qtbot.waitUntil(lambda: rendering.done, timeout=10_000)
     documents = opened.documents.list_for_case(case_id)
     assert len(documents) == 1
     assert shown == [documents[0].id]
@@ -320,7 +324,8 @@ def test_finished_wizard_prints_the_agreement_into_the_documents(
     assert view.documents_tab.model.rowCount() == 1
 
     # Printing again from the tab stores another version.
-    tab.print_button.click()
+    with qtbot.waitSignal(tab.goals_changed, timeout=10_000):
+        tab.print_button.click()
     assert len(opened.documents.list_for_case(case_id)) == 2
     assert len(shown) == 2
     assert view.documents_tab.model.rowCount() == 2

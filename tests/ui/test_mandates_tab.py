@@ -259,6 +259,9 @@ def test_assessment_from_the_tab_moves_the_case_and_allows_auflagen(
         PdfPreviewDialog, "show_document", classmethod(lambda cls, p, d, i: shown.append(i))
     )
     tab.letter_button.click()
+    rendering = tab.print_operation
+    assert rendering is not None
+    qtbot.waitUntil(lambda: rendering.done, timeout=10_000)
     docs = opened.documents.list_for_case(case.id)
     assert [d.kind for d in docs] == [DocumentKind.MANDATE_LETTER]
     assert shown == [docs[0].id]
