@@ -176,6 +176,7 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"Büro: »{joined.office_name}«")
             print(f"Fingerabdruck Büro:  {joined.office_fingerprint}")
             print(f"Fingerabdruck Gerät: {joined.device_fingerprint}")
+            print(joined.enrollment_note)
             print("Bitte mit den Fingerabdrücken vergleichen, die das Büro zeigt.")
             return EXIT_OK
         if command == "list":

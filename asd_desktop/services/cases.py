@@ -124,6 +124,8 @@ class ContactView(ContactInput):
     corrects_id: str | None = None
     corrected_by: str | None = None
     corrected_at: dt.datetime | None = None  # local time of the correcting entry
+    #: More than one: corrections made on different devices at the same time, all shown.
+    correction_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,10 @@ class CaseService:
             ).all()
             if audit_opening:
                 audit.append(s, self._device, AuditAction.CASE_OPENED, case_id)
-            corrections = {c.corrects_id: c for c in contacts if c.corrects_id}
+            corrections: dict[str, list[Contact]] = {}
+            for c in contacts:
+                if c.corrects_id:
+                    corrections.setdefault(c.corrects_id, []).append(c)
             history = tuple(_area_view(a) for a in areas)
             return CaseDetail(
                 id=case.id,
@@ -324,7 +329,7 @@ class CaseService:
                 description=case.description,
                 persons=tuple(_person_view(p) for p in persons),
                 area_history=history,
-                contacts=tuple(_contact_view(c, corrections.get(c.id)) for c in contacts),
+                contacts=tuple(_contact_view(c, corrections.get(c.id, [])) for c in contacts),
                 area=history[0].area if history else None,
                 open_conflicts=int(
                     s.scalar(
@@ -394,7 +399,7 @@ class CaseService:
             s.flush()
             action = AuditAction.CONTACT_CORRECTED if corrects_id else AuditAction.CONTACT_RECORDED
             audit.append(s, self._device, action, case_id, contact.id)
-            return _contact_view(contact, None)
+            return _contact_view(contact, [])
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -532,7 +537,9 @@ def _recorded_at(row: Contact) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(Hlc.decode(row.hlc).wall_ms / 1000).replace(microsecond=0)
 
 
-def _contact_view(c: Contact, correction: Contact | None) -> ContactView:
+def _contact_view(c: Contact, corrections: list[Contact]) -> ContactView:
+    # Newest first (the query's order); concurrent corrections from two devices all count.
+    correction = corrections[0] if corrections else None
     return ContactView(
         id=c.id,
         occurred_at=c.occurred_at,
@@ -548,4 +555,5 @@ def _contact_view(c: Contact, correction: Contact | None) -> ContactView:
         corrects_id=c.corrects_id,
         corrected_by=correction.id if correction else None,
         corrected_at=_recorded_at(correction) if correction else None,
+        correction_count=len(corrections),
     )

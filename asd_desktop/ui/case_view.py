@@ -197,6 +197,10 @@ class ContactTableModel(RowsModel[ContactView]):
                 parts.append(f"korrigiert am {german_date(when)}, {when:%H:%M} Uhr")
             else:
                 parts.append(f"korrigiert am {german_date(when)}")
+        if contact.correction_count > 1:
+            parts.append(
+                f"{contact.correction_count} Korrekturen von verschiedenen Geräten – bitte prüfen"
+            )
         return ", ".join(parts)
 
     @override
@@ -314,6 +318,9 @@ class CaseView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._cases = cases
+        #: Set by the window: for a record in conflict, opens the inbox on it. None: nothing
+        #: to decide; True: decided now; False: still undecided (the form does not open).
+        self.conflict_gate: Callable[[str, str], bool | None] | None = None
         self._detail: CaseDetail | None = None
         self.persons_model = PersonTableModel(self)
         self.areas_model = AreaHistoryModel(self)
@@ -641,6 +648,30 @@ class CaseView(QWidget):
                 table.setCurrentIndex(model.index(row, 0))
                 return
 
+    def _decided_first(self, table: str, row_id: str) -> bool:
+        """A record in conflict is decided (in the inbox) before its form opens.
+
+        The form would otherwise show only one version, and saving would write over the
+        others unseen. After a decision the case is read again, so the form shows it.
+        """
+        gate = self.conflict_gate
+        if gate is None or self._detail is None:
+            return True
+        selected = {
+            "persons": self.selected_person(),
+            "contacts": self.selected_contact(),
+        }.get(table)
+        decided = gate(table, row_id)
+        if decided is None:
+            return True
+        if decided:
+            self.show_case(self._detail.id, reload=True)
+            if table == "persons" and selected is not None:
+                self._select(self.persons_table, self.persons_model, selected.id)
+            elif table == "contacts" and selected is not None:
+                self._select(self.contacts_table, self.contacts_model, selected.id)
+        return decided
+
     def selected_person(self) -> PersonView | None:
         """The person of the current row of the people table."""
         index = self.persons_table.currentIndex()
@@ -791,6 +822,8 @@ class CaseView(QWidget):
             )
             self._select(self.contacts_table, self.contacts_model, old.corrected_by)
             return
+        if not self._decided_first("contacts", old.id):
+            return
         value = ContactDialog.ask(self, old)
         if value is None:
             return
@@ -817,6 +850,11 @@ class CaseView(QWidget):
         person = self.selected_person()
         if self._detail is None or person is None:
             return
+        if not self._decided_first("persons", person.id):
+            return
+        person = self.selected_person()
+        if person is None:
+            return
         value = PersonDialog.ask(self, person)
         if value is None:
             return
@@ -834,6 +872,8 @@ class CaseView(QWidget):
 
     def edit_case(self) -> None:
         """Change the master data; a refused value (e.g. a taken Aktenzeichen) is asked again."""
+        if self._detail is None or not self._decided_first("cases", self._detail.id):
+            return
         detail = self._detail
         if detail is None:
             return

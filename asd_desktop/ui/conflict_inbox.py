@@ -107,11 +107,18 @@ class ConflictInbox(QDialog):
     resolved = Signal()
 
     def __init__(
-        self, sync: SyncService, case_id: str | None = None, parent: QWidget | None = None
+        self,
+        sync: SyncService,
+        case_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        record: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._sync = sync
         self._case_id = case_id
+        #: (table, row id) when opened for one record from its form: only that conflict.
+        self._record = record
         self._conflicts: list[ConflictView] = []
         self._fields: list[str] = []
         self.resolved_count = 0
@@ -187,6 +194,16 @@ class ConflictInbox(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        if record is not None:
+            intro = QLabel(
+                "Von diesem Eintrag gibt es abweichende Fassungen von verschiedenen Geräten. "
+                "Bevor er bearbeitet werden kann, bitte entscheiden, welche Angaben gelten: "
+                "eine Fassung ganz übernehmen oder je Feld wählen. Danach öffnet sich das "
+                "Formular mit den gewählten Angaben."
+            )
+            intro.setWordWrap(True)
+            intro.setAccessibleName("Erst entscheiden, dann bearbeiten")
+            layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self.reload()
@@ -211,6 +228,10 @@ class ConflictInbox(QDialog):
         """Read the open conflicts again and show the one at ``keep_row`` (or the last)."""
         try:
             self._conflicts = self._sync.conflicts(self._case_id)
+            if self._record is not None:
+                self._conflicts = [
+                    c for c in self._conflicts if (c.table, c.row_id) == self._record
+                ]
         except AsdError as exc:
             QMessageBox.warning(self, WINDOW_TITLE, exc.message)
             self._conflicts = []
@@ -402,6 +423,20 @@ class ConflictInbox(QDialog):
         self.resolved.emit()
         self.list.setFocus()
         return True
+
+    @classmethod
+    def resolve_first(
+        cls, parent: QWidget | None, sync: SyncService, table: str, row_id: str
+    ) -> bool | None:
+        """Before a record's form opens: None if undisputed, else whether it is decided now."""
+        if not sync.in_conflict(table, row_id):
+            return None
+        dialog = cls(sync, None, parent, record=(table, row_id))
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        return not sync.in_conflict(table, row_id)
 
     @classmethod
     def ask(cls, parent: QWidget | None, sync: SyncService, case_id: str | None = None) -> int:

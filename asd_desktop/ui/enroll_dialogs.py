@@ -339,16 +339,19 @@ class JoinDialog(_TwoStepDialog):
         hint = QLabel(
             "Vergleichen Sie beide Fingerabdrücke jetzt mit der Anzeige im Büro. Stimmen sie "
             "nicht Zeichen für Zeichen überein, tauschen Sie keine Pakete aus und melden Sie "
-            "es dem Büro. Die Einrichtungsdatei wird danach nicht mehr gebraucht: bitte vom "
-            "USB-Stick löschen."
+            "es dem Büro."
         )
         hint.setWordWrap(True)
+        self.enrollment_label = QLabel()
+        self.enrollment_label.setWordWrap(True)
+        self.enrollment_label.setAccessibleName("Einrichtungsdatei")
         result = QFormLayout(self.result_page)
         result.setContentsMargins(0, 8, 0, 0)
         result.addRow("Büro:", self.office_label)
         result.addRow("Fingerabdruck Büro:", self.office_fp_label)
         result.addRow("Fingerabdruck Gerät:", self.device_fp_label)
         result.addRow(hint)
+        result.addRow(self.enrollment_label)
 
     @Slot()
     def choose_file(self) -> None:
@@ -390,6 +393,7 @@ class JoinDialog(_TwoStepDialog):
         self.office_label.setText(result.office_name)
         self.office_fp_label.setText(result.office_fingerprint)
         self.device_fp_label.setText(result.device_fingerprint)
+        self.enrollment_label.setText(result.enrollment_note)
         self._show_result()
 
     @classmethod

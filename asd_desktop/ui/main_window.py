@@ -426,6 +426,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.work_page)
         resume, self._resume = self._resume, None
         if resume is not None:
+        view.conflict_gate = lambda table, row_id: ConflictInbox.resolve_first(
+            self, opened.sync, table, row_id
+        )
             self.search.blockSignals(True)
             self.search.setText(resume.search)
             self.search.blockSignals(False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asd_desktop.models import ActionGoal
+from asd_desktop.services.sync.merge import ConflictPendingError
 from asd_desktop.storage import replication
 from tests.sync.trio import Node, Trio
 
@@ -100,15 +101,24 @@ def test_14_clock_three_days_ahead_does_not_win(
         assert node.ov.sync.conflicts() == []
 
 
-def test_an_edit_that_saw_both_versions_supersedes_the_conflict_everywhere(trio: Trio) -> None:
-    # Found by the scenario-20 state machine: the laptop kept a sibling its own edit had
-    # superseded, while every other machine dropped it.
+def test_an_edit_of_a_record_in_conflict_waits_for_a_decision_that_then_holds_everywhere(
+    trio: Trio,
+) -> None:
+    # An ordinary save would supersede a version the person was never shown: refused.
     goal = trio.o.first_goal_ids(1)[0]
     trio.a.delete(ActionGoal, goal)
     trio.o.edit(ActionGoal, goal, text="Büro")
     trio.send(trio.a, trio.o)
     trio.send(trio.o, trio.a)
     assert len(trio.a.ov.sync.conflicts()) == 1
+    before = trio.a.dump()
+    with pytest.raises(ConflictPendingError):
+        trio.a.edit(ActionGoal, goal, text="A hat nur eine Fassung gesehen")
+    assert trio.a.dump() == before
+    # The person chooses the office's version, then edits it.
+    conflict = trio.a.ov.sync.conflicts()[0]
+    office = next(i for i, v in enumerate(conflict.versions) if not v.deleted)
+    trio.a.ov.sync.resolve("action_goals", goal, version=office)
     trio.a.edit(ActionGoal, goal, text="A hat beide Fassungen gesehen")
     assert trio.a.ov.sync.conflicts() == []
     trio.full_exchange()
@@ -136,17 +146,19 @@ def test_a_local_edit_equal_to_the_other_version_settles_like_everywhere_else(
     assert trio.a.dump() == trio.o.dump() == trio.b.dump()
 
 
-def test_a_local_delete_loses_to_a_concurrent_edit_here_as_everywhere(trio: Trio) -> None:
+def test_a_local_delete_of_a_record_in_conflict_is_refused_and_both_versions_stay(
+    trio: Trio,
+) -> None:
     goal = trio.o.first_goal_ids(1)[0]
     trio.b.edit(ActionGoal, goal, text="B schreibt weiter")
     trio.send(trio.b, trio.o)
     trio.a.edit(ActionGoal, goal, text="A zuerst")
     trio.send(trio.o, trio.a)  # conflict on A: A's edit and B's
     assert len(trio.a.ov.sync.conflicts()) == 1
-    trio.a.delete(ActionGoal, goal)  # dominates A's edit, not B's
-    row = trio.a.get(ActionGoal, goal)
-    assert not row.deleted  # the edit it had not seen stays the provisional winner
-    assert row.text == "B schreibt weiter"
-    assert trio.a.ov.sync.conflicts()[0].delete_vs_edit
+    with pytest.raises(ConflictPendingError):
+        trio.a.delete(ActionGoal, goal)
+    assert not trio.a.get(ActionGoal, goal).deleted
     trio.full_exchange()
     assert trio.a.dump() == trio.o.dump() == trio.b.dump()
+    texts = {v.fields["text"] for v in trio.o.ov.sync.conflicts()[0].versions}
+    assert texts == {"A zuerst", "B schreibt weiter"}

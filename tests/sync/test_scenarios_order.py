@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from asd_desktop.models import ActionGoal, Case, Person
 from asd_desktop.models.enums import Area
+from asd_desktop.models.errors import AsdError
 from asd_desktop.models.sync import CaseAssignment
-from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
+from asd_desktop.services import vault
+from asd_desktop.services.cases import AreaInput, CaseInput, ContactInput, PersonInput
 from asd_desktop.services.sync.exchange import remove_case_rows
+from asd_desktop.services.sync.merge import ConflictPendingError
+from tests.conftest import PASSPHRASE
 from tests.sync.trio import Node, Trio
 
 
@@ -152,3 +159,103 @@ def test_changes_for_a_case_not_assigned_are_refused_with_a_message(trio: Trio) 
     assert "Abgewiesen" in report.refused_message
     assert number in report.refused_message
     assert trio.o.get(Person, person).phone != "0421 555 0303"
+
+
+def _conflicting_last_names(trio: Trio, laptop_later: bool) -> str:
+    """A and the office change a person's last name concurrently; A imports the conflict.
+
+    ``laptop_later`` decides whose clock is later, so either version is the provisional
+    winner the form would show.
+    """
+    case_id = trio.o.case_ids()[4]
+    person = _person_of(trio.o, case_id)
+    first, second = (trio.o, trio.a) if laptop_later else (trio.a, trio.o)
+    first.edit(Person, person, last_name=f"Erst-{first.name}")
+    second.edit(Person, person, last_name=f"Dann-{second.name}")
+    report = trio.send(trio.o, trio.a)
+    assert [c.row_id for c in report.new_conflicts] == [person]
+    return person
+
+
+def _all_last_names(node: Node, person: str) -> set[str]:
+    return {
+        json.loads(line)["data"].get("last_name")
+        for line in node.dump()
+        if person in line and '"table":"persons"' in line
+    }
+
+
+@pytest.mark.parametrize("laptop_later", [True, False])
+def test_saving_a_record_in_conflict_without_a_choice_is_refused(
+    trio: Trio, laptop_later: bool
+) -> None:
+    person = _conflicting_last_names(trio, laptop_later)
+    names = _all_last_names(trio.a, person)
+    assert len(names) == 2
+    before = trio.a.dump()
+    view = trio.a.ov.cases.get_case(trio.a.get(Person, person).case_id, audit_opening=False)
+    shown = next(p for p in view.persons if p.id == person)
+    value = PersonInput(
+        last_name=shown.last_name, first_name=shown.first_name, phone="0421 555 0404"
+    )
+    with pytest.raises(ConflictPendingError, match="Konfliktposteingang"):
+        trio.a.ov.cases.update_person(person, value)
+    assert trio.a.dump() == before
+    # The person chooses (here: the other device's name); the choice travels and settles.
+    conflict = trio.a.ov.sync.conflicts()[0]
+    other = next(i for i, v in enumerate(conflict.versions) if "dieses Gerät" not in v.device_name)
+    trio.a.ov.sync.resolve("persons", person, picks={"last_name": other})
+    trio.a.ov.cases.update_person(
+        person,
+        PersonInput(
+            last_name=trio.a.get(Person, person).last_name,
+            first_name=shown.first_name,
+            phone="0421 555 0404",
+        ),
+    )
+    trio.send(trio.a, trio.o)
+    trio.send(trio.o, trio.a)
+    expected = "Erst-O" if laptop_later else "Dann-O"  # the office's version, as chosen
+    assert trio.o.get(Person, person).last_name == expected
+    assert trio.o.get(Person, person).phone == "0421 555 0404"
+    assert trio.o.ov.sync.conflicts() == []
+
+
+def test_enrollment_file_is_deleted_after_a_successful_join(trio: Trio, tmp_path: Path) -> None:
+    enrollment = trio.o.ov.sync.enroll("Laptop C", tmp_path / "stick")
+    laptop = vault.create_vault(tmp_path / "c", PASSPHRASE, PASSPHRASE)
+    try:
+        joined = laptop.sync.join(enrollment.path, enrollment.code)
+    finally:
+        laptop.close()
+    assert not enrollment.path.exists()
+    assert "gelöscht" in joined.enrollment_note
+
+
+def test_a_wrong_code_keeps_the_enrollment_file(trio: Trio, tmp_path: Path) -> None:
+    enrollment = trio.o.ov.sync.enroll("Laptop D", tmp_path / "stick")
+    laptop = vault.create_vault(tmp_path / "d", PASSPHRASE, PASSPHRASE)
+    try:
+        with pytest.raises(AsdError):
+            laptop.sync.join(enrollment.path, "0" * 24)
+    finally:
+        laptop.close()
+    assert enrollment.path.exists()
+
+
+def test_two_concurrent_corrections_of_a_contact_are_both_shown(trio: Trio) -> None:
+    case_id = trio.o.case_ids()[5]
+    view = trio.o.ov.cases.get_case(case_id, audit_opening=False)
+    old = next(c for c in view.contacts if not c.corrects_id and not c.corrected_by)
+    for node, note in ((trio.a, "Korrektur von A"), (trio.b, "Korrektur von B")):
+        value = ContactInput(
+            occurred_at=old.occurred_at, kind=old.kind, note=note, present=old.present
+        )
+        node.ov.cases.record_contact(case_id, value, corrects_id=old.id)
+    trio.full_exchange()
+    for node in (trio.o, trio.a, trio.b):
+        contacts = node.ov.cases.get_case(case_id, audit_opening=False).contacts
+        notes = {c.note for c in contacts if c.corrects_id == old.id}
+        assert notes == {"Korrektur von A", "Korrektur von B"}
+        replaced = next(c for c in contacts if c.id == old.id)
+        assert replaced.correction_count == 2

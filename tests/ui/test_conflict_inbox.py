@@ -304,3 +304,61 @@ def test_case_view_offers_to_resolve_the_case_s_conflicts(qtbot: Any, trio: Trio
     other = next(c for c in trio.o.case_ids() if c != case_of(trio, goal))
     view.show_case(other)
     assert not view.conflicts_button.isVisible()
+
+
+def test_a_record_in_conflict_is_decided_before_its_form_opens(
+    qtbot: Any, trio: Trio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from asd_desktop.models import Person
+    from asd_desktop.services.cases import PersonInput
+    from asd_desktop.services.sync.merge import ConflictPendingError
+    from asd_desktop.ui.case_view import CaseView
+    from asd_desktop.ui.dialogs.person_dialog import PersonDialog
+
+    case_id = trio.o.case_ids()[0]
+    view = trio.o.ov.cases.get_case(case_id, audit_opening=False)
+    person = view.persons[0]
+    trio.a.edit(Person, person.id, last_name="Fassung-A")
+    trio.b.edit(Person, person.id, last_name="Fassung-B")
+    trio.send(trio.a, trio.o)
+    trio.send(trio.b, trio.o)
+    sync = trio.o.ov.sync
+    assert sync.in_conflict("persons", person.id)
+    # The ordinary save is refused: it would write over a version nobody was shown.
+    with pytest.raises(ConflictPendingError):
+        trio.o.ov.cases.update_person(person.id, PersonInput(last_name="Neu"))
+
+    shown: list[list[str]] = []
+
+    def decide(inbox: ConflictInbox) -> int:
+        # The inbox opens on this one record, with every version and the differing field.
+        conflict = inbox.current()
+        assert conflict is not None
+        assert len(inbox.conflicts()) == 1
+        assert "last_name" in conflict.differing
+        shown.append([v.fields["last_name"] for v in conflict.versions])
+        b = next(i for i, v in enumerate(conflict.versions) if v.fields["last_name"] == "Fassung-B")
+        inbox.set_pick("last_name", b)
+        assert inbox.take_combined()
+        return 0
+
+    monkeypatch.setattr(ConflictInbox, "exec", decide)
+    opened: list[str] = []
+
+    def ask(_parent: Any, value: Any = None) -> None:
+        opened.append(value.last_name)
+        return None
+
+    monkeypatch.setattr(PersonDialog, "ask", staticmethod(ask))
+    case_view = CaseView(trio.o.ov.cases)
+    qtbot.addWidget(case_view)
+    case_view.conflict_gate = lambda t, r: ConflictInbox.resolve_first(case_view, sync, t, r)
+    case_view.show_case(case_id)
+    CaseView._select(case_view.persons_table, case_view.persons_model, person.id)
+    selected = case_view.selected_person()
+    assert selected is not None
+    assert selected.id == person.id
+    case_view.edit_person()
+    assert sorted(shown[0]) == ["Fassung-A", "Fassung-B"]
+    assert opened == ["Fassung-B"]  # the form shows the decision
+    assert not sync.in_conflict("persons", person.id)

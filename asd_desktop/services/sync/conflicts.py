@@ -17,7 +17,7 @@ from asd_desktop.models.ids import Hlc
 from asd_desktop.models.sync import ReviewItem, Sibling, SyncDevice, SyncIdentity
 from asd_desktop.services.sync import rows
 from asd_desktop.services.sync.devices import local_device
-from asd_desktop.services.sync.merge import Merger
+from asd_desktop.services.sync.merge import RESOLVING, Merger
 from asd_desktop.services.sync.tables import (
     QUIET_FIELDS,
     field_label,
@@ -181,7 +181,12 @@ def resolve(
         if name in {"id", "origin_device", "origin_counter", "hlc"}:
             continue
         setattr(obj, name, value)
-    s.flush()  # the replication hook adds this device's counter on top of the join
+    resolving: set[tuple[str, str]] = s.info.setdefault(RESOLVING, set())
+    resolving.add((table.name, row_id))
+    try:
+        s.flush()  # the replication hook adds this device's counter on top of the join
+    finally:
+        resolving.discard((table.name, row_id))
     s.execute(delete(Sibling).where(Sibling.table_name == table.name, Sibling.row_id == row_id))
 
 

@@ -12,9 +12,10 @@ from sqlalchemy import Table, delete, event, insert, select
 from sqlalchemy.orm import Session
 
 from asd_desktop.models.base import Replicated
+from asd_desktop.models.errors import AsdError
 from asd_desktop.models.sync import JoinedVersion, Sibling
 from asd_desktop.services.sync import rows
-from asd_desktop.services.sync.tables import case_column, table_named
+from asd_desktop.services.sync.tables import case_column, record_label, table_named
 from asd_desktop.services.sync.vectors import (
     collapse,
     covered,
@@ -232,6 +233,19 @@ def _check_shape(table: Table, version: Mapping[str, Any]) -> None:
 # --- local edits of records in conflict ---------------------------------------------------
 
 _SETTLE = "asd_sync_settle"
+#: ``session.info[RESOLVING]``: (table, row id) of records a person is deciding right now.
+RESOLVING = "asd_sync_resolving"
+
+
+class ConflictPendingError(AsdError):
+    """A record with versions from another device was saved without choosing between them."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(
+            f"Zu diesem Eintrag ({label}) gibt es abweichende Fassungen von einem anderen "
+            "Gerät. Bitte zuerst im Konfliktposteingang entscheiden, welche Angaben gelten, "
+            "und dann erneut speichern. Es wurde nichts verändert."
+        )
 
 
 def _remember_local_edits(session: Session, _ctx: Any, _instances: Any) -> None:  # noqa: ANN401
@@ -243,7 +257,29 @@ def _remember_local_edits(session: Session, _ctx: Any, _instances: Any) -> None:
         if isinstance(obj, Replicated) and session.is_modified(obj, include_collections=False)
     ]
     if edited:
+        _refuse_unseen_supersession(session, edited)
         session.info.setdefault(_SETTLE, []).extend(edited)
+
+
+def _refuse_unseen_supersession(session: Session, edited: list[Replicated]) -> None:
+    """An edit must not supersede a version the person saving was never shown.
+
+    Only a resolution (the person chose per differing field, see ``conflicts.resolve``)
+    may write over a record that has siblings; any other save of it is refused.
+    """
+    conn = session.connection()
+    if conn.execute(select(Sibling.id).limit(1)).first() is None:
+        return
+    resolving: set[tuple[str, str]] = session.info.get(RESOLVING, set())
+    for obj in edited:
+        name = type(obj).__tablename__  # type: ignore[attr-defined]
+        if (name, obj.id) in resolving:
+            continue
+        has_sibling = conn.execute(
+            select(Sibling.id).where(Sibling.table_name == name, Sibling.row_id == obj.id).limit(1)
+        ).first()
+        if has_sibling is not None:
+            raise ConflictPendingError(record_label(name))
 
 
 def _settle_local_edits(session: Session, _ctx: Any) -> None:  # noqa: ANN401

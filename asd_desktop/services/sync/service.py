@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.case import Case
 from asd_desktop.models.progress import OperationToken
-from asd_desktop.models.sync import CaseAssignment, ReviewItem, SyncDevice
+from asd_desktop.models.sync import CaseAssignment, ReviewItem, Sibling, SyncDevice
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.sync import conflicts, devices, exchange, merge
@@ -29,6 +30,25 @@ from asd_desktop.storage.bundle_file import fingerprint
 
 #: Cases assigned between two looks at the token (progress shown, cancel noticed).
 _PROGRESS_EVERY = 50
+
+
+def remove_enrollment_file(path: Path) -> str:
+    """Delete the used enrollment file (it holds the laptop's private keys); say what happened."""
+    try:
+        size = path.stat().st_size
+        with path.open("r+b") as handle:
+            handle.write(b"\0" * size)
+            handle.flush()
+            os.fsync(handle.fileno())
+        path.unlink()
+    except OSError as exc:
+        return (
+            f"Die Einrichtungsdatei »{path.name}« konnte nicht gelöscht werden "
+            f"({exc.strerror or exc.__class__.__name__}). Sie enthält die privaten Schlüssel "
+            "dieses Geräts: bitte sofort von Hand vom USB-Stick löschen (z. B. ist der Stick "
+            "schreibgeschützt)."
+        )
+    return f"Die Einrichtungsdatei »{path.name}« wurde vom Datenträger gelöscht."
 
 
 class SyncService:
@@ -118,13 +138,15 @@ class SyncService:
             ident, office = devices.join(s, path, code)
             device_id = devices.local_device(s).device_id
             audit.append(s, device_id, AuditAction.DEVICE_JOINED, None, office.device_id)
-            result = JoinResult(
-                device_id=device_id,
-                name=ident.name,
-                office_name=office.name,
-                office_fingerprint=devices.device_fingerprint(office),
-                device_fingerprint=devices.keys_of(ident).fingerprint,
-            )
+            joined = {
+                "device_id": device_id,
+                "name": ident.name,
+                "office_name": office.name,
+                "office_fingerprint": devices.device_fingerprint(office),
+                "device_fingerprint": devices.keys_of(ident).fingerprint,
+            }
+        # Only after the commit: a failed join keeps the file for another try.
+        result = JoinResult(**joined, enrollment_note=remove_enrollment_file(path))
         if self._on_device_changed is not None:
             self._on_device_changed(result.device_id)
         return result
@@ -225,6 +247,18 @@ class SyncService:
         return exchange.import_bundle(self._factory, path, token)
 
     # --- conflicts and review ---------------------------------------------------------------
+
+    def in_conflict(self, table: str, row_id: str) -> bool:
+        """True while the record has versions from other devices nobody has decided on."""
+        with self._factory() as s:
+            return (
+                s.execute(
+                    select(Sibling.id)
+                    .where(Sibling.table_name == table, Sibling.row_id == row_id)
+                    .limit(1)
+                ).first()
+                is not None
+            )
 
     def conflicts(self, case_id: str | None = None) -> list[ConflictView]:
         """Every open conflict (of one case, if given)."""

@@ -79,6 +79,8 @@ class JoinResult:
     office_name: str
     office_fingerprint: str
     device_fingerprint: str
+    #: What happened to the enrollment file (it holds this laptop's private keys).
+    enrollment_note: str = ""
 
 
 @dataclass(frozen=True)
