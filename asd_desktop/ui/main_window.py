@@ -58,6 +58,8 @@ from asd_desktop.ui.sync_window import SyncWindow
 
 WINDOW_TITLE = "asd-desktop – Fallakte"
 SEARCH_DEBOUNCE_MS = 150
+#: Rows of the case list whose content decides the column widths.
+LIST_WIDTH_ROWS = 100
 NO_CASE_SELECTED = "Bitte zuerst einen Fall in der Liste auswählen."
 
 STATUS_FILTERS: tuple[tuple[str, CaseStatus | None], ...] = (
@@ -220,6 +222,8 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # Measure widths on the first rows only: all 5000 cost 0.3 s on the GUI thread.
+        header.setResizeContentsPrecision(LIST_WIDTH_ROWS)
         self.table.clicked.connect(self._on_row_chosen)
         self.table.activated.connect(self._on_row_chosen)
 
