@@ -14,9 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     KeepTogether,
     NextPageTemplate,
@@ -25,15 +23,9 @@ from reportlab.platypus import (
 )
 
 from asd_desktop.reports.common import (
-    ACCENT,
     INK,
-    MARGIN_X,
     MUTED,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    RULE,
     Built,
-    Furniture,
     boxed,
     german_date,
     heading,
@@ -43,22 +35,13 @@ from asd_desktop.reports.common import (
     table,
     text,
 )
-from asd_desktop.reports.familienrat import (
-    FOLD_MARKS,
-    HOLE_MARK,
-    INFO_LEFT,
-    INFO_TOP,
-    LETTER_INDENT,
+from asd_desktop.reports.fonts import register_fonts
+from asd_desktop.reports.letter import (
     LETTER_WIDTH,
-    REMARK_ZONE,
-    WINDOW_HEIGHT,
-    WINDOW_LEFT,
-    WINDOW_TOP,
-    WINDOW_WIDTH,
+    LetterHead,
     address_lines,
     build_window_letter,
 )
-from asd_desktop.reports.fonts import register_fonts
 
 AUFTRAG_TITLE = "Auftrag des Jugendamts"
 AUFLAGE_TITLE = "Auflage des Jugendamts"
@@ -94,89 +77,6 @@ class MandateLetterPrint:
     def title(self) -> str:
         """The letter's subject."""
         return AUFLAGE_TITLE if self.is_auflage else AUFTRAG_TITLE
-
-
-@dataclass(frozen=True)
-class _Letterhead:
-    data: MandateLetterPrint
-    furniture: Furniture
-
-    def draw_first(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        regular, bold = register_fonts()
-        data = self.data
-        left = WINDOW_LEFT + LETTER_INDENT
-        canvas.saveState()
-        canvas.setFillColor(ACCENT)
-        canvas.setFont(bold, 18)
-        canvas.drawString(left, PAGE_HEIGHT - 22 * mm, "Jugendamt")
-        canvas.setFillColor(MUTED)
-        canvas.setFont(regular, 9)
-        canvas.drawString(left, PAGE_HEIGHT - 28 * mm, f"{data.title} · Familie {data.family_name}")
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 22 * mm, data.sender_org)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, PAGE_HEIGHT - 32 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 32 * mm)
-        canvas.setStrokeColor(MUTED)
-        canvas.setLineWidth(0.3)
-        for at in FOLD_MARKS:
-            canvas.line(4 * mm, PAGE_HEIGHT - at, 9 * mm, PAGE_HEIGHT - at)
-        canvas.line(4 * mm, PAGE_HEIGHT - HOLE_MARK, 11 * mm, PAGE_HEIGHT - HOLE_MARK)
-        canvas.restoreState()
-        self._window(canvas)
-        self._information(canvas)
-        self.furniture.draw_footer(canvas, doc)
-
-    def _window(self, canvas: Canvas) -> None:
-        regular, _ = register_fonts()
-        data = self.data
-        left = WINDOW_LEFT + LETTER_INDENT
-        width = WINDOW_WIDTH - LETTER_INDENT - 2 * mm
-        sender = " · ".join(p.strip() for p in (data.sender, data.sender_org) if p.strip())
-        sender_style = ParagraphStyle(
-            "sender", fontName=regular, fontSize=7, leading=8.5, textColor=MUTED
-        )
-        line = Paragraph(escape(sender), sender_style)
-        line.wrap(width, REMARK_ZONE)
-        line.drawOn(canvas, left, PAGE_HEIGHT - WINDOW_TOP - REMARK_ZONE + 1.5 * mm)
-        lines = [
-            *[r.strip() for r in data.recipient.splitlines() if r.strip()],
-            *address_lines(data.recipient_address),
-        ]
-        zone = WINDOW_HEIGHT - REMARK_ZONE
-        for size in (10.5, 9.5, 8.5, 7.5):
-            style = ParagraphStyle(
-                "address", fontName=regular, fontSize=size, leading=size * 1.2, textColor=INK
-            )
-            block = Paragraph("<br/>".join(escape(x) for x in lines), style)
-            _, height = block.wrap(width, zone)
-            if height <= zone - 1 * mm:
-                break
-        block.drawOn(canvas, left, PAGE_HEIGHT - WINDOW_TOP - REMARK_ZONE - 1 * mm - height)
-
-    def _information(self, canvas: Canvas) -> None:
-        regular, _ = register_fonts()
-        data = self.data
-        rows = [("Aktenzeichen", data.file_number)]
-        if data.sender.strip():
-            rows.append(("Fachkraft", data.sender))
-        rows.append(("Datum", german_date(data.letter_on)))
-        label = ParagraphStyle("info_label", fontName=regular, fontSize=8, leading=10)
-        label.textColor = MUTED
-        value = ParagraphStyle("info_value", fontName=regular, fontSize=8.5, leading=10.5)
-        value.textColor = INK
-        grid = table(
-            [[Paragraph(escape(k), label), Paragraph(text(v), value)] for k, v in rows],
-            [26 * mm, PAGE_WIDTH - MARGIN_X - INFO_LEFT - 26 * mm],
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ],
-        )
-        _, height = grid.wrap(PAGE_WIDTH - MARGIN_X - INFO_LEFT, 60 * mm)
-        grid.drawOn(canvas, INFO_LEFT, PAGE_HEIGHT - INFO_TOP - height)
 
 
 def _what_is_asked(data: MandateLetterPrint) -> tuple[str, str, str]:
@@ -309,11 +209,24 @@ def _receipt(data: MandateLetterPrint) -> list[Flowable]:
 
 
 def _build(data: MandateLetterPrint, total: int | None) -> Built:
-    furniture = Furniture(
-        data.title, data.file_number, data.family_name, total, WINDOW_LEFT + LETTER_INDENT
+    head = LetterHead(
+        brand="Jugendamt",
+        subject=f"{data.title} · Familie {data.family_name}",
+        organisation=data.sender_org,
+        sender=" · ".join(p.strip() for p in (data.sender, data.sender_org) if p.strip()),
+        recipient=[
+            *[r.strip() for r in data.recipient.splitlines() if r.strip()],
+            *address_lines(data.recipient_address),
+        ],
+        information=[
+            ("Aktenzeichen", data.file_number),
+            *([("Fachkraft", data.sender)] if data.sender.strip() else []),
+            ("Datum", german_date(data.letter_on)),
+        ],
     )
-    letterhead = _Letterhead(data, furniture)
-    return build_window_letter(_story(data), data.title, letterhead.draw_first, furniture.draw)
+    return build_window_letter(
+        _story(data), data.title, head, data.file_number, data.family_name, total
+    )
 
 
 def render_mandate_letter(data: MandateLetterPrint) -> bytes:

@@ -1,0 +1,165 @@
+"""What the Familienrat's documents share: numbered items, the concern, the review date.
+
+The documents are written for the family and the people it chose: plain
+headings, the method's terms only small next to them, and every agreement as a
+numbered item with who, by when, how it is noticed and what happens otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from asd_desktop.reports.common import (
+    CONTENT_WIDTH,
+    RULE,
+    Furniture,
+    Styles,
+    build_simple,
+    german_date,
+    heading,
+    long_german_date,
+    render_twice,
+    table,
+    text,
+)
+
+NUMBER_WIDTH = 10 * mm
+LABEL_WIDTH = 50 * mm
+
+
+@dataclass(frozen=True)
+class CouncilAgreementPrint:
+    """One agreement as printed; ``fallback`` is the emergency plan of its proposal."""
+
+    what: str
+    who: str
+    due_on: dt.date | None
+    how_checked: str
+    fallback: str = ""
+
+
+def nbsp(value: str) -> str:
+    """``value`` escaped for Paragraph markup, never broken at its spaces."""
+    return escape(value).replace(" ", "\u00a0")
+
+
+def numbered(
+    st: Styles,
+    number: int,
+    title: str,
+    rows: Sequence[tuple[str, str]],
+    width: float = CONTENT_WIDTH,
+) -> Flowable:
+    """A numbered item: its text in bold, then label–value lines.
+
+    ``rows`` hold Paragraph markup (callers escape the family's words); empty
+    values are left out.
+    """
+    shown = [(k, v) for k, v in rows if v.strip()]
+    inner: list[Flowable] = [Paragraph(text(title), st.strong)]
+    if shown:
+        inner.append(Spacer(1, 2))
+        inner.append(
+            table(
+                [[Paragraph(escape(k), st.label), Paragraph(v, st.body)] for k, v in shown],
+                [LABEL_WIDTH, width - NUMBER_WIDTH - LABEL_WIDTH],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ],
+            )
+        )
+    return table(
+        [[Paragraph(f"{number}.", st.strong), inner]],
+        [NUMBER_WIDTH, width - NUMBER_WIDTH],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+        ],
+    )
+
+
+def date_text(value: dt.date | None) -> str:
+    """A date as 18.07.2026, or nothing."""
+    return german_date(value) if value else ""
+
+
+def _agreement_rows(a: CouncilAgreementPrint) -> list[tuple[str, str]]:
+    return [
+        ("Wer?", text(a.who)),
+        ("Bis wann?", date_text(a.due_on)),
+        ("Woran merken wir es?", text(a.how_checked)),
+        ("Wenn es nicht klappt", text(a.fallback)),
+    ]
+
+
+def agreement_list(
+    st: Styles,
+    items: Sequence[CouncilAgreementPrint],
+    title: str,
+    term: str,
+    width: float = CONTENT_WIDTH,
+) -> list[Flowable]:
+    """The agreements as numbered items under ``title``; nothing when there are none."""
+    if not items:
+        return []
+    blocks = [
+        numbered(st, n, a.what, _agreement_rows(a), width) for n, a in enumerate(items, start=1)
+    ]
+    # The heading never stands alone at the bottom of a page.
+    return [KeepTogether([heading(st, title, term), blocks[0]]), *blocks[1:]]
+
+
+def concern_block(st: Styles, concern: str, minimums: str) -> list[Flowable]:
+    """The Jugendamt's concern in quotes, then the minimum requirements if any."""
+    out: list[Flowable] = [
+        heading(st, "Worum es geht", "Sorgeformulierung des Jugendamts"),
+        Paragraph(f"„{text(concern)}“", st.body),
+    ]
+    if minimums.strip():
+        out.append(Paragraph("Was auf jeden Fall gelten muss (Mindestanforderungen):", st.label))
+        out.append(Paragraph(text(minimums), st.body))
+    return out
+
+
+def review_date_parts(st: Styles, review_on: dt.date | None) -> list[Flowable]:
+    """When the Folge-Rat meets, as a heading and one sentence (nothing without a date)."""
+    if review_on is None:
+        return []
+    return [
+        heading(st, "Wann schauen wir wieder darauf?", "Folge-Rat"),
+        Paragraph(
+            f"Am <b>{nbsp(long_german_date(review_on))}</b> treffen wir uns wieder "
+            "und schauen gemeinsam, was geklappt hat und was wir noch ändern wollen.",
+            st.body,
+        ),
+    ]
+
+
+def review_date_block(st: Styles, review_on: dt.date | None) -> list[Flowable]:
+    """:func:`review_date_parts` kept together on one page."""
+    parts = review_date_parts(st, review_on)
+    return [KeepTogether(parts)] if parts else []
+
+
+def render_page_document(
+    story: Callable[[], list[Flowable]], title: str, file_number: str, family_name: str
+) -> bytes:
+    """A document on plain A4 pages with the shared header and "Seite X von Y" footer."""
+    return render_twice(
+        lambda total: build_simple(
+            story(), title, Furniture(title, file_number, family_name, total)
+        )
+    )

@@ -1,0 +1,148 @@
+"""The invitation the family hands to each person it chose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from asd_desktop.reports.common import (
+    INK,
+    boxed,
+    german_time,
+    heading,
+    long_german_date,
+    styles,
+    text,
+)
+from asd_desktop.reports.familienrat.blocks import nbsp, render_page_document
+from asd_desktop.reports.fonts import register_fonts
+
+INVITATION_TITLE = "Einladung zum Familienrat"
+
+#: What a Familienrat is, in two plain sentences (on every invitation).
+WHAT_IS_A_COUNCIL = (
+    "Beim Familienrat kommen die Familie und die Menschen, die ihr wichtig sind, zusammen "
+    "und überlegen gemeinsam, wie es gut weitergehen kann. Die Familie berät dabei allein "
+    "und macht ihren eigenen Plan; Fachleute erklären nur am Anfang, worum es geht."
+)
+
+
+@dataclass(frozen=True)
+class InvitationPrint:
+    """One participant's invitation, handed out by the family."""
+
+    file_number: str
+    family_name: str
+    participant: str
+    invited_by: str
+    meeting_at: dt.datetime
+    place: str
+    food: bool = False
+    childcare: bool = False
+    interpreter: bool = False
+    setting_notes: str = ""
+    moderator: str = ""
+    moderator_contact: str = ""
+
+
+def _when(at: dt.datetime) -> str:
+    return f"{long_german_date(at.date())}, um {german_time(at)}"
+
+
+def _invitation_story(data: InvitationPrint) -> list[Flowable]:
+    st = styles()
+    _, bold = register_fonts()
+    name_style = ParagraphStyle(
+        "recipient", parent=st.body, fontName=bold, fontSize=18, leading=23, textColor=INK
+    )
+    when_style = ParagraphStyle("when", parent=st.box, fontSize=13, leading=18)
+    story: list[Flowable] = [
+        Paragraph(INVITATION_TITLE, st.title),
+        Spacer(1, 3 * mm),
+        Paragraph("für", st.label),
+        Paragraph(text(data.participant), name_style),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            f"Wir, Familie {escape(data.family_name)}, laden Sie herzlich zu unserem "
+            "Familienrat ein. Wir freuen uns, wenn Sie dabei sind.",
+            st.body,
+        ),
+        Spacer(1, 2 * mm),
+        boxed(
+            [
+                Paragraph("Wann?", st.label),
+                Paragraph(nbsp(_when(data.meeting_at)), when_style),
+                Spacer(1, 2 * mm),
+                Paragraph("Wo?", st.label),
+                Paragraph(text(data.place), when_style),
+            ]
+        ),
+        heading(st, "Was ist ein Familienrat?"),
+        Paragraph(WHAT_IS_A_COUNCIL, st.body),
+    ]
+    setting = []
+    if data.food:
+        setting.append("Für Essen und Trinken ist gesorgt.")
+    if data.childcare:
+        setting.append("Für die Kinder gibt es eine Betreuung.")
+    if data.interpreter:
+        setting.append("Eine Dolmetscherin oder ein Dolmetscher ist dabei.")
+    if setting or data.setting_notes.strip():
+        story.append(heading(st, "Was Sie erwartet"))
+        story.extend(Paragraph(escape(s), st.bullet, bulletText="•") for s in setting)
+        if data.setting_notes.strip():
+            story.append(Paragraph(text(data.setting_notes), st.bullet, bulletText="•"))
+        story.append(
+            Paragraph(
+                "Der Familienrat dauert so lange, wie die Familie braucht – planen Sie bitte "
+                "einige Stunden ein.",
+                st.bullet,
+                bulletText="•",
+            )
+        )
+    story.append(heading(st, "Kommen Sie?"))
+    if data.invited_by.strip():
+        story.append(
+            Paragraph(
+                f"Bitte sagen Sie {text(data.invited_by)} Bescheid, ob Sie kommen können.",
+                st.body,
+            )
+        )
+    else:
+        story.append(Paragraph("Bitte sagen Sie uns Bescheid, ob Sie kommen können.", st.body))
+    if data.moderator.strip():
+        # One sentence: the contact's lines joined with commas.
+        lines = [x.strip() for x in data.moderator_contact.splitlines() if x.strip()]
+        contact = f", {escape(', '.join(lines))}" if lines else ""
+        story.append(
+            Paragraph(
+                f"Fragen zum Ablauf beantwortet gern die Koordination des Familienrats: "
+                f"{text(data.moderator)}{contact}.",
+                st.body,
+            )
+        )
+    signed = (
+        f"{text(data.invited_by)} für Familie {escape(data.family_name)}"
+        if data.invited_by.strip()
+        else f"Familie {escape(data.family_name)}"
+    )
+    story.extend(
+        [
+            Spacer(1, 6 * mm),
+            Paragraph("Herzliche Grüße", st.body),
+            Paragraph(signed, st.strong),
+        ]
+    )
+    return story
+
+
+def render_invitation(data: InvitationPrint) -> bytes:
+    """One participant's invitation as a PDF (A4, DejaVu Sans embedded)."""
+    return render_page_document(
+        lambda: _invitation_story(data), INVITATION_TITLE, data.file_number, data.family_name
+    )

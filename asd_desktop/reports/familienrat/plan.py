@@ -1,0 +1,86 @@
+"""The family's plan: every agreement, the review date and a signature line per person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from asd_desktop.reports.common import facts, german_date, signature_block, signatures, styles
+from asd_desktop.reports.familienrat.blocks import (
+    CouncilAgreementPrint,
+    agreement_list,
+    concern_block,
+    render_page_document,
+    review_date_block,
+)
+
+PLAN_TITLE = "Unser Plan"
+
+
+@dataclass(frozen=True)
+class PlanPrint:
+    """The family's plan: every agreement, the review date, a signature line per person."""
+
+    file_number: str
+    family_name: str
+    meeting_at: dt.datetime | None
+    place: str
+    concern: str
+    minimum_requirements: str
+    agreements: tuple[CouncilAgreementPrint, ...]
+    review_on: dt.date | None
+    signers: tuple[str, ...]
+    caseworker: str
+    moderator: str = ""
+
+
+def _plan_story(data: PlanPrint) -> list[Flowable]:
+    st = styles()
+    meeting = german_date(data.meeting_at.date()) if data.meeting_at else ""
+    rows = [("Familie", data.family_name), ("Aktenzeichen", data.file_number)]
+    if meeting:
+        rows.append(("Familienrat am", meeting))
+    if data.place.strip():
+        rows.append(("Ort", data.place))
+    if data.moderator.strip():
+        rows.append(("Koordination", data.moderator))
+    intro = (
+        f"Das haben wir beim Familienrat am {meeting} gemeinsam vereinbart."
+        if meeting
+        else "Das haben wir beim Familienrat gemeinsam vereinbart."
+    )
+    blocks = [signature_block(st, name) for name in data.signers]
+    blocks.append(signature_block(st, data.caseworker, "Fachkraft im Allgemeinen Sozialen Dienst"))
+    return [
+        Paragraph(PLAN_TITLE, st.title),
+        Paragraph(intro, st.body),
+        Spacer(1, 2 * mm),
+        facts(st, rows, label_width=38 * mm),
+        Spacer(1, 1 * mm),
+        *(
+            concern_block(st, data.concern, data.minimum_requirements)
+            if data.concern.strip()
+            else []
+        ),
+        *agreement_list(st, data.agreements, "Was wir vereinbart haben", "Vereinbarungen"),
+        *review_date_block(st, data.review_on),
+        *signatures(
+            st,
+            Paragraph(
+                "Wir haben diesen Plan gemeinsam gemacht und sind damit einverstanden. "
+                "Jede und jeder bekommt eine Kopie.",
+                st.body,
+            ),
+            blocks,
+        ),
+    ]
+
+
+def render_plan(data: PlanPrint) -> bytes:
+    """The family's plan as a PDF (A4, DejaVu Sans embedded)."""
+    return render_page_document(
+        lambda: _plan_story(data), PLAN_TITLE, data.file_number, data.family_name
+    )
