@@ -25,11 +25,11 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from asd_desktop.demo import CaseSpec, generate_specs, write_with_service
 from asd_desktop.models.case import Contact
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services import vault
 from asd_desktop.services.cases import CaseQuery, CaseRow, CaseService
-from asd_desktop.services.demo import CaseSpec, generate_specs, write_with_service
 from asd_desktop.storage.database import Database, migrate
 from asd_desktop.storage.paths import vault_path
 from asd_desktop.storage.plain_engine import create_plain_engine_for_benchmark

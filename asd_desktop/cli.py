@@ -247,8 +247,8 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from asd_desktop.demo import fill_demo
     from asd_desktop.services import vault
-    from asd_desktop.services.demo import fill_demo
 
     pw = read_passphrase_file(args.passphrase_file)
     if vault.vault_exists(data_dir):

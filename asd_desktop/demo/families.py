@@ -1,26 +1,28 @@
-"""Demo data: a dozen hand-written fictional families, or thousands generated for benchmarks.
+"""Demo data: the twelve hand-written fictional families (everything here is invented).
 
-Everything here is invented. The small demo lets a newcomer explore the program
-(it goes through :class:`CaseService`, so every entry is validated and audited
-like a caseworker's). The large demo (``cases=N``) is generated deterministically
-from a seed and written through the ORM in batches, so the replication hook
-stamps the versions and the search hook indexes the text, as for any edit.
+The small demo lets a newcomer explore the program; it is written through the
+services (:func:`asd_desktop.demo.writer.write_with_service`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import replace
 
-from sqlalchemy.orm import Session, sessionmaker
-
-from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
+from asd_desktop.demo.family_builder import FamilyBuilder
+from asd_desktop.demo.specs import (
+    CaseSpec,
+    ConsultationSpec,
+    CouncilReviewSpec,
+    CouncilSpec,
+    InstrumentSpec,
+    MandateSpec,
+    ProposalSpec,
+)
 from asd_desktop.models.enums import (
     AgreementKept,
     Area,
-    CaseStatus,
     ContactKind,
     CouncilActivity,
     CouncilOutcome,
@@ -32,50 +34,24 @@ from asd_desktop.models.enums import (
     MandateKind,
     MandateStatus,
     ParticipantGroup,
-    ProposalDecision,
     ResourceKind,
     RiskLevel,
     Role,
 )
-from asd_desktop.models.errors import ValidationError
-from asd_desktop.models.ids import uuid7
-from asd_desktop.services import audit
-from asd_desktop.services.cases import (
-    AreaInput,
-    CaseInput,
-    CaseService,
-    ContactInput,
-    PersonInput,
-    area_problems,
-    area_row,
-    case_problems,
-    check_problems,
-    contact_problems,
-    contact_row,
-    fill_person,
-    person_problems,
-)
-from asd_desktop.services.consultation import ConsultationService, IdeaInput
-from asd_desktop.services.demo_sozialraum import write_sozialraum_demo
-from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import (
     AgreementInput,
     DecisionInput,
-    FamilienratService,
     FamilyPhaseInput,
-    FollowUpInput,
     HoursInput,
     InformationInput,
     ParticipantInput,
     PreparationInput,
     ProposalInput,
-    ReviewItem,
 )
 from asd_desktop.services.familienrat import default_review_date as council_review_date
 from asd_desktop.services.goals import (
     ActionGoalDraft,
     GoalDraft,
-    GoalService,
     ResourceDraft,
     ReviewInput,
     StepDraft,
@@ -84,595 +60,9 @@ from asd_desktop.services.goals import (
 from asd_desktop.services.instruments import (
     AssessmentInput,
     EvidenceInput,
-    InstrumentService,
     MandateInput,
     OutcomeInput,
 )
-
-#: Cases written per transaction by the generator.
-BATCH_CASES = 100
-#: The audit action recorded once per generated batch.
-DEMO_FILLED = "demo_filled"
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    """What a demo fill created."""
-
-    cases: int
-    persons: int
-    contacts: int
-    areas: int
-
-    def __str__(self) -> str:
-        return (
-            f"{self.cases} Fälle, {self.persons} Personen, {self.contacts} Kontakte, "
-            f"{self.areas} Falleinordnungen"
-        )
-
-
-@dataclass(frozen=True)
-class CaseSpec:
-    """One fictional case as plain input values, ready for the service or the bulk writer.
-
-    ``areas`` and ``contacts`` are oldest first; ``corrections`` pairs the index of
-    a contact in ``contacts`` with its corrected version. ``goals`` is a finished
-    Zielerarbeitung (stored and printed when written through the services);
-    ``goal_reviews`` pairs a Handlungsziel's position with a review of it.
-    ``council`` is a Familienrat run through all its phases (services only).
-    """
-
-    case: CaseInput
-    areas: tuple[AreaInput, ...]
-    persons: tuple[PersonInput, ...]
-    contacts: tuple[ContactInput, ...]
-    corrections: tuple[tuple[int, ContactInput], ...] = ()
-    closed_on: dt.date | None = None
-    caseworker: str = ""
-    goals: GoalDraft | None = None
-    goal_reviews: tuple[tuple[int, ReviewInput], ...] = ()
-    council: CouncilSpec | None = None
-    consultations: tuple[ConsultationSpec, ...] = ()
-    instruments: InstrumentSpec | None = None
-
-    @property
-    def contact_count(self) -> int:
-        """Contacts including corrections."""
-        return len(self.contacts) + len(self.corrections)
-
-
-def fill_demo(
-    session_factory: sessionmaker[Session],
-    device_id: str,
-    *,
-    cases: int | None,
-    contacts_per_case: int,
-    seed: int,
-    progress: Progress | None = None,
-    today: dt.date | None = None,
-) -> DemoSummary:
-    """Fill an (empty) database with fictional cases.
-
-    Args:
-        session_factory: The open database's session factory (hooks installed).
-        device_id: This database's device id, for the audit log.
-        cases: None for the hand-written families, else the number of generated cases.
-        contacts_per_case: Contacts per generated case (ignored for the families).
-        seed: Seed of the generator; the same seed gives the same families.
-        progress: Called with (cases done, cases total) after each batch.
-        today: The day the data is anchored to (dates, overdue deadlines); default today.
-
-    Returns:
-        The counts of what was created.
-    """
-    day = today or dt.date.today()
-    if cases is None:
-        specs = family_specs(day)
-        summary = write_with_service(session_factory, device_id, specs, progress)
-        write_sozialraum_demo(session_factory, device_id, day)
-        return summary
-    if cases < 0 or contacts_per_case < 0:
-        raise ValidationError(
-            {"cases": "Die Anzahl der Fälle und Kontakte darf nicht negativ sein."}
-        )
-    return write_in_batches(
-        session_factory,
-        device_id,
-        generate_specs(cases, contacts_per_case, seed, day),
-        cases,
-        progress,
-    )
-
-
-# --- writing ---------------------------------------------------------------------------
-
-
-def write_with_service(
-    session_factory: sessionmaker[Session],
-    device_id: str,
-    specs: Sequence[CaseSpec],
-    progress: Progress | None = None,
-) -> DemoSummary:
-    """Store ``specs`` one call at a time through :class:`CaseService` (validated, audited)."""
-    persons = contacts = areas = 0
-    for done, spec in enumerate(specs, start=1):
-        service = CaseService(session_factory, device_id, user=spec.caseworker)
-        case_id = service.create_case(spec.case, spec.areas[0]).id
-        for person in spec.persons:
-            service.add_person(case_id, person)
-        for area in spec.areas[1:]:
-            service.change_area(case_id, area)
-        contact_ids = [service.record_contact(case_id, c).id for c in spec.contacts]
-        for index, corrected in spec.corrections:
-            service.record_contact(case_id, corrected, corrects_id=contact_ids[index])
-        if spec.goals is not None:
-            _write_goals(session_factory, device_id, case_id, spec)
-        if spec.council is not None:
-            _write_council(session_factory, device_id, case_id, spec.council)
-        for consultation in spec.consultations:
-            _write_consultation(session_factory, device_id, case_id, consultation)
-        if spec.instruments is not None:
-            _write_instruments(session_factory, device_id, case_id, spec.instruments)
-        if spec.closed_on is not None:
-            service.set_status(case_id, CaseStatus.CLOSED, spec.closed_on)
-        persons += len(spec.persons)
-        contacts += spec.contact_count
-        areas += len(spec.areas)
-        if progress is not None:
-            progress(done, len(specs))
-    return DemoSummary(len(specs), persons, contacts, areas)
-
-
-def _write_goals(
-    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: CaseSpec
-) -> None:
-    """Finish the spec's Zielerarbeitung, print its Zielvereinbarung, record its reviews."""
-    assert spec.goals is not None
-    goals = GoalService(session_factory, device_id)
-    agreement = goals.finish(case_id, spec.goals)
-    DocumentService(session_factory, device_id).print_goal_agreement(agreement.id)
-    for position, review in spec.goal_reviews:
-        goals.review_goal(agreement.goals[position].id, review)
-
-
-@dataclass(frozen=True)
-class ConsultationSpec:
-    """A Kollegiale Beratung, written step by step through the service and closed.
-
-    ``family_goals`` replaces the copy of the newest Zielvereinbarung when set
-    (for cases whose goals were only agreed orally); ``needs`` answer the
-    Sozialraum question; with ``printed`` the protocol PDF is kept in the documents.
-    """
-
-    held_on: dt.date
-    presenter: str
-    participants: str
-    ideas: tuple[tuple[IdeaSource, str, bool], ...]
-    selection: str
-    hze_kind: str = ""
-    needs: tuple[str, ...] = ()
-    family_goals: str = ""
-    printed: bool = False
-
-
-@dataclass(frozen=True)
-class MandateSpec:
-    """An Auftrag or Auflage with the evidence received and its outcome, if any."""
-
-    value: MandateInput
-    evidence: tuple[EvidenceInput, ...] = ()
-    outcome: OutcomeInput | None = None
-    #: Print the letter to the persons with custody.
-    letter: bool = False
-
-
-@dataclass(frozen=True)
-class InstrumentSpec:
-    """Aufträge given first, then a Gefährdungseinschätzung, then the Auflagen following it."""
-
-    mandates: tuple[MandateSpec, ...] = ()
-    assessment: AssessmentInput | None = None
-    auflagen: tuple[MandateSpec, ...] = ()
-
-
-def _write_instruments(
-    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: InstrumentSpec
-) -> None:
-    """Give the Aufträge, assess, give the Auflagen; record evidence, outcomes, letters."""
-    service = InstrumentService(session_factory, device_id)
-    documents = DocumentService(session_factory, device_id)
-
-    def give(m: MandateSpec, assessment_id: str | None = None) -> None:
-        value = m.value
-        if assessment_id is not None:
-            value = replace(value, assessment_id=assessment_id)
-        mandate_id = service.issue(case_id, value).id
-        for evidence in m.evidence:
-            service.record_evidence(mandate_id, evidence)
-        if m.outcome is not None:
-            service.record_outcome(mandate_id, m.outcome)
-        if m.letter:
-            documents.print_mandate_letter(mandate_id, letter_on=value.issued_on)
-
-    for m in spec.mandates:
-        give(m)
-    assessment_id = service.assess(case_id, spec.assessment).id if spec.assessment else None
-    for m in spec.auflagen:
-        give(m, assessment_id)
-
-
-def _write_consultation(
-    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: ConsultationSpec
-) -> str:
-    """Start, fill and close a consultation protocol (and print it); returns its id."""
-    service = ConsultationService(session_factory, device_id)
-    view = service.start(case_id, spec.held_on, spec.presenter, spec.participants)
-    for source, text, selected in spec.ideas:
-        service.add_idea(view.id, IdeaInput(source, text, selected))
-    service.save(
-        view.id,
-        replace(
-            view.fields,
-            family_goals=spec.family_goals or view.fields.family_goals,
-            selection=spec.selection,
-            hze_decided=bool(spec.hze_kind),
-            hze_kind=spec.hze_kind,
-        ),
-    )
-    for need in spec.needs:
-        service.add_need(view.id, need)
-    service.close(view.id)
-    if spec.printed:
-        DocumentService(session_factory, device_id).print_consultation_protocol(view.id)
-    return view.id
-
-
-@dataclass(frozen=True)
-class ProposalSpec:
-    """A proposal of the family; with ``improvement`` the ASD first asks for a better version.
-
-    The family's better version (``improved``) is then accepted, with the
-    improvement noted; without ``improvement`` the proposal is accepted as it is.
-    """
-
-    proposal: ProposalInput
-    improvement: str = ""
-    improved: ProposalInput | None = None
-    accepted_note: str = ""
-
-
-@dataclass(frozen=True)
-class CouncilReviewSpec:
-    """The Folge-Rat: how each agreement (in order) was kept, and what follows."""
-
-    reviewed_on: dt.date
-    items: tuple[tuple[AgreementKept, str], ...]
-    outcome: CouncilOutcome
-    notes: str = ""
-    hze_kind: str = ""
-
-
-@dataclass(frozen=True)
-class CouncilSpec:
-    """A Familienrat from preparation to Folge-Rat, written phase by phase through the service.
-
-    ``participants`` carry whether they came (``attended``); ``agreements`` pair
-    the index of the proposal they make exact with the agreement. ``follow_up``
-    is the Vorbereitung of the Folge-Rat the review creates.
-    """
-
-    preparation: PreparationInput
-    participants: tuple[ParticipantInput, ...]
-    information: InformationInput
-    family_phase: FamilyPhaseInput
-    proposals: tuple[ProposalSpec, ...]
-    decision: DecisionInput
-    agreements: tuple[tuple[int, AgreementInput], ...]
-    hours: tuple[HoursInput, ...]
-    letter_on: dt.date
-    review: CouncilReviewSpec
-    follow_up: PreparationInput | None = None
-    follow_up_participants: tuple[ParticipantInput, ...] = ()
-
-
-def _write_council(
-    session_factory: sessionmaker[Session], device_id: str, case_id: str, spec: CouncilSpec
-) -> str:
-    """Run a Familienrat through every phase and print its documents; returns its id.
-
-    The documents are printed where a caseworker would print them: the
-    invitations in the Vorbereitung, the plan and the protocols after the
-    decision, the review summary after the Folge-Rat.
-    """
-    councils = FamilienratService(session_factory, device_id)
-    documents = DocumentService(session_factory, device_id)
-    council_id = councils.start(case_id).id
-    # Vorbereitung
-    councils.save_preparation(council_id, spec.preparation)
-    people = [
-        councils.add_participant(council_id, replace(p, attended=False)) for p in spec.participants
-    ]
-    documents.print_council_invitations(council_id)
-    councils.advance(council_id)
-    # Information
-    attended = tuple(v.id for v, p in zip(people, spec.participants, strict=True) if p.attended)
-    councils.save_information(council_id, replace(spec.information, attended_ids=attended))
-    councils.advance(council_id)
-    # Familienphase
-    councils.save_family_phase(council_id, spec.family_phase)
-    proposals = [councils.add_proposal(council_id, p.proposal) for p in spec.proposals]
-    councils.advance(council_id)
-    # Entscheidung
-    for stored, p in zip(proposals, spec.proposals, strict=True):
-        if p.improvement:
-            councils.decide_proposal(stored.id, ProposalDecision.IMPROVE, p.improvement)
-            councils.update_proposal(stored.id, p.improved or p.proposal)
-        councils.decide_proposal(stored.id, ProposalDecision.ACCEPTED, p.accepted_note)
-    councils.save_decision(council_id, spec.decision)
-    agreements = [
-        councils.add_agreement(council_id, replace(a, proposal_id=proposals[index].id))
-        for index, a in spec.agreements
-    ]
-    councils.advance(council_id)
-    documents.print_council_plan(council_id)
-    documents.print_council_protocols(council_id, letter_on=spec.letter_on)
-    for hours in spec.hours:
-        councils.add_hours(council_id, hours)
-    # Folge-Rat / Überprüfung
-    review = spec.review
-    view = councils.save_follow_up(
-        council_id,
-        FollowUpInput(
-            reviewed_on=review.reviewed_on,
-            items=tuple(
-                ReviewItem(a.id, status, comment)
-                for a, (status, comment) in zip(agreements, review.items, strict=True)
-            ),
-            outcome=review.outcome,
-            hze_kind=review.hze_kind,
-            notes=review.notes,
-        ),
-    )
-    documents.print_council_review(council_id)
-    councils.advance(council_id)
-    if spec.follow_up is not None and view.follow_up_ids:
-        follow_up_id = view.follow_up_ids[0]
-        councils.save_preparation(follow_up_id, spec.follow_up)
-        present = {p.name for p in councils.get(follow_up_id).participants}
-        for person in spec.follow_up_participants:
-            if person.name not in present:  # the service may carry them over already
-                councils.add_participant(follow_up_id, person)
-    return council_id
-
-
-def write_in_batches(
-    session_factory: sessionmaker[Session],
-    device_id: str,
-    specs: Iterator[CaseSpec],
-    total: int,
-    progress: Progress | None = None,
-    batch_cases: int = BATCH_CASES,
-) -> DemoSummary:
-    """Store ``specs`` through the ORM, ``batch_cases`` cases per transaction.
-
-    Version columns and the search index are left to the session hooks.
-    """
-    done = persons = contacts = areas = 0
-    while done < total:
-        batch = [spec for _, spec in zip(range(batch_cases), specs, strict=False)]
-        if not batch:
-            break
-        with session_factory.begin() as s:
-            # Parents first: the rows carry foreign keys but no relationship() that
-            # would let the unit of work order the inserts.
-            rows = [_case_row(spec) for spec in batch]
-            s.add_all(rows)
-            s.flush()
-            corrections: list[Contact] = []
-            for row, spec in zip(rows, batch, strict=True):
-                s.add_all(_child_rows(row.id, spec, corrections))
-            s.flush()
-            s.add_all(corrections)
-            s.flush()
-            audit.append(s, device_id, DEMO_FILLED, None, f"{len(batch)} Demo-Fälle")
-        done += len(batch)
-        persons += sum(len(spec.persons) for spec in batch)
-        contacts += sum(spec.contact_count for spec in batch)
-        areas += sum(len(spec.areas) for spec in batch)
-        if progress is not None:
-            progress(done, total)
-    return DemoSummary(done, persons, contacts, areas)
-
-
-def _case_row(spec: CaseSpec) -> Case:
-    check_problems(case_problems(spec.case))
-    closed = spec.closed_on is not None
-    return Case(
-        id=uuid7(),
-        file_number=spec.case.file_number,
-        family_name=spec.case.family_name,
-        status=(CaseStatus.CLOSED if closed else CaseStatus.OPEN).value,
-        opened_on=spec.case.opened_on,
-        closed_on=spec.closed_on,
-        caseworker=spec.case.caseworker,
-        description=spec.case.description,
-    )
-
-
-def _child_rows(
-    case_id: str, spec: CaseSpec, corrections: list[Contact]
-) -> list[Person | AreaAssignment | Contact]:
-    rows: list[Person | AreaAssignment | Contact] = []
-    for p in spec.persons:
-        check_problems(person_problems(p))
-        person = Person(case_id=case_id)
-        fill_person(person, p)
-        rows.append(person)
-    for a in spec.areas:
-        check_problems(area_problems(a))
-        rows.append(area_row(case_id, a))
-    contacts = [_contact_row(case_id, c, spec.caseworker) for c in spec.contacts]
-    rows.extend(contacts)
-    for index, corrected in spec.corrections:
-        corrections.append(
-            _contact_row(case_id, corrected, spec.caseworker, corrects_id=contacts[index].id)
-        )
-    return rows
-
-
-def _contact_row(
-    case_id: str, c: ContactInput, recorded_by: str, corrects_id: str | None = None
-) -> Contact:
-    check_problems(contact_problems(c))
-    row = contact_row(case_id, c, recorded_by, corrects_id)
-    row.id = uuid7()  # corrections point at it before the flush
-    return row
-
-
-# --- small helpers for writing families --------------------------------------------------
-
-
-def born(today: dt.date, age: int, month: int, day: int) -> dt.date:
-    """The birth date on ``month``/``day`` of someone who is ``age`` years old ``today``."""
-    year = today.year - age - (1 if (month, day) > (today.month, today.day) else 0)
-    return dt.date(year, month, day)
-
-
-@dataclass
-class _Family:
-    """Builder for one hand-written case; dates are days before ``today``."""
-
-    today: dt.date
-    file_number: str
-    family_name: str
-    caseworker: str
-    opened_days_ago: int
-    description: str
-    persons: list[PersonInput] = field(default_factory=list)
-    areas: list[AreaInput] = field(default_factory=list)
-    contacts: list[ContactInput] = field(default_factory=list)
-    corrections: list[tuple[int, ContactInput]] = field(default_factory=list)
-    closed_days_ago: int | None = None
-    goals: GoalDraft | None = None
-    goal_reviews: list[tuple[int, ReviewInput]] = field(default_factory=list)
-    council: CouncilSpec | None = None
-
-    def day(self, days_ago: int) -> dt.date:
-        return self.today - dt.timedelta(days=days_ago)
-
-    def person(
-        self,
-        first: str,
-        last: str,
-        roles: tuple[Role, ...],
-        *,
-        age: tuple[int, int, int] | None = None,
-        address: str = "",
-        phone: str = "",
-        languages: str = "Deutsch",
-        interpreter: bool = False,
-        institution: str = "",
-    ) -> None:
-        self.persons.append(
-            PersonInput(
-                last_name=last,
-                first_name=first,
-                birth_date=born(self.today, *age) if age else None,
-                address=address,
-                phone=phone,
-                languages=languages,
-                interpreter_needed=interpreter,
-                roles=roles,
-                institution=institution,
-            )
-        )
-
-    def area(self, area: Area, days_ago: int, reason: str, decided_by: str) -> None:
-        self.areas.append(AreaInput(area, self.day(days_ago), reason, decided_by))
-
-    def contact(
-        self,
-        days_ago: int,
-        at: str,
-        kind: ContactKind,
-        minutes: int,
-        present: str,
-        place: str,
-        note: str,
-        next_step: str = "",
-        due_in: int | None = None,
-    ) -> None:
-        self.contacts.append(
-            self._contact(days_ago, at, kind, minutes, present, place, note, next_step, due_in)
-        )
-
-    def correct(
-        self,
-        index: int,
-        days_ago: int,
-        at: str,
-        kind: ContactKind,
-        minutes: int,
-        present: str,
-        place: str,
-        note: str,
-        next_step: str = "",
-        due_in: int | None = None,
-    ) -> None:
-        value = self._contact(days_ago, at, kind, minutes, present, place, note, next_step, due_in)
-        self.corrections.append((index, value))
-
-    def _contact(
-        self,
-        days_ago: int,
-        at: str,
-        kind: ContactKind,
-        minutes: int,
-        present: str,
-        place: str,
-        note: str,
-        next_step: str,
-        due_in: int | None,
-    ) -> ContactInput:
-        hour, minute = (int(part) for part in at.split(":"))
-        when = dt.datetime.combine(self.day(days_ago), dt.time(hour, minute))
-        return ContactInput(
-            occurred_at=when,
-            kind=kind,
-            duration_minutes=minutes,
-            present=present,
-            place=place,
-            note=note,
-            next_step=next_step,
-            next_step_due=self.today + dt.timedelta(days=due_in) if due_in is not None else None,
-        )
-
-    def spec(self) -> CaseSpec:
-        return CaseSpec(
-            case=CaseInput(
-                file_number=self.file_number,
-                family_name=self.family_name,
-                opened_on=self.day(self.opened_days_ago),
-                caseworker=self.caseworker,
-                description=self.description,
-            ),
-            areas=tuple(self.areas),
-            persons=tuple(self.persons),
-            contacts=tuple(self.contacts),
-            corrections=tuple(self.corrections),
-            closed_on=self.day(self.closed_days_ago) if self.closed_days_ago is not None else None,
-            caseworker=self.caseworker,
-            goals=self.goals,
-            goal_reviews=tuple(self.goal_reviews),
-            council=self.council,
-            consultations=tuple(make(self) for make in _CONSULTATIONS.get(self.file_number, ())),
-            instruments=(
-                _INSTRUMENTS[self.file_number](self) if self.file_number in _INSTRUMENTS else None
-            ),
-        )
-
 
 # --- the hand-written families -------------------------------------------------------------
 
@@ -691,7 +81,7 @@ _FLAT = "Wohnung der Familie"
 def family_specs(today: dt.date) -> list[CaseSpec]:
     """The twelve hand-written fictional families, anchored to ``today``."""
     return [
-        f(today).spec()
+        _finish(f(today))
         for f in (
             _al_zein,
             _yilmaz,
@@ -709,8 +99,17 @@ def family_specs(today: dt.date) -> list[CaseSpec]:
     ]
 
 
-def _al_zein(today: dt.date) -> _Family:
-    f = _Family(
+def _finish(f: FamilyBuilder) -> CaseSpec:
+    """The family's case with its Kollegiale Beratungen, Aufträge and Auflagen."""
+    instruments = _INSTRUMENTS.get(f.file_number)
+    return f.spec(
+        consultations=tuple(make(f) for make in _CONSULTATIONS.get(f.file_number, ())),
+        instruments=instruments(f) if instruments is not None else None,
+    )
+
+
+def _al_zein(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2024-0113",
         "Al Zein",
@@ -872,7 +271,7 @@ def _summer_holidays(after: dt.date) -> dt.date:
     return dt.date(year, 7, 9)
 
 
-def _al_zein_goals(f: _Family) -> None:
+def _al_zein_goals(f: FamilyBuilder) -> None:
     """The domain document's example: Muharem stays at his school (agreed 45 days ago)."""
     agreed = f.day(45)
     summer = _summer_holidays(agreed)
@@ -966,8 +365,8 @@ def _al_zein_goals(f: _Family) -> None:
     )
 
 
-def _yilmaz(today: dt.date) -> _Family:
-    f = _Family(
+def _yilmaz(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2023-0871",
         "Yılmaz",
@@ -1129,7 +528,7 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute))
 
 
-def _yilmaz_council(f: _Family) -> None:
+def _yilmaz_council(f: FamilyBuilder) -> None:
     """A Familienrat about the evenings at home, 131 days ago, reviewed 40 days ago.
 
     The review finds the agreements partly kept and asks for another Folge-Rat,
@@ -1377,8 +776,8 @@ def _yilmaz_council(f: _Family) -> None:
     )
 
 
-def _wojcik(today: dt.date) -> _Family:
-    f = _Family(
+def _wojcik(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2024-0042",
         "Wójcik",
@@ -1481,8 +880,8 @@ def _wojcik(today: dt.date) -> _Family:
     return f
 
 
-def _dvorak(today: dt.date) -> _Family:
-    f = _Family(
+def _dvorak(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2022-1290",
         "Dvořák",
@@ -1566,8 +965,8 @@ def _dvorak(today: dt.date) -> _Family:
     return f
 
 
-def _schneider(today: dt.date) -> _Family:
-    f = _Family(
+def _schneider(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2024-0377",
         "Schneider",
@@ -1683,8 +1082,8 @@ def _schneider(today: dt.date) -> _Family:
     return f
 
 
-def _meier(today: dt.date) -> _Family:
-    f = _Family(
+def _meier(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2023-0502",
         "Meier",
@@ -1764,8 +1163,8 @@ def _meier(today: dt.date) -> _Family:
     return f
 
 
-def _hoffmann(today: dt.date) -> _Family:
-    f = _Family(
+def _hoffmann(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2022-0716",
         "Hoffmann",
@@ -1841,8 +1240,8 @@ def _hoffmann(today: dt.date) -> _Family:
     return f
 
 
-def _demir(today: dt.date) -> _Family:
-    f = _Family(
+def _demir(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2024-0215",
         "Demir",
@@ -1949,8 +1348,8 @@ def _demir(today: dt.date) -> _Family:
     return f
 
 
-def _popescu(today: dt.date) -> _Family:
-    f = _Family(
+def _popescu(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2024-0630",
         "Popescu",
@@ -2021,8 +1420,8 @@ def _popescu(today: dt.date) -> _Family:
     return f
 
 
-def _nguyen(today: dt.date) -> _Family:
-    f = _Family(
+def _nguyen(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2023-0988",
         "Nguyễn",
@@ -2103,8 +1502,8 @@ def _nguyen(today: dt.date) -> _Family:
     return f
 
 
-def _osei(today: dt.date) -> _Family:
-    f = _Family(
+def _osei(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2024-0154",
         "Osei",
@@ -2175,8 +1574,8 @@ def _osei(today: dt.date) -> _Family:
     return f
 
 
-def _becker(today: dt.date) -> _Family:
-    f = _Family(
+def _becker(today: dt.date) -> FamilyBuilder:
+    f = FamilyBuilder(
         today,
         "ASD-M-2021-0333",
         "Becker",
@@ -2257,296 +1656,6 @@ def _becker(today: dt.date) -> _Family:
     return f
 
 
-# --- the generator ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Origin:
-    """Name pools and languages of one group of families."""
-
-    weight: int
-    family_names: tuple[str, ...]
-    women: tuple[str, ...]
-    men: tuple[str, ...]
-    children: tuple[str, ...]
-    languages: str
-    interpreter_share: float = 0.0
-    czech_female_surnames: bool = False
-
-    def female_surname(self, name: str) -> str:
-        """Czech women carry the feminine form of the family name (Dvořák → Dvořáková)."""
-        if not self.czech_female_surnames:
-            return name
-        if name.endswith("ý"):
-            return name[:-1] + "á"
-        if name.endswith("a"):
-            return name[:-1] + "ová"
-        return name + "ová"
-
-
-def _pool(names: str) -> tuple[str, ...]:
-    """A name pool written as one comma-separated string."""
-    return tuple(name.strip() for name in names.split(","))
-
-
-_ORIGINS: tuple[_Origin, ...] = (
-    _Origin(
-        40,
-        _pool(
-            "Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, "
-            "Hoffmann, Koch, Richter, Klein, Wolf, Schröder, Neumann, Schwarz, Braun, "
-            "Zimmermann, Krüger, Hartmann, Lange, Werner, Krause, Lehmann, Köhler, Jäger, "
-            "Böhm, Groß, Weiß, Jürgensen, Petersen, Hansen, Ehlers, Brüggemann, Lüders"
-        ),
-        _pool(
-            "Anna, Julia, Sandra, Nicole, Katrin, Jessica, Melanie, Sabine, Jana, Stefanie, "
-            "Christina, Maren, Doreen, Jennifer"
-        ),
-        _pool(
-            "Thomas, Michael, Daniel, Dennis, Sven, Markus, Jan, Stefan, Kevin, Marco, "
-            "Torben, Björn, René, Sascha"
-        ),
-        _pool(
-            "Leon, Finn, Jonas, Paul, Ben, Noah, Emil, Mia, Emma, Hannah, Lina, Sophie, "
-            "Marie, Lena, Ida, Mats, Jannik, Lotta, Jördis, Sören"
-        ),
-        "Deutsch",
-        0.0,
-    ),
-    _Origin(
-        16,
-        _pool(
-            "Yılmaz, Kaya, Demir, Şahin, Çelik, Yıldız, Yıldırım, Öztürk, Aydın, Özdemir, "
-            "Arslan, Doğan, Kılıç, Aslan, Çetin, Koç, Kurt, Özkan, Şimşek, Polat, Güler, "
-            "Erdoğan"
-        ),
-        _pool("Ayşe, Fatma, Emine, Hatice, Zeynep, Elif, Gülşen, Derya, Özlem, Şule, Büşra, Tuğba"),
-        _pool(
-            "Mehmet, Mustafa, Ahmet, Ali, Hüseyin, Hasan, İbrahim, Şükrü, Murat, Ömer, Uğur, Serkan"
-        ),
-        _pool(
-            "Eylül, Doğan, Yağmur, Çağla, Ilgın, Arda, Emir, Kerem, Yusuf, Defne, Ecrin, "
-            "Barış, Göktuğ, Irmak, Ilayda, Kaan"
-        ),
-        "Türkisch, Deutsch",
-        0.3,
-    ),
-    _Origin(
-        11,
-        _pool(
-            "Nowak, Wójcik, Kowalczyk, Woźniak, Mazur, Krawczyk, Kaczmarek, Zając, Król, "
-            "Wieczorek, Żak, Pawlak, Michalak, Sikora, Walczak, Szewczyk, Łuczak, Gołąb"
-        ),
-        _pool("Małgorzata, Agnieszka, Katarzyna, Joanna, Łucja, Magdalena, Żaneta, Bożena, Dorota"),
-        _pool("Łukasz, Paweł, Tomasz, Michał, Grzegorz, Krzysztof, Piotr, Bartłomiej, Wojciech"),
-        _pool(
-            "Zofia, Kacper, Jakub, Antoni, Zuzanna, Wiktoria, Szymon, Maja, Mikołaj, Jędrzej, "
-            "Łucja, Oliwia"
-        ),
-        "Polnisch, Deutsch",
-        0.3,
-    ),
-    _Origin(
-        10,
-        _pool(
-            "Al Zein, Haddad, Khalil, Hamdan, Mansour, Nasser, Saleh, Darwish, Al Hussein, "
-            "Ibrahim, Youssef, Al Masri, Hassan, Barakat"
-        ),
-        _pool("Rania, Amal, Fatima, Huda, Layla, Samira, Rasha, Dima"),
-        _pool("Khaled, Ahmad, Mahmoud, Omar, Yousef, Bilal, Tarek, Samer"),
-        _pool("Muharem, Nour, Lana, Jana, Adam, Karim, Sara, Rami, Hamza, Maya, Yara, Zain"),
-        "Arabisch, Deutsch",
-        0.5,
-    ),
-    _Origin(
-        5,
-        _pool(
-            "Dvořák, Novák, Svoboda, Novotný, Černý, Procházka, Kučera, Veselý, Horák, Němec, "
-            "Pokorný, Růžička, Křížek, Bartoš"
-        ),
-        _pool("Jana, Petra, Lucie, Kateřina, Tereza, Markéta, Zdeňka"),
-        _pool("Jiří, Petr, Tomáš, Řehoř, Ondřej, Lukáš, Bořivoj"),
-        _pool("Řehoř, Jiřina, Tereza, Vojtěch, Šimon, Eliška, Matěj, Anežka, Kryštof"),
-        "Tschechisch, Deutsch",
-        0.2,
-        czech_female_surnames=True,
-    ),
-    _Origin(
-        6,
-        _pool(
-            "Popescu, Ionescu, Popa, Stan, Dumitrescu, Constantin, Stoica, Munteanu, Țurcanu, "
-            "Moldovan"
-        ),
-        _pool("Andreea, Ioana, Elena, Mihaela, Florentina, Roxana"),
-        _pool("Ionuț, Ștefan, Mihai, Andrei, Răzvan, Costel"),
-        _pool("Ștefan, Ana, Ilinca, Darius, Bianca, Luca, Sânziana, Matei"),
-        "Rumänisch",
-        0.6,
-    ),
-    _Origin(
-        5,
-        _pool("Osei, Mensah, Boateng, Okafor, Adeyemi, Asante, Owusu, Nwosu"),
-        _pool("Abena, Akosua, Chiamaka, Adwoa, Ngozi"),
-        _pool("Kwame, Kofi, Emeka, Yaw, Chinedu"),
-        _pool("Ama, Kofi, Esi, Kwabena, Chidi, Adaeze, Kojo"),
-        "Englisch",
-        0.1,
-    ),
-    _Origin(
-        4,
-        _pool("Nguyễn, Trần, Lê, Phạm, Hoàng, Võ"),
-        _pool("Thị Lan, Thị Hoa, Mai, Thu Hà"),
-        _pool("Văn Minh, Quang, Đức, Tuấn"),
-        _pool("Minh, Linh, Bảo, An, Khánh, Ngọc"),
-        "Vietnamesisch, Deutsch",
-        0.5,
-    ),
-    _Origin(
-        3,
-        _pool("Petrović, Jovanović, Kovačević, Horvat, Babić, Marić"),
-        _pool("Jelena, Ivana, Snežana, Dragana"),
-        _pool("Dragan, Goran, Željko, Miloš"),
-        _pool("Luka, Ana, Đorđe, Mila, Nikola, Petra"),
-        "Serbisch, Deutsch",
-        0.2,
-    ),
-)
-
-_CASEWORKERS = _pool(
-    "Jana Petersen, Murat Aydın, Katharina Wolff, Sven Lüders, Agnieszka Król, Tobias Brandt, "
-    "Miriam Schulte"
-)
-_TEAMLEADS = _pool("Claudia Krüger (Teamleitung), Rainer Jöns (Teamleitung)")
-_DISTRICTS = _pool("M, W, H, A, K")
-_STREETS = _pool(
-    "Veringstraße, Rotenhäuser Damm, Mannesallee, Vogelhüttendeich, Neuhöfer Straße, "
-    "Krieterstraße, Zeidlerstraße, Thielenstraße, Weimarer Straße, Karl-Arnold-Ring, "
-    "Kirchdorfer Damm, Georg-Wilhelm-Straße, Fährstraße, Reiherstieg, Sanitasstraße, "
-    "Otto-Brenner-Straße, Dahlgrünring, Korallusstraße"
-)
-_POSTCODES = _pool("21107 Hamburg, 21109 Hamburg, 20539 Hamburg")
-_INSTITUTIONS = _pool(
-    "Kita Sonnenschein, Kita Regenbogen, Grundschule am Park, Grundschule Fährstraße, "
-    "Stadtteilschule Wilhelmsburg, Stadtteilschule am Hafen, Haus der Jugend Kirchdorf, "
-    "Erziehungsberatungsstelle Mitte, KiFaZ Wilhelmsburg, Kinderarztpraxis am Markt, "
-    "Elternschule Wilhelmsburg, Bürgerhaus Wilhelmsburg, Polizeikommissariat 44"
-)
-_PRO_FIRST = _pool("Heike, Sabine, Thomas, Gül, Marek, Nadine, Stefan, Ute, Jan")
-_PRO_LAST = _pool("Brandt, Lorenz, Berger, Arslan, Hübner, Şahin, Albers, Möller, Vogt, Kowalczyk")
-
-_DESCRIPTIONS = (
-    "{child} fehlt häufig in der Schule; die Eltern wünschen Unterstützung, damit {child} "
-    "die Schule schafft.",
-    "Die Mutter fühlt sich mit {n} Kindern überfordert und bittet um Entlastung im Alltag.",
-    "Trennung der Eltern; Streit um Umgang und Übergaben von {child}.",
-    "Die Kita meldet, dass {child} oft ohne Frühstück und müde kommt.",
-    "Wohnungsnot: die Familie lebt beengt bei Bekannten und sucht eine Wohnung.",
-    "{child} hat Wutausbrüche zu Hause und in der Schule; die Eltern möchten wieder ruhige Abende.",
-    "Die Familie ist neu im Stadtteil; {child} soll Anschluss finden (Sportverein, OKJA).",
-    "{child} zieht sich zurück, ist nachts online und geht kaum noch zur Schule.",
-)
-_AREA_REASONS: dict[Area, tuple[str, ...]] = {
-    Area.SERVICE: (
-        "Die Familie bittet selbst um Beratung; keine Hinweise auf eine Gefährdung.",
-        "Freiwillige Hilfe, Anliegen der Familie klar benannt.",
-        "Nach Klärung keine Gefährdung mehr; weitere Unterstützung auf Wunsch der Familie.",
-    ),
-    Area.GREY: (
-        "Meldung der Schule über wiederholte Fehlzeiten und Verletzungen; Prüfauftrag an die "
-        "Sorgeberechtigten.",
-        "Kita meldet mangelnde Versorgung; Belege (U-Untersuchungen) angefordert.",
-        "Hinweise auf häusliche Gewalt zwischen den Eltern; Auftrag: Beratung wahrnehmen.",
-    ),
-    Area.DANGER: (
-        "Kinder über Stunden allein angetroffen; Gefährdungseinschätzung nach § 8a SGB VIII "
-        "im Vier-Augen-Prinzip; Schutzplan mit Auflagen.",
-        "Akute Gefährdung durch Gewalt in der Familie; Inobhutnahme geprüft, Schutzplan "
-        "vereinbart.",
-    ),
-}
-_NOTE_SENTENCES: dict[ContactKind, tuple[str, ...]] = {
-    ContactKind.HOME_VISIT_ANNOUNCED: (
-        "Wohnung aufgeräumt, {child} zeigt stolz das eigene Zimmer.",
-        "{mother} berichtet, dass die Hausaufgaben jetzt am Küchentisch gemacht werden.",
-        "Gemeinsam Ideen gesammelt, wer aus Familie und Nachbarschaft helfen kann.",
-        "{child} allein gesprochen; wünscht sich mehr Zeit mit {father}.",
-        "Die Großmutter holt {child} dienstags und donnerstags von der Schule ab.",
-        "Abendroutine besprochen: Essen um 18:30 Uhr, Schlafenszeit 20 Uhr.",
-    ),
-    ContactKind.HOME_VISIT_UNANNOUNCED: (
-        "Nach Meldung unangekündigt vor Ort; {mother} öffnet nach mehrmaligem Klingeln.",
-        "Kinder versorgt, Kühlschrank gefüllt, Wohnung sauber.",
-        "Wohnung stark vermüllt, Schimmel im Kinderzimmer; Frist zur Beseitigung gesetzt.",
-        "{child} wirkt verängstigt, spricht in Anwesenheit von {father} kaum.",
-    ),
-    ContactKind.OFFICE: (
-        "{mother} und {father} schildern ihr Anliegen in eigenen Worten.",
-        "Auftrag besprochen und schriftlich ausgehändigt; Belege bis zur Frist vorlegen.",
-        "Hilfeplangespräch vorbereitet; {child} möchte selbst sagen, was gut läuft.",
-        "Die Eltern haben aufgeschrieben, was bis zu den Ferien anders sein soll.",
-        "Dolmetscherin anwesend; alle Vereinbarungen zweimal übersetzt.",
-    ),
-    ContactKind.PHONE: (
-        "{mother} ruft an: die Woche lief gut, {child} war jeden Tag in der Schule.",
-        "Rückfrage der Schule zu Fehlzeiten von {child}.",
-        "Termin verschoben, {father} hat Spätschicht.",
-        "Kita bestätigt die regelmäßige Anwesenheit von {child}.",
-    ),
-    ContactKind.VIDEO: (
-        "Videotermin mit {father}, der in einer anderen Stadt arbeitet.",
-        "Umgangsregelung per Video besprochen; Übergabe künftig an der Kita.",
-    ),
-    ContactKind.LETTER: (
-        "Einladung zum Hilfeplangespräch verschickt.",
-        "Erinnerung an die vereinbarte Frist verschickt, mit Übersetzung.",
-    ),
-    ContactKind.INSTITUTION: (
-        "Gespräch mit der Schule: {child} fehlt seltener, Konflikte in der Pause.",
-        "Kita berichtet: {child} ist gut angekommen und spielt mit anderen Kindern.",
-        "Erziehungsberatung hat einen Termin für die Eltern frei.",
-        "Haus der Jugend bietet Hausaufgabenhilfe montags und mittwochs an.",
-    ),
-}
-_NEXT_STEPS = (
-    "Gespräch mit der Schule vereinbaren",
-    "Hausbesuch vereinbaren",
-    "Belege (U-Untersuchungen) vorlegen",
-    "Teilnahmebestätigung Elternkurs vorlegen",
-    "Hilfeplangespräch vorbereiten",
-    "Kita-Platz klären",
-    "Rückmeldung der Familie einholen",
-    "Termin bei der Erziehungsberatung wahrnehmen",
-    "Familienrat erklären und Koordinatorin anfragen",
-)
-_KIND_WEIGHTS: tuple[tuple[ContactKind, int], ...] = (
-    (ContactKind.HOME_VISIT_ANNOUNCED, 28),
-    (ContactKind.HOME_VISIT_UNANNOUNCED, 6),
-    (ContactKind.OFFICE, 20),
-    (ContactKind.PHONE, 26),
-    (ContactKind.VIDEO, 4),
-    (ContactKind.LETTER, 6),
-    (ContactKind.INSTITUTION, 10),
-)
-_PLACES: dict[ContactKind, str] = {
-    ContactKind.HOME_VISIT_ANNOUNCED: _FLAT,
-    ContactKind.HOME_VISIT_UNANNOUNCED: _FLAT,
-    ContactKind.OFFICE: "ASD-Dienststelle",
-    ContactKind.PHONE: "Telefon",
-    ContactKind.VIDEO: "Videotermin",
-    ContactKind.LETTER: "Post",
-    ContactKind.INSTITUTION: "Institution",
-}
-_DURATIONS: dict[ContactKind, tuple[int, ...]] = {
-    ContactKind.HOME_VISIT_ANNOUNCED: (45, 60, 75, 90),
-    ContactKind.HOME_VISIT_UNANNOUNCED: (30, 45, 60, 120),
-    ContactKind.OFFICE: (30, 45, 60, 90),
-    ContactKind.PHONE: (5, 10, 15, 20),
-    ContactKind.VIDEO: (30, 45),
-    ContactKind.LETTER: (0,),
-    ContactKind.INSTITUTION: (20, 30, 45),
-}
-
-
 # --- Kollegiale Beratungen of the hand-written families ------------------------------------
 
 _P_, _U_, _S_, _F_ = (
@@ -2558,7 +1667,7 @@ _P_, _U_, _S_, _F_ = (
 _TEAM = "Jana Petersen, Murat Aydın, Katharina Wolff, Claudia Krüger (Teamleitung)"
 
 
-def _al_zein_consultation(f: _Family) -> ConsultationSpec:
+def _al_zein_consultation(f: FamilyBuilder) -> ConsultationSpec:
     return ConsultationSpec(
         held_on=f.day(20),
         presenter=_PETERSEN,
@@ -2576,7 +1685,7 @@ def _al_zein_consultation(f: _Family) -> ConsultationSpec:
     )
 
 
-def _demir_consultation(f: _Family) -> ConsultationSpec:
+def _demir_consultation(f: FamilyBuilder) -> ConsultationSpec:
     return ConsultationSpec(
         held_on=f.day(25),
         presenter=_AYDIN,
@@ -2602,7 +1711,7 @@ def _demir_consultation(f: _Family) -> ConsultationSpec:
     )
 
 
-def _schneider_consultation(f: _Family) -> ConsultationSpec:
+def _schneider_consultation(f: FamilyBuilder) -> ConsultationSpec:
     return ConsultationSpec(
         held_on=f.day(40),
         presenter=_PETERSEN,
@@ -2625,7 +1734,7 @@ def _schneider_consultation(f: _Family) -> ConsultationSpec:
     )
 
 
-def _demir_instruments(f: _Family) -> InstrumentSpec:
+def _demir_instruments(f: FamilyBuilder) -> InstrumentSpec:
     """Graubereich: an Überprüfung with Belege and an Abwenden-Auftrag (overdue)."""
     to = "Emine Demir"
     return InstrumentSpec(
@@ -2668,7 +1777,7 @@ def _demir_instruments(f: _Family) -> InstrumentSpec:
     )
 
 
-def _schneider_instruments(f: _Family) -> InstrumentSpec:
+def _schneider_instruments(f: FamilyBuilder) -> InstrumentSpec:
     """Graubereich Prüfauftrag not fulfilled, then § 8a assessment and two Auflagen."""
     to = "Sandra Schneider"
     return InstrumentSpec(
@@ -2738,237 +1847,15 @@ def _schneider_instruments(f: _Family) -> InstrumentSpec:
 
 
 #: Aufträge, Auflagen and assessments of the hand-written families, by Aktenzeichen.
-_INSTRUMENTS: dict[str, Callable[[_Family], InstrumentSpec]] = {
+_INSTRUMENTS: dict[str, Callable[[FamilyBuilder], InstrumentSpec]] = {
     "ASD-M-2024-0215": _demir_instruments,
     "ASD-M-2024-0377": _schneider_instruments,
 }
 
 
 #: The consultations of the hand-written families, by Aktenzeichen.
-_CONSULTATIONS: dict[str, tuple[Callable[[_Family], ConsultationSpec], ...]] = {
+_CONSULTATIONS: dict[str, tuple[Callable[[FamilyBuilder], ConsultationSpec], ...]] = {
     "ASD-M-2024-0113": (_al_zein_consultation,),
     "ASD-M-2024-0215": (_demir_consultation,),
     "ASD-M-2024-0377": (_schneider_consultation,),
 }
-
-
-def generate_specs(
-    cases: int, contacts_per_case: int, seed: int, today: dt.date
-) -> Iterator[CaseSpec]:
-    """``cases`` fictional cases, the same for the same seed (dates relative to ``today``).
-
-    Each case gets 2–6 people, 1–3 area assignments and exactly ``contacts_per_case``
-    contacts (every tenth case's newest contact is a correction of the one before).
-    """
-    rng = random.Random(seed)
-    origins = [o for o in _ORIGINS for _ in range(o.weight)]
-    kinds = [k for k, w in _KIND_WEIGHTS for _ in range(w)]
-    for number in range(1, cases + 1):
-        yield _generate_case(rng, number, contacts_per_case, today, origins, kinds)
-
-
-def _generate_case(
-    rng: random.Random,
-    number: int,
-    contacts_per_case: int,
-    today: dt.date,
-    origins: Sequence[_Origin],
-    kinds: Sequence[ContactKind],
-) -> CaseSpec:
-    origin = rng.choice(origins)
-    family = rng.choice(origin.family_names)
-    caseworker = rng.choice(_CASEWORKERS)
-    opened = today - dt.timedelta(days=rng.randint(20, 1500))
-    closed = (
-        opened + dt.timedelta(days=rng.randint(10, (today - opened).days))
-        if rng.random() < 0.12
-        else None
-    )
-    end = closed or today
-    address = f"{rng.choice(_STREETS)} {rng.randint(1, 220)}, {rng.choice(_POSTCODES)}"
-    interpreter = rng.random() < origin.interpreter_share
-
-    mother = rng.choice(origin.women)
-    father = rng.choice(origin.men)
-    children = rng.sample(origin.children, k=min(len(origin.children), rng.randint(1, 3)))
-    persons: list[PersonInput] = []
-    for child in children:
-        persons.append(
-            PersonInput(
-                last_name=family,
-                first_name=child,
-                birth_date=born(today, rng.randint(0, 17), rng.randint(1, 12), rng.randint(1, 28)),
-                address=address,
-                languages=origin.languages,
-                roles=(Role.CHILD,),
-            )
-        )
-    persons.append(
-        PersonInput(
-            last_name=origin.female_surname(family),
-            first_name=mother,
-            birth_date=born(today, rng.randint(20, 50), rng.randint(1, 12), rng.randint(1, 28)),
-            address=address,
-            phone=f"01{rng.randint(50, 79)} 5550 {rng.randint(1000, 9999)}",
-            languages=origin.languages,
-            interpreter_needed=interpreter,
-            roles=(Role.MOTHER, Role.CUSTODY),
-        )
-    )
-    extra = rng.randint(0, 6 - len(persons)) if len(persons) < 6 else 0
-    others: list[PersonInput] = []
-    if extra:
-        others.append(
-            PersonInput(
-                last_name=family,
-                first_name=father,
-                birth_date=born(today, rng.randint(22, 58), rng.randint(1, 12), rng.randint(1, 28)),
-                address=address if rng.random() < 0.6 else "",
-                languages=origin.languages,
-                roles=(Role.FATHER, Role.CUSTODY) if rng.random() < 0.8 else (Role.FATHER,),
-            )
-        )
-    for _ in range(extra - 1):
-        pick = rng.random()
-        if pick < 0.4:
-            others.append(
-                PersonInput(
-                    last_name=rng.choice(_PRO_LAST),
-                    first_name=rng.choice(_PRO_FIRST),
-                    roles=(Role.PROFESSIONAL,),
-                    institution=rng.choice(_INSTITUTIONS),
-                )
-            )
-        elif pick < 0.8:
-            others.append(
-                PersonInput(
-                    last_name=family,
-                    first_name=rng.choice(origin.women + origin.men),
-                    languages=origin.languages,
-                    roles=(Role.RELATIVE,),
-                    address=f"{rng.choice(_STREETS)} {rng.randint(1, 220)}",
-                )
-            )
-        else:
-            others.append(
-                PersonInput(
-                    last_name=rng.choice(_ORIGINS[0].family_names),
-                    first_name=rng.choice(_ORIGINS[0].women),
-                    roles=(Role.NEIGHBOUR,),
-                )
-            )
-    persons.extend(others)
-
-    areas = _generate_areas(rng, opened, end, caseworker)
-    first_child = children[0]
-    words = {"child": first_child, "mother": mother, "father": father, "n": str(len(children))}
-    description = rng.choice(_DESCRIPTIONS).format(**words)
-    contacts = _generate_contacts(rng, contacts_per_case, opened, end, today, kinds, words)
-    corrections: tuple[tuple[int, ContactInput], ...] = ()
-    if number % 10 == 0 and len(contacts) >= 2:
-        # The newest entry corrects the one before it: same time, the deadline or note fixed.
-        wrong = contacts[-2]
-        due = wrong.next_step_due
-        fixed = ContactInput(
-            occurred_at=wrong.occurred_at,
-            kind=wrong.kind,
-            duration_minutes=wrong.duration_minutes,
-            present=wrong.present,
-            place=wrong.place,
-            note=f"Korrektur: {wrong.note} "
-            + ("(Frist berichtigt.)" if due else "(Notiz ergänzt: Familie war informiert.)"),
-            next_step=wrong.next_step,
-            next_step_due=due + dt.timedelta(days=7) if due else None,
-        )
-        contacts = contacts[:-1]
-        corrections = ((len(contacts) - 1, fixed),)
-    district = rng.choice(_DISTRICTS)
-    return CaseSpec(
-        case=CaseInput(
-            file_number=f"ASD-{district}-{opened.year}-{number:05d}",
-            family_name=family,
-            opened_on=opened,
-            caseworker=caseworker,
-            description=description,
-        ),
-        areas=areas,
-        persons=tuple(persons),
-        contacts=tuple(contacts),
-        corrections=corrections,
-        closed_on=closed,
-        caseworker=caseworker,
-    )
-
-
-def _generate_areas(
-    rng: random.Random, opened: dt.date, end: dt.date, caseworker: str
-) -> tuple[AreaInput, ...]:
-    count = rng.choices((1, 2, 3), weights=(70, 22, 8))[0]
-    first = Area.SERVICE if rng.random() < 0.85 else Area.GREY
-    path = [first]
-    while len(path) < count:
-        previous = path[-1]
-        if previous is Area.SERVICE:
-            path.append(Area.GREY)
-        elif previous is Area.GREY:
-            path.append(Area.DANGER if rng.random() < 0.3 else Area.SERVICE)
-        else:
-            path.append(Area.GREY)
-    span = max((end - opened).days, 1)
-    days = sorted(rng.randint(1, span) for _ in path[1:])
-    dates = [opened, *(opened + dt.timedelta(days=d) for d in days)]
-    return tuple(
-        AreaInput(
-            area=area,
-            decided_on=day,
-            reason=rng.choice(_AREA_REASONS[area]),
-            decided_by=caseworker
-            if area is Area.SERVICE
-            else f"{caseworker} mit {rng.choice(_TEAMLEADS)}",
-        )
-        for area, day in zip(path, dates, strict=True)
-    )
-
-
-def _generate_contacts(
-    rng: random.Random,
-    count: int,
-    opened: dt.date,
-    end: dt.date,
-    today: dt.date,
-    kinds: Sequence[ContactKind],
-    words: dict[str, str],
-) -> list[ContactInput]:
-    span = max((end - opened).days, 0)
-    offsets = sorted(rng.randint(0, span) for _ in range(count))
-    contacts: list[ContactInput] = []
-    for offset in offsets:
-        kind = rng.choice(kinds)
-        day = opened + dt.timedelta(days=offset)
-        when = dt.datetime.combine(day, dt.time(rng.randint(8, 18), rng.choice((0, 15, 30, 45))))
-        pool = _NOTE_SENTENCES[kind]
-        note = " ".join(
-            s.format(**words) for s in rng.sample(pool, k=min(len(pool), rng.randint(1, 3)))
-        )
-        next_step, due = "", None
-        if rng.random() < 0.5:
-            next_step = rng.choice(_NEXT_STEPS)
-            due = day + dt.timedelta(days=rng.randint(3, 35))
-        present = words["mother"]
-        if kind is ContactKind.LETTER:
-            present = ""
-        elif kind in (ContactKind.HOME_VISIT_ANNOUNCED, ContactKind.HOME_VISIT_UNANNOUNCED):
-            present = f"{words['mother']}, {words['child']}"
-        contacts.append(
-            ContactInput(
-                occurred_at=min(when, dt.datetime.combine(today, dt.time(8, 0))),
-                kind=kind,
-                duration_minutes=rng.choice(_DURATIONS[kind]),
-                present=present,
-                place=_PLACES[kind],
-                note=note,
-                next_step=next_step,
-                next_step_due=due,
-            )
-        )
-    return contacts

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from asd_desktop.demo import fill_demo
 from asd_desktop.models import ActionGoal, Case
 from asd_desktop.services import vault
-from asd_desktop.services.demo import fill_demo
 from asd_desktop.services.sync import ImportReport
 from tests.conftest import PASSPHRASE
 

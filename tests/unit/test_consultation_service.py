@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from asd_desktop.demo import family_specs, fill_demo
 from asd_desktop.models.enums import Area, DocumentKind, IdeaSource
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.services.audit import verify
@@ -23,7 +24,6 @@ from asd_desktop.services.consultation import (
     need_key,
     need_problems,
 )
-from asd_desktop.services.demo import family_specs, fill_demo
 from asd_desktop.services.goals import ActionGoalDraft, GoalDraft
 
 TODAY = dt.date(2026, 9, 14)

@@ -8,6 +8,7 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
+from asd_desktop.demo import DemoSummary, family_specs, fill_demo, generate_specs
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.services import vault
@@ -18,7 +19,6 @@ from asd_desktop.services.cases import (
     contact_problems,
     person_problems,
 )
-from asd_desktop.services.demo import DemoSummary, family_specs, fill_demo, generate_specs
 from tests.conftest import PASSPHRASE
 
 TODAY = dt.date.today()

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from asd_desktop.demo import fill_demo
 from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.documents import Document
 from asd_desktop.models.enums import Area, DocumentKind, GoalStatus, ResourceKind
 from asd_desktop.models.errors import AsdError, NotFoundError
 from asd_desktop.services import audit
 from asd_desktop.services.cases import AreaInput, CaseInput, CaseQuery, PersonInput
-from asd_desktop.services.demo import fill_demo
 from asd_desktop.services.documents import (
     DocumentAction,
     agreement_print,

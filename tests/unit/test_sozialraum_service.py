@@ -265,7 +265,7 @@ def test_tips_pdf_names_every_entry_whole(opened, tmp_path: Path):
 
 
 def test_demo_catalogue_is_fixed_and_gives_a_tips_list(opened):
-    from asd_desktop.services.demo_sozialraum import write_sozialraum_demo
+    from asd_desktop.demo import write_sozialraum_demo
 
     sf = opened.database.session_factory
     assert write_sozialraum_demo(sf, opened.database.device_id, TODAY) == 40
@@ -289,7 +289,7 @@ def test_demo_catalogue_is_fixed_and_gives_a_tips_list(opened):
 
 
 def test_demo_links_a_case_resource_to_the_catalogue(opened):
-    from asd_desktop.services.demo import fill_demo
+    from asd_desktop.demo import fill_demo
 
     db = opened.database
     fill_demo(db.session_factory, db.device_id, cases=None, contacts_per_case=0, seed=1)
