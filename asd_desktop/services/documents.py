@@ -3,19 +3,8 @@
 A Zielvereinbarung or a Familienrat's document is rendered once and stored as
 bytes; showing, printing and saving always use the stored bytes (checked against
 their SHA-256), so what a family signed can be shown again exactly as it was.
-
-Who gets which Familienrat document:
-
-- an **invitation** for every participant from the family and its surroundings
-  who has not declined: the family hands these out; professionals are invited
-  by the coordination in its own way, so they get none;
-- the **plan** once, with a signature line for every participant who has not
-  declined (whoever missed the meeting signs their copy later) and for the ASD
-  worker who approved it;
-- a **protocol** letter for every participant who has not declined (or who came
-  after all), addressed for a window envelope; someone who said no does not
-  receive the family's protocol;
-- the **review summary** once, after the Folge-Rat.
+What each Familienrat document shows and who gets one is decided in
+:mod:`asd_desktop.services.familienrat.documents`.
 """
 
 from __future__ import annotations
@@ -30,22 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.case import Case
 from asd_desktop.models.documents import Document
-from asd_desktop.models.enums import DocumentKind, Invitation, ParticipantGroup
+from asd_desktop.models.enums import DocumentKind
 from asd_desktop.models.errors import AsdError, NotFoundError
 from asd_desktop.reports.consultation import render_consultation
-from asd_desktop.reports.familienrat import (
-    CouncilAgreementPrint,
-    InvitationPrint,
-    PlanPrint,
-    ProposalPrint,
-    ProtocolPrint,
-    ReviewItemPrint,
-    ReviewPrint,
-    render_invitation,
-    render_plan,
-    render_protocol,
-    render_review,
-)
 from asd_desktop.reports.goal_agreement import (
     AgreementPrint,
     GoalPrint,
@@ -57,11 +33,22 @@ from asd_desktop.reports.mandate_letter import render_mandate_letter
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.consultation import ConsultationService, consultation_print
-from asd_desktop.services.familienrat import (
-    USUAL_HOURS,
-    CouncilView,
-    FamilienratService,
-    ParticipantView,
+from asd_desktop.services.familienrat import CouncilView, FamilienratService
+from asd_desktop.services.familienrat.documents import (
+    CaseFacts,
+    RenderedDocument,
+    council_agreements,
+    council_invitations,
+    council_plan,
+    council_protocols,
+    council_review,
+    invitation_prints,
+    invitation_recipients,
+    moderator_line,
+    plan_print,
+    protocol_prints,
+    protocol_recipients,
+    review_print,
 )
 from asd_desktop.services.goals import AgreementView, GoalService, ResourceView
 from asd_desktop.services.instruments import InstrumentService
@@ -141,204 +128,6 @@ def agreement_print(
         review_on=agreement.review_on,
         present=agreement.present,
         caseworker=agreement.caseworker,
-    )
-
-
-@dataclass(frozen=True)
-class CaseFacts:
-    """What every Familienrat document needs of its case."""
-
-    file_number: str
-    family_name: str
-    caseworker: str
-
-
-def invitation_recipients(view: CouncilView) -> tuple[ParticipantView, ...]:
-    """Who gets an invitation: family and surroundings who have not declined."""
-    return tuple(
-        p
-        for p in view.participants
-        if p.group is not ParticipantGroup.PROFESSIONAL and p.invitation is not Invitation.DECLINED
-    )
-
-
-def protocol_recipients(view: CouncilView) -> tuple[ParticipantView, ...]:
-    """Who gets the protocol (and signs the plan): everyone who has not declined, or came."""
-    return tuple(
-        p for p in view.participants if p.invitation is not Invitation.DECLINED or p.attended
-    )
-
-
-def moderator_line(view: CouncilView) -> str:
-    """The coordination as one line: "Selin Aksoy (Stadtteilhilfe Wilhelmsburg e. V.)"."""
-    prep = view.preparation
-    name, org = prep.moderator_name.strip(), prep.moderator_org.strip()
-    return f"{name} ({org})" if name and org else name or org
-
-
-def council_agreements(view: CouncilView) -> tuple[CouncilAgreementPrint, ...]:
-    """The agreements as printed, each with the emergency plan of the proposal it came from."""
-    fallbacks = {p.id: p.fallback for p in view.proposals}
-    return tuple(
-        CouncilAgreementPrint(
-            what=a.what,
-            who=a.who,
-            due_on=a.due_on,
-            how_checked=a.how_checked,
-            fallback=fallbacks.get(a.proposal_id or "", ""),
-        )
-        for a in view.agreements
-    )
-
-
-def invitation_prints(view: CouncilView, case: CaseFacts) -> list[InvitationPrint]:
-    """One invitation per recipient (:func:`invitation_recipients`).
-
-    Raises:
-        AsdError: the date, time or place of the meeting is not recorded yet.
-    """
-    prep = view.preparation
-    if prep.meeting_at is None or not prep.place.strip():
-        raise AsdError(
-            "Für die Einladungen fehlen noch Datum, Uhrzeit oder Ort des Familienrats. "
-            "Bitte zuerst in der Vorbereitung eintragen."
-        )
-    return [
-        InvitationPrint(
-            file_number=case.file_number,
-            family_name=case.family_name,
-            participant=p.name,
-            invited_by=p.invited_by,
-            meeting_at=prep.meeting_at,
-            place=prep.place,
-            food=prep.setting_food,
-            childcare=prep.setting_childcare,
-            interpreter=prep.setting_interpreter,
-            setting_notes=prep.setting_notes,
-            moderator=moderator_line(view),
-            moderator_contact=prep.moderator_contact,
-        )
-        for p in invitation_recipients(view)
-    ]
-
-
-def plan_print(view: CouncilView, case: CaseFacts) -> PlanPrint:
-    """The family's plan.
-
-    Raises:
-        AsdError: there is no agreement to print yet.
-    """
-    if not view.agreements:
-        raise AsdError(
-            "Der Plan kann erst gedruckt werden, wenn die Vereinbarungen in der Entscheidung "
-            "festgehalten sind."
-        )
-    prep = view.preparation
-    return PlanPrint(
-        file_number=case.file_number,
-        family_name=case.family_name,
-        meeting_at=prep.meeting_at,
-        place=prep.place,
-        concern=prep.concern,
-        minimum_requirements=prep.minimum_requirements,
-        agreements=council_agreements(view),
-        review_on=view.decision.review_on,
-        signers=tuple(p.name for p in protocol_recipients(view)),
-        caseworker=view.decision.approved_by.strip() or case.caseworker,
-        moderator=moderator_line(view),
-    )
-
-
-def protocol_prints(view: CouncilView, case: CaseFacts, letter_on: dt.date) -> list[ProtocolPrint]:
-    """One protocol letter per recipient (:func:`protocol_recipients`), dated ``letter_on``.
-
-    Raises:
-        AsdError: the meeting's date is not recorded yet.
-    """
-    prep, info, fam = view.preparation, view.information, view.family_phase
-    if prep.meeting_at is None:
-        raise AsdError(
-            "Für das Protokoll fehlt das Datum des Familienrats. Bitte in der Vorbereitung "
-            "eintragen."
-        )
-    proposals = tuple(
-        ProposalPrint(
-            what=p.what,
-            who=p.who,
-            due_on=p.due_on,
-            how_checked=p.how_checked,
-            fallback=p.fallback,
-            decision=p.decision,
-            improvement=p.improvement,
-        )
-        for p in view.proposals
-    )
-    attended = tuple(p.name for p in view.participants if p.attended)
-    agreements = council_agreements(view)
-    return [
-        ProtocolPrint(
-            file_number=case.file_number,
-            family_name=case.family_name,
-            letter_on=letter_on,
-            meeting_at=prep.meeting_at,
-            place=prep.place,
-            recipient=p.name,
-            recipient_address=p.address,
-            sender=prep.moderator_name,
-            sender_org=prep.moderator_org,
-            sender_contact=prep.moderator_contact,
-            concern=prep.concern,
-            minimum_requirements=prep.minimum_requirements,
-            help_options=info.help_options,
-            info_started_at=info.info_started_at,
-            family_phase_start=fam.start,
-            family_phase_end=fam.end,
-            attended=attended,
-            proposals=proposals,
-            agreements=agreements,
-            approved_by=view.decision.approved_by if view.decision.approved else "",
-            review_on=view.decision.review_on,
-        )
-        for p in protocol_recipients(view)
-    ]
-
-
-def review_print(view: CouncilView, case: CaseFacts) -> ReviewPrint:
-    """The Folge-Rat's summary: the newest review of each agreement.
-
-    Raises:
-        AsdError: no agreement has been reviewed yet.
-    """
-    reviewed = [a.reviews[0].reviewed_on for a in view.agreements if a.reviews]
-    if not reviewed:
-        raise AsdError(
-            "Die Zusammenfassung kann erst gedruckt werden, wenn die Vereinbarungen beim "
-            "Folge-Rat überprüft sind."
-        )
-    return ReviewPrint(
-        file_number=case.file_number,
-        family_name=case.family_name,
-        meeting_at=view.preparation.meeting_at,
-        review_on=view.decision.review_on,
-        reviewed_on=max(reviewed),
-        items=tuple(
-            ReviewItemPrint(
-                what=a.what,
-                who=a.who,
-                due_on=a.due_on,
-                status=a.reviews[0].status if a.reviews else None,
-                comment=a.reviews[0].comment if a.reviews else "",
-            )
-            for a in view.agreements
-        ),
-        outcome=view.outcome,
-        hze_kind=view.hze_kind,
-        notes=view.outcome_notes,
-        hours=tuple(view.hours_by_activity().items()),
-        usual_hours=USUAL_HOURS,
-        financing=view.preparation.financing,
-        caseworker=view.decision.approved_by.strip() or case.caseworker,
-        moderator=moderator_line(view),
     )
 
 
@@ -458,32 +247,16 @@ class DocumentService:
         """Render and keep one invitation per participant the family invites.
 
         Family and surroundings who have not declined get one each; professionals
-        are invited by the coordination and get none (see the module docstring).
+        are invited by the coordination and get none
+        (see :mod:`asd_desktop.services.familienrat.documents`).
         """
         view, case = self._council(council_id)
-        when = _meeting_day(view)
-        return [
-            self.store(
-                view.case_id,
-                DocumentKind.COUNCIL_INVITATION,
-                f"Familienrat: Einladung für {data.participant}{when}",
-                render_invitation(data),
-                source_id=view.id,
-            )
-            for data in invitation_prints(view, case)
-        ]
+        return [self._keep_council(view, d) for d in council_invitations(view, case)]
 
     def print_council_plan(self, council_id: str) -> DocumentView:
         """Render and keep the family's plan with every agreement and signature lines."""
         view, case = self._council(council_id)
-        data = plan_print(view, case)
-        return self.store(
-            view.case_id,
-            DocumentKind.COUNCIL_PLAN,
-            f"Familienrat: Unser Plan{_meeting_day(view)}",
-            render_plan(data),
-            source_id=view.id,
-        )
+        return self._keep_council(view, council_plan(view, case))
 
     def print_council_protocols(
         self, council_id: str, letter_on: dt.date | None = None
@@ -495,17 +268,8 @@ class DocumentService:
             letter_on: The letter's date; default today.
         """
         view, case = self._council(council_id)
-        when = _meeting_day(view)
-        return [
-            self.store(
-                view.case_id,
-                DocumentKind.COUNCIL_PROTOCOL,
-                f"Familienrat: Protokoll für {data.recipient}{when}",
-                render_protocol(data),
-                source_id=view.id,
-            )
-            for data in protocol_prints(view, case, letter_on or dt.date.today())
-        ]
+        letters = council_protocols(view, case, letter_on or dt.date.today())
+        return [self._keep_council(view, d) for d in letters]
 
     def print_mandate_letter(
         self, mandate_id: str, letter_on: dt.date | None = None
@@ -527,15 +291,7 @@ class DocumentService:
     def print_council_review(self, council_id: str) -> DocumentView:
         """Render and keep the Folge-Rat's review summary."""
         view, case = self._council(council_id)
-        data = review_print(view, case)
-        day = f" ({data.reviewed_on:%d.%m.%Y})" if data.reviewed_on else ""
-        return self.store(
-            view.case_id,
-            DocumentKind.COUNCIL_REVIEW,
-            f"Familienrat: Überprüfung der Vereinbarungen{day}",
-            render_review(data),
-            source_id=view.id,
-        )
+        return self._keep_council(view, council_review(view, case))
 
     def print_consultation_protocol(self, consultation_id: str) -> DocumentView:
         """Render and keep the protocol of a Kollegiale Beratung in the case's documents."""
@@ -592,6 +348,11 @@ class DocumentService:
             case = _case(s, view.case_id)
             return view, CaseFacts(case.file_number, case.family_name, case.caseworker)
 
+    def _keep_council(self, view: CouncilView, document: RenderedDocument) -> DocumentView:
+        return self.store(
+            view.case_id, document.kind, document.title, document.content, source_id=view.id
+        )
+
     def _record(self, document_id: str, action: str) -> None:
         with self._sf.begin() as s:
             row = s.get(Document, document_id)
@@ -605,12 +366,6 @@ def _case(s: Session, case_id: str) -> Case:
     if case is None or case.deleted:
         raise NotFoundError("Der Fall wurde nicht gefunden.")
     return case
-
-
-def _meeting_day(view: CouncilView) -> str:
-    """The meeting's day in brackets for a title, or nothing before a date is set."""
-    at = view.preparation.meeting_at
-    return f" ({at:%d.%m.%Y})" if at else ""
 
 
 def _view(row: Document, size: int) -> DocumentView:
