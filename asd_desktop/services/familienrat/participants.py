@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from asd_desktop.domain.familienrat import ParticipantInput, ParticipantView, participant_problems
-from asd_desktop.models.familienrat import CouncilParticipant, FamilyCouncil
-from asd_desktop.services.familienrat.store import (
-    CouncilStore,
-    check,
-    fill,
-    get_live,
-    next_position,
-)
+from asd_desktop.models.familienrat import CouncilParticipant
+from asd_desktop.services.familienrat.store import CouncilStore, check
 from asd_desktop.services.familienrat.views import participant_view
 
 
@@ -20,18 +14,7 @@ class Participants(CouncilStore):
     def add_participant(self, council_id: str, value: ParticipantInput) -> ParticipantView:
         """Add a participant the family chose."""
         check(participant_problems(value))
-        with self._sf.begin() as s:
-            council = get_live(s, FamilyCouncil, council_id)
-            row = CouncilParticipant(
-                case_id=council.case_id,
-                council_id=council_id,
-                position=next_position(s, CouncilParticipant, council_id),
-            )
-            fill(row, value)
-            s.add(row)
-            s.flush()
-            self._changed(s, council, "teilnehmende")
-            return participant_view(row)
+        return self._add(council_id, CouncilParticipant, value, "teilnehmende", participant_view)
 
     def update_participant(self, participant_id: str, value: ParticipantInput) -> None:
         """Change a participant (e.g. the invitation state)."""

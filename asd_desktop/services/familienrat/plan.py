@@ -12,16 +12,9 @@ from asd_desktop.domain.familienrat import (
 )
 from asd_desktop.models.enums import ProposalDecision
 from asd_desktop.models.errors import ValidationError
-from asd_desktop.models.familienrat import CouncilAgreement, CouncilProposal, FamilyCouncil
+from asd_desktop.models.familienrat import CouncilAgreement, CouncilProposal
 from asd_desktop.services import audit
-from asd_desktop.services.familienrat.store import (
-    CouncilAction,
-    CouncilStore,
-    check,
-    fill,
-    get_live,
-    next_position,
-)
+from asd_desktop.services.familienrat.store import CouncilAction, CouncilStore, check, get_live
 from asd_desktop.services.familienrat.views import agreement_view, proposal_view
 
 
@@ -31,18 +24,7 @@ class FamilyPlan(CouncilStore):
     def add_proposal(self, council_id: str, value: ProposalInput) -> ProposalView:
         """Record a proposal of the family."""
         check(proposal_problems(value))
-        with self._sf.begin() as s:
-            council = get_live(s, FamilyCouncil, council_id)
-            row = CouncilProposal(
-                case_id=council.case_id,
-                council_id=council_id,
-                position=next_position(s, CouncilProposal, council_id),
-            )
-            fill(row, value)
-            s.add(row)
-            s.flush()
-            self._changed(s, council, "vorschlag")
-            return proposal_view(row)
+        return self._add(council_id, CouncilProposal, value, "vorschlag", proposal_view)
 
     def update_proposal(self, proposal_id: str, value: ProposalInput) -> None:
         """Change a proposal's text."""
@@ -70,18 +52,7 @@ class FamilyPlan(CouncilStore):
     def add_agreement(self, council_id: str, value: AgreementInput) -> AgreementView:
         """Record an agreement made exact."""
         check(agreement_problems(value))
-        with self._sf.begin() as s:
-            council = get_live(s, FamilyCouncil, council_id)
-            row = CouncilAgreement(
-                case_id=council.case_id,
-                council_id=council_id,
-                position=next_position(s, CouncilAgreement, council_id),
-            )
-            fill(row, value)
-            s.add(row)
-            s.flush()
-            self._changed(s, council, "vereinbarung")
-            return agreement_view(row, ())
+        return self._add(council_id, CouncilAgreement, value, "vereinbarung", agreement_view)
 
     def update_agreement(self, agreement_id: str, value: AgreementInput) -> None:
         """Change an agreement."""

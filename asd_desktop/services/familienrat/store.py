@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ class CouncilAction:
 
 
 Row = TypeVar("Row", bound=Any)
+V = TypeVar("V")
 
 
 class CouncilStore:
@@ -41,6 +43,23 @@ class CouncilStore:
             row = get_live(s, model, row_id)
             fill(row, value)
             audit.append(s, self._device, CouncilAction.CHANGED, row.case_id, row_id)
+
+    def _add(
+        self, council_id: str, model: type[Row], value: object, what: str, view: Callable[[Row], V]
+    ) -> V:
+        """Append a row of ``model`` filled from ``value`` to the council's list."""
+        with self._sf.begin() as s:
+            council = get_live(s, FamilyCouncil, council_id)
+            row = model(
+                case_id=council.case_id,
+                council_id=council_id,
+                position=next_position(s, model, council_id),
+            )
+            fill(row, value)
+            s.add(row)
+            s.flush()
+            self._changed(s, council, what)
+            return view(row)
 
     def _remove(self, model: type[Row], row_id: str) -> None:
         with self._sf.begin() as s:

@@ -95,7 +95,9 @@ def proposal_view(r: CouncilProposal) -> ProposalView:
     )
 
 
-def agreement_view(r: CouncilAgreement, reviews: tuple[AgreementReviewView, ...]) -> AgreementView:
+def agreement_view(
+    r: CouncilAgreement, reviews: tuple[AgreementReviewView, ...] = ()
+) -> AgreementView:
     """An agreement row with its reviews, newest first."""
     return AgreementView(
         id=r.id,
