@@ -278,7 +278,18 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _bench(args: argparse.Namespace, data_dir: Path) -> int:
-    from asd_desktop.bench import run_bench
+    # The benchmark lives in the source checkout's benchmarks/, not in the installed wheel.
+    try:
+        from benchmarks.demo_bench import run_bench
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("benchmarks", "benchmarks.demo_bench"):
+            raise
+        print(
+            "Fehler: Die Messungen laufen nur aus dem Quellcode-Verzeichnis (Ordner "
+            "benchmarks/); im installierten Paket sind sie nicht enthalten.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
     pw = read_passphrase_file(args.passphrase_file)
     return run_bench(

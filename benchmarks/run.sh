@@ -46,7 +46,7 @@ import datetime as dt
 import json
 import sys
 
-from asd_desktop.bench import format_table
+from benchmarks.demo_bench import format_table
 
 source, demo_seconds, target = sys.argv[1:4]
 with open(source, encoding="utf-8") as f:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -138,3 +139,17 @@ def test_bench_table_and_a_folder_without_vault(data_dir, pw_file, tmp_path, cap
     empty = ["--data-dir", str(tmp_path / "leer"), "--passphrase-file", pw_file]
     assert cli.main(["bench", *empty]) == cli.EXIT_ERROR
     assert "keinen Tresor" in capsys.readouterr().err
+
+
+def test_bench_outside_the_source_checkout_says_where_it_runs(
+    data_dir, pw_file, monkeypatch, capsys
+):
+    # An installed wheel has no benchmarks/ package: importing it fails.
+    monkeypatch.setitem(sys.modules, "benchmarks.demo_bench", None)
+
+    code = cli.main(["bench", "--data-dir", str(data_dir), "--passphrase-file", pw_file])
+
+    assert code == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "nur aus dem Quellcode-Verzeichnis" in err
+    assert "benchmarks/" in err

@@ -1,5 +1,8 @@
 """``asd-desktop bench``: the measured figures of the README, taken on a (demo) case file.
 
+Run from the source checkout (``benchmarks/`` is not part of the installed package);
+the command line imports this module when ``asd-desktop bench`` is called.
+
 It measures unlocking with and without the key derivation, the time from unlock
 to a painted case list, search latency, opening a case, and the SQLCipher
 overhead as the ratio encrypted/unencrypted on one mixed workload. Results go
