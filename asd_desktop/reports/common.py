@@ -26,6 +26,7 @@ from reportlab.platypus import (
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -40,6 +41,9 @@ MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 SIGNATURE_WIDTH = 75 * mm
+#: The number column and the label column of a numbered item.
+NUMBER_WIDTH = 10 * mm
+LABEL_WIDTH = 50 * mm
 
 INK = colors.HexColor("#1a1a1a")
 ACCENT = colors.HexColor("#1f4e79")
@@ -194,6 +198,48 @@ def boxed(content: Sequence[Flowable], width: float = CONTENT_WIDTH) -> Table:
             ("RIGHTPADDING", (0, 0), (-1, -1), 10),
             ("TOPPADDING", (0, 0), (-1, -1), 8),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ],
+    )
+
+
+def numbered(
+    st: Styles,
+    number: int,
+    title: str,
+    rows: Sequence[tuple[str, str]],
+    width: float = CONTENT_WIDTH,
+) -> Flowable:
+    """A numbered item: its text in bold, then label–value lines.
+
+    ``rows`` hold Paragraph markup (callers escape the family's words); empty
+    values are left out.
+    """
+    shown = [(k, v) for k, v in rows if v.strip()]
+    inner: list[Flowable] = [Paragraph(text(title), st.strong)]
+    if shown:
+        inner.append(Spacer(1, 2))
+        inner.append(
+            table(
+                [[Paragraph(escape(k), st.label), Paragraph(v, st.body)] for k, v in shown],
+                [LABEL_WIDTH, width - NUMBER_WIDTH - LABEL_WIDTH],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ],
+            )
+        )
+    return table(
+        [[Paragraph(f"{number}.", st.strong), inner]],
+        [NUMBER_WIDTH, width - NUMBER_WIDTH],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
         ],
     )
 

@@ -35,6 +35,7 @@ from asd_desktop.reports.common import (
     facts,
     german_date,
     heading,
+    numbered,
     render_twice,
     signature_block,
     signatures,
@@ -44,8 +45,6 @@ from asd_desktop.reports.common import (
 from asd_desktop.reports.common import text as _text
 
 TITLE = "Zielvereinbarung"
-NUMBER_WIDTH = 10 * mm
-LABEL_WIDTH = 50 * mm
 
 #: Plain headings for the four kinds of resources, the method's word in brackets.
 RESOURCE_HEADINGS: dict[ResourceKind, str] = {
@@ -159,38 +158,12 @@ def _direction(st: Styles, data: AgreementPrint) -> list[Flowable]:
 
 
 def _goal(st: Styles, number: int, goal: GoalPrint) -> Flowable:
-    rows: list[tuple[str, str]] = [("Woran merken wir es?", goal.indicator)]
+    rows: list[tuple[str, str]] = [("Woran merken wir es?", _text(goal.indicator))]
     if goal.due_on is not None:
         rows.append(("Bis wann?", german_date(goal.due_on)))
     if goal.involved.strip():
-        rows.append(("Wer macht mit?", goal.involved))
-    details = table(
-        [[Paragraph(escape(k), st.label), Paragraph(_text(v), st.body)] for k, v in rows],
-        [LABEL_WIDTH, CONTENT_WIDTH - NUMBER_WIDTH - LABEL_WIDTH],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ],
-    )
-    return table(
-        [
-            [
-                Paragraph(f"{number}.", st.strong),
-                [Paragraph(_text(goal.text), st.strong), Spacer(1, 2), details],
-            ]
-        ],
-        [NUMBER_WIDTH, CONTENT_WIDTH - NUMBER_WIDTH],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-        ],
-    )
+        rows.append(("Wer macht mit?", _text(goal.involved)))
+    return numbered(st, number, goal.text, rows)
 
 
 def _goals(st: Styles, data: AgreementPrint) -> list[Flowable]:

@@ -12,25 +12,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from asd_desktop.reports.common import (
     CONTENT_WIDTH,
-    RULE,
     Furniture,
     Styles,
     build_simple,
     german_date,
     heading,
     long_german_date,
+    numbered,
     render_twice,
-    table,
     text,
 )
-
-NUMBER_WIDTH = 10 * mm
-LABEL_WIDTH = 50 * mm
 
 
 @dataclass(frozen=True)
@@ -47,48 +42,6 @@ class CouncilAgreementPrint:
 def nbsp(value: str) -> str:
     """``value`` escaped for Paragraph markup, never broken at its spaces."""
     return escape(value).replace(" ", "\u00a0")
-
-
-def numbered(
-    st: Styles,
-    number: int,
-    title: str,
-    rows: Sequence[tuple[str, str]],
-    width: float = CONTENT_WIDTH,
-) -> Flowable:
-    """A numbered item: its text in bold, then label–value lines.
-
-    ``rows`` hold Paragraph markup (callers escape the family's words); empty
-    values are left out.
-    """
-    shown = [(k, v) for k, v in rows if v.strip()]
-    inner: list[Flowable] = [Paragraph(text(title), st.strong)]
-    if shown:
-        inner.append(Spacer(1, 2))
-        inner.append(
-            table(
-                [[Paragraph(escape(k), st.label), Paragraph(v, st.body)] for k, v in shown],
-                [LABEL_WIDTH, width - NUMBER_WIDTH - LABEL_WIDTH],
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ],
-            )
-        )
-    return table(
-        [[Paragraph(f"{number}.", st.strong), inner]],
-        [NUMBER_WIDTH, width - NUMBER_WIDTH],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-        ],
-    )
 
 
 def date_text(value: dt.date | None) -> str:

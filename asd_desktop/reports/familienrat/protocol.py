@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Paragra
 from asd_desktop.models.enums import ProposalDecision
 from asd_desktop.reports.common import (
     ACCENT,
+    NUMBER_WIDTH,
     RULE,
     Built,
     Styles,
@@ -33,7 +34,6 @@ from asd_desktop.reports.common import (
     text,
 )
 from asd_desktop.reports.familienrat.blocks import (
-    NUMBER_WIDTH,
     CouncilAgreementPrint,
     agreement_list,
     concern_block,

@@ -21,11 +21,12 @@ from asd_desktop.reports.common import (
     german_date,
     german_number,
     heading,
+    numbered,
     styles,
     table,
     text,
 )
-from asd_desktop.reports.familienrat.blocks import date_text, numbered, render_page_document
+from asd_desktop.reports.familienrat.blocks import date_text, render_page_document
 
 REVIEW_TITLE = "Überprüfung der Vereinbarungen"
 
