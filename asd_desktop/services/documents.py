@@ -3,8 +3,8 @@
 A Zielvereinbarung or a Familienrat's document is rendered once and stored as
 bytes; showing, printing and saving always use the stored bytes (checked against
 their SHA-256), so what a family signed can be shown again exactly as it was.
-What each Familienrat document shows and who gets one is decided in
-:mod:`asd_desktop.services.familienrat.documents`.
+What each document shows is decided next to its records (for example
+:mod:`asd_desktop.services.familienrat.documents`, which also says who gets which).
 """
 
 from __future__ import annotations
@@ -22,13 +22,7 @@ from asd_desktop.models.documents import Document
 from asd_desktop.models.enums import DocumentKind
 from asd_desktop.models.errors import AsdError, NotFoundError
 from asd_desktop.reports.consultation import render_consultation
-from asd_desktop.reports.goal_agreement import (
-    AgreementPrint,
-    GoalPrint,
-    ResourcePrint,
-    StepPrint,
-    render_goal_agreement,
-)
+from asd_desktop.reports.goal_agreement import render_goal_agreement
 from asd_desktop.reports.mandate_letter import render_mandate_letter
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
@@ -50,7 +44,8 @@ from asd_desktop.services.familienrat.documents import (
     protocol_recipients,
     review_print,
 )
-from asd_desktop.services.goals import AgreementView, GoalService, ResourceView
+from asd_desktop.services.goals import GoalService
+from asd_desktop.services.goals.documents import agreement_print
 from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.storage.atomic import atomic_write
 
@@ -88,47 +83,6 @@ def sha256_hex(content: bytes) -> str:
 def export_name(view: DocumentView) -> str:
     """A file name without personal data: date, kind and the start of the SHA-256."""
     return f"{view.created_at:%Y-%m-%d}_{view.kind.value}_{view.sha256[:SHA_IN_NAME]}.pdf"
-
-
-def agreement_print(
-    agreement: AgreementView,
-    file_number: str,
-    family_name: str,
-    resources: tuple[ResourceView, ...] | list[ResourceView],
-) -> AgreementPrint:
-    """What the printed Zielvereinbarung shows, from the stored agreement.
-
-    Resources that help one of this agreement's goals are printed with the goals'
-    numbers; resources tied to no goal are printed too (they belong to the case);
-    resources that only help goals of other agreements are left out.
-    """
-    numbers = {g.id: n for n, g in enumerate(agreement.goals, start=1)}
-    printed: list[ResourcePrint] = []
-    for r in resources:
-        helps = tuple(sorted({numbers[i] for i in r.goal_ids if i in numbers}))
-        if helps or not r.goal_ids:
-            printed.append(ResourcePrint(kind=r.kind, description=r.description, helps=helps))
-    return AgreementPrint(
-        file_number=file_number,
-        family_name=family_name,
-        agreed_on=agreement.agreed_on,
-        place=agreement.place,
-        concern=agreement.concern,
-        concern_by=agreement.concern_by,
-        will=agreement.will,
-        priority=agreement.priority,
-        direction_goal=agreement.direction_goal,
-        direction_people=agreement.direction_people,
-        goals=tuple(
-            GoalPrint(text=g.text, indicator=g.indicator, due_on=g.due_on, involved=g.involved)
-            for g in agreement.goals
-        ),
-        resources=tuple(printed),
-        steps=tuple(StepPrint(who=s.who, what=s.what, due_on=s.due_on) for s in agreement.steps),
-        review_on=agreement.review_on,
-        present=agreement.present,
-        caseworker=agreement.caseworker,
-    )
 
 
 class DocumentService:
