@@ -34,6 +34,7 @@ from typing_extensions import override
 from asd_desktop.models.enums import Area, CaseStatus
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseQuery
+from asd_desktop.services.drafts import DialogDraft, DraftService
 from asd_desktop.services.settings import (
     MAX_IDLE_MINUTES,
     MIN_IDLE_MINUTES,
@@ -47,6 +48,15 @@ from asd_desktop.ui.case_view import CaseView
 from asd_desktop.ui.conflict_inbox import ConflictInbox
 from asd_desktop.ui.consultation_wizard import ConsultationWizard
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
+from asd_desktop.ui.dialogs.drafts import (
+    TARGET_FIELD,
+    DraftChoice,
+    DraftKeeper,
+    DraftOfferDialog,
+    WizardToReopen,
+    base_name,
+    offer_text,
+)
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
 from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
@@ -176,6 +186,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleName("Statusleiste")
 
         self.idle_lock = IdleLock(self.settings.idle_lock_minutes, self, now=now)
+        # Dialogs find it through their parents; it stores their typing as drafts.
+        self.draft_keeper = DraftKeeper(self)
         self.idle_lock.lock_requested.connect(self._on_lock_requested)
         self._build_menus()
         self.lock_screen.vault_opened.connect(self._on_vault_opened)
@@ -285,6 +297,7 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.new_case_action = self._action("&Neuer Fall …", self.new_case, "Ctrl+N")
         self.lock_action = self._action("&Sperren", self.lock, "Ctrl+L")
+        self.draft_keeper.lock_action = self.lock_action
         self.passphrase_action = self._action("&Passphrase ändern …", self.change_passphrase)
         self.settings_action = self._action("&Einstellungen …", self.edit_settings)
         self.sync_action = self._action("S&ynchronisation …", self.open_sync, "Ctrl+Shift+Y")
@@ -417,6 +430,9 @@ class MainWindow(QMainWindow):
             sozialraum=opened.sozialraum,
         )
         self.case_view = view
+        view.conflict_gate = lambda table, row_id: ConflictInbox.resolve_first(
+            self, opened.sync, table, row_id
+        )
         view.case_changed.connect(self._on_case_changed)
         view.conflicts_requested.connect(self.open_conflicts)
         self._case_layout.addWidget(view)
@@ -430,9 +446,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.work_page)
         resume, self._resume = self._resume, None
         if resume is not None:
-        view.conflict_gate = lambda table, row_id: ConflictInbox.resolve_first(
-            self, opened.sync, table, row_id
-        )
             self.search.blockSignals(True)
             self.search.setText(resume.search)
             self.search.blockSignals(False)
@@ -442,6 +455,12 @@ class MainWindow(QMainWindow):
             view.set_current_tab(resume.tab)
         self.idle_lock.set_active(True)
         self.table.setFocus()
+        self.draft_keeper.attach(
+            DraftService(opened.database.session_factory),
+            lambda: self.case_view.current_case_id() if self.case_view is not None else None,
+        )
+        # After this slot: reopening runs the dialogs modally.
+        QTimer.singleShot(0, self._restore_drafts)
 
     @Slot(str)
     def _on_lock_requested(self, reason: str) -> None:
@@ -452,7 +471,10 @@ class MainWindow(QMainWindow):
         """Hide all case data, drop the key and show the unlock page."""
         if self.opened is None:
             return
+        open_case = self.case_view.current_case_id() if self.case_view is not None else None
+        self.draft_keeper.store_for_lock(open_case)
         self._close_popups_and_dialogs()
+        self.draft_keeper.detach()
         # The catalogue window was closed with the others (it deletes itself on close).
         self.sozialraum_window = None
         self.sync_window = None
@@ -490,7 +512,7 @@ class MainWindow(QMainWindow):
     def _close_popups_and_dialogs(self) -> None:
         """Close menus and modal dialogs so nothing of a case stays on screen.
 
-        What was typed into an open dialog is discarded: the window must not show it.
+        What was typed into an open dialog was stored as a draft just before.
         """
         for _ in range(20):
             popup = QApplication.activePopupWidget()
@@ -512,6 +534,7 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_lock.set_active(False)
+        self.draft_keeper.detach()
         if self.opened is not None:
             if self.case_view is not None:
                 self.case_view.clear()
@@ -519,6 +542,116 @@ class MainWindow(QMainWindow):
             opened, self.opened = self.opened, None
             opened.close()
         super().closeEvent(event)
+
+    @Slot()
+    def _restore_drafts(self) -> None:
+        """Reopen the dialogs closed by the lock; offer back drafts of an earlier session."""
+        keeper = self.draft_keeper
+        locked, wizards = keeper.take_reopen()
+        drafts = [d for d in keeper.stored_drafts() if d.key in locked] + [
+            d for d in keeper.stored_drafts() if d.key not in locked
+        ]
+        for index, draft in enumerate(drafts):
+            if self.opened is None:
+                # Locked again meanwhile: the rest reopens after the next unlock.
+                keeper.remember_for_lock([d.key for d in drafts[index:] if d.key in locked])
+                return
+            if draft.key not in locked:
+                choice = DraftOfferDialog.ask(self, offer_text(draft, self._case_label(draft)))
+                if choice is DraftChoice.DISCARD:
+                    keeper.discard(draft)
+                    self.statusBar().showMessage("Der Entwurf wurde verworfen.", 5000)
+                if choice is not DraftChoice.RESTORE:
+                    continue
+            if not self._reopen_draft(draft):
+                self.statusBar().showMessage(
+                    "Ein Entwurf konnte nicht wieder geöffnet werden; er bleibt gespeichert.", 8000
+                )
+        for wizard in wizards:
+            if self.opened is None:
+                return
+            self._reopen_wizard(wizard)
+
+    def _case_label(self, draft: DialogDraft) -> str:
+        if draft.case_id is None or self.opened is None:
+            return ""
+        try:
+            detail = self.opened.cases.get_case(draft.case_id, audit_opening=False)
+        except AsdError:
+            return ""
+        return f"{detail.file_number} ({detail.family_name})"
+
+    def _reopen_draft(self, draft: DialogDraft) -> bool:
+        """Run the command that opens the draft's dialog again; the dialog fills itself."""
+        name = base_name(draft.name)
+        target = draft.fields.get(TARGET_FIELD)
+        target = target if isinstance(target, str) else None
+        if name == "exploration":
+            self.record_exploration()
+            return True
+        if name == "catalog_entry":
+            self.open_sozialraum()
+            window = self.sozialraum_window
+            if window is None:
+                return False
+            if target is None:
+                window.new_entry()
+            elif _select_row(window.catalog_table, target, by="name"):
+                window.edit_entry()
+            else:
+                return False
+            return True
+        if name == "case" and target is None:
+            self.new_case()
+            return True
+        if draft.case_id is None:
+            return False
+        self.select_case(draft.case_id)
+        view = self.case_view
+        if view is None or not self._open_case(draft.case_id):
+            return False
+        tab = view.mandates_tab
+        if name == "contact" and target is None:
+            view.record_contact()
+        elif name == "contact" and _select_row(view.contacts_table, target):
+            view.correct_contact()
+        elif name == "person" and target is None:
+            view.add_person()
+        elif name == "person" and _select_row(view.persons_table, target):
+            view.edit_person()
+        elif name == "area":
+            view.change_area()
+        elif name == "case":
+            view.edit_case()
+        elif name == "assessment":
+            view.assess_risk()
+        elif name in ("mandate", "requirement") and tab is not None:
+            view.open_mandates()
+            if target is None:
+                (tab.give_auflage if name == "requirement" else tab.give_auftrag)()
+            elif _select_row(tab.table, target):
+                tab.edit_mandate()
+            else:
+                return False
+        else:
+            return False
+        return True
+
+    def _reopen_wizard(self, wizard: WizardToReopen) -> None:
+        """Open a guided process closed by the lock again; it resumes from its own draft."""
+        if wizard.case_id is None:
+            return
+        self.select_case(wizard.case_id)
+        view = self.case_view
+        if view is None or not self._open_case(wizard.case_id):
+            return
+        if wizard.kind == "GoalWizard":
+            view.start_goal_work()
+        elif wizard.kind == "ConsultationWizard":
+            self._consult(view)
+        elif view.familienrat_tab is not None:
+            view.open_familienrat()
+            view.familienrat_tab.continue_phase()
 
     # --- the case list ----------------------------------------------------------------
 
@@ -836,3 +969,20 @@ class MainWindow(QMainWindow):
     def _is_window_shortcut(self, event: QKeyEvent) -> bool:
         pressed = QKeySequence(event.keyCombination())
         return any(a.isEnabled() and a.shortcut() == pressed for a in self._unlocked_actions)
+
+
+def _select_row(table: QTableView, record_id: str | None, by: str = "id") -> bool:
+    """Select the row whose ``by`` is ``record_id`` in a table of records; False if not listed."""
+    model = table.model()
+    rows = getattr(model, "rows", None)
+    if record_id is None or not callable(rows):
+        return False
+    for row, value in enumerate(rows()):
+        if getattr(value, by, None) == record_id:
+            table.selectionModel().setCurrentIndex(
+                model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            return True
+    return False

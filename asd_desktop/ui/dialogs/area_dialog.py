@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from asd_desktop.models.enums import Area
 from asd_desktop.services.cases import AreaInput, area_problems
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import DATE_FORMAT, FormDialog, buddy, from_qdate, to_qdate
 
 # One line per area from DOMAIN.md: whose topics dominate and which instrument applies.
@@ -122,8 +123,10 @@ class AreaFields(QWidget):
         }
 
 
-class AreaDialog(FormDialog):
+class AreaDialog(DraftFormDialog):
     """Change the Falleinordnung: a new entry in the area history."""
+
+    draft_name = "area"
 
     def __init__(self, current: Area | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Falleinordnung ändern", parent)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from asd_desktop.models.enums import Area, RiskLevel
 from asd_desktop.services.instruments import AssessmentInput, assessment_problems
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import DATE_FORMAT, FormDialog, buddy, from_qdate, to_qdate
 
 RESULTS = tuple(RiskLevel)
@@ -29,8 +30,10 @@ SUGGESTED_AREA = {
 }
 
 
-class AssessmentDialog(FormDialog):
+class AssessmentDialog(DraftFormDialog):
     """Enter a Gefährdungseinschätzung; its decision places the case in an area."""
+
+    draft_name = "assessment"
 
     def __init__(
         self, professionals: str = "", current: Area | None = None, parent: QWidget | None = None

@@ -23,16 +23,22 @@ from asd_desktop.services.cases import (
     case_problems,
 )
 from asd_desktop.ui.dialogs.area_dialog import AreaFields
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import DATE_FORMAT, FormDialog, buddy, from_qdate, to_qdate
 
 FIRST_AREA_REASON = "Erstaufnahme"
 
 
-class CaseDialog(FormDialog):
+class CaseDialog(DraftFormDialog):
     """Create a case (with its first Falleinordnung) or change its master data."""
+
+    draft_name = "case"
 
     def __init__(self, initial: CaseDetail | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Fall bearbeiten" if initial else "Neuer Fall", parent)
+        self.draft_target = initial.id if initial is not None else None
+        # A new case belongs to no case yet; its draft is kept outside any case.
+        self.draft_in_case = initial is not None
         self.file_number_edit = QLineEdit()
         self.file_number_edit.setPlaceholderText("z. B. ASD-2025-0117")
         self.family_name_edit = QLineEdit()

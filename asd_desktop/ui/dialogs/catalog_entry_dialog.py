@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from asd_desktop.services.sozialraum import CatalogEntryInput, entry_problems
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import FormDialog, OptionalDateEdit, buddy
 
 
@@ -20,8 +21,13 @@ def editable_combo(items: Sequence[str], current: str = "") -> QComboBox:
     return combo
 
 
-class CatalogEntryDialog(FormDialog):
-    """An offer, place or person in the neighbourhood: name and kind first, the rest optional."""
+class CatalogEntryDialog(DraftFormDialog):
+    """An offer, place or person in the neighbourhood: name and kind first, the rest optional.
+
+    A draft of a change names the entry by its name, so it finds its way back to it.
+    """
+
+    draft_name = "catalog_entry"
 
     def __init__(
         self,
@@ -32,6 +38,8 @@ class CatalogEntryDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title or "Katalogeintrag", parent, min_width=560)
+        self.draft_target = initial.name if initial is not None and initial.name else None
+        self.draft_in_case = False
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("z. B. Elternschule Wilhelmsburg")
         self.kind_combo = editable_combo(kinds)

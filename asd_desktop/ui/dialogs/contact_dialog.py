@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from asd_desktop.models.enums import ContactKind
 from asd_desktop.services.cases import ContactInput, ContactView, contact_problems
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import (
     DATETIME_FORMAT,
     FormDialog,
@@ -32,16 +33,20 @@ DEFAULT_KIND = ContactKind.HOME_VISIT_ANNOUNCED
 DEFAULT_DURATION_MINUTES = 60
 
 
-class ContactDialog(FormDialog):
+class ContactDialog(DraftFormDialog):
     """A contact entry, made for speed: type the note, press Ctrl+Return.
 
     With ``initial`` the dialog prepares the correction of that entry; the
-    caller stores it as a new entry referring to the old one.
+    caller stores it as a new entry referring to the old one. What is typed is
+    kept as a draft a few seconds after the last keystroke.
     """
+
+    draft_name = "contact"
 
     def __init__(self, initial: ContactView | None = None, parent: QWidget | None = None) -> None:
         title = "Kontakt korrigieren" if initial else "Kontakt erfassen"
         super().__init__(title, parent, min_width=560)
+        self.draft_target = initial.id if initial is not None else None
         now = dt.datetime.now().replace(second=0, microsecond=0)
 
         self.occurred_at_edit = QDateTimeEdit(to_qdatetime(now))

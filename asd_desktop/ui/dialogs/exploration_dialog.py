@@ -18,17 +18,20 @@ from PySide6.QtWidgets import (
 
 from asd_desktop.services.sozialraum import ExplorationInput, exploration_problems
 from asd_desktop.ui.dialogs.catalog_entry_dialog import editable_combo
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import DATE_FORMAT, FormDialog, buddy, from_qdate, to_qdate
 
 QUESTION = "Was habe ich heute über den Sozialraum erfahren?"
 
 
-class ExplorationDialog(FormDialog):
+class ExplorationDialog(DraftFormDialog):
     """A short, fast form: type what you learned, press Ctrl+Return.
 
     The box "in den Katalog übernehmen" asks the caller to open the catalogue
     entry dialog right after, prefilled from this exploration.
     """
+
+    draft_name = "exploration"
 
     def __init__(
         self,
@@ -37,6 +40,7 @@ class ExplorationDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Sozialraum-Erkundung (zehn Minuten)", parent, min_width=520)
+        self.draft_in_case = False
         self.question_label = QLabel(QUESTION)
         self.question_label.setWordWrap(True)
         self.learned_edit = QPlainTextEdit()

@@ -24,6 +24,7 @@ from asd_desktop.services.instruments import (
     mandate_problems,
     outcome_problems,
 )
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import (
     DATE_FORMAT,
     FormDialog,
@@ -76,7 +77,7 @@ def _date_edit(value: dt.date) -> QDateEdit:
     return edit
 
 
-class MandateDialog(FormDialog):
+class MandateDialog(DraftFormDialog):
     """Enter an Auftrag (Überprüfung or Abwenden) or an Auflage.
 
     The case's area is passed in so the dialog shows the same refusal as the service
@@ -97,6 +98,8 @@ class MandateDialog(FormDialog):
             kind = existing.kind
         super().__init__(title, parent, min_width=620)
         self._area = area
+        self.draft_name = "requirement" if kind is MandateKind.REQUIREMENT else "mandate"
+        self.draft_target = existing.id if existing is not None else None
         self.kind_combo = QComboBox()
         kinds = (
             (MandateKind.REQUIREMENT,)

@@ -17,14 +17,18 @@ from PySide6.QtWidgets import (
 
 from asd_desktop.models.enums import Role
 from asd_desktop.services.cases import PersonInput, PersonView, person_problems
+from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import FormDialog, OptionalDateEdit, buddy
 
 
-class PersonDialog(FormDialog):
+class PersonDialog(DraftFormDialog):
     """Add a person to a case or change one; several roles are allowed."""
+
+    draft_name = "person"
 
     def __init__(self, initial: PersonView | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Person bearbeiten" if initial else "Person hinzufügen", parent)
+        self.draft_target = initial.id if initial is not None else None
         self.last_name_edit = QLineEdit()
         self.first_name_edit = QLineEdit()
         self.birth_date_edit = OptionalDateEdit(
