@@ -1,26 +1,18 @@
-"""Command-line part of the exchange: devices, case assignment, bundles and the dump."""
+"""``asd-desktop bundle|device|dump``: devices, case assignment, bundles and the dump."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from asd_desktop.cli.common import EXIT_OK, Handler, SubParsers, add_common, opened_vault
 from asd_desktop.models.errors import AsdError
 
-EXIT_OK = 0
 
-Handler = Callable[[argparse.Namespace, Path], int]
-
-
-def register(
-    sub: Any,  # noqa: ANN401 - argparse's private _SubParsersAction
-    add_common: Callable[[argparse.ArgumentParser], None],
-) -> dict[str, Handler]:
+def register(sub: SubParsers) -> dict[str, Handler]:
     """Add the ``bundle``, ``device`` and ``dump`` commands; returns their handlers."""
     bundle = sub.add_parser("bundle", help="Austauschpakete schreiben, einlesen, ansehen")
     bsub = bundle.add_subparsers(dest="bundle_command", metavar="AKTION", required=True)
@@ -80,20 +72,6 @@ def register(
     return {"bundle": _bundle, "device": _device, "dump": _dump}
 
 
-@contextmanager
-def _opened(args: argparse.Namespace, data_dir: Path) -> Iterator[Any]:
-    from asd_desktop.cli import read_passphrase_file
-    from asd_desktop.services import vault
-
-    pw = read_passphrase_file(args.passphrase_file)
-    with vault.DataDirLock(data_dir):
-        ov = vault.unlock_vault(data_dir, pw)
-        try:
-            yield ov
-        finally:
-            ov.close()
-
-
 def _dt(value: Any) -> str:  # noqa: ANN401
     return value.strftime("%d.%m.%Y %H:%M") if value else "—"
 
@@ -101,7 +79,7 @@ def _dt(value: Any) -> str:  # noqa: ANN401
 def _bundle(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.services.sync.tables import record_label
 
-    with _opened(args, data_dir) as ov:
+    with opened_vault(args, data_dir) as ov:
         if args.bundle_command == "export":
             result = ov.sync.export(args.to, args.out)
             print(f"Paket geschrieben: {result.path}")
@@ -153,7 +131,7 @@ def _read_code(path: str) -> str:
 
 
 def _device(args: argparse.Namespace, data_dir: Path) -> int:
-    with _opened(args, data_dir) as ov:
+    with opened_vault(args, data_dir) as ov:
         sync = ov.sync
         command = args.device_command
         if command == "init-office":
@@ -215,7 +193,7 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _dump(args: argparse.Namespace, data_dir: Path) -> int:
-    with _opened(args, data_dir) as ov:
+    with opened_vault(args, data_dir) as ov:
         lines = ov.sync.dump()
     for line in lines:
         sys.stdout.write(line + "\n")

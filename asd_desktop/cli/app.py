@@ -1,0 +1,79 @@
+"""The command line: ``asd-desktop`` opens the window; subcommands do everything scriptable."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from asd_desktop import __version__
+from asd_desktop.cli import demo as demo_commands
+from asd_desktop.cli import documents as documents_commands
+from asd_desktop.cli import goals as goals_commands
+from asd_desktop.cli import sync as sync_commands
+from asd_desktop.cli import vault as vault_commands
+from asd_desktop.cli.common import EXIT_ERROR, EXIT_OK, Handler, Parser, add_data_dir
+from asd_desktop.models.errors import AsdError
+from asd_desktop.storage.paths import default_data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """All commands and options (sub-commands inherit the parser class)."""
+    return _parser_and_handlers()[0]
+
+
+def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    """The parser, and the handler of each command by its name."""
+    parser = Parser(
+        prog="asd-desktop",
+        description="Fallarbeit im ASD: verschlüsselte Fallakte. Ohne Befehl öffnet sich das "
+        "Programmfenster.",
+    )
+    parser.add_argument("--version", action="version", version=f"asd-desktop {__version__}")
+    add_data_dir(parser)
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+    handlers: dict[str, Handler] = {}
+    # The order here is the order of ``asd-desktop --help``.
+    for register in (
+        vault_commands.register,
+        demo_commands.register,
+        documents_commands.register,
+        sync_commands.register,
+        goals_commands.register,
+    ):
+        handlers.update(register(sub))
+    return parser, handlers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser, handlers = _parser_and_handlers()
+    args = parser.parse_args(argv)
+    data_dir: Path = args.data_dir or default_data_dir()
+    try:
+        if args.command is None:
+            from asd_desktop.app import run_app
+
+            return run_app(data_dir)
+        handler = handlers[args.command]
+        return handler(args, data_dir)
+    except AsdError as exc:
+        print(f"Fehler: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader of our output (e.g. ``head``) stopped early; nothing to report.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (OSError, MemoryError, RuntimeError, ValueError, LookupError, TypeError) as exc:
+        # Unexpected: name the kind only; its text could quote a record's values.
+        print(
+            f"Interner Fehler ({type(exc).__name__}). Angefangene Änderungen wurden "
+            "zurückgenommen. Bitte den Fehler mit dem Befehl melden, der ihn auslöste.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

@@ -1,0 +1,28 @@
+"""``asd-desktop documents export``: the stored documents of a case as files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from asd_desktop.cli.common import EXIT_OK, Handler, SubParsers, add_common, opened_vault
+
+
+def register(sub: SubParsers) -> dict[str, Handler]:
+    """Add the ``documents`` command; returns its handler."""
+    documents = sub.add_parser("documents", help="gespeicherte Dokumente eines Falls")
+    dsub = documents.add_subparsers(dest="documents_command", metavar="AKTION", required=True)
+    export = dsub.add_parser("export", help="alle Dokumente eines Falls als Dateien schreiben")
+    add_common(export)
+    export.add_argument("--case", required=True, metavar="AKTENZEICHEN", help="Aktenzeichen")
+    export.add_argument("--out", required=True, type=Path, metavar="ORDNER", help="Zielordner")
+    return {"documents": _documents}
+
+
+def _documents(args: argparse.Namespace, data_dir: Path) -> int:
+    with opened_vault(args, data_dir) as opened:
+        written = opened.documents.export_case(args.case, args.out)
+    for path in written:
+        print(path)
+    print(f"{len(written)} Dokument(e) geschrieben nach {args.out}")
+    return EXIT_OK
