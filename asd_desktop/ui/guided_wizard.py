@@ -23,11 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 from typing_extensions import override
 
 from asd_desktop.domain.guided import AUTOSAVE_MS, Problem
+from asd_desktop.ui.dialogs.drafts import DraftKeeper
 from asd_desktop.ui.widgets import ProblemsLabel
 
 BACK_TEXT = "< &Zurück"
@@ -210,6 +211,14 @@ class GuidedWizard(QWizard):
         self.page_shown(page_id)
 
     # --- Qt ----------------------------------------------------------------------------
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        # Ctrl+L locks from inside the wizard too (the window's shortcut stops at a modal).
+        keeper = DraftKeeper.of(self)
+        if keeper is not None and keeper.lock_action is not None:
+            self.addAction(keeper.lock_action)
+        super().showEvent(event)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from asd_desktop.models.enums import Area, MandateKind
+from asd_desktop.domain.enums import Area, MandateKind
 from asd_desktop.services import vault
 from asd_desktop.services.drafts import DraftService
 from asd_desktop.storage.paths import db_path
@@ -316,3 +316,40 @@ def test_each_dialog_gives_back_what_was_typed(qtbot, make):
     qtbot.addWidget(fresh)
     fresh.restore_draft(state)
     assert fresh.draft_state() == state
+
+
+def test_ctrl_l_inside_the_goal_wizard_keeps_the_anliegen_and_reopens_it(qtbot, window, seeded):
+    from asd_desktop.ui.goal_wizard.wizard import GoalWizard
+
+    case_id = seeded["Al Zein"]
+    window.select_case(case_id)
+    concern = "Emre soll wieder gern zur Schule gehen, sagt Frau Al Zein"
+
+    def type_and_lock(wizard: QDialog) -> None:
+        assert isinstance(wizard, GoalWizard)
+        page = wizard.currentPage()
+        page.concern_edit.setFocus()
+        page.concern_edit.setPlainText(concern)
+        QTest.keyClick(page.concern_edit, Qt.Key.Key_L, CTRL)
+        if wizard.isVisible():  # the shortcut did not lock: fail, do not hang
+            wizard.reject()
+
+    typing = OnModal(GoalWizard, type_and_lock)
+    window.goal_work_action.trigger()  # the wizard is window-modal, not blocking
+    qtbot.waitUntil(lambda: typing.done, timeout=10_000)
+    qtbot.waitUntil(window.is_locked)
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, GoalWizard) and w.isVisible()
+    ]
+
+    found: list[str] = []
+
+    def read(wizard: QDialog) -> None:
+        assert isinstance(wizard, GoalWizard)
+        found.append(wizard.page(0).concern_edit.toPlainText())
+        wizard.reject()
+
+    reading = OnModal(GoalWizard, read)
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: reading.done, timeout=10_000)
+    assert found == [concern]
