@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from asd_desktop.goals import CODES, check_goal
+from asd_desktop.domain.goal_checker import CODES, check_goal
 from tests.unit.goal_corpus import CORPUS, TODAY, Score, score
 
 PRECISION_TARGET = 0.9

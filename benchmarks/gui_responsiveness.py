@@ -32,7 +32,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from asd_desktop.models.enums import ResourceKind
+from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.services import vault
 from asd_desktop.services.goals import ActionGoalDraft, GoalDraft, ResourceDraft, StepDraft
 from asd_desktop.ui.conflict_inbox import Confirm

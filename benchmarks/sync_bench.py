@@ -27,8 +27,8 @@ from pathlib import Path
 import pyrage
 from sqlalchemy import select
 
+from asd_desktop.domain.enums import ContactKind
 from asd_desktop.models import Case
-from asd_desktop.models.enums import ContactKind
 from asd_desktop.models.sync import SyncIdentity
 from asd_desktop.services import vault
 from asd_desktop.services.cases import CaseInput, ContactInput

@@ -28,7 +28,7 @@ def _goal_check(args: argparse.Namespace, data_dir: Path) -> int:
     """Print the goal checker's findings for each goal (arguments, else one per stdin line)."""
     import json
 
-    from asd_desktop.goals import CODE_LABELS, check_goal
+    from asd_desktop.domain.goal_checker import CODE_LABELS, check_goal
 
     if args.texts:
         lines: list[str] = list(args.texts)

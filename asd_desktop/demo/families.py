@@ -20,7 +20,7 @@ from asd_desktop.demo.specs import (
     MandateSpec,
     ProposalSpec,
 )
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     AgreementKept,
     Area,
     ContactKind,

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from asd_desktop.demo.specs import CaseSpec, ConsultationSpec, CouncilSpec, InstrumentSpec
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     Area,
     ContactKind,
     Role,

@@ -27,7 +27,7 @@ from asd_desktop.demo.generator_pools import (
     Origin,
 )
 from asd_desktop.demo.specs import CaseSpec
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     Area,
     ContactKind,
     Role,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     Area,
     ContactKind,
 )

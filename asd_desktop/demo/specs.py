@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     AgreementKept,
     CouncilOutcome,
     IdeaSource,

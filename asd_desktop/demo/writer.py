@@ -21,11 +21,11 @@ from asd_desktop.demo.specs import (
     InstrumentSpec,
     MandateSpec,
 )
-from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     CaseStatus,
     ProposalDecision,
 )
+from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.ids import uuid7
 from asd_desktop.services import audit
 from asd_desktop.services.cases import (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from asd_desktop.domain.enums import IdeaSource
 from asd_desktop.domain.guided import GuidedProcess, Page, Problem
-from asd_desktop.models.enums import IdeaSource
 
 #: The sources of ideas in the order the method asks for them.
 SOURCE_ORDER: tuple[IdeaSource, ...] = (

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from asd_desktop.domain.guided import FINISHED, GuidedProcess, Page, Problem
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     AgreementKept,
     CouncilActivity,
     CouncilOutcome,
@@ -23,6 +22,7 @@ from asd_desktop.models.enums import (
     ParticipantGroup,
     ProposalDecision,
 )
+from asd_desktop.domain.guided import FINISHED, GuidedProcess, Page, Problem
 
 PHASE_ORDER: tuple[CouncilPhase, ...] = (
     CouncilPhase.PREPARATION,

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from asd_desktop.domain.enums import Area, ResourceKind
 from asd_desktop.domain.guided import GuidedProcess, Page, Problem, problems_by_key
-from asd_desktop.models.enums import Area, ResourceKind
 
 REVIEW_AFTER = dt.timedelta(days=91)
 

@@ -2,13 +2,7 @@
 
 from sqlalchemy import Index
 
-from asd_desktop.models.audit import AuditEntry
-from asd_desktop.models.base import Base, LocalDevice, Replicated
-from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
-from asd_desktop.models.case_summary import CaseSummary
-from asd_desktop.models.consultation import Consultation, ConsultationIdea, SozialraumNeed
-from asd_desktop.models.documents import Document
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     Area,
     CaseStatus,
     ContactKind,
@@ -17,6 +11,12 @@ from asd_desktop.models.enums import (
     ResourceKind,
     Role,
 )
+from asd_desktop.models.audit import AuditEntry
+from asd_desktop.models.base import Base, LocalDevice, Replicated
+from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
+from asd_desktop.models.case_summary import CaseSummary
+from asd_desktop.models.consultation import Consultation, ConsultationIdea, SozialraumNeed
+from asd_desktop.models.documents import Document
 from asd_desktop.models.familienrat import (
     AgreementReview,
     CouncilAgreement,

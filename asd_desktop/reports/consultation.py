@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from asd_desktop.models.enums import IdeaSource
+from asd_desktop.domain.enums import IdeaSource
 from asd_desktop.reports.common import (
     Built,
     Furniture,

@@ -22,7 +22,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from asd_desktop.models.enums import ResourceKind
+from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.reports.common import (
     ACCENT,
     CONTENT_WIDTH,

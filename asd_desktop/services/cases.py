@@ -10,9 +10,9 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.case_summary import CaseSummary
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.ids import Hlc
 from asd_desktop.models.sync import Sibling

@@ -29,9 +29,9 @@ from asd_desktop.domain.consultation import (
     need_key,
     need_problems,
 )
+from asd_desktop.domain.enums import IdeaSource
 from asd_desktop.models.case import Case
 from asd_desktop.models.consultation import Consultation, ConsultationIdea, SozialraumNeed
-from asd_desktop.models.enums import IdeaSource
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.reports.consultation import ConsultationPrint, IdeaPrint
 from asd_desktop.services import audit

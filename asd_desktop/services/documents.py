@@ -17,9 +17,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.enums import DocumentKind
 from asd_desktop.models.case import Case
 from asd_desktop.models.documents import Document
-from asd_desktop.models.enums import DocumentKind
 from asd_desktop.models.errors import AsdError, NotFoundError
 from asd_desktop.reports.consultation import render_consultation
 from asd_desktop.reports.goal_agreement import render_goal_agreement

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.enums import Area, MandateKind, MandateStatus, RiskLevel, Role
 from asd_desktop.models.case import AreaAssignment, Case, Person
-from asd_desktop.models.enums import Area, MandateKind, MandateStatus, RiskLevel, Role
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
 from asd_desktop.reports.mandate_letter import MandateLetterPrint

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, ScalarSelect, and_, case, delete, exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
+from asd_desktop.domain.enums import MandateStatus
 from asd_desktop.models.case import AreaAssignment, Case, Contact
 from asd_desktop.models.case_summary import CaseSummary
-from asd_desktop.models.enums import MandateStatus
 from asd_desktop.models.instruments import Mandate
 
 _CHUNK = 400

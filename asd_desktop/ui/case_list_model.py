@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from typing_extensions import override
 
-from asd_desktop.models.enums import CaseStatus
+from asd_desktop.domain.enums import CaseStatus
 from asd_desktop.services.cases import CaseRow
 from asd_desktop.ui.widgets import AREA_COLOURS
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.models.enums import CaseStatus, Role
+from asd_desktop.domain.enums import CaseStatus, Role
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import (
     AreaView,

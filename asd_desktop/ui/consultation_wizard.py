@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from asd_desktop.domain.consultation import CONSULTATION
+from asd_desktop.domain.enums import IdeaSource
 from asd_desktop.domain.guided import AUTOSAVE_MS as AUTOSAVE_MS
-from asd_desktop.models.enums import IdeaSource
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.consultation import (
     SOURCE_GUIDANCE,

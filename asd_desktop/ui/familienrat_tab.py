@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.models.enums import CouncilPhase, Invitation
+from asd_desktop.domain.enums import CouncilPhase, Invitation
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.documents import DocumentService

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.models.enums import Area, CaseStatus
+from asd_desktop.domain.enums import Area, CaseStatus
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseQuery
 from asd_desktop.services.drafts import DialogDraft, DraftService

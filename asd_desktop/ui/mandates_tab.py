@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.models.enums import Area, MandateKind, MandateStatus
+from asd_desktop.domain.enums import Area, MandateKind, MandateStatus
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.documents import DocumentService, DocumentView

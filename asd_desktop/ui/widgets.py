@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.models.enums import Area
+from asd_desktop.domain.enums import Area
 
 DATE_FORMAT = "dd.MM.yyyy"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"

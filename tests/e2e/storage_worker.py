@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from asd_desktop.models.enums import Area, ContactKind, Role
+from asd_desktop.domain.enums import Area, ContactKind, Role
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput, CaseQuery, ContactInput, PersonInput
 

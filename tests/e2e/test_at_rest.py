@@ -14,7 +14,7 @@ import pyrage
 import pytest
 
 from asd_desktop import cli
-from asd_desktop.models.enums import Area, ContactKind, Role
+from asd_desktop.domain.enums import Area, ContactKind, Role
 from asd_desktop.models.errors import WrongPassphraseError
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput, ContactInput, PersonInput

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from asd_desktop import cli
-from asd_desktop.models.enums import CouncilOutcome, CouncilPhase
+from asd_desktop.domain.enums import CouncilOutcome, CouncilPhase
 from asd_desktop.reports.familienrat import address_lines
 from asd_desktop.services import vault
 from asd_desktop.services.cases import CaseQuery

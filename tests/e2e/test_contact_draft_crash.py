@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from asd_desktop.models.enums import Area
+from asd_desktop.domain.enums import Area
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput
 from asd_desktop.services.drafts import DraftService

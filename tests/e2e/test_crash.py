@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from asd_desktop import cli
+from asd_desktop.domain.enums import Area
 from asd_desktop.models.case import Contact
-from asd_desktop.models.enums import Area
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput
 from asd_desktop.storage.paths import db_path, vault_path

@@ -13,7 +13,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     AgreementKept,
     CouncilOutcome,
     CouncilPhase,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from asd_desktop.models.enums import CouncilPhase
+from asd_desktop.domain.enums import CouncilPhase
 from asd_desktop.services import vault
 from asd_desktop.storage.paths import vault_path
 from asd_desktop.storage.vault import Vault

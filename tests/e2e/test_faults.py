@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from asd_desktop import cli
-from asd_desktop.models.enums import Area, ContactKind
+from asd_desktop.domain.enums import Area, ContactKind
 from asd_desktop.models.errors import (
     DatabaseUnreadableError,
     StorageFullError,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from asd_desktop.models.enums import Area, Role
+from asd_desktop.domain.enums import Area, Role
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.goals import PAGE_CONCERN, PAGE_GOALS

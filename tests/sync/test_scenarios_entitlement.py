@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from asd_desktop.domain.enums import Area
 from asd_desktop.models import ActionGoal, Case, Person
-from asd_desktop.models.enums import Area
 from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.storage.bundle_file import read_manifest_unverified
 from tests.sync.forge import keys_of, recipient_of, rewrite

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from asd_desktop.domain.enums import Area
 from asd_desktop.models import ActionGoal, Case, Person
-from asd_desktop.models.enums import Area
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.sync import CaseAssignment
 from asd_desktop.services import vault

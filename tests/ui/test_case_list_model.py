@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from asd_desktop.models.enums import Area, CaseStatus
+from asd_desktop.domain.enums import Area, CaseStatus
 from asd_desktop.services.cases import CaseRow
 from asd_desktop.ui.case_list_model import (
     CASE_ID_ROLE,

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.services.cases import (
     AreaInput,
     CaseInput,

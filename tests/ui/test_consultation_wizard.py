@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWizard
 
-from asd_desktop.models.enums import Area, DocumentKind, IdeaSource
+from asd_desktop.domain.enums import Area, DocumentKind, IdeaSource
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput
 from asd_desktop.services.consultation import SOURCE_GUIDANCE, SOZIALRAUM_QUESTION, IdeaInput

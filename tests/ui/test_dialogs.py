@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.services.cases import (
     AreaInput,
     CaseDetail,

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     Area,
     CouncilPhase,
     DocumentKind,

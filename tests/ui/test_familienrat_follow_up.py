@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from asd_desktop.models.enums import AgreementKept, CouncilOutcome, CouncilPhase, DocumentKind
+from asd_desktop.domain.enums import AgreementKept, CouncilOutcome, CouncilPhase, DocumentKind
 from asd_desktop.services.familienrat import PHASE_GUIDANCE, CouncilView
 from asd_desktop.services.vault import OpenVault
 from asd_desktop.ui.familienrat.follow_up_wizard import (

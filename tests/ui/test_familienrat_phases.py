@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     Area,
     CouncilPhase,
     FamilyInterest,
@@ -714,7 +714,7 @@ def test_keyboard_only_walk_through_the_family_phase(qtbot, opened, case):
 
 
 def test_invitations_are_created_for_family_and_surroundings(qtbot, opened, case, monkeypatch):
-    from asd_desktop.models.enums import DocumentKind
+    from asd_desktop.domain.enums import DocumentKind
     from asd_desktop.ui.pdf_preview import PdfPreviewDialog
 
     fr = opened.familienrat

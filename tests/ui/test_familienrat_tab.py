@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     AgreementKept,
     CouncilActivity,
     CouncilOutcome,

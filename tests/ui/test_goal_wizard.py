@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from asd_desktop.models.enums import Area, ResourceKind, Role
+from asd_desktop.domain.enums import Area, ResourceKind, Role
 from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.goals import (
     PAGE_CONCERN,
@@ -610,7 +610,7 @@ def test_checker_panel_dismissal_needs_a_reason_and_can_be_taken_back(qtbot, mon
 
 
 def test_dismiss_dialog_refuses_an_empty_reason(qtbot):
-    from asd_desktop.goals.checker import check_goal
+    from asd_desktop.domain.goal_checker import check_goal
 
     finding = check_goal(MEASURE_GOAL)[0]
     dialog = DismissFindingDialog(finding)

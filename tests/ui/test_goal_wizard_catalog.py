@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from asd_desktop.models.enums import ResourceKind
+from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.services.sozialraum import CatalogEntryInput
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogPickDialog
 from asd_desktop.ui.goal_wizard.wizard import GoalWizard

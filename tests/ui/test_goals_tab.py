@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
-from asd_desktop.models.enums import Area, GoalStatus, ResourceKind, Role
+from asd_desktop.domain.enums import Area, GoalStatus, ResourceKind, Role
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.goals import (

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from asd_desktop import app as app_module
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.models.errors import DataDirInUseError
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput, ContactInput, PersonInput

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from asd_desktop.models.enums import Area, DocumentKind, MandateKind, MandateStatus, RiskLevel, Role
+from asd_desktop.domain.enums import Area, DocumentKind, MandateKind, MandateStatus, RiskLevel, Role
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput, CaseQuery, PersonInput
 from asd_desktop.services.instruments import (

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from asd_desktop.models.enums import ContactKind
+from asd_desktop.domain.enums import ContactKind
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.progress import OperationToken
 from asd_desktop.services.cases import ContactInput, contact_row

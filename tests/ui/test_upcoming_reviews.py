@@ -132,7 +132,7 @@ def test_empty_and_cleared(qtbot, panel, seeded, opened):
 
 
 def test_closed_council_leaves_the_overview(qtbot, panel, seeded, opened):
-    from asd_desktop.models.enums import AgreementKept, CouncilOutcome
+    from asd_desktop.domain.enums import AgreementKept, CouncilOutcome
     from asd_desktop.services.familienrat import FollowUpInput, ReviewItem
 
     fr = opened.familienrat

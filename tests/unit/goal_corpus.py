@@ -10,7 +10,7 @@ used while tuning its word lists; ``DEV_ROWS`` was used for tuning; its last 44 
 probes in other styles added after a first tuning round. The benchmark reports figures
 for the whole corpus and for the held-out part.
 
-Labelling rules (the same as in ``asd_desktop.goals.checker``):
+Labelling rules (the same as in ``asd_desktop.domain.goal_checker``):
 
 - ``measure``: names a help form, course, help training, therapy or counselling, a
   support programme ("Sprachförderung"), a placement, taking part ("nimmt … teil",

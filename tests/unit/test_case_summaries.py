@@ -9,9 +9,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import insert, select
 
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind
 from asd_desktop.models.case import AreaAssignment, Case, Contact
 from asd_desktop.models.case_summary import CaseSummary
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind
 from asd_desktop.services.cases import AreaInput, CaseInput, CaseQuery, ContactInput
 from asd_desktop.storage.database import MIGRATIONS_DIR, Database
 from asd_desktop.storage.engine import create_encrypted_engine

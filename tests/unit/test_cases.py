@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.services.audit import verify
 from asd_desktop.services.cases import (

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from asd_desktop.demo import family_specs, fill_demo
-from asd_desktop.models.enums import Area, DocumentKind, IdeaSource
+from asd_desktop.domain.enums import Area, DocumentKind, IdeaSource
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.services.audit import verify
 from asd_desktop.services.cases import AreaInput, CaseInput, CaseQuery

@@ -9,8 +9,8 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from asd_desktop.demo import DemoSummary, family_specs, fill_demo, generate_specs
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
-from asd_desktop.models.enums import Area, CaseStatus, ContactKind, Role
 from asd_desktop.services import vault
 from asd_desktop.services.cases import (
     CaseQuery,

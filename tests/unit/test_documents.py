@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select, text
 
 from asd_desktop.demo import fill_demo
+from asd_desktop.domain.enums import Area, DocumentKind, GoalStatus, ResourceKind
 from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.documents import Document
-from asd_desktop.models.enums import Area, DocumentKind, GoalStatus, ResourceKind
 from asd_desktop.models.errors import AsdError, NotFoundError
 from asd_desktop.services import audit
 from asd_desktop.services.cases import AreaInput, CaseInput, CaseQuery, PersonInput

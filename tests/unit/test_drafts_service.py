@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from asd_desktop.models.enums import Area
+from asd_desktop.domain.enums import Area
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.cases import AreaInput, CaseInput
 from asd_desktop.services.drafts import DraftService

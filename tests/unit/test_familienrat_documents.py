@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from asd_desktop.models.audit import AuditEntry
-from asd_desktop.models.documents import Document
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     CouncilOutcome,
     CouncilPhase,
     DocumentKind,
     Invitation,
     ParticipantGroup,
 )
+from asd_desktop.models.audit import AuditEntry
+from asd_desktop.models.documents import Document
 from asd_desktop.models.errors import AsdError
 from asd_desktop.reports.familienrat import address_lines
 from asd_desktop.services.documents import (

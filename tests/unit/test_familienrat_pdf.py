@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     AgreementKept,
     CouncilActivity,
     CouncilOutcome,

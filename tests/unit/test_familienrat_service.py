@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     AgreementKept,
     Area,
     CouncilActivity,

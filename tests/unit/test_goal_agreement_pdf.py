@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from asd_desktop.models.enums import ResourceKind
+from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.reports.goal_agreement import (
     RESOURCE_HEADINGS,
     AgreementPrint,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asd_desktop.goals import CODE_LABELS, CODES, Finding, check_goal
+from asd_desktop.domain.goal_checker import CODE_LABELS, CODES, Finding, check_goal
 from tests.unit.goal_corpus import CORPUS, ELIF_GOAL, MUHAREM_GOAL, TODAY, score
 
 PRECISION_TARGET = 0.9

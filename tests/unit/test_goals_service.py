@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from asd_desktop.models.enums import Area, GoalStatus, ResourceKind
+from asd_desktop.domain.enums import Area, GoalStatus, ResourceKind
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.services.audit import verify
 from asd_desktop.services.cases import AreaInput, CaseInput

@@ -24,6 +24,7 @@ from asd_desktop.domain.consultation import (
     IdeaView,
     NeedView,
 )
+from asd_desktop.domain.enums import CouncilPhase, FamilyInterest, IdeaSource
 from asd_desktop.domain.familienrat import (
     PHASE_PAGES,
     CouncilView,
@@ -60,7 +61,6 @@ from asd_desktop.domain.guided import (
     Problem,
     problems_by_key,
 )
-from asd_desktop.models.enums import CouncilPhase, FamilyInterest, IdeaSource
 
 # --- the core, on a small branching process (as electrum's wizard tests do) ---------------
 

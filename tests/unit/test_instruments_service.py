@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from asd_desktop.models.enums import Area, MandateKind, MandateStatus, RiskLevel
+from asd_desktop.domain.enums import Area, MandateKind, MandateStatus, RiskLevel
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.services.cases import AreaInput, CaseInput, CaseQuery
 from asd_desktop.services.instruments import (
@@ -186,7 +186,7 @@ def test_assessment_places_the_case_in_the_decided_area(opened):
 
 def test_demo_families_have_auftraege_an_assessment_auflagen_and_letters(opened):
     from asd_desktop.demo import fill_demo
-    from asd_desktop.models.enums import DocumentKind
+    from asd_desktop.domain.enums import DocumentKind
 
     db = opened.database
     fill_demo(db.session_factory, db.device_id, cases=None, contacts_per_case=0, seed=1)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from asd_desktop.models.enums import Area, DocumentKind, MandateKind, Role
+from asd_desktop.domain.enums import Area, DocumentKind, MandateKind, Role
 from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.instruments import MandateInput
 

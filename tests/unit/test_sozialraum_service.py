@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from asd_desktop.domain.enums import Area, ResourceKind
 from asd_desktop.models.audit import AuditEntry
-from asd_desktop.models.enums import Area, ResourceKind
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.goals import Resource
 from asd_desktop.models.sozialraum import CatalogEntry

@@ -17,9 +17,9 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event, select
 
+from asd_desktop.domain.enums import Area, Role
 from asd_desktop.models.base import LocalDevice
 from asd_desktop.models.case import Case, Person
-from asd_desktop.models.enums import Area, Role
 from asd_desktop.models.errors import AsdError, DataDirInUseError
 from asd_desktop.models.ids import Hlc
 from asd_desktop.services import vault

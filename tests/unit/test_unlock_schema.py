@@ -16,7 +16,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
 
-from asd_desktop.models.enums import Area
+from asd_desktop.domain.enums import Area
 from asd_desktop.services import vault
 from asd_desktop.services.cases import AreaInput, CaseInput
 from asd_desktop.services.check import check_database

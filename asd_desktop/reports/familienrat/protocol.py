@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Paragraph, Spacer
 
-from asd_desktop.models.enums import ProposalDecision
+from asd_desktop.domain.enums import ProposalDecision
 from asd_desktop.reports.common import (
     ACCENT,
     NUMBER_WIDTH,

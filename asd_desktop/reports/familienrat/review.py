@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from asd_desktop.models.enums import AgreementKept, CouncilActivity, CouncilOutcome, Financing
+from asd_desktop.domain.enums import AgreementKept, CouncilActivity, CouncilOutcome, Financing
 from asd_desktop.reports.common import (
     ACCENT,
     Styles,

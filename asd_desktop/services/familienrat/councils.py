@@ -7,6 +7,7 @@ from dataclasses import fields
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from asd_desktop.domain.enums import CouncilPhase, Invitation
 from asd_desktop.domain.familienrat import (
     CouncilView,
     DecisionInput,
@@ -17,7 +18,6 @@ from asd_desktop.domain.familienrat import (
     phase_problems,
 )
 from asd_desktop.models.case import Case
-from asd_desktop.models.enums import CouncilPhase, Invitation
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.models.familienrat import CouncilParticipant, FamilyCouncil
 from asd_desktop.services import audit

@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from asd_desktop.domain.enums import DocumentKind, Invitation, ParticipantGroup
 from asd_desktop.domain.familienrat import CouncilView, ParticipantView
-from asd_desktop.models.enums import DocumentKind, Invitation, ParticipantGroup
 from asd_desktop.models.errors import AsdError
 from asd_desktop.reports.familienrat import (
     CouncilAgreementPrint,

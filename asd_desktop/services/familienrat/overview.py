@@ -6,8 +6,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from asd_desktop.domain.enums import CouncilPhase
 from asd_desktop.models.case import Case
-from asd_desktop.models.enums import CouncilPhase
 from asd_desktop.models.familienrat import FamilyCouncil
 from asd_desktop.services.familienrat.store import CouncilStore
 from asd_desktop.services.familienrat.views import UpcomingReview

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from asd_desktop.domain.enums import ProposalDecision
 from asd_desktop.domain.familienrat import (
     AgreementInput,
     AgreementView,
@@ -10,7 +11,6 @@ from asd_desktop.domain.familienrat import (
     agreement_problems,
     proposal_problems,
 )
-from asd_desktop.models.enums import ProposalDecision
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.models.familienrat import CouncilAgreement, CouncilProposal
 from asd_desktop.services import audit

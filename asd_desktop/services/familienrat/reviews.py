@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from asd_desktop.domain.enums import AgreementKept, CouncilOutcome
 from asd_desktop.domain.familienrat import CouncilView, FollowUpInput
-from asd_desktop.models.enums import AgreementKept, CouncilOutcome
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.familienrat import AgreementReview, CouncilAgreement, FamilyCouncil
 from asd_desktop.services import audit

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.models.enums import FamilyInterest
+from asd_desktop.domain.enums import FamilyInterest
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.familienrat import FamilyCouncil
 from asd_desktop.services import audit

@@ -8,6 +8,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from asd_desktop.domain.enums import (
+    AgreementKept,
+    CouncilActivity,
+    CouncilOutcome,
+    CouncilPhase,
+    FamilyInterest,
+    Financing,
+    Invitation,
+    ParticipantGroup,
+    ProposalDecision,
+)
 from asd_desktop.domain.familienrat import (
     AgreementReviewView,
     AgreementView,
@@ -19,17 +30,6 @@ from asd_desktop.domain.familienrat import (
     ParticipantView,
     PreparationInput,
     ProposalView,
-)
-from asd_desktop.models.enums import (
-    AgreementKept,
-    CouncilActivity,
-    CouncilOutcome,
-    CouncilPhase,
-    FamilyInterest,
-    Financing,
-    Invitation,
-    ParticipantGroup,
-    ProposalDecision,
 )
 from asd_desktop.models.familienrat import (
     AgreementReview,

@@ -6,8 +6,8 @@ import datetime as dt
 
 from sqlalchemy import delete, select
 
+from asd_desktop.domain.enums import GoalStatus
 from asd_desktop.domain.goal_process import GoalDraft, all_problems
-from asd_desktop.models.enums import GoalStatus
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.goals import (
     ActionGoal,

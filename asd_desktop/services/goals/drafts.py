@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import delete
 
+from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.domain.goal_process import (
     ActionGoalDraft,
     GoalDraft,
@@ -16,7 +17,6 @@ from asd_desktop.domain.goal_process import (
     StepDraft,
     default_review_date,
 )
-from asd_desktop.models.enums import ResourceKind
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.goals import WizardDraft
 from asd_desktop.services import audit

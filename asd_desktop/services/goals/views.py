@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from asd_desktop.models.enums import Area, GoalStatus, ResourceKind
+from asd_desktop.domain.enums import Area, GoalStatus, ResourceKind
 from asd_desktop.models.goals import ActionGoal, FirstStep, GoalAgreement, GoalReview, Resource
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
+from asd_desktop.domain.vectors import VERSION_KEYS, join, vector_of
 from asd_desktop.models import Base
 from asd_desktop.models.case import Case
 from asd_desktop.models.errors import AsdError, NotFoundError
@@ -25,7 +26,6 @@ from asd_desktop.services.sync.tables import (
     replicated_tables,
     table_named,
 )
-from asd_desktop.services.sync.vectors import VERSION_KEYS, join, vector_of
 from asd_desktop.services.sync.views import ConflictView, ReviewView, VersionView
 
 #: Fields that are bookkeeping, never offered for a choice.

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop import __version__
+from asd_desktop.domain.vectors import covered, join, meet, vector_of
 from asd_desktop.models.case import Case
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.goals import WizardDraft
@@ -41,7 +42,6 @@ from asd_desktop.services.sync.tables import (
     replicated_tables,
     table_named,
 )
-from asd_desktop.services.sync.vectors import covered, join, meet, vector_of
 from asd_desktop.services.sync.views import ConflictRef, ExportResult, ImportReport
 from asd_desktop.storage import case_summaries, search
 from asd_desktop.storage.bundle_file import (

@@ -11,18 +11,18 @@ from typing import Any
 from sqlalchemy import Table, delete, event, insert, select
 from sqlalchemy.orm import Session
 
-from asd_desktop.models.base import Replicated
-from asd_desktop.models.errors import AsdError
-from asd_desktop.models.sync import JoinedVersion, Sibling
-from asd_desktop.services.sync import rows
-from asd_desktop.services.sync.tables import case_column, record_label, table_named
-from asd_desktop.services.sync.vectors import (
+from asd_desktop.domain.vectors import (
     collapse,
     covered,
     dominates,
     merge_versions,
     vector_of,
 )
+from asd_desktop.models.base import Replicated
+from asd_desktop.models.errors import AsdError
+from asd_desktop.models.sync import JoinedVersion, Sibling
+from asd_desktop.services.sync import rows
+from asd_desktop.services.sync.tables import case_column, record_label, table_named
 from asd_desktop.storage import case_summaries, search
 from asd_desktop.storage.bundle_file import BundleDamagedError
 from asd_desktop.storage.replication import MERGING

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import Area
+from asd_desktop.domain.enums import Area
 from asd_desktop.services.cases import AreaInput, area_problems
 from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import DATE_FORMAT, FormDialog, buddy, from_qdate, to_qdate

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import Area, RiskLevel
+from asd_desktop.domain.enums import Area, RiskLevel
 from asd_desktop.services.instruments import AssessmentInput, assessment_problems
 from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import DATE_FORMAT, FormDialog, buddy, from_qdate, to_qdate

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import ContactKind
+from asd_desktop.domain.enums import ContactKind
 from asd_desktop.services.cases import ContactInput, ContactView, contact_problems
 from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import (

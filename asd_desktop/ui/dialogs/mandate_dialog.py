@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import Area, MandateKind, MandateStatus
+from asd_desktop.domain.enums import Area, MandateKind, MandateStatus
 from asd_desktop.services.instruments import (
     EvidenceInput,
     MandateInput,

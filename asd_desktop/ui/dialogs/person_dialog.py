@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import Role
+from asd_desktop.domain.enums import Role
 from asd_desktop.services.cases import PersonInput, PersonView, person_problems
 from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import FormDialog, OptionalDateEdit, buddy

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
-from asd_desktop.models.enums import GoalStatus
+from asd_desktop.domain.enums import GoalStatus
 from asd_desktop.services.goals import ActionGoalView, ReviewInput, review_problems
 from asd_desktop.ui.widgets import DATE_FORMAT, FormDialog, buddy, from_qdate, german_date, to_qdate
 

@@ -77,10 +77,10 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.enums import CouncilPhase
 from asd_desktop.domain.familienrat import PhaseProcess, completes_phase
 from asd_desktop.domain.guided import AUTOSAVE_MS as AUTOSAVE_MS
 from asd_desktop.domain.guided import FINISHED, Problem
-from asd_desktop.models.enums import CouncilPhase
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.familienrat import (
     PHASE_GUIDANCE,

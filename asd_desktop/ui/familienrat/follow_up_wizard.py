@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.models.enums import AgreementKept, CouncilOutcome, CouncilPhase
+from asd_desktop.domain.enums import AgreementKept, CouncilOutcome, CouncilPhase
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.services.familienrat import (

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import CouncilActivity, Financing
+from asd_desktop.domain.enums import CouncilActivity, Financing
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.familienrat import (
     USUAL_HOURS,

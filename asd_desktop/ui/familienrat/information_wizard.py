@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import CouncilPhase, Invitation
+from asd_desktop.domain.enums import CouncilPhase, Invitation
 from asd_desktop.services.familienrat import (
     CouncilView,
     FamilienratService,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.models.enums import (
+from asd_desktop.domain.enums import (
     CouncilPhase,
     FamilyInterest,
     Financing,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.enums import Area
 from asd_desktop.domain.goal_process import (
     GOAL_PROCESS,
     PAGE_TITLES,
@@ -26,7 +27,6 @@ from asd_desktop.domain.goal_process import (
     GoalProcess,
 )
 from asd_desktop.domain.guided import Problem, problems_by_key
-from asd_desktop.models.enums import Area
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
 from asd_desktop.ui.guided_wizard import GuidedPage

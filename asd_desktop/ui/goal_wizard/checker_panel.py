@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.goals.checker import Finding, check_goal
+from asd_desktop.domain.goal_checker import Finding, check_goal
 from asd_desktop.ui.widgets import FormDialog, buddy
 
 #: Short German names of the checker's codes, shown before each message.

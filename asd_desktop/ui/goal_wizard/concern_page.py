@@ -6,7 +6,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from asd_desktop.models.enums import Area
+from asd_desktop.domain.enums import Area
 from asd_desktop.services.goals import PAGE_CONCERN, GoalDraft, area_notice
 from asd_desktop.ui.goal_wizard.base import (
     GoalPage,

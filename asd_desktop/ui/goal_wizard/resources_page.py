@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.domain.guided import Problem
-from asd_desktop.models.enums import ResourceKind
 from asd_desktop.services.goals import PAGE_RESOURCES, GoalDraft, ResourceDraft
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogPickDialog
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, RowList, hint_label, short_line

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.models.enums import ResourceKind
+from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.services.goals import PAGE_SUMMARY, GoalDraft, default_review_date
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, person_name
 from asd_desktop.ui.goal_wizard.checker_panel import CODE_TITLES
