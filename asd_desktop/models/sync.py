@@ -15,10 +15,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from asd_desktop.domain.sync_states import AssignmentState, BlockedReason
 from asd_desktop.models.base import Base
-
-OFFICE = "office"
-LAPTOP = "laptop"
 
 
 class SyncIdentity(Base):
@@ -50,8 +48,8 @@ class SyncDevice(Base):
     age_recipient: Mapped[str] = mapped_column(Text)
     enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
-    #: Why bundles are refused although not revoked, e.g. "restored" (counters went back).
-    blocked_reason: Mapped[str] = mapped_column(String(40), default="")
+    #: Why bundles are refused although not revoked, e.g. restored (counters went back).
+    blocked_reason: Mapped[str] = mapped_column(String(40), default=BlockedReason.NONE)
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     #: The peer's knowledge from its latest bundle: what it has acknowledged.
     acked: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
@@ -99,7 +97,7 @@ class CaseAssignment(Base):
 
     case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    state: Mapped[str] = mapped_column(String(12), default="active")
+    state: Mapped[str] = mapped_column(String(12), default=AssignmentState.ACTIVE)
     #: The office counter when assigned: until the laptop acknowledges it, the whole case is sent.
     assigned_at_counter: Mapped[int] = mapped_column(Integer, default=0)
     #: The office counter of the latest instruction (assign, send again, withdraw); only grows.

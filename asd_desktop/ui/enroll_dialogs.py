@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.sync_states import DeviceRole
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.sync import DeviceView, EnrollmentResult, JoinResult, SyncService
 from asd_desktop.ui.widgets import ProblemsLabel, buddy
@@ -203,7 +204,7 @@ class EnrollDeviceDialog(_TwoStepDialog):
         self.replaces_combo = QComboBox()
         self.replaces_combo.addItem(NO_REPLACEMENT, None)
         for peer in peers:
-            if peer.role == "laptop":
+            if peer.role == DeviceRole.LAPTOP:
                 self.replaces_combo.addItem(f"{peer.name} ({peer.state_label})", peer.device_id)
         self.folder_edit = QLineEdit()
         self.folder_edit.setReadOnly(True)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.sync_states import DeviceRole
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.progress import OperationToken
 from asd_desktop.services.cases import CaseQuery, CaseRow, CaseService
@@ -127,7 +128,7 @@ class PeersModel(RowsModel[PeerRow]):
             local_time(d.last_import_at) or NEVER,
             local_time(d.last_export_at) or NEVER,
             "–" if value.pending is None else str(value.pending),
-            str(d.assigned_cases) if d.role == "laptop" else "–",
+            str(d.assigned_cases) if d.role == DeviceRole.LAPTOP else "–",
         )
 
     @override
@@ -545,7 +546,7 @@ class SyncWindow(QDialog):
     @property
     def is_office(self) -> bool:
         """True when this database is the office hub."""
-        return self.status is not None and self.status.role == "office"
+        return self.status is not None and self.status.role == DeviceRole.OFFICE
 
     @Slot()
     def reload(self) -> None:
@@ -641,7 +642,9 @@ class SyncWindow(QDialog):
         usable = peer is not None and not peer.revoked
         self.export_button.setEnabled(usable)
         self.revoke_button.setEnabled(usable)
-        self.assign_button.setEnabled(usable and peer is not None and peer.role == "laptop")
+        self.assign_button.setEnabled(
+            usable and peer is not None and peer.role == DeviceRole.LAPTOP
+        )
 
     def _say(self, title: str, text: str) -> None:
         self.last_message = text
@@ -707,7 +710,7 @@ class SyncWindow(QDialog):
     def assign_cases(self) -> Op[object] | None:
         """Office: choose the cases the selected laptop holds (read and stored off the GUI)."""
         peer = self.selected_peer()
-        if peer is None or peer.role != "laptop":
+        if peer is None or peer.role != DeviceRole.LAPTOP:
             return None
         cases, sync, device_id = self._cases, self._sync, peer.device_id
 

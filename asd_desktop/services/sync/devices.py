@@ -11,13 +11,12 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from asd_desktop.domain.sync_states import AssignmentState, BlockedReason, DeviceRole
 from asd_desktop.models.base import LocalDevice
 from asd_desktop.models.case import Case
 from asd_desktop.models.errors import AsdError, NotFoundError
 from asd_desktop.models.ids import uuid7
 from asd_desktop.models.sync import (
-    LAPTOP,
-    OFFICE,
     CaseAssignment,
     ImportedBundle,
     SyncDevice,
@@ -56,9 +55,9 @@ def require_identity(session: Session, role: str | None = None) -> SyncIdentity:
             "»asd-desktop device init-office«; auf einem Laptop: die Einrichtungsdatei aus "
             "dem Büro mit »asd-desktop device join« übernehmen."
         )
-    if role == OFFICE and ident.role != OFFICE:
+    if role == DeviceRole.OFFICE and ident.role != DeviceRole.OFFICE:
         raise AsdError("Das geht nur im Büro (auf der Büro-Datenbank), nicht auf einem Laptop.")
-    if role == LAPTOP and ident.role != LAPTOP:
+    if role == DeviceRole.LAPTOP and ident.role != DeviceRole.LAPTOP:
         raise AsdError("Das geht nur auf einem Laptop, nicht im Büro.")
     return ident
 
@@ -92,7 +91,7 @@ def init_office(session: Session, name: str) -> SyncIdentity:
     keys = DeviceKeys.generate()
     ident = SyncIdentity(
         id=1,
-        role=OFFICE,
+        role=DeviceRole.OFFICE,
         name=name.strip(),
         signing_private=keys.signing_private,
         age_identity=keys.age_identity,
@@ -128,7 +127,7 @@ def enroll(
     session: Session, name: str, out_dir: Path, replaces: str | None = None
 ) -> tuple[SyncDevice, Path, str]:
     """Office: register a new laptop and write its enrollment file, protected by a code."""
-    office = require_identity(session, OFFICE)
+    office = require_identity(session, DeviceRole.OFFICE)
     if not name.strip():
         raise AsdError("Bitte einen Namen für das Gerät angeben, z. B. »Laptop Frau Kaya«.")
     old = find_device(session, replaces) if replaces else None
@@ -137,11 +136,11 @@ def enroll(
     device = SyncDevice(
         device_id=device_id,
         name=name.strip(),
-        role=LAPTOP,
+        role=DeviceRole.LAPTOP,
         signing_public=keys.signing_public,
         age_recipient=keys.age_recipient,
         enrolled_at=now(),
-        blocked_reason="",
+        blocked_reason=BlockedReason.NONE,
         acked={},
         next_sequence=1,
     )
@@ -175,7 +174,7 @@ def enroll(
                 CaseAssignment(
                     case_id=assignment.case_id,
                     device_id=device_id,
-                    state="active",
+                    state=AssignmentState.ACTIVE,
                     assigned_at_counter=counter,
                     epoch=counter,
                     changed_at=now(),
@@ -216,7 +215,7 @@ def join(session: Session, path: Path, code: str) -> tuple[SyncIdentity, SyncDev
             "Die Einrichtungsdatei ist unvollständig. Bitte im Büro eine neue erzeugen lassen."
         ) from exc
     current = identity(session)
-    if current is not None and current.role == OFFICE:
+    if current is not None and current.role == DeviceRole.OFFICE:
         raise AsdError("Diese Datenbank ist das Büro; ein Büro wird nicht als Laptop eingerichtet.")
     device = local_device(session)
     if device.device_id == device_id:
@@ -234,7 +233,7 @@ def join(session: Session, path: Path, code: str) -> tuple[SyncIdentity, SyncDev
     session.add(
         SyncIdentity(
             id=1,
-            role=LAPTOP,
+            role=DeviceRole.LAPTOP,
             name=name,
             signing_private=keys.signing_private,
             age_identity=keys.age_identity,
@@ -246,11 +245,11 @@ def join(session: Session, path: Path, code: str) -> tuple[SyncIdentity, SyncDev
     office = SyncDevice(
         device_id=office_id,
         name=office_name,
-        role=OFFICE,
+        role=DeviceRole.OFFICE,
         signing_public=office_public,
         age_recipient=office_recipient,
         enrolled_at=now(),
-        blocked_reason="",
+        blocked_reason=BlockedReason.NONE,
         acked={},
         next_sequence=1,
     )
@@ -291,9 +290,9 @@ def _restamp(session: Session, old_id: str) -> None:
 
 def revoke(session: Session, ref: str) -> SyncDevice:
     """Office: refuse every further bundle of that device."""
-    require_identity(session, OFFICE)
+    require_identity(session, DeviceRole.OFFICE)
     device = find_device(session, ref)
-    if device.role == OFFICE:
+    if device.role == DeviceRole.OFFICE:
         raise AsdError("Das Büro selbst kann nicht gesperrt werden.")
     if device.revoked_at is None:
         device.revoked_at = now()
@@ -303,7 +302,7 @@ def revoke(session: Session, ref: str) -> SyncDevice:
 def active_laptop(session: Session, ref: str) -> SyncDevice:
     """A laptop that may receive cases."""
     device = find_device(session, ref)
-    if device.role != LAPTOP:
+    if device.role != DeviceRole.LAPTOP:
         raise AsdError(f"»{device.name}« ist kein Laptop; Fälle werden Laptops zugeteilt.")
     if device.revoked_at is not None:
         raise AsdError(f"»{device.name}« ist gesperrt und bekommt keine Fälle mehr.")
@@ -331,11 +330,11 @@ def find_case(session: Session, ref: str) -> Case:
 
 def assign(session: Session, case_ref: str, device_ref: str) -> tuple[Case, SyncDevice, bool]:
     """Office: the laptop receives the whole case with its next bundle. False if it had it."""
-    require_identity(session, OFFICE)
+    require_identity(session, DeviceRole.OFFICE)
     case = find_case(session, case_ref)
     device = active_laptop(session, device_ref)
     existing = session.get(CaseAssignment, (case.id, device.device_id))
-    if existing is not None and existing.state == "active":
+    if existing is not None and existing.state == AssignmentState.ACTIVE:
         return case, device, False
     counter = bump_counter(session)
     if existing is None:
@@ -343,14 +342,14 @@ def assign(session: Session, case_ref: str, device_ref: str) -> tuple[Case, Sync
             CaseAssignment(
                 case_id=case.id,
                 device_id=device.device_id,
-                state="active",
+                state=AssignmentState.ACTIVE,
                 assigned_at_counter=counter,
                 epoch=counter,
                 changed_at=now(),
             )
         )
     else:
-        existing.state = "active"
+        existing.state = AssignmentState.ACTIVE
         existing.assigned_at_counter = counter
         existing.epoch = counter
         existing.changed_at = now()
@@ -359,16 +358,16 @@ def assign(session: Session, case_ref: str, device_ref: str) -> tuple[Case, Sync
 
 def unassign(session: Session, case_ref: str, device_ref: str) -> tuple[Case, SyncDevice]:
     """Office: take a case back; the laptop sends its pending edits, then evicts the case."""
-    require_identity(session, OFFICE)
+    require_identity(session, DeviceRole.OFFICE)
     case = find_case(session, case_ref)
     device = find_device(session, device_ref)
     existing = session.get(CaseAssignment, (case.id, device.device_id))
     if existing is None:
         raise AsdError(f"Der Fall ist »{device.name}« nicht zugeteilt.")
-    if existing.state != "withdrawing":
+    if existing.state != AssignmentState.WITHDRAWING:
         # A new instruction: its epoch is newer than every assignment sent before.
         existing.epoch = bump_counter(session)
-    existing.state = "withdrawing"
+    existing.state = AssignmentState.WITHDRAWING
     existing.changed_at = now()
     return case, device
 
@@ -376,7 +375,7 @@ def unassign(session: Session, case_ref: str, device_ref: str) -> tuple[Case, Sy
 def send_again(session: Session, case_id: str, device_id: str) -> bool:
     """Office: a laptop reported records of a held case missing; send the whole case again."""
     existing = session.get(CaseAssignment, (case_id, device_id))
-    if existing is None or existing.state != "active":
+    if existing is None or existing.state != AssignmentState.ACTIVE:
         return False
     counter = bump_counter(session)
     existing.assigned_at_counter = counter
@@ -386,7 +385,7 @@ def send_again(session: Session, case_id: str, device_id: str) -> bool:
 
 
 def assignments(
-    session: Session, device_id: str, states: tuple[str, ...] = ("active",)
+    session: Session, device_id: str, states: tuple[str, ...] = (AssignmentState.ACTIVE,)
 ) -> list[str]:
     """Case ids held by a laptop in the given states."""
     return list(
@@ -402,7 +401,7 @@ def assigned_counts(session: Session) -> dict[str, int]:
     """Active cases per device."""
     rows = session.execute(
         select(CaseAssignment.device_id, func.count())
-        .where(CaseAssignment.state == "active")
+        .where(CaseAssignment.state == AssignmentState.ACTIVE)
         .group_by(CaseAssignment.device_id)
     )
     return {device_id: count for device_id, count in rows}

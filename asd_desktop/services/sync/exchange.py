@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop import __version__
+from asd_desktop.domain.sync_states import AssignmentState, BlockedReason, DeviceRole
 from asd_desktop.domain.vectors import covered, join, meet, vector_of
 from asd_desktop.models.case import Case
 from asd_desktop.models.errors import AsdError
@@ -19,8 +20,6 @@ from asd_desktop.models.goals import WizardDraft
 from asd_desktop.models.ids import Hlc, uuid7
 from asd_desktop.models.progress import CancelledError, OperationToken
 from asd_desktop.models.sync import (
-    LAPTOP,
-    OFFICE,
     CaseAssignment,
     CaseInstruction,
     ImportedBundle,
@@ -101,12 +100,12 @@ def export_bundle(
         knowledge = _knowledge(ident, me.device_id, me.counter)
         ack = dict(peer.acked)
         scope: dict[str, Any]
-        if ident.role == OFFICE:
+        if ident.role == DeviceRole.OFFICE:
             full: dict[str, int] = dict(
                 s.execute(
                     select(CaseAssignment.case_id, CaseAssignment.epoch).where(
                         CaseAssignment.device_id == peer.device_id,
-                        CaseAssignment.state == "active",
+                        CaseAssignment.state == AssignmentState.ACTIVE,
                         CaseAssignment.assigned_at_counter > ack.get(me.device_id, 0),
                     )
                 )
@@ -117,7 +116,7 @@ def export_bundle(
                 s.execute(
                     select(CaseAssignment.case_id, CaseAssignment.epoch).where(
                         CaseAssignment.device_id == peer.device_id,
-                        CaseAssignment.state == "withdrawing",
+                        CaseAssignment.state == AssignmentState.WITHDRAWING,
                     )
                 )
                 .tuples()
@@ -216,14 +215,14 @@ def export_bundle(
 def _check_peer_can_receive(ident: SyncIdentity, peer: SyncDevice) -> None:
     if peer.revoked_at is not None:
         raise AsdError(f"»{peer.name}« ist gesperrt; an gesperrte Geräte wird nichts exportiert.")
-    if peer.blocked_reason == "restored":
+    if peer.blocked_reason == BlockedReason.RESTORED:
         raise AsdError(
             f"»{peer.name}« wurde aus einer Sicherung wiederhergestellt; bis es im Büro neu "
             "eingerichtet ist (Gerät ersetzen), wird nichts dorthin exportiert."
         )
-    if ident.role == LAPTOP and peer.role != OFFICE:
+    if ident.role == DeviceRole.LAPTOP and peer.role != DeviceRole.OFFICE:
         raise AsdError("Ein Laptop tauscht Pakete nur mit dem Büro aus.")
-    if ident.role == OFFICE and peer.role != LAPTOP:
+    if ident.role == DeviceRole.OFFICE and peer.role != DeviceRole.LAPTOP:
         raise AsdError("Das Büro exportiert Pakete an eingerichtete Laptops.")
 
 
@@ -239,7 +238,7 @@ def office_stable(s: Session, knowledge: Mapping[str, int]) -> dict[str, int]:
     acks = [
         dict(d.acked)
         for d in s.scalars(select(SyncDevice).where(SyncDevice.revoked_at.is_(None)))
-        if d.role == LAPTOP
+        if d.role == DeviceRole.LAPTOP
     ]
     return meet([dict(knowledge), *acks])
 
@@ -277,11 +276,11 @@ def _scope_statement(
 ) -> Any:  # noqa: ANN401
     key = case_column(table)
     uncovered = _unacknowledged(table, ack, origins)
-    if role != OFFICE or key is None:
+    if role != DeviceRole.OFFICE or key is None:
         return uncovered
     in_scope = table.c[key].in_(
         select(CaseAssignment.case_id).where(
-            CaseAssignment.device_id == peer_id, CaseAssignment.state == "active"
+            CaseAssignment.device_id == peer_id, CaseAssignment.state == AssignmentState.ACTIVE
         )
     )
     condition = in_scope & uncovered
@@ -323,8 +322,8 @@ def _payload(
     ack_json = json.dumps(ack)
     conn = s.connection()
     held: set[str] | None = None
-    if role == OFFICE:
-        held = set(devices.assignments(s, peer_id, ("active",)))
+    if role == DeviceRole.OFFICE:
+        held = set(devices.assignments(s, peer_id, (AssignmentState.ACTIVE,)))
     tables = replicated_tables()
     for number, table in enumerate(tables):
         token.progress(number, len(tables))
@@ -418,7 +417,7 @@ def import_bundle(
     manifest = opened.manifest
     sender_id = manifest["sender"]["device_id"]
     sender_name = registry[sender_id][2]
-    if registry[sender_id][3] == "restored":
+    if registry[sender_id][3] == BlockedReason.RESTORED:
         raise _restored(sender_name)
     bundle_id = manifest["bundle_id"]
 
@@ -433,7 +432,7 @@ def import_bundle(
         try:
             return merge(repair=False)
         except IntegrityError:
-            if role != LAPTOP:
+            if role != DeviceRole.LAPTOP:
                 raise
             # Records of a held case are missing here: keep what is whole, ask for the rest.
             return merge(repair=True)
@@ -445,11 +444,11 @@ def import_bundle(
             "Paket exportieren lassen. Es wurde nichts verändert."
         ) from exc
     except RestoredDeviceError:
-        if role == OFFICE:
+        if role == DeviceRole.OFFICE:
             with factory.begin() as s:
                 sender = s.get(SyncDevice, sender_id)
                 if sender is not None:
-                    sender.blocked_reason = "restored"
+                    sender.blocked_reason = BlockedReason.RESTORED
         raise
 
 
@@ -512,7 +511,7 @@ def _merge_bundle(
     scope = manifest["scope"]
     withdrawn = 0
     refused: set[str] = set()
-    if role == LAPTOP:
+    if role == DeviceRole.LAPTOP:
         full_cases, withdrawn = _apply_instructions(s, scope)
         refused = set(
             s.scalars(select(CaseInstruction.case_id).where(CaseInstruction.held.is_(False)))
@@ -521,8 +520,10 @@ def _merge_bundle(
         full_cases = set()
     merger = Merger(s, knowledge_before, full_cases=full_cases)
     entitled: set[str] | None = None
-    if role == OFFICE:
-        entitled = set(devices.assignments(s, sender_id, ("active", "withdrawing")))
+    if role == DeviceRole.OFFICE:
+        entitled = set(
+            devices.assignments(s, sender_id, (AssignmentState.ACTIVE, AssignmentState.WITHDRAWING))
+        )
     review = 0
     refused_cases: set[str] = set()
     total = int(manifest["payload"]["lines"])
@@ -553,7 +554,7 @@ def _merge_bundle(
                         CaseAssignment(
                             case_id=case_id,
                             device_id=sender_id,
-                            state="active",
+                            state=AssignmentState.ACTIVE,
                             assigned_at_counter=0,
                             changed_at=devices.now(),
                         )
@@ -603,7 +604,7 @@ def _merge_bundle(
 
     affected = set(merger.result.case_ids)
     evicted = resend = 0
-    if role == LAPTOP:
+    if role == DeviceRole.LAPTOP:
         stable = {d: int(c) for d, c in manifest["stable"].items()}
         ident.stable = join([dict(ident.stable or {}), stable])
         s.flush()
@@ -616,7 +617,7 @@ def _merge_bundle(
             condition = and_(
                 CaseAssignment.case_id == case_id,
                 CaseAssignment.device_id == sender_id,
-                CaseAssignment.state == "withdrawing",
+                CaseAssignment.state == AssignmentState.WITHDRAWING,
             )
             if case_id in epochs:
                 # Only the withdrawal the laptop carried out, never a later instruction.

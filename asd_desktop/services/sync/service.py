@@ -215,7 +215,7 @@ class SyncService:
             return devices.assignments(s, device.device_id)
 
     def case_holders(self, case_id: str) -> dict[str, str]:
-        """Device name → state ("active" or "withdrawing") for one case."""
+        """Device name → state (:class:`AssignmentState`) for one case."""
         with self._factory() as s:
             rows = s.execute(
                 select(SyncDevice.name, CaseAssignment.state)

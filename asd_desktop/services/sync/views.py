@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROLE_LABELS = {"office": "Büro", "laptop": "Laptop"}
+from asd_desktop.domain.sync_states import ROLE_LABELS, BlockedReason
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class DeviceView:
         """Aktiv, Gesperrt or why bundles are refused."""
         if self.revoked:
             return "Gesperrt"
-        if self.blocked_reason == "restored":
+        if self.blocked_reason == BlockedReason.RESTORED:
             return "Aus Sicherung wiederhergestellt – neu einrichten"
         return "Aktiv"
 
