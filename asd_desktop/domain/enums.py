@@ -341,3 +341,19 @@ class IdeaSource(_Labelled):
             "fachlich": "fachliche Hilfe",
         }
     )
+
+
+class StepActor(enum.StrEnum):
+    """Who does an open step (Wiedervorlage)."""
+
+    CASEWORKER = "fachkraft"
+    FAMILY = "familie"
+    PROFESSIONAL = "fachperson"
+
+
+class Salutation(enum.StrEnum):
+    """How a letter addresses a person; empty: "Guten Tag Vorname Nachname"."""
+
+    NONE = ""
+    MS = "Frau"
+    MR = "Herr"

@@ -35,6 +35,7 @@ from asd_desktop.models.goals import (
 )
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
 from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
+from asd_desktop.models.steps import Step
 from asd_desktop.models.sync import (
     CaseAssignment,
     CaseInstruction,
@@ -92,6 +93,7 @@ __all__ = [
     "Role",
     "Sibling",
     "SozialraumNeed",
+    "Step",
     "SyncDevice",
     "SyncIdentity",
     "TeamMeeting",

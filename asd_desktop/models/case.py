@@ -51,6 +51,9 @@ class Person(Replicated, Base):
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
     roles: Mapped[list[str]] = mapped_column(JSON, default=list)
     institution: Mapped[str] = mapped_column(String(200), default="")
+    #: "Frau", "Herr" or "" (a :class:`~asd_desktop.domain.enums.Salutation`): the letters'
+    #: salutation; empty gives "Guten Tag Vorname Nachname".
+    salutation: Mapped[str] = mapped_column(String(10), default="")
 
 
 class AreaAssignment(Replicated, Base):

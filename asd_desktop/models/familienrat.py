@@ -155,6 +155,9 @@ class CouncilAgreement(Replicated, Base):
     who: Mapped[str] = mapped_column(String(300), default="")
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     how_checked: Mapped[str] = mapped_column(Text, default="")
+    #: Open until a person says it is done (Wiedervorlage).
+    done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    done_by: Mapped[str] = mapped_column(String(200), default="")
 
 
 class AgreementReview(Replicated, Base):

@@ -110,6 +110,9 @@ class FirstStep(Replicated, Base):
     who: Mapped[str] = mapped_column(String(200), default="")
     what: Mapped[str] = mapped_column(Text)
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: Open until a person says it is done (Wiedervorlage).
+    done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    done_by: Mapped[str] = mapped_column(String(200), default="")
 
 
 class WizardDraft(Base):

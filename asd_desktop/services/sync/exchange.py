@@ -57,9 +57,9 @@ from asd_desktop.storage.bundle_file import (
 from asd_desktop.storage.replication import MERGING, clock_ms
 
 #: The schema this release writes and reads (the newest migration).
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: The oldest reader that understands what this release writes.
-MIN_READER_VERSION = 7
+MIN_READER_VERSION = 8
 #: What a reader must support to merge our bundles; a bundle needing more is refused.
 CAPABILITIES = ("rows-v1", "siblings-v1", "entitlement-v1")
 BUNDLE_FORMAT = "asd-bundle"
