@@ -106,6 +106,7 @@ def main() -> int:
     """Run the benchmark, print it and write the JSON file; 1 if a target was missed."""
     whole = _part(score(CORPUS, _codes_of, CODES))
     held_out = _part(score([g for g in CORPUS if g.held_out], _codes_of, CODES))
+    direction = _part(score([g for g in CORPUS if g.direction], _codes_of, CODES))
     timing = _timing()
     result: dict[str, Any] = {
         "measured_at": dt.datetime.now().isoformat(timespec="seconds"),
@@ -126,6 +127,7 @@ def main() -> int:
         },
         "whole": whole,
         "held_out": held_out,
+        "direction": direction,
         "time_per_text": timing,
     }
     result["all_targets_met"] = (
@@ -133,6 +135,7 @@ def main() -> int:
     )
     _print_part("Ganzer Korpus", whole)
     _print_part("Zurückgehaltener Teil (vor dem Abstimmen geschrieben)", held_out)
+    _print_part("Richtungsziele (zurückgehalten)", direction)
     print(
         f"\nZeit je Ziel ({timing['calls']} Aufrufe): Median {timing['median_ms']:.3f} ms, "
         f"p95 {timing['p95_ms']:.3f} ms, Max {timing['max_ms']:.3f} ms "

@@ -54,6 +54,11 @@ Decisions (each code is one kind of problem; one word can have two problems, e.g
   werden-passive ("soll … unterstützt werden", "wird … begleitet"), which hides who
   acts. A state passive with "sein" ("… gepackt ist") is a state and fine; passives
   inside "wenn/dass/ob …" clauses are not flagged.
+- ``office_voice``: "soll", "sollen", "sollte" in a main clause ("Die Mutter soll ihre
+  Erziehungsfähigkeit stärken."): the office's expectation of the family, not the
+  family's own goal — it must not be printed as "Unser gemeinsames Ziel" unnoticed. A
+  "soll" inside "was/wenn/dass …" ("wissen, was Tim tun soll") and a conditional
+  "Sollte es …" at the start of a clause are fine.
 - ``hard_to_read``: a sentence of more than 30 words (the method's own model goal
   has a 26-word lead sentence; on Reiners' scale more than 30 words is "very hard"),
   office jargon from a short list (``JARGON``), an abbreviation of two or more
@@ -76,6 +81,7 @@ CODES: tuple[str, ...] = (
     "no_date",
     "vague_date",
     "not_family_subject",
+    "office_voice",
     "hard_to_read",
 )
 
@@ -87,6 +93,7 @@ CODE_LABELS: dict[str, str] = {
     "no_date": "ohne »bis wann«",
     "vague_date": "unklarer Zeitpunkt",
     "not_family_subject": "nicht die Familie handelt",
+    "office_voice": "klingt nach dem Amt",
     "hard_to_read": "schwer zu lesen",
 }
 
@@ -341,6 +348,10 @@ _STRONG_PARTICIPLES = _words(
     "entschieden vertrieben verwiesen bezogen einbezogen erzogen vermieden verschrieben "
     "versprochen empfangen entnommen unternommen zerrissen"
 )
+
+# office voice -------------------------------------------------------------------------
+
+_SHOULD = re.compile(r"\b(?:soll|sollen|sollt|sollst|solle|sollte|sollten|solltest)\b", _I)
 
 # hard to read -------------------------------------------------------------------------
 
@@ -703,6 +714,27 @@ def _check_subject(t: _Text) -> Finding | None:
     return None
 
 
+def _check_office_voice(t: _Text) -> Finding | None:
+    for m in _SHOULD.finditer(t.text):
+        c_start, c_end = _clause_of(t, m.start())
+        first = _TOKEN.search(t.text, c_start, c_end)
+        if first is None or first.group().lower() in _SUBORDINATORS:
+            continue  # "wissen, was Tim tun soll" is what someone asks, not the goal
+        if first.start() == m.start() and m.group().lower().startswith("sollte"):
+            continue  # "Sollte es Streit geben, …" is a condition
+        span = (m.start(), m.end())
+        return Finding(
+            "office_voice",
+            f"Das klingt nach dem Amt, nicht nach der Familie: »{_quote(t, span)}« ist eine "
+            "Erwartung von außen. Ein gemeinsames Ziel sagt, was die Familie selbst will und "
+            "bis wann es erreicht ist – z. B. statt »Die Mutter soll ihre "
+            "Erziehungsfähigkeit stärken«: »Ab sofort sind Lina und Ben an Schultagen um "
+            "20 Uhr im Bett.« Fragen Sie die Familie: „Was wollen Sie erreichen?“",
+            span,
+        )
+    return None
+
+
 def _check_readability(t: _Text) -> Finding | None:
     m = _JARGON.search(t.text)
     if m:
@@ -762,6 +794,7 @@ _CHECKS: tuple[Callable[[_Text], Finding | None], ...] = (
     _check_negative,
     _check_dates,
     _check_subject,
+    _check_office_voice,
     _check_readability,
 )
 

@@ -40,6 +40,7 @@ from asd_desktop.ui.goal_wizard import GoalWizard, draft_from_wizard
 from asd_desktop.ui.goal_wizard.base import next_page_id
 from asd_desktop.ui.goal_wizard.checker_panel import CheckerPanel, DismissFindingDialog
 from asd_desktop.ui.goal_wizard.resources_page import without_goal
+from asd_desktop.ui.goal_wizard.summary_page import summary_html
 from asd_desktop.ui.widgets import OptionalDateEdit, to_qdate
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -623,3 +624,37 @@ def test_dismiss_dialog_refuses_an_empty_reason(qtbot):
     dialog.save_button.click()
     assert dialog.result() == DismissFindingDialog.DialogCode.Accepted
     assert dialog.values() == "So hat Emre es gesagt."
+
+
+def test_the_richtungsziel_gets_live_hints_and_the_office_voice_is_named(
+    qtbot, make_wizard, tmp_path
+):
+    wizard = make_wizard()
+    _type(qtbot, wizard.concern_page.concern_edit, "Schule")
+    _type(qtbot, wizard.concern_page.concern_by_edit, "Mutter")
+    _next(wizard)
+    wizard.will_page.will_edit.setPlainText("Muharem will an seiner Schule bleiben.")
+    _next(wizard)
+    assert wizard.currentId() == PAGE_DIRECTION
+    page = wizard.direction_page
+    page.direction_edit.setFocus()
+    page.direction_edit.setPlainText("Die Mutter soll ihre Erziehungsfähigkeit stärken.")
+    assert page.checker.isVisibleTo(wizard)
+    messages = "\n".join(page.checker.messages())
+    assert "Klingt nach dem Amt:\nDas klingt nach dem Amt, nicht nach der Familie" in messages
+    assert "Zu ungenau" in messages
+    assert page.checker.status_label.text() == "4 Hinweise:"
+    assert page.direction_edit.extraSelections(), "the words are underlined"
+    assert not page.checker.dismiss_button.isVisibleTo(wizard)
+    assert wizard.grab().save(str(tmp_path / "direction_hints.png"))
+    # the family's own words in a consensus goal: nothing to nag about
+    page.direction_edit.setPlainText(
+        "Wir Eltern und Muharem (13) kennen und nutzen bis zu den Sommerferien Wege, "
+        "damit Muharem an seiner jetzigen Schule bleiben kann."
+    )
+    assert page.checker.messages() == []
+    assert page.checker.status_label.text() == "Keine Hinweise."
+    # the summary does not print the office's voice silently as the common goal
+    page.direction_edit.setPlainText("Die Mutter soll ihre Erziehungsfähigkeit stärken.")
+    html = summary_html(GoalDraft(direction_goal=page.direction_edit.toPlainText()))
+    assert "Hinweis „Klingt nach dem Amt“" in html

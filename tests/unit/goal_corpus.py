@@ -7,8 +7,10 @@ good goal.
 
 ``HELD_OUT_ROWS`` was written and labelled before the checker existed and was not
 used while tuning its word lists; ``DEV_ROWS`` was used for tuning; its last 44 rows are two
-probes in other styles added after a first tuning round. The benchmark reports figures
-for the whole corpus and for the held-out part.
+probes in other styles added after a first tuning round. ``DIRECTION_ROWS`` are
+Richtungsziele (consensus goals), written and labelled before the checker was shown on
+the Richtungsziel page and before ``office_voice`` existed; they count as held out. The
+benchmark reports figures for the whole corpus, the held-out part and the Richtungsziele.
 
 Labelling rules (the same as in ``asd_desktop.domain.goal_checker``):
 
@@ -31,6 +33,9 @@ Labelling rules (the same as in ``asd_desktop.domain.goal_checker``):
   künftig …), or a deadline more than two years after ``TODAY``.
 - ``not_family_subject``: the office, a professional or a provider acts (subject
   of a main clause), or a main clause in the werden-passive.
+- ``office_voice``: "soll", "sollen", "sollte" in a main clause: someone else's
+  expectation of the family ("Die Mutter soll …"), not the family's own goal; a "soll"
+  inside "was/wenn/dass …" is fine ("wissen, was Tim tun soll").
 - ``hard_to_read``: a sentence of more than 30 words, office jargon from a short
   list, an unexplained abbreviation, a § sign.
 """
@@ -69,6 +74,7 @@ class LabelledGoal:
     text: str
     codes: frozenset[str]
     held_out: bool
+    direction: bool = False
 
 
 # Written and labelled before the checker was written; never used for tuning.
@@ -190,10 +196,13 @@ HELD_OUT_ROWS: list[tuple[str, str]] = [
     ),
     (
         "Leon soll bis zu den Sommerferien 2027 in der Schule besser unterstützt werden.",
-        "vague not_family_subject",
+        "vague not_family_subject office_voice",
     ),
     ("Ben schlägt seine Schwester bis Ende Januar nicht mehr.", "negative"),
-    ("Die Kinder sollen langfristig in einer stabilen Umgebung aufwachsen.", "vague vague_date"),
+    (
+        "Die Kinder sollen langfristig in einer stabilen Umgebung aufwachsen.",
+        "vague vague_date office_voice",
+    ),
     ("Bis zum 30. Juni hört Herr Kaya auf, vor den Kindern zu rauchen.", "negative"),
     (
         "Förderung der sozialen Kompetenzen im Rahmen einer Tagesgruppe nach § 32 SGB VIII",
@@ -250,7 +259,7 @@ HELD_OUT_ROWS: list[tuple[str, str]] = [
     ("Unterbringung von Jana in einer Wohngruppe bis zum Schuljahresende", "measure"),
     (
         "Die Eltern sollen bis zum 31. Januar über die Hilfen im Stadtteil informiert werden.",
-        "not_family_subject",
+        "not_family_subject office_voice",
     ),
     ("Tom räumt sein Zimmer regelmäßig auf.", "vague no_date"),
     (
@@ -640,7 +649,7 @@ DEV_ROWS: list[tuple[str, str]] = [
     ),
     (
         "Frau Lehmann soll bis zum 30. April bei der Wohnungssuche unterstützt werden.",
-        "not_family_subject",
+        "not_family_subject office_voice",
     ),
     (
         "Jonas wird bis zu den Sommerferien 2027 in der Schule von einer Schulbegleitung "
@@ -725,7 +734,7 @@ DEV_ROWS: list[tuple[str, str]] = [
     (
         "Die Mutter soll zeitnah lernen, den Kindern angemessene Grenzen zu setzen, damit sich "
         "die Situation stabilisiert.",
-        "vague vague_date",
+        "vague vague_date office_voice",
     ),
     (
         "Durch die SPFH werden die Eltern langfristig in ihrer Erziehungsfähigkeit gestärkt.",
@@ -747,7 +756,7 @@ DEV_ROWS: list[tuple[str, str]] = [
     ("Stärkung der Mutter-Kind-Bindung im Rahmen einer Therapie", "measure vague no_date"),
     (
         "Ben soll künftig nicht mehr geschlagen werden.",
-        "negative not_family_subject vague_date",
+        "negative not_family_subject vague_date office_voice",
     ),
     (
         "Herr Kaya besucht zeitnah einen Anti-Aggressions-Kurs nach § 10 JGG.",
@@ -759,7 +768,7 @@ DEV_ROWS: list[tuple[str, str]] = [
         "Bis zum Sommer 2027 wird Aylin bei der Verselbstständigung begleitet.",
         "vague not_family_subject",
     ),
-    ("Lisa soll mehr Zeit mit Gleichaltrigen verbringen.", "vague no_date"),
+    ("Lisa soll mehr Zeit mit Gleichaltrigen verbringen.", "vague no_date office_voice"),
     (
         "Der Vater kümmert sich mehr um die Kinder und schreit nicht mehr.",
         "vague negative no_date",
@@ -780,7 +789,7 @@ DEV_ROWS: list[tuple[str, str]] = [
     ("Kontinuierliche Schulbesuche von Adem", "vague no_date"),
     (
         "Der Kindesvater soll in die Erziehung einbezogen werden.",
-        "no_date not_family_subject hard_to_read",
+        "no_date not_family_subject office_voice hard_to_read",
     ),
     ("Erlernen von Strategien zur Konfliktlösung", "vague no_date"),
     ("Aufbau eines sozialen Netzwerks", "vague no_date"),
@@ -856,12 +865,129 @@ DEV_ROWS: list[tuple[str, str]] = [
 ]
 
 
-def _goals(rows: list[tuple[str, str]], *, held_out: bool) -> list[LabelledGoal]:
-    return [LabelledGoal(text, frozenset(codes.split()), held_out) for text, codes in rows]
+# Richtungsziele (consensus goals), written and labelled before the checker knew
+# ``office_voice`` and before it was shown on the Richtungsziel page; never used for
+# tuning. Good ones first, so the checker is seen not to nag at a real consensus goal.
+DIRECTION_ROWS: list[tuple[str, str]] = [
+    # good
+    (
+        "Wir Eltern und Muharem (13) kennen und nutzen bis zu den Sommerferien 2027 Wege, "
+        "damit Muharem an seiner jetzigen Schule bleiben kann.",
+        "",
+    ),
+    (
+        "Wir, Frau Demir und Elif, schaffen es bis zu den Herbstferien 2027, dass Elif jeden "
+        "Morgen pünktlich und mit gepacktem Ranzen in der Schule ist.",
+        "",
+    ),
+    (
+        "Bis Ende Juni 2027 leben Lina und Ben wieder jeden Tag bei uns, und wir schaffen "
+        "unseren Alltag mit Schule, Kita und Arbeit selbst.",
+        "",
+    ),
+    (
+        "Wir als Familie Schulz wohnen ab dem 1. Juli 2027 in einer Wohnung, in der jedes Kind "
+        "ein eigenes Bett hat.",
+        "",
+    ),
+    (
+        "Bis zum Sommer 2027 hat Jana (16) einen Ausbildungsplatz, den sie selbst ausgesucht "
+        "hat, und wohnt weiter bei ihrer Mutter.",
+        "",
+    ),
+    (
+        "Herr und Frau Yilmaz und Deniz (9) wissen bis zum nächsten Hilfeplangespräch, wie sie "
+        "Streit am Abend ruhig lösen können.",
+        "",
+    ),
+    (
+        "Wir Eltern wissen bis Ende März, was Tim tun soll, wenn er morgens nicht aufstehen mag.",
+        "",
+    ),
+    (
+        "Frau Lehmann und ihre Kinder haben bis zum 30. September 2027 eine eigene Wohnung und "
+        "kommen mit dem Geld bis zum Monatsende aus.",
+        "",
+    ),
+    (
+        "Bis zu den Herbstferien 2027 weiß Jana, welche Schule sie nach der zehnten Klasse "
+        "besuchen will, und hat sich dort angemeldet.",
+        "",
+    ),
+    (
+        "Wir wollen, dass Mia bis Weihnachten wieder bei uns wohnt und dass wir bis dahin "
+        "wissen, wen wir nachts anrufen können.",
+        "",
+    ),
+    # the office speaking
+    (
+        "Die Mutter soll ihre Erziehungsfähigkeit stärken.",
+        "vague no_date office_voice hard_to_read",
+    ),
+    (
+        "Herr Becker soll bis zum 31. März eine Wohnung für sich und die Kinder finden.",
+        "office_voice",
+    ),
+    (
+        "Die Eltern sollen bis zu den Sommerferien 2027 dafür sorgen, dass Lea jeden Tag zur "
+        "Schule geht.",
+        "office_voice",
+    ),
+    (
+        "Frau Nowak soll lernen, ihre Kinder altersgerecht zu versorgen.",
+        "vague no_date office_voice",
+    ),
+    ("Kevin soll ab sofort jeden Abend um 21 Uhr zu Hause sein.", "office_voice"),
+    (
+        "Bis zum Halbjahreszeugnis sollen Ali und Sara jeden Tag ihre Hausaufgaben machen.",
+        "office_voice",
+    ),
+    (
+        "Die Familie soll sich bis Ende April eine feste Tagesstruktur erarbeiten.",
+        "vague office_voice",
+    ),
+    (
+        "Die Kinder sollen perspektivisch in den Haushalt der Mutter zurückkehren.",
+        "vague_date office_voice",
+    ),
+    (
+        "Familie Kaya soll bis zum 30. Juni die Mietschulden mit dem Vermieter klären.",
+        "office_voice",
+    ),
+    (
+        "Die Mutter sollte bis Ende Mai jeden Morgen mit den Kindern frühstücken.",
+        "office_voice",
+    ),
+    # other misses
+    ("Verbesserung der Erziehungsfähigkeit beider Eltern", "vague no_date hard_to_read"),
+    ("Die Familie nimmt bis Ende Juni 2027 an einer Erziehungsberatung teil.", "measure"),
+    ("Wir streiten bis zu den Sommerferien 2027 nicht mehr so viel.", "negative"),
+    ("Wir Eltern und Leon wollen langfristig als Familie gut zusammenleben.", "vague_date"),
+    (
+        "Das Jugendamt unterstützt die Familie bis Ende 2027 dabei, eine Wohnung zu finden.",
+        "not_family_subject",
+    ),
+    (
+        "Bis Ende März 2027 soll die Familie durch eine SPFH unterstützt werden.",
+        "measure not_family_subject office_voice hard_to_read",
+    ),
+]
 
 
-#: The whole corpus, held-out part first.
-CORPUS: list[LabelledGoal] = _goals(HELD_OUT_ROWS, held_out=True) + _goals(DEV_ROWS, held_out=False)
+def _goals(
+    rows: list[tuple[str, str]], *, held_out: bool, direction: bool = False
+) -> list[LabelledGoal]:
+    return [
+        LabelledGoal(text, frozenset(codes.split()), held_out, direction) for text, codes in rows
+    ]
+
+
+#: The whole corpus, held-out parts first.
+CORPUS: list[LabelledGoal] = (
+    _goals(HELD_OUT_ROWS, held_out=True)
+    + _goals(DIRECTION_ROWS, held_out=True, direction=True)
+    + _goals(DEV_ROWS, held_out=False)
+)
 
 
 @dataclass(frozen=True)

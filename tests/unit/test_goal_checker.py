@@ -58,6 +58,39 @@ def test_corpus_meets_the_quality_targets(part):
     assert result.good_clean_share >= GOOD_CLEAN_TARGET, misses
 
 
+def test_richtungsziele_are_checked_without_nagging():
+    """The Richtungsziel part (held out): figures printed, so a run shows them."""
+    goals = [g for g in CORPUS if g.direction]
+    assert len(goals) >= 25
+    assert sum(1 for g in goals if not g.codes) >= 10
+    result = score(goals, _codes_of, CODES)
+    for c in result.codes:
+        print(f"Richtungsziel {c.code}: precision {c.precision:.2f}, recall {c.recall:.2f}")
+    print(f"Richtungsziel good and clean: {result.good_goals_clean}/{result.good_goals}")
+    by_code = {c.code: c for c in result.codes}
+    assert by_code["office_voice"].precision >= PRECISION_TARGET
+    assert by_code["office_voice"].recall >= RECALL_TARGET
+    assert all(c.recall >= RECALL_TARGET for c in result.codes)
+    # one known false alarm: "…, Kita und Arbeit selbst." reads "Kita" as a subject
+    assert result.good_clean_share >= 0.9
+
+
+def test_the_office_speaking_is_noted_not_passed_as_the_family_s_goal():
+    text = "Die Mutter soll ihre Erziehungsfähigkeit stärken."
+    findings = {f.code: f for f in check_goal(text, today=TODAY)}
+    assert "office_voice" in findings
+    finding = findings["office_voice"]
+    assert finding.message.startswith("Das klingt nach dem Amt, nicht nach der Familie: »soll«")
+    assert finding.span is not None
+    assert text[finding.span[0] : finding.span[1]] == "soll"
+    assert codes("Bis zum Halbjahreszeugnis sollen Ali und Sara jeden Tag lesen.") == {
+        "office_voice"
+    }
+    # a "soll" in a subordinate clause or a conditional "Sollte" is not the office speaking
+    assert codes("Wir Eltern wissen bis Ende März, was Tim tun soll, wenn er krank ist.") == set()
+    assert "office_voice" not in codes("Sollte Tim krank sein, ruft Mama bis 8 Uhr an.")
+
+
 def test_score_counts_false_positives_and_negatives():
     goals = [g for g in CORPUS if g.text == "SPFH"]
     result = score(goals, lambda text: {"vague"}, CODES)

@@ -1,4 +1,4 @@
-"""The goal checker's live comments beside a Handlungsziel, and dismissing one with a reason.
+"""The goal checker's live comments beside a goal, and dismissing one with a reason.
 
 The checker only comments: the family's words are never changed by the program.
 """
@@ -34,6 +34,7 @@ CODE_TITLES: dict[str, str] = {
     "no_date": "Ohne Zeitpunkt",
     "vague_date": "Zeitpunkt ungenau",
     "not_family_subject": "Nicht die Familie handelt",
+    "office_voice": "Klingt nach dem Amt",
     "hard_to_read": "Schwer zu lesen",
 }
 DISMISSED_COLOUR = QColor("#6b6b6b")
@@ -130,7 +131,17 @@ class CheckerPanel(QWidget):
         parent: QWidget | None = None,
         *,
         check: Callable[[str], list[Finding]] = check_goal,
+        goal_name: str = "Handlungsziel",
+        dismissable: bool = True,
     ) -> None:
+        """Build the panel.
+
+        Args:
+            parent: the owning widget.
+            check: the checker (tests may replace it).
+            goal_name: names the checked field for screen readers.
+            dismissable: False where nothing stores a dismissal: the panel only comments.
+        """
         super().__init__(parent)
         self._check = check
         self._findings: list[Finding] = []
@@ -144,7 +155,7 @@ class CheckerPanel(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName("Ergebnis der Zielprüfung")
         self.list = QListWidget()
-        self.list.setAccessibleName("Hinweise zum Handlungsziel")
+        self.list.setAccessibleName(f"Hinweise zum {goal_name}")
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -161,6 +172,7 @@ class CheckerPanel(QWidget):
         self.dismiss_button = QPushButton("Hinweis &verwerfen…")
         self.dismiss_button.setAccessibleName("Hinweis verwerfen")
         self.dismiss_button.clicked.connect(self._on_button)
+        self.dismiss_button.setVisible(dismissable)
         buttons = QHBoxLayout()
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)

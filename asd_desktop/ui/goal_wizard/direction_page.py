@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from asd_desktop.services.goals import PAGE_DIRECTION, GoalDraft
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, hint_label, multi_line
+from asd_desktop.ui.goal_wizard.checker_panel import CheckerPanel, underline_findings
 from asd_desktop.ui.widgets import buddy
 
 EXAMPLE = (
@@ -26,13 +27,16 @@ class DirectionPage(GoalPage):
         self.setSubTitle(
             "Ein gemeinsames Ziel, dem alle zustimmen, in den Worten der Familie: „Wir … bis …“."
         )
-        self.direction_edit = multi_line("Richtungsziel", "Wir … bis …", height=110)
+        self.direction_edit = multi_line("Richtungsziel", "Wir … bis …", height=340)
+        # The same live comments as for a Handlungsziel; nothing stores a dismissal here.
+        self.checker = CheckerPanel(goal_name="Richtungsziel", dismissable=False)
         self.people_edit = QLineEdit()
         self.people_edit.setPlaceholderText("z. B. Eltern und Muharem")
         form = QFormLayout()
-        form.addRow(
-            buddy("&Richtungsziel:", self.direction_edit, "Richtungsziel"), self.direction_edit
-        )
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.direction_edit, 1)
+        text_row.addWidget(self.checker, 1)
+        form.addRow(buddy("&Richtungsziel:", self.direction_edit, "Richtungsziel"), text_row)
         form.addRow(
             buddy("Wessen Ziel? (&Personen):", self.people_edit, "Wessen Ziel das ist"),
             self.people_edit,
@@ -48,7 +52,12 @@ class DirectionPage(GoalPage):
             {"direction_goal": self.direction_edit, "direction_people": self.people_edit}
         )
         self.direction_edit.textChanged.connect(self.edited)
+        self.direction_edit.textChanged.connect(self._check)
         self.people_edit.textEdited.connect(self.edited)
+
+    def _check(self) -> None:
+        self.checker.set_text(self.direction_edit.toPlainText())
+        underline_findings(self.direction_edit, self.checker.findings())
 
     def load(self, draft: GoalDraft) -> None:
         """Show the draft's Richtungsziel."""

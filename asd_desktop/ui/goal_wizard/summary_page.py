@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from asd_desktop.domain.enums import ResourceKind
+from asd_desktop.domain.goal_checker import check_goal
 from asd_desktop.services.goals import PAGE_SUMMARY, GoalDraft, default_review_date
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, person_name
 from asd_desktop.ui.goal_wizard.checker_panel import CODE_TITLES
@@ -45,6 +46,12 @@ def summary_html(draft: GoalDraft) -> str:
         "<h3>Richtungsziel</h3>",
         f"<p><b>{_para(draft.direction_goal)}</b></p>",
         f"<p><i>Das Ziel von:</i> {_para(draft.direction_people)}</p>",
+    ]
+    # Printed as "Unser gemeinsames Ziel": what the checker says is read out first.
+    for finding in check_goal(draft.direction_goal):
+        title = escape(CODE_TITLES.get(finding.code, finding.code))
+        out.append(f"<p><i>Hinweis „{title}“:</i> {escape(finding.message)}</p>")
+    out += [
         "<h3>Handlungsziele</h3>",
     ]
     if draft.action_goals:
