@@ -357,3 +357,33 @@ class Salutation(enum.StrEnum):
     NONE = ""
     MS = "Frau"
     MR = "Herr"
+
+
+class DueKind(enum.StrEnum):
+    """The kinds of dated items in "Termine und Fristen" (Wiedervorlage)."""
+
+    STEP = "schritt"
+    FIRST_STEP = "erster_schritt"
+    COUNCIL_AGREEMENT = "vereinbarung_familienrat"
+    MANDATE = "frist_auftrag"
+    GOAL = "handlungsziel"
+    AGREEMENT_REVIEW = "ueberpruefung_zielvereinbarung"
+    COUNCIL = "familienrat"
+    FOLLOW_UP = "folge_rat"
+
+    @property
+    def label(self) -> str:
+        """German label for the UI and the office calendar."""
+        return DUE_KIND_LABELS[self]
+
+
+DUE_KIND_LABELS: dict[DueKind, str] = {
+    DueKind.STEP: "Nächster Schritt",
+    DueKind.FIRST_STEP: "Erster Schritt",
+    DueKind.COUNCIL_AGREEMENT: "Vereinbarung Familienrat",
+    DueKind.MANDATE: "Frist Auftrag/Auflage",
+    DueKind.GOAL: "Handlungsziel",
+    DueKind.AGREEMENT_REVIEW: "Überprüfung Zielvereinbarung",
+    DueKind.COUNCIL: "Familienrat",
+    DueKind.FOLLOW_UP: "Folge-Rat / Überprüfung",
+}

@@ -10,7 +10,7 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
+from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role, StepActor
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.case_summary import CaseSummary
 from asd_desktop.models.errors import NotFoundError, ValidationError
@@ -18,6 +18,7 @@ from asd_desktop.models.ids import Hlc
 from asd_desktop.models.sync import Sibling
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
+from asd_desktop.services.steps import retire_open_steps, step_from_contact
 from asd_desktop.storage import search
 
 # --- values going in ------------------------------------------------------------------
@@ -71,6 +72,9 @@ class ContactInput:
     note: str = ""
     next_step: str = ""
     next_step_due: dt.date | None = None
+    #: Who does the next step; it becomes an open step of its own (Wiedervorlage).
+    next_step_actor: StepActor = StepActor.CASEWORKER
+    next_step_actor_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -397,6 +401,13 @@ class CaseService:
             contact = contact_row(case_id, value, self.user, corrects_id)
             s.add(contact)
             s.flush()
+            # A new contact never closes earlier steps; a correction replaces the
+            # corrected contact's still-open steps with its own (done ones stay).
+            if corrects_id is not None:
+                retire_open_steps(s, corrects_id)
+            step = step_from_contact(contact, value.next_step_actor, value.next_step_actor_name)
+            if step is not None:
+                s.add(step)
             action = AuditAction.CONTACT_CORRECTED if corrects_id else AuditAction.CONTACT_RECORDED
             audit.append(s, self._device, action, case_id, contact.id)
             return _contact_view(contact, [])

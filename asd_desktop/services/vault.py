@@ -14,11 +14,14 @@ from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.cases import CaseService
 from asd_desktop.services.consultation import ConsultationService
+from asd_desktop.services.deadlines import DeadlineService
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.instruments import InstrumentService
+from asd_desktop.services.settings import load_settings
 from asd_desktop.services.sozialraum import SozialraumService
+from asd_desktop.services.steps import StepService
 from asd_desktop.services.sync import SyncService
 from asd_desktop.storage.database import Database
 from asd_desktop.storage.engine import damaged_database_error
@@ -57,6 +60,8 @@ class OpenVault:
     consultations: ConsultationService
     instruments: InstrumentService
     sync: SyncService
+    steps: StepService
+    deadlines: DeadlineService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -109,12 +114,14 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         database,
         cases=CaseService(sf, device),
         goals=GoalService(sf, device),
-        documents=DocumentService(sf, device),
+        documents=DocumentService(sf, device, office=lambda: load_settings(data_dir).office),
         familienrat=FamilienratService(sf, device),
-        sozialraum=SozialraumService(sf, device),
+        sozialraum=SozialraumService(sf, device, office=lambda: load_settings(data_dir).office),
         consultations=ConsultationService(sf, device),
         instruments=InstrumentService(sf, device),
         sync=SyncService(sf, on_device_changed=_device_setter(database)),
+        steps=StepService(sf, device),
+        deadlines=DeadlineService(sf, device),
     )
 
 

@@ -1,5 +1,9 @@
 """Keeps the derived case summaries (area, last contact, next deadline) current.
 
+The next deadline is the earliest open item of any kind (:mod:`~asd_desktop.storage.due_items`:
+steps, first steps, Familienrat agreements, Aufträge, Handlungsziele, reviews, councils),
+so a later contact can never hide an earlier open step.
+
 Called from the storage flush hook with the ids of every case touched by a
 flush; plain SQL expressions, so it runs on SQLite and PostgreSQL alike.
 """
@@ -9,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, case, delete, exists, func, insert, select
+from sqlalchemy import ScalarSelect, and_, delete, exists, insert, select
 from sqlalchemy.orm import Session, aliased
 
-from asd_desktop.domain.enums import MandateStatus
 from asd_desktop.models.case import AreaAssignment, Case, Contact
 from asd_desktop.models.case_summary import CaseSummary
-from asd_desktop.models.instruments import Mandate
+from asd_desktop.storage.due_items import open_due_by_case
 
 _CHUNK = 400
 
@@ -53,32 +56,6 @@ def _latest_contact(column: str) -> ScalarSelect[Any]:
     )
 
 
-def _open_mandate_due() -> ScalarSelect[Any]:
-    """The earliest deadline of the case's open Aufträge and Auflagen."""
-    m = aliased(Mandate)
-    return (
-        select(func.min(m.due_on))
-        .where(
-            m.case_id == Case.id,
-            m.deleted.is_(False),
-            m.status == MandateStatus.OPEN.value,
-        )
-        .correlate(Case)
-        .scalar_subquery()
-    )
-
-
-def next_due() -> ColumnElement[Any]:
-    """The earlier of the open mandates' deadline and the newest contact's next step."""
-    mandate, contact = _open_mandate_due(), _latest_contact("next_step_due")
-    return case(
-        (mandate.is_(None), contact),
-        (contact.is_(None), mandate),
-        (mandate < contact, mandate),
-        else_=contact,
-    )
-
-
 def refresh(session: Session, case_ids: Iterable[str | None]) -> None:
     """Recompute the summaries of the given cases in the session's transaction."""
     ids = sorted({i for i in case_ids if i})
@@ -86,6 +63,7 @@ def refresh(session: Session, case_ids: Iterable[str | None]) -> None:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         conn.execute(delete(CaseSummary).where(CaseSummary.case_id.in_(chunk)))
+        due = open_due_by_case(chunk).subquery()
         conn.execute(
             insert(CaseSummary).from_select(
                 ["case_id", "area", "last_contact", "next_due"],
@@ -93,7 +71,9 @@ def refresh(session: Session, case_ids: Iterable[str | None]) -> None:
                     Case.id,
                     current_area(),
                     _latest_contact("occurred_at"),
-                    next_due(),
-                ).where(Case.id.in_(chunk)),
+                    due.c.due_on,
+                )
+                .outerjoin(due, due.c.case_id == Case.id)
+                .where(Case.id.in_(chunk)),
             )
         )

@@ -51,8 +51,12 @@ def test_new_case_shows_its_first_area_and_no_contact(opened):
 def test_contacts_corrections_and_areas_update_the_list_row(opened):
     case = _case(opened)
     old = opened.cases.record_contact(case.id, _contact(5, due_in=3))
-    opened.cases.record_contact(case.id, _contact(9, due_in=-4))  # older: does not win
     assert _row(opened, case.id).next_deadline == dt.date.today() + dt.timedelta(days=3)
+    # An older contact's open step still counts: the earliest open item wins (Wiedervorlage).
+    opened.cases.record_contact(case.id, _contact(9, due_in=-4))
+    assert _row(opened, case.id).next_deadline == dt.date.today() - dt.timedelta(days=4)
+    [overdue] = opened.deadlines.items(end=dt.date.today() - dt.timedelta(days=1))
+    opened.deadlines.mark_done(overdue.key, dt.date.today(), "J. Petersen")
 
     opened.cases.record_contact(case.id, _contact(5, due_in=10), corrects_id=old.id)
     opened.cases.change_area(
