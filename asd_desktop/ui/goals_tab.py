@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -44,6 +47,34 @@ BANNER_STYLE = (
     "QFrame#draftBanner { background-color: #fff4ce; border: 1px solid #c8a600;"
     " border-radius: 4px; }"
 )
+
+
+#: Longer Wille texts are cut on the tab (the whole text is in the tooltip and the wizard).
+WILL_SHOWN_CHARS = 420
+#: Width of a column that may hold long text but must leave room to the key column.
+CAPPED_COLUMN_WIDTH = 150
+
+
+def _short(text: str, limit: int = WILL_SHOWN_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def will_html(agreement: AgreementView | None) -> str:
+    """The family's Wille and Anliegen of ``agreement``, as the tab shows them above the goals."""
+    if agreement is None:
+        return ""
+    rows = [
+        f"<b>Wille:</b> {escape(_short(agreement.will)) or '–'}",
+    ]
+    if agreement.priority.strip():
+        rows.append(f"<b>Jetzt hat Vorrang:</b> {escape(_short(agreement.priority))}")
+    by = f" <i>(genannt von {escape(agreement.concern_by.strip())})</i>"
+    rows.append(
+        f"<b>Anliegen:</b> {escape(_short(agreement.concern)) or '–'}"
+        + (by if agreement.concern_by.strip() else "")
+    )
+    return "<br>".join(rows)
 
 
 def goal_status_text(goal: ActionGoalView) -> str:
@@ -117,7 +148,17 @@ class ResourcesModel(RowsModel[ResourceView]):
         return (value.kind.label.split(" (")[0], value.description, helps)
 
 
-def _table(model: QAbstractTableModel, accessible_name: str, stretch: int) -> QTableView:
+def _table(
+    model: QAbstractTableModel,
+    accessible_name: str,
+    stretch: int,
+    capped: tuple[int, ...] = (),
+) -> QTableView:
+    """A read-only table whose ``stretch`` column takes the room.
+
+    ``capped`` columns start at a fixed width (cut with "…", the tooltip has the whole
+    text), so they cannot squeeze the key column to a few letters.
+    """
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(accessible_name)
@@ -132,6 +173,11 @@ def _table(model: QAbstractTableModel, accessible_name: str, stretch: int) -> QT
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    for column in capped:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, CAPPED_COLUMN_WIDTH)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     return table
 
 
@@ -207,22 +253,43 @@ class GoalsTab(QWidget):
         buttons.addStretch(1)
 
         self.agreements_table = _table(
-            self.agreements_model, "Zielvereinbarungen, neueste zuerst", AgreementsModel.DIRECTION
+            self.agreements_model,
+            "Zielvereinbarungen, neueste zuerst",
+            AgreementsModel.DIRECTION,
+            capped=(AgreementsModel.PLACE,),
         )
         self.goals_table = _table(
-            self.goals_model, "Handlungsziele der Zielvereinbarung", ActionGoalsModel.TEXT
+            self.goals_model,
+            "Handlungsziele der Zielvereinbarung",
+            ActionGoalsModel.TEXT,
+            capped=(ActionGoalsModel.INDICATOR, ActionGoalsModel.STATUS),
         )
         self.reviews_table = _table(
             self.reviews_model, "Überprüfungen des Handlungsziels", ReviewsModel.COMMENT
         )
         self.resources_table = _table(
-            self.resources_model, "Ressourcen des Falls", ResourcesModel.DESCRIPTION
+            self.resources_model,
+            "Ressourcen des Falls",
+            ResourcesModel.DESCRIPTION,
+            capped=(ResourcesModel.HELPS,),
         )
         self.agreements_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_agreement()
         )
         self.goals_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_goal())
         self.goals_table.activated.connect(lambda _index: self.record_review())
+
+        # The family's Wille first: the goals below are the way to it (DOMAIN.md).
+        self.will_label = QLabel()
+        self.will_label.setWordWrap(True)
+        self.will_label.setTextFormat(Qt.TextFormat.RichText)
+        self.will_label.setAccessibleName("Wille und Anliegen der Familie")
+        self.will_group = QGroupBox("Wille der Familie")
+        # Wrapped text in a group box: ask for the lines' height, or the box keeps one line.
+        self.will_group.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        will_layout = QVBoxLayout(self.will_group)
+        will_layout.addWidget(self.will_label)
+        self.will_group.setVisible(False)
 
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
@@ -251,6 +318,7 @@ class GoalsTab(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.will_group)
         layout.addWidget(splitter, 1)
         self.clear()
 
@@ -318,6 +386,7 @@ class GoalsTab(QWidget):
         self.banner.setVisible(False)
         self.banner_label.clear()
         self.empty_label.setVisible(False)
+        self._show_will(None)
         self._update_buttons()
 
     def has_draft(self) -> bool:
@@ -341,6 +410,7 @@ class GoalsTab(QWidget):
 
     def _show_agreement(self, keep_goal_id: str | None = None) -> None:
         agreement = self.selected_agreement()
+        self._show_will(agreement)
         goals = agreement.goals if agreement else ()
         self.goals_model.set_rows(goals)
         self.goals_group.setTitle(
@@ -353,6 +423,21 @@ class GoalsTab(QWidget):
             row = next((n for n, g in enumerate(goals) if g.id == keep_goal_id), 0)
         self._select(self.goals_table, row if goals else -1)
         self._show_goal()
+
+    def _show_will(self, agreement: AgreementView | None) -> None:
+        """The Wille of the selected agreement (the newest unless another is chosen)."""
+        self.will_group.setVisible(agreement is not None)
+        if agreement is None:
+            self.will_label.clear()
+            self.will_label.setToolTip("")
+            return
+        newest = self._overview.agreements[:1] == (agreement,)
+        self.will_group.setTitle(
+            f"Wille der Familie (Zielvereinbarung vom {german_date(agreement.agreed_on)}"
+            + (", die neueste)" if newest else ")")
+        )
+        self.will_label.setText(will_html(agreement))
+        self.will_label.setToolTip(f"Wille: {agreement.will}\n\nAnliegen: {agreement.concern}")
 
     def _show_goal(self) -> None:
         goal = self.selected_goal()

@@ -368,3 +368,49 @@ def test_main_window_ctrl_g_starts_the_zielerarbeitung(qtbot, data_dir):
     draft = window.opened.goals.load_draft(case_id)
     assert draft is not None
     assert draft.concern == "Ruhe am Morgen"
+
+
+def test_the_family_s_wille_is_shown_above_the_goals_and_the_direction_stays_readable(
+    qtbot, opened, case_id, tmp_path
+):
+    view = CaseView(opened.cases, goals=opened.goals, documents=opened.documents)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_case(case_id)
+    view.set_current_tab(GOALS_TAB)
+    tab = _tab(view)
+    assert not tab.will_group.isVisible()
+    _agree(
+        opened, case_id, TODAY - dt.timedelta(days=120), "Wir kennen Wege bis Ostern.", (GOAL_2,)
+    )
+    _agree(
+        opened,
+        case_id,
+        TODAY - dt.timedelta(days=10),
+        "Wir Eltern und Muharem (13) kennen und nutzen bis zu den Sommerferien Wege, damit "
+        "Muharem an seiner jetzigen Schule bleiben kann.",
+    )
+    view.show_case(case_id)
+    qtbot.waitUntil(tab.will_group.isVisible)
+    # all three lines (Wille, Anliegen …) get their room, not one line only
+    line = tab.will_label.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: tab.will_label.height() >= 2 * line)
+    text = tab.will_label.text()
+    assert "Muharem möchte an seiner Schule bleiben." in text
+    assert "Emre soll wieder gern zur Schule gehen." in text
+    assert "genannt von Şükrü Yılmaz" in text
+    assert "die neueste" in tab.will_group.title()
+    assert (
+        tab.will_group.geometry().bottom()
+        < tab.goals_group.mapTo(tab, tab.goals_group.rect().topLeft()).y()
+    )
+    # the Richtungsziel column keeps a readable width and the whole text in its tooltip
+    direction = tab.agreements_table.columnWidth(1)
+    assert direction >= 200, direction
+    assert (
+        tab.agreements_model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).startswith("Wir Eltern")
+    )
+    assert tab.goals_table.columnWidth(ActionGoalsModel.TEXT) >= 300
+    assert view.grab().save(str(tmp_path / "goals_tab_wille.png"))
