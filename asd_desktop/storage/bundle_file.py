@@ -14,6 +14,10 @@ line count, so the signature covers the payload too. Readers check everything
 nesting, every line) before they return, so callers touch their database only
 with a sound file. Nothing is ever written to disk unencrypted.
 
+The age step goes through :mod:`asd_desktop.storage.age_stream`, so a bundle read or
+written on a worker thread never keeps the GUI thread from running for more than a few
+milliseconds; for the same reason large buffers are joined, never sliced.
+
 The enrollment file is a separate, smaller format: canonical JSON behind
 ``MAGIC_ENROLL``, age-encrypted with a passphrase (the enrollment code).
 """
@@ -40,6 +44,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from asd_desktop.models.errors import AsdError
+from asd_desktop.storage import age_stream
+from asd_desktop.storage.age_stream import ChunkCursor
 from asd_desktop.storage.atomic import atomic_write
 
 MAGIC: bytes = b"ASD-BUNDLE\x00v1\n"
@@ -254,18 +260,18 @@ def _read_limited(path: Path, max_bytes: int, too_large: BundleError) -> bytes:
     return data
 
 
-def _decrypt(path: Path, identities: Sequence[str], limits: BundleLimits) -> bytes:
+def _decrypt(path: Path, identities: Sequence[str], limits: BundleLimits) -> ChunkCursor:
     parsed = _parse_identities(identities)
     data = _read_limited(path, limits.max_file_bytes, _damaged("die Datei ist zu groß"))
     if not data.startswith(AGE_HEADER):
         raise _damaged("keine verschlüsselte Paketdatei")
     try:
-        plain: bytes = pyrage.decrypt(data, parsed)
+        plain = age_stream.decrypt(data, parsed)
     except Exception as exc:
         if _NO_MATCH in str(exc).lower():
             raise NotAddressedHereError() from None
         raise _damaged("die Entschlüsselung ist fehlgeschlagen") from None
-    return plain
+    return ChunkCursor(plain)
 
 
 def _check_payload_fields(manifest: dict[str, Any], limits: BundleLimits) -> dict[str, Any]:
@@ -289,21 +295,19 @@ def _split(
 ) -> tuple[dict[str, Any], bytes, bytes, bytes]:
     """Decrypt and take apart; no signature or hash check yet."""
     plain = _decrypt(path, identities, limits)
-    if not plain.startswith(MAGIC):
+    head = plain.take(len(MAGIC) + _LENGTH.size)
+    if not head.startswith(MAGIC):
         raise _damaged("unbekannter Dateianfang")
-    head = len(MAGIC)
-    if len(plain) < head + _LENGTH.size:
+    if len(head) < len(MAGIC) + _LENGTH.size:
         raise _damaged("die Datei endet vorzeitig")
-    (manifest_len,) = _LENGTH.unpack_from(plain, head)
+    (manifest_len,) = _LENGTH.unpack_from(head, len(MAGIC))
     if manifest_len > limits.max_manifest_bytes:
         raise _damaged("die Inhaltsangabe ist zu groß")
-    start = head + _LENGTH.size
-    end = start + manifest_len
-    if len(plain) < end + SIGNATURE_BYTES:
+    manifest_bytes = plain.take(manifest_len)
+    signature = plain.take(SIGNATURE_BYTES)
+    if len(manifest_bytes) < manifest_len or len(signature) < SIGNATURE_BYTES:
         raise _damaged("die Datei endet vorzeitig")
-    manifest_bytes = plain[start:end]
-    signature = plain[end : end + SIGNATURE_BYTES]
-    payload = plain[end + SIGNATURE_BYTES :]
+    payload = plain.rest()
     manifest = _parse_object(manifest_bytes, limits.max_depth, "die Inhaltsangabe")
     _check_payload_fields(manifest, limits)
     return manifest, manifest_bytes, signature, payload
@@ -517,12 +521,9 @@ def write_bundle(
     }
     manifest_bytes = canonical_json(final)
     signature = keys.sign(MAGIC + manifest_bytes)
-    plaintext = b"".join(
-        [MAGIC, _LENGTH.pack(len(manifest_bytes)), manifest_bytes, signature, *chunks]
-    )
+    chunks[:0] = [MAGIC, _LENGTH.pack(len(manifest_bytes)), manifest_bytes, signature]
+    encrypted = b"".join(age_stream.encrypt(chunks, parsed))
     del chunks
-    encrypted = _encrypt(plaintext, parsed)
-    del plaintext
     atomic_write(path, encrypted)
     del encrypted
 
@@ -544,11 +545,6 @@ def write_bundle(
             "oder einen anderen verwenden und erneut exportieren."
         ) from exc
     return back
-
-
-def _encrypt(plaintext: bytes, recipients: list[Any]) -> bytes:
-    encrypted: bytes = pyrage.encrypt(plaintext, recipients)
-    return encrypted
 
 
 # --------------------------------------------------------------------------- enrollment
