@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.domain.enums import Area, MandateKind, MandateStatus, RiskLevel, Role
+from asd_desktop.domain.enums import Area, DueKind, MandateKind, MandateStatus, RiskLevel, Role
 from asd_desktop.models.case import AreaAssignment, Case, Person
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
 from asd_desktop.reports.mandate_letter import MandateLetterPrint
 from asd_desktop.services import audit
+from asd_desktop.services.deadlines import DeadlineService, DueItem
 from asd_desktop.storage.case_summaries import current_area
 
 
@@ -148,15 +149,40 @@ class MandateView:
 
 @dataclass(frozen=True)
 class DeadlineRow:
-    """An open Auftrag or Auflage in the list across all cases."""
+    """An open dated item in "Überfällige Fristen" across all cases."""
 
+    #: The record's id (the Auftrag's for an Auftrag or Auflage).
     mandate_id: str
     case_id: str
     file_number: str
     family_name: str
-    kind: MandateKind
+    #: The Auftrag's own kind, or the kind of any other dated item.
+    kind: MandateKind | DueKind
+    #: The requirement of an Auftrag, else the item's short text.
     requirement: str
     due_on: dt.date
+    #: The item's key in DeadlineService ("kind:record_id").
+    key: str = ""
+
+
+def deadline_row(item: DueItem) -> DeadlineRow:
+    """A dated item as a row of "Überfällige Fristen"."""
+    kind: MandateKind | DueKind = item.kind
+    if item.kind is DueKind.MANDATE and item.subkind in _MANDATE_KINDS:
+        kind = _MANDATE_KINDS[item.subkind]
+    return DeadlineRow(
+        mandate_id=item.record_id,
+        case_id=item.case_id,
+        file_number=item.file_number,
+        family_name=item.family_name,
+        kind=kind,
+        requirement=item.title,
+        due_on=item.due_on,
+        key=item.key,
+    )
+
+
+_MANDATE_KINDS = {k.value: k for k in MandateKind}
 
 
 @dataclass(frozen=True)
@@ -355,40 +381,24 @@ class InstrumentService:
         return sorted(views, key=lambda v: v.status is not MandateStatus.OPEN)
 
     def overdue(self, today: dt.date) -> list[DeadlineRow]:
-        """Open Aufträge and Auflagen past their deadline, across all cases, oldest first."""
-        return self._deadlines(Mandate.due_on < today)
+        """Every open dated item past its date, across all cases, oldest first.
+
+        A view of :class:`~asd_desktop.services.deadlines.DeadlineService` (not only
+        Aufträge and Auflagen), so "Überfällige Fristen" agrees with the case list.
+        """
+        return self._deadline_rows(end=today - dt.timedelta(days=1))
 
     def upcoming(self, today: dt.date, days: int = 14) -> list[DeadlineRow]:
-        """Open Aufträge and Auflagen due from today within ``days`` days."""
-        return self._deadlines(
-            Mandate.due_on >= today, Mandate.due_on <= today + dt.timedelta(days=days)
-        )
+        """Every open dated item due from today within ``days`` days."""
+        return self._deadline_rows(start=today, end=today + dt.timedelta(days=days))
 
-    def _deadlines(self, *where: object) -> list[DeadlineRow]:
-        with self._sf() as s:
-            rows = s.execute(
-                select(Mandate, Case.file_number, Case.family_name)
-                .join(Case, Case.id == Mandate.case_id)
-                .where(
-                    Mandate.deleted.is_(False),
-                    Case.deleted.is_(False),
-                    Mandate.status == MandateStatus.OPEN.value,
-                    *where,  # type: ignore[arg-type]
-                )
-                .order_by(Mandate.due_on, Case.file_number)
-            ).all()
-            return [
-                DeadlineRow(
-                    mandate_id=m.id,
-                    case_id=m.case_id,
-                    file_number=number,
-                    family_name=family,
-                    kind=MandateKind(m.kind),
-                    requirement=m.requirement,
-                    due_on=m.due_on,
-                )
-                for m, number, family in rows
-            ]
+    def _deadline_rows(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[DeadlineRow]:
+        return [
+            deadline_row(i)
+            for i in DeadlineService(self._sf, self._device).items(start=start, end=end)
+        ]
 
     def custody_names(self, case_id: str) -> str:
         """The persons with custody of the case, as the letter addresses them."""

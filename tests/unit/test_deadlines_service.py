@@ -182,3 +182,67 @@ def test_items_filter_by_range_kind_and_case(opened):
     assert opened.deadlines.items(kinds=[DueKind.MANDATE]) == []
     summary = opened.deadlines.summary(TODAY)
     assert (summary.overdue, summary.due_today) == (1, 1)
+
+
+def _council(opened, case_id, **fields):
+    from asd_desktop.models.familienrat import FamilyCouncil
+
+    with opened.database.session_factory.begin() as s:
+        row = FamilyCouncil(case_id=case_id, **fields)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def test_a_folge_rat_next_week_is_an_upcoming_review(opened):
+    case = make_case(opened)
+    first = _council(opened, case.id, phase="abgeschlossen", outcome="weiterer_folgerat")
+    next_week = dt.datetime.combine(TODAY + dt.timedelta(days=7), dt.time(10))
+    follow = _council(opened, case.id, origin_id=first, meeting_at=next_week)
+    decided = _council(
+        opened,
+        case.id,
+        phase="entscheidung",
+        meeting_at=next_week - dt.timedelta(days=30),
+        review_on=TODAY + dt.timedelta(days=60),
+    )
+    reviews = opened.familienrat.upcoming_reviews(TODAY)
+    assert [(r.council_id, r.review_on) for r in reviews] == [
+        (follow, next_week.date()),
+        (decided, TODAY + dt.timedelta(days=60)),
+    ]
+    kinds = {i.record_id: i.kind for i in opened.deadlines.items(case_id=case.id)}
+    assert kinds == {follow: DueKind.COUNCIL, decided: DueKind.FOLLOW_UP}
+    assert next_deadline(opened, case.id) == next_week.date()
+
+
+def test_the_overdue_view_shows_every_kind_like_the_case_list(opened):
+    one = make_case(opened, area=Area.GREY)
+    two = make_case(opened, "ASD-M-2024-0200", "Becker")
+    opened.cases.record_contact(one.id, contact("Kita-Anwesenheit einholen", TODAY, 3))
+    opened.steps.add_step(one.id, StepInput("Arztbericht", TODAY - dt.timedelta(days=2)))
+    opened.instruments.issue(
+        one.id,
+        MandateInput(
+            kind=MandateKind.CHECK,
+            issued_on=TODAY - dt.timedelta(days=20),
+            requirement="Nachweis der Kita-Anmeldung",
+            due_on=TODAY - dt.timedelta(days=5),
+            evidence_required="Anmeldebestätigung",
+            consequence="Gespräch im ASD",
+            how_checked="Beleg",
+        ),
+    )
+    opened.steps.add_step(two.id, StepInput("Schule anrufen", TODAY - dt.timedelta(days=1)))
+    overdue = opened.instruments.overdue(TODAY)
+    assert [(r.file_number, r.kind) for r in overdue] == [
+        ("ASD-M-2024-0113", MandateKind.CHECK),
+        ("ASD-M-2024-0113", DueKind.STEP),
+        ("ASD-M-2024-0200", DueKind.STEP),
+    ]
+    rows = {r.id: r.next_deadline for r in opened.cases.list_cases()}
+    assert rows == {one.id: TODAY - dt.timedelta(days=5), two.id: TODAY - dt.timedelta(days=1)}
+    assert opened.deadlines.summary(TODAY).overdue == len(overdue)
+    assert [r.requirement for r in opened.instruments.upcoming(TODAY)] == [
+        "Kita-Anwesenheit einholen"
+    ]

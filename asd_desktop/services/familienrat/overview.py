@@ -1,14 +1,11 @@
-"""Across all cases: the review dates of decided Familienräte, for the main window."""
+"""Across all cases: the open review dates and Folge-Rat meetings, for the main window."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-
-from asd_desktop.domain.enums import CouncilPhase
-from asd_desktop.models.case import Case
-from asd_desktop.models.familienrat import FamilyCouncil
+from asd_desktop.domain.enums import DueKind
+from asd_desktop.services.deadlines import DeadlineService
 from asd_desktop.services.familienrat.store import CouncilStore
 from asd_desktop.services.familienrat.views import UpcomingReview
 
@@ -17,34 +14,25 @@ class Overview(CouncilStore):
     """Queries over every case's councils."""
 
     def upcoming_reviews(self, today: dt.date | None = None) -> list[UpcomingReview]:
-        """Review dates of decided Familienräte across all cases, soonest first."""
+        """Open review dates and Folge-Rat meetings across all cases, soonest first.
+
+        A view of :class:`~asd_desktop.services.deadlines.DeadlineService`: the review
+        date set at the decision (whatever phase the council stands in now) and the
+        meeting of every Folge-Rat not yet held, so it agrees with the case list.
+        """
         today = today or dt.date.today()
-        with self._sf() as s:
-            rows = s.execute(
-                select(
-                    FamilyCouncil.id,
-                    Case.id,
-                    Case.file_number,
-                    Case.family_name,
-                    FamilyCouncil.review_on,
-                )
-                .join(Case, Case.id == FamilyCouncil.case_id)
-                .where(
-                    FamilyCouncil.deleted.is_(False),
-                    Case.deleted.is_(False),
-                    FamilyCouncil.phase == CouncilPhase.FOLLOW_UP.value,
-                    FamilyCouncil.review_on.is_not(None),
-                )
-                .order_by(FamilyCouncil.review_on, Case.family_name)
-            ).all()
-            return [
-                UpcomingReview(
-                    council_id=r[0],
-                    case_id=r[1],
-                    file_number=r[2],
-                    family_name=r[3],
-                    review_on=r[4],
-                    overdue=r[4] < today,
-                )
-                for r in rows
-            ]
+        items = DeadlineService(self._sf, self._device).items(
+            kinds=[DueKind.FOLLOW_UP, DueKind.COUNCIL]
+        )
+        return [
+            UpcomingReview(
+                council_id=i.record_id,
+                case_id=i.case_id,
+                file_number=i.file_number,
+                family_name=i.family_name,
+                review_on=i.due_on,
+                overdue=i.due_on < today,
+            )
+            for i in items
+            if i.is_review
+        ]
