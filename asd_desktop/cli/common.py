@@ -56,18 +56,31 @@ def add_common(p: argparse.ArgumentParser) -> None:
     add_passphrase(p)
 
 
-def read_passphrase_file(path: str) -> str:
-    """The first line of ``path`` (``-`` reads standard input), without its line break."""
+def _read_file_or_stdin(path: str, what: str) -> str:
+    """The text of ``path`` (``-`` reads standard input); ``what`` names the file in errors."""
     try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        return sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise AsdError(
-            f"Die Passphrase-Datei »{path}« lässt sich nicht lesen. Bitte den Pfad prüfen."
+            f"Die {what} »{path}« lässt sich nicht lesen. Bitte den Pfad prüfen."
         ) from exc
+
+
+def read_passphrase_file(path: str) -> str:
+    """The first line of ``path`` (``-`` reads standard input), without its line break."""
+    raw = _read_file_or_stdin(path, "Passphrase-Datei")
     line = raw.splitlines()[0] if raw else ""
     if not line:
         raise AsdError(f"Die Passphrase-Datei »{path}« ist leer.")
     return line
+
+
+def read_code_file(path: str) -> str:
+    """The enrolment code in ``path`` (``-`` reads standard input), without surrounding space."""
+    code = _read_file_or_stdin(path, "Code-Datei").strip()
+    if not code:
+        raise AsdError(f"Die Code-Datei »{path}« ist leer.")
+    return code
 
 
 def read_identity(path: str) -> str:

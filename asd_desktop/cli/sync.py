@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from asd_desktop.cli.common import EXIT_OK, Handler, SubParsers, add_common, opened_vault
+from asd_desktop.cli.common import (
+    EXIT_OK,
+    Handler,
+    SubParsers,
+    add_common,
+    opened_vault,
+    read_code_file,
+)
 from asd_desktop.models.errors import AsdError
 
 
@@ -117,19 +124,6 @@ def _bundle(args: argparse.Namespace, data_dir: Path) -> int:
         return EXIT_OK
 
 
-def _read_code(path: str) -> str:
-    try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise AsdError(
-            f"Die Code-Datei »{path}« lässt sich nicht lesen. Bitte den Pfad prüfen."
-        ) from exc
-    code = raw.strip()
-    if not code:
-        raise AsdError(f"Die Code-Datei »{path}« ist leer.")
-    return code
-
-
 def _device(args: argparse.Namespace, data_dir: Path) -> int:
     with opened_vault(args, data_dir) as ov:
         sync = ov.sync
@@ -149,7 +143,7 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
             print("Den Code nur persönlich weitergeben; die Fingerabdrücke am Gerät vergleichen.")
             return EXIT_OK
         if command == "join":
-            joined = sync.join(args.file, _read_code(args.code_file))
+            joined = sync.join(args.file, read_code_file(args.code_file))
             print(f"Dieses Gerät ist jetzt »{joined.name}« ({joined.device_id}).")
             print(f"Büro: »{joined.office_name}«")
             print(f"Fingerabdruck Büro:  {joined.office_fingerprint}")
