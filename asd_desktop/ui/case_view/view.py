@@ -1,4 +1,4 @@
-"""The open case: its header with the current area, and its tabs.
+"""The open case: its header with the current area, its tabs, and the commands on it.
 
 Überblick and Kontakte are always there; Wille & Ziele, Familienrat and Dokumente
 appear when their services are given.
@@ -11,46 +11,29 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QResizeEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
-from asd_desktop.domain.enums import CaseStatus, Role
+from asd_desktop.domain.enums import CaseStatus
 from asd_desktop.models.errors import AsdError, ValidationError
-from asd_desktop.services.cases import (
-    AreaView,
-    CaseDetail,
-    CaseService,
-    ContactView,
-    PersonView,
-)
+from asd_desktop.services.cases import CaseDetail, CaseService, ContactView, PersonView
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.services.sozialraum import SozialraumService
+from asd_desktop.ui.case_view.contacts import ContactsPanel
+from asd_desktop.ui.case_view.overview import OverviewPanel, status_text
 from asd_desktop.ui.dialogs.area_dialog import AreaDialog
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.close_case_dialog import CloseCaseDialog
@@ -60,14 +43,11 @@ from asd_desktop.ui.documents_tab import DocumentsTab
 from asd_desktop.ui.familienrat_tab import FamilienratTab
 from asd_desktop.ui.goals_tab import GoalsTab
 from asd_desktop.ui.mandates_tab import MandatesTab
-from asd_desktop.ui.rows_model import DISPLAY, RowsModel
-from asd_desktop.ui.widgets import AREA_COLOURS, AreaBadge, german_date, german_datetime
+from asd_desktop.ui.rows_model import RowsModel
+from asd_desktop.ui.widgets import AreaBadge
 
 R = TypeVar("R")
 
-CORRECTED_COLOUR = QColor("#757575")
-FREE_TEXT_MAX_WIDTH = 160
-NOTE_MIN_WIDTH = 200
 
 # Tab positions; a tab exists only once its capability does (and its service is given).
 OVERVIEW_TAB = 0
@@ -80,215 +60,12 @@ DOCUMENTS_TAB = 4
 MANDATES_TAB = 4
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-# --- table models ----------------------------------------------------------------------
-
-
-class PersonTableModel(RowsModel[PersonView]):
-    """The people of a case."""
-
-    NAME, FIRST_NAME, BIRTH_DATE, ROLES, LANGUAGES, INTERPRETER, CONTACT = range(7)
-    HEADERS = (
-        "Name",
-        "Vorname",
-        "Geburtsdatum",
-        "Rolle(n)",
-        "Sprachen",
-        "Dolmetscher",
-        "Kontakt",
-    )
-
-    @staticmethod
-    def roles_text(person: PersonView) -> str:
-        """The person's roles; a Fachkraft with their institution."""
-        labels = [r.label for r in person.roles]
-        if Role.PROFESSIONAL in person.roles and person.institution:
-            labels[person.roles.index(Role.PROFESSIONAL)] += f" ({person.institution})"
-        return ", ".join(labels)
-
-    @staticmethod
-    def contact_text(person: PersonView) -> str:
-        """Phone and address on one line."""
-        address = ", ".join(line.strip() for line in person.address.splitlines() if line.strip())
-        return " · ".join(p for p in (person.phone, address) if p)
-
-    @override
-    def cell(self, value: PersonView, row: int, column: int, role: int) -> object:
-        if role not in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            return None
-        texts = {
-            self.NAME: value.last_name,
-            self.FIRST_NAME: value.first_name,
-            self.BIRTH_DATE: german_date(value.birth_date),
-            self.ROLES: self.roles_text(value),
-            self.LANGUAGES: value.languages,
-            self.INTERPRETER: "ja" if value.interpreter_needed else "nein",
-            self.CONTACT: self.contact_text(value),
-        }
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.CONTACT:
-            return "\n".join(p for p in (value.phone, value.address) if p) or None
-        return texts[column] if role == DISPLAY else None
-
-
-class AreaHistoryModel(RowsModel[AreaView]):
-    """The history of the Falleinordnung, newest first."""
-
-    DATE, AREA, REASON, DECIDED_BY = range(4)
-    HEADERS = ("Datum", "Bereich", "Begründung", "entschieden von")
-
-    @override
-    def cell(self, value: AreaView, row: int, column: int, role: int) -> object:
-        if role == DISPLAY:
-            return {
-                self.DATE: german_date(value.decided_on),
-                self.AREA: value.area.label,
-                self.REASON: _one_line(value.reason),
-                self.DECIDED_BY: value.decided_by,
-            }[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.REASON:
-                return value.reason
-            return "aktuelle Einordnung" if row == 0 else None
-        if column == self.AREA and role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(AREA_COLOURS[value.area][0])
-        if column == self.AREA and role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(AREA_COLOURS[value.area][1])
-        if role == Qt.ItemDataRole.FontRole and row == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-
-class ContactTableModel(RowsModel[ContactView]):
-    """The contact log, newest first; corrected entries greyed, corrections marked."""
-
-    # The remark sits next to the date so "korrigiert" is seen even in a narrow window; the
-    # note comes last and takes the remaining width (the pane below shows it in full).
-    DATE, REMARK, KIND, DURATION, PRESENT, PLACE, NEXT_STEP, DUE, NOTE = range(9)
-    HEADERS = (
-        "Datum/Uhrzeit",
-        "Vermerk",
-        "Art",
-        "Dauer",
-        "Anwesend",
-        "Ort",
-        "nächster Schritt",
-        "Frist",
-        "Notiz",
-    )
-    # Free-text columns that get a capped width so the note column keeps its room.
-    CAPPED = (PRESENT, PLACE, NEXT_STEP)
-
-    @staticmethod
-    def remark(contact: ContactView, with_time: bool = False) -> str:
-        """The remark column: "korrigiert am …" for a replaced entry, "Korrektur" for a fix."""
-        parts = []
-        if contact.corrects_id:
-            parts.append("Korrektur")
-        if contact.corrected_by:
-            when = contact.corrected_at
-            if when is None:
-                parts.append("korrigiert")
-            elif with_time:
-                parts.append(f"korrigiert am {german_date(when)}, {when:%H:%M} Uhr")
-            else:
-                parts.append(f"korrigiert am {german_date(when)}")
-        if contact.correction_count > 1:
-            parts.append(
-                f"{contact.correction_count} Korrekturen von verschiedenen Geräten – bitte prüfen"
-            )
-        return ", ".join(parts)
-
-    @override
-    def cell(self, value: ContactView, row: int, column: int, role: int) -> object:
-        if role == DISPLAY:
-            return {
-                self.DATE: german_datetime(value.occurred_at),
-                self.KIND: value.kind.label,
-                self.DURATION: f"{value.duration_minutes} Min.",
-                self.PRESENT: value.present,
-                self.PLACE: value.place,
-                self.NOTE: _one_line(value.note),
-                self.NEXT_STEP: value.next_step,
-                self.DUE: german_date(value.next_step_due),
-                self.REMARK: self.remark(value),
-            }[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.NOTE and value.note:
-                return value.note
-            return self.remark(value, with_time=True) or None
-        if role == Qt.ItemDataRole.ForegroundRole and value.corrected_by:
-            return CORRECTED_COLOUR
-        if role == Qt.ItemDataRole.FontRole and value.corrected_by:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
-
-
 # --- the view --------------------------------------------------------------------------
 
 
 @dataclasses.dataclass(frozen=True)
 class _Stored(Generic[R]):
     value: R
-
-
-TableT = TypeVar("TableT", bound=QTableView)
-
-
-class ContactLogTable(QTableView):
-    """The contact log's table: the note column gets the room the others leave.
-
-    The note is never narrower than :data:`NOTE_MIN_WIDTH` (the table scrolls
-    instead); free-text columns are capped at :data:`FREE_TEXT_MAX_WIDTH`.
-    """
-
-    def fit_columns(self) -> None:
-        """Size the columns to their content, then give the rest to the note."""
-        model = self.model()
-        if model is None:
-            return
-        note = ContactTableModel.NOTE
-        others = 0
-        for col in range(model.columnCount()):
-            if col == note:
-                continue
-            self.resizeColumnToContents(col)
-            if col in ContactTableModel.CAPPED:
-                self.setColumnWidth(col, min(self.columnWidth(col), FREE_TEXT_MAX_WIDTH))
-            others += self.columnWidth(col)
-        self.setColumnWidth(note, max(NOTE_MIN_WIDTH, self.viewport().width() - others))
-
-    @override
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
-
-
-def _table(model: QAbstractTableModel, accessible_name: str, table: TableT) -> TableT:
-    table.setModel(model)
-    table.setAccessibleName(accessible_name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
-
-
-def _button(text: str, accessible_name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(accessible_name)
-    button.clicked.connect(slot)
-    return button
 
 
 class CaseView(QWidget):
@@ -322,9 +99,6 @@ class CaseView(QWidget):
         #: to decide; True: decided now; False: still undecided (the form does not open).
         self.conflict_gate: Callable[[str, str], bool | None] | None = None
         self._detail: CaseDetail | None = None
-        self.persons_model = PersonTableModel(self)
-        self.areas_model = AreaHistoryModel(self)
-        self.contacts_model = ContactTableModel(self)
 
         self.empty_label = QLabel("Kein Fall geöffnet")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -348,8 +122,11 @@ class CaseView(QWidget):
         self.tabs.setAccessibleName("Teile des Falls")
         # With Fusion's default tab metrics the dots of "Ü" are cut off on an inactive tab.
         self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 14px; }")
-        self.tabs.addTab(self._build_overview(), "Ü&berblick")
-        self.tabs.addTab(self._build_contacts(), "&Kontakte")
+        self.overview = OverviewPanel()
+        self.tabs.addTab(self.overview, "Ü&berblick")
+        self.contacts = ContactsPanel()
+        self.tabs.addTab(self.contacts, "&Kontakte")
+        self._adopt_panel_widgets()
         self.goals_tab: GoalsTab | None = None
         if goals is not None:
             self.goals_tab = GoalsTab(goals, documents, sozialraum=sozialraum)
@@ -415,118 +192,36 @@ class CaseView(QWidget):
         header.addWidget(self.area_badge)
         return header
 
-    def _build_overview(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-
-        master = QGroupBox("Falldaten")
-        form = QFormLayout()
-        self.master_labels: dict[str, QLabel] = {}
-        for key, caption in (
-            ("file_number", "Aktenzeichen:"),
-            ("family_name", "Familie:"),
-            ("status", "Status:"),
-            ("opened_on", "eröffnet am:"),
-            ("caseworker", "zuständige Fachkraft:"),
-            ("description", "Kurzbeschreibung:"),
-        ):
-            value = QLabel()
-            value.setWordWrap(key == "description")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(caption.rstrip(":"))
-            self.master_labels[key] = value
-            form.addRow(caption, value)
-        self.edit_case_button = _button("Fall b&earbeiten…", "Fall bearbeiten", self.edit_case)
-        self.status_button = _button("", "Fall abschließen", self._toggle_status)
-        master_buttons = QHBoxLayout()
-        master_buttons.addWidget(self.edit_case_button)
-        master_buttons.addWidget(self.status_button)
-        master_buttons.addStretch(1)
-        master_layout = QVBoxLayout(master)
-        master_layout.addLayout(form)
-        master_layout.addStretch(1)
-        master_layout.addLayout(master_buttons)
-
-        areas = QGroupBox("Falleinordnung (Verlauf, neueste zuerst)")
-        self.areas_table = _table(self.areas_model, "Verlauf der Falleinordnung", QTableView())
-        header = self.areas_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AreaHistoryModel.REASON, QHeaderView.ResizeMode.Stretch)
-        self.change_area_button = _button(
-            "Falleinordnung ä&ndern…", "Falleinordnung ändern", self.change_area
-        )
-        areas_layout = QVBoxLayout(areas)
-        areas_layout.addWidget(self.areas_table)
-        areas_buttons = QHBoxLayout()
-        areas_buttons.addWidget(self.change_area_button)
-        areas_buttons.addStretch(1)
-        areas_layout.addLayout(areas_buttons)
-
-        top = QHBoxLayout()
-        top.addWidget(master, 2)
-        top.addWidget(areas, 3)
-
-        persons = QGroupBox("Personen")
-        self.persons_table = _table(self.persons_model, "Personen im Fall", QTableView())
-        header = self.persons_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+    def _adopt_panel_widgets(self) -> None:
+        """Name the panels' models, tables and buttons on the view and connect them."""
+        overview, contacts = self.overview, self.contacts
+        self.persons_model = overview.persons_model
+        self.areas_model = overview.areas_model
+        self.contacts_model = contacts.contacts_model
+        self.master_labels = overview.master_labels
+        self.areas_table = overview.areas_table
+        self.persons_table = overview.persons_table
+        self.contacts_table = contacts.contacts_table
+        self.contact_detail = contacts.contact_detail
+        self.edit_case_button = overview.edit_case_button
+        self.status_button = overview.status_button
+        self.change_area_button = overview.change_area_button
+        self.add_person_button = overview.add_person_button
+        self.edit_person_button = overview.edit_person_button
+        self.record_contact_button = contacts.record_contact_button
+        self.correct_contact_button = contacts.correct_contact_button
+        self.edit_case_button.clicked.connect(self.edit_case)
+        self.status_button.clicked.connect(self._toggle_status)
+        self.change_area_button.clicked.connect(self.change_area)
         self.persons_table.activated.connect(self._on_person_activated)
-        self.add_person_button = _button("Person &hinzufügen", "Person hinzufügen", self.add_person)
-        self.edit_person_button = _button(
-            "Person bearbei&ten", "Person bearbeiten", self.edit_person
-        )
-        persons_buttons = QHBoxLayout()
-        persons_buttons.addWidget(self.add_person_button)
-        persons_buttons.addWidget(self.edit_person_button)
-        persons_buttons.addStretch(1)
-        persons_layout = QVBoxLayout(persons)
-        persons_layout.addWidget(self.persons_table)
-        persons_layout.addLayout(persons_buttons)
+        self.add_person_button.clicked.connect(self.add_person)
+        self.edit_person_button.clicked.connect(self.edit_person)
         self.persons_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_buttons()
         )
-
-        layout.addLayout(top, 2)
-        layout.addWidget(persons, 3)
-        return page
-
-    def _build_contacts(self) -> QWidget:
-        page = QWidget()
-        self.record_contact_button = _button(
-            "Kontakt &erfassen", "Kontakt erfassen", self.record_contact
-        )
-        self.correct_contact_button = _button(
-            "Kontakt korri&gieren…", "Kontakt korrigieren", self.correct_contact
-        )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.record_contact_button)
-        buttons.addWidget(self.correct_contact_button)
-        buttons.addStretch(1)
-        hint = QLabel("Einträge werden nie überschrieben: eine Korrektur ist ein neuer Eintrag.")
-        hint.setEnabled(False)
-        buttons.addWidget(hint)
-
-        self.contacts_table = _table(
-            self.contacts_model, "Kontakte, neueste zuerst", ContactLogTable()
-        )
+        self.record_contact_button.clicked.connect(self.record_contact)
+        self.correct_contact_button.clicked.connect(self.correct_contact)
         self.contacts_table.selectionModel().currentRowChanged.connect(self._on_contact_current)
-        self.contact_detail = QPlainTextEdit()
-        self.contact_detail.setReadOnly(True)
-        self.contact_detail.setTabChangesFocus(True)
-        self.contact_detail.setAccessibleName("Ausgewählter Kontakt")
-        self.contact_detail.setPlaceholderText("Einen Kontakt auswählen, um ihn ganz zu lesen.")
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.contacts_table)
-        splitter.addWidget(self.contact_detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(page)
-        layout.addLayout(buttons)
-        layout.addWidget(splitter, 1)
-        return page
 
     # --- showing -----------------------------------------------------------------------
 
@@ -566,12 +261,8 @@ class CaseView(QWidget):
         self.subtitle_label.clear()
         self.conflicts_button.hide()
         self.area_badge.set_area(None)
-        for label in self.master_labels.values():
-            label.clear()
-        self.persons_model.set_rows([])
-        self.areas_model.set_rows([])
-        self.contacts_model.set_rows([])
-        self.contact_detail.clear()
+        self.overview.clear()
+        self.contacts.clear()
         if self.goals_tab is not None:
             self.goals_tab.clear()
         if self.familienrat_tab is not None:
@@ -596,25 +287,10 @@ class CaseView(QWidget):
             " – lösen …"
         )
         self.conflicts_button.setVisible(count > 0)
-        self.subtitle_label.setText(f"Aktenzeichen {detail.file_number} · {self._status(detail)}")
+        self.subtitle_label.setText(f"Aktenzeichen {detail.file_number} · {status_text(detail)}")
         self.area_badge.set_area(detail.area)
-        labels = self.master_labels
-        labels["file_number"].setText(detail.file_number)
-        labels["family_name"].setText(detail.family_name)
-        labels["status"].setText(self._status(detail))
-        labels["opened_on"].setText(german_date(detail.opened_on))
-        labels["caseworker"].setText(detail.caseworker or "–")
-        labels["description"].setText(detail.description or "–")
-        is_open = detail.status is CaseStatus.OPEN
-        self.status_button.setText("Fall ab&schließen…" if is_open else "Fall &wieder öffnen")
-        self.status_button.setAccessibleName(
-            "Fall abschließen" if is_open else "Fall wieder öffnen"
-        )
-
-        self.persons_model.set_rows(detail.persons)
-        self.areas_model.set_rows(detail.area_history)
-        self.contacts_model.set_rows(detail.contacts)
-        self.contacts_table.fit_columns()
+        self.overview.show_detail(detail)
+        self.contacts.show_detail(detail)
         self._select(self.persons_table, self.persons_model, keep_person.id if keep_person else "")
         self._select(
             self.contacts_table, self.contacts_model, keep_contact.id if keep_contact else ""
@@ -631,12 +307,6 @@ class CaseView(QWidget):
             self.documents_tab.show_case(detail.id)
         self._stack.setCurrentIndex(1)
         self._update_buttons()
-
-    @staticmethod
-    def _status(detail: CaseDetail) -> str:
-        if detail.status is CaseStatus.CLOSED:
-            return f"abgeschlossen am {german_date(detail.closed_on)}"
-        return f"offen seit {german_date(detail.opened_on)}"
 
     @staticmethod
     def _select(table: QTableView, model: RowsModel[Any], record_id: str) -> None:
@@ -674,17 +344,11 @@ class CaseView(QWidget):
 
     def selected_person(self) -> PersonView | None:
         """The person of the current row of the people table."""
-        index = self.persons_table.currentIndex()
-        if not index.isValid() or not self.persons_table.selectionModel().hasSelection():
-            return None
-        return self.persons_model.row_value(index.row())
+        return self.overview.selected_person()
 
     def selected_contact(self) -> ContactView | None:
         """The contact of the current row of the contact log."""
-        index = self.contacts_table.currentIndex()
-        if not index.isValid() or not self.contacts_table.selectionModel().hasSelection():
-            return None
-        return self.contacts_model.row_value(index.row())
+        return self.contacts.selected_contact()
 
     def _update_buttons(self) -> None:
         shown = self._detail is not None
@@ -707,33 +371,7 @@ class CaseView(QWidget):
 
     def _on_contact_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._update_buttons()
-        if not current.isValid():
-            self.contact_detail.clear()
-            return
-        self.contact_detail.setPlainText(
-            self._contact_text(self.contacts_model.row_value(current.row()))
-        )
-
-    def _contact_text(self, contact: ContactView) -> str:
-        lines = [
-            f"{german_datetime(contact.occurred_at)} · {contact.kind.label} · "
-            f"{contact.duration_minutes} Min."
-        ]
-        if contact.present:
-            lines.append(f"Anwesend: {contact.present}")
-        if contact.place:
-            lines.append(f"Ort: {contact.place}")
-        if contact.note:
-            lines += ["", contact.note, ""]
-        if contact.next_step:
-            due = f" (Frist {german_date(contact.next_step_due)})" if contact.next_step_due else ""
-            lines.append(f"Nächster Schritt: {contact.next_step}{due}")
-        if contact.recorded_by:
-            lines.append(f"Erfasst von: {contact.recorded_by}")
-        remark = ContactTableModel.remark(contact, with_time=True)
-        if remark:
-            lines.append(f"Vermerk: {remark}")
-        return "\n".join(lines)
+        self.contacts.show_contact(current.row() if current.isValid() else None)
 
     # --- changing ----------------------------------------------------------------------
 
