@@ -9,22 +9,17 @@ revokes laptops and assigns cases to them.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -41,11 +36,9 @@ from asd_desktop.services.sync import (
     DeviceView,
     ExportResult,
     ImportReport,
-    ReviewView,
     SyncService,
     SyncStatus,
 )
-from asd_desktop.services.sync.tables import record_label
 from asd_desktop.ui.conflict_inbox import Confirm, ConflictInbox
 from asd_desktop.ui.enroll_dialogs import (
     EnrollDeviceDialog,
@@ -54,340 +47,15 @@ from asd_desktop.ui.enroll_dialogs import (
     OfficeSetupDialog,
 )
 from asd_desktop.ui.operations import BusyScope, Op
-from asd_desktop.ui.rows_model import RowsModel
-from asd_desktop.ui.widgets import german_datetime
+from asd_desktop.ui.sync_window.assign_dialog import AssignCasesDialog
+from asd_desktop.ui.sync_window.import_report import ImportReportDialog
+from asd_desktop.ui.sync_window.peers import PeerRow, PeersModel, PeersState, plural, read_peers
+from asd_desktop.ui.sync_window.review_dialog import ReviewDialog
 
 WINDOW_TITLE = "Synchronisation"
-NEVER = "noch nie"
 DELETE_QUESTION = (
     "Das Paket wurde eingelesen. Soll die Datei jetzt vom Datenträger gelöscht werden?"
 )
-
-
-def local_time(value: dt.datetime | None) -> str:
-    """A stored UTC timestamp in this computer's local time, German notation."""
-    if value is None:
-        return ""
-    return german_datetime(value.replace(tzinfo=dt.UTC).astimezone())
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """``n`` with the right German noun form."""
-    return f"{n} {one if n == 1 else many}"
-
-
-# --- peers -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PeerRow:
-    """A peer with the number of changes the next bundle to it would carry."""
-
-    device: DeviceView
-    pending: int | None
-
-
-#: This device's status and its peers with their pending changes.
-PeersState = tuple[SyncStatus, list[PeerRow]]
-
-
-def read_peers(sync: SyncService) -> PeersState:
-    """Status and peers with pending counts (0.4 s at a 5000-case office: run it on a worker)."""
-    status = sync.status()
-    rows = [
-        PeerRow(peer, None if peer.revoked else sync.pending_changes(peer.device_id))
-        for peer in status.peers
-    ]
-    return status, rows
-
-
-class PeersModel(RowsModel[PeerRow]):
-    """The table of peers."""
-
-    HEADERS: ClassVar[tuple[str, ...]] = (
-        "Name",
-        "Rolle",
-        "Status",
-        "letzter Import",
-        "letzter Export",
-        "ausstehende Änderungen",
-        "zugeteilte Fälle",
-    )
-    COL_NAME = 0
-    COL_STATE = 2
-    COL_PENDING = 5
-    COL_ASSIGNED = 6
-
-    @override
-    def texts(self, value: PeerRow) -> tuple[str, ...]:
-        d = value.device
-        return (
-            d.name,
-            d.role_label,
-            d.state_label,
-            local_time(d.last_import_at) or NEVER,
-            local_time(d.last_export_at) or NEVER,
-            "–" if value.pending is None else str(value.pending),
-            str(d.assigned_cases) if d.role == DeviceRole.LAPTOP else "–",
-        )
-
-    @override
-    def cell(self, value: PeerRow, row: int, column: int, role: int) -> object:
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.HEADERS[column]}: {self.texts(value)[column]}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.COL_PENDING:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{value.device.name}, Fingerabdruck {value.device.fingerprint}"
-        return super().cell(value, row, column, role)
-
-
-# --- dialogs -------------------------------------------------------------------------------
-
-
-class ImportReportDialog(QDialog):
-    """What an import brought: records by kind, new conflicts, review items, evictions."""
-
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Paket eingelesen")
-        self.setAccessibleName("Bericht zum eingelesenen Paket")
-        self.show_conflicts = False
-        self.text_label = QLabel(self.report_text(report))
-        self.text_label.setWordWrap(True)
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.text_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.text_label.setAccessibleName("Bericht")
-        self.text_label.setAccessibleDescription(self.text_label.text())
-        buttons = QDialogButtonBox()
-        self.conflicts_button = QPushButton("&Konflikte ansehen")
-        self.conflicts_button.setAccessibleName("Konflikte ansehen")
-        self.conflicts_button.clicked.connect(self._to_conflicts)
-        self.close_button = QPushButton("&Schließen")
-        self.close_button.setAccessibleName("Schließen")
-        self.close_button.clicked.connect(self.accept)
-        buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.conflicts_button.setVisible(bool(report.new_conflicts))
-        self.close_button.setDefault(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text_label)
-        layout.addWidget(buttons)
-        self.resize(520, 0)
-
-    @staticmethod
-    def report_text(report: ImportReport) -> str:
-        """The report as the caseworker reads it."""
-        lines = [f"Paket von {report.sender_name} eingelesen."]
-        if report.changed:
-            lines.append("")
-            lines.append(f"Angekommen ({plural(report.total, 'Änderung', 'Änderungen')}):")
-            for table, n in sorted(report.changed.items(), key=lambda kv: record_label(kv[0])):
-                lines.append(f"  • {record_label(table)}: {n}")
-        else:
-            lines.append("Es waren keine neuen Änderungen dabei.")
-        if report.new_conflicts:
-            lines.append("")
-            lines.append(
-                f"Neue Konflikte: {len(report.new_conflicts)} – bitte im Konfliktposteingang "
-                "entscheiden, welche Fassung gilt:"
-            )
-            for ref in report.new_conflicts[:10]:
-                lines.append(f"  • {ref.label}")
-            if len(report.new_conflicts) > 10:
-                lines.append(f"  • … und {len(report.new_conflicts) - 10} weitere")
-        for message in (report.refused_message, report.resend_message):
-            if message:
-                lines.append("")
-                lines.append(message)
-        if report.withdrawn_cases:
-            lines.append(
-                f"Zurückgegeben: {plural(report.withdrawn_cases, 'Fall', 'Fälle')} "
-                "(Änderungen eingesammelt)."
-            )
-        if report.evicted_cases:
-            lines.append(
-                f"Von diesem Gerät entfernt: {plural(report.evicted_cases, 'Fall', 'Fälle')} "
-                "(nicht mehr zugeteilt)."
-            )
-        return "\n".join(lines)
-
-    @Slot()
-    def _to_conflicts(self) -> None:
-        self.show_conflicts = True
-        self.accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, report: ImportReport) -> bool:
-        """Show the report; True when the person wants to see the conflicts."""
-        dialog = cls(report, parent)
-        try:
-            dialog.exec()
-            return dialog.show_conflicts
-        finally:
-            dialog.deleteLater()
-
-
-class AssignCasesDialog(QDialog):
-    """Office: tick the cases a laptop holds."""
-
-    def __init__(
-        self,
-        device_name: str,
-        cases: list[CaseRow],
-        assigned: set[str],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        title = f"Fälle zuteilen – {device_name}"
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        intro = QLabel(
-            "Angehakte Fälle erhält das Gerät mit dem nächsten Paket ganz. Wird ein Haken "
-            "entfernt, sammelt das nächste Paket vom Gerät dessen Änderungen ein; danach wird "
-            "der Fall dort entfernt. Leertaste hakt an und ab."
-        )
-        intro.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setAccessibleName(f"Fälle für {device_name}")
-        for case in cases:
-            item = QListWidgetItem(f"{case.file_number} – {case.family_name}")
-            item.setData(Qt.ItemDataRole.UserRole, case.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if case.id in assigned else Qt.CheckState.Unchecked
-            )
-            self.list.addItem(item)
-        if cases:
-            self.list.setCurrentRow(0)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Übernehmen")
-        ok.setAccessibleName("Übernehmen")
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("Abbrechen")
-        cancel.setAccessibleName("Abbrechen")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        self.resize(520, 560)
-
-    def checked(self) -> set[str]:
-        """Case ids ticked."""
-        out: set[str] = set()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.add(str(item.data(Qt.ItemDataRole.UserRole)))
-        return out
-
-    def set_checked(self, case_id: str, checked: bool) -> None:
-        """Tick or untick one case."""
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == case_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        device_name: str,
-        cases: list[CaseRow],
-        assigned: set[str],
-    ) -> set[str] | None:
-        """The cases ticked, or None when cancelled."""
-        dialog = cls(device_name, cases, assigned, parent)
-        try:
-            return dialog.checked() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-
-class ReviewDialog(QDialog):
-    """Office: laptops' changes to cases they do not hold; take or drop each."""
-
-    def __init__(self, sync: SyncService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._sync = sync
-        self._items: list[ReviewView] = []
-        self.changed = False
-        self.setWindowTitle("Zur Prüfung")
-        self.setAccessibleName("Zur Prüfung")
-        intro = QLabel(
-            "Diese Änderungen kamen von Geräten, denen der Fall nicht (mehr) zugeteilt ist."
-        )
-        intro.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setAccessibleName("Änderungen zur Prüfung")
-        self.accept_button = QPushButton("Ü&bernehmen")
-        self.accept_button.setAccessibleName("Änderung übernehmen")
-        self.accept_button.clicked.connect(lambda: self._act(self._sync.accept_review))
-        self.discard_button = QPushButton("&Verwerfen")
-        self.discard_button.setAccessibleName("Änderung verwerfen")
-        self.discard_button.clicked.connect(lambda: self._act(self._sync.discard_review))
-        close = QPushButton("&Schließen")
-        close.setAccessibleName("Schließen")
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addWidget(self.accept_button)
-        row.addWidget(self.discard_button)
-        row.addStretch(1)
-        row.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
-        self.resize(640, 420)
-        self.reload()
-
-    def reload(self, keep_row: int = 0) -> None:
-        """Read the queue again."""
-        self._items = self._sync.review_items()
-        self.list.clear()
-        for item in self._items:
-            self.list.addItem(
-                f"{item.label} von {item.device_name}, {local_time(item.received_at)}: "
-                f"{item.summary}"
-            )
-        if self._items:
-            self.list.setCurrentRow(min(keep_row, len(self._items) - 1))
-        self.accept_button.setEnabled(bool(self._items))
-        self.discard_button.setEnabled(bool(self._items))
-
-    def _act(self, action: object) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self._items) or not callable(action):
-            return
-        try:
-            action(self._items[row].id)
-        except AsdError as exc:
-            QMessageBox.warning(self, "Zur Prüfung", exc.message)
-        else:
-            self.changed = True
-        self.reload(row)
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, sync: SyncService) -> bool:
-        """Show the queue; True when something was taken or dropped."""
-        dialog = cls(sync, parent)
-        try:
-            dialog.exec()
-            return dialog.changed
-        finally:
-            dialog.deleteLater()
-
-
-# --- the window ------------------------------------------------------------------------------
 
 
 class SyncWindow(QDialog):
