@@ -7,59 +7,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QSpinBox,
-    QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
-from asd_desktop.domain.enums import Area, CaseStatus
 from asd_desktop.models.errors import AsdError, ValidationError
-from asd_desktop.services.cases import CaseQuery
-from asd_desktop.services.drafts import DialogDraft, DraftService
+from asd_desktop.services.drafts import DraftService
 from asd_desktop.services.settings import (
-    MAX_IDLE_MINUTES,
-    MIN_IDLE_MINUTES,
-    Settings,
     load_settings,
     save_settings,
 )
 from asd_desktop.services.vault import OpenVault
-from asd_desktop.ui.case_list_model import CASE_ID_ROLE, CaseListModel
 from asd_desktop.ui.case_view import CaseView
 from asd_desktop.ui.conflict_inbox import ConflictInbox
 from asd_desktop.ui.consultation_wizard import ConsultationWizard
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.drafts import (
-    TARGET_FIELD,
-    DraftChoice,
     DraftKeeper,
-    DraftOfferDialog,
-    WizardToReopen,
-    base_name,
-    offer_text,
 )
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
 from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
+from asd_desktop.ui.main_window.case_list import CaseListWindow
+from asd_desktop.ui.main_window.draft_restore import DraftRestorer
+from asd_desktop.ui.main_window.settings_dialog import SettingsDialog
 from asd_desktop.ui.mandates_tab import OverdueDialog
 from asd_desktop.ui.needs_list_dialog import NeedsListDialog
 from asd_desktop.ui.operations import BusyScope
@@ -67,20 +45,6 @@ from asd_desktop.ui.sozialraum_window import SozialraumWindow, record_exploratio
 from asd_desktop.ui.sync_window import SyncWindow
 
 WINDOW_TITLE = "asd-desktop – Fallakte"
-SEARCH_DEBOUNCE_MS = 150
-#: Rows of the case list whose content decides the column widths.
-LIST_WIDTH_ROWS = 100
-NO_CASE_SELECTED = "Bitte zuerst einen Fall in der Liste auswählen."
-
-STATUS_FILTERS: tuple[tuple[str, CaseStatus | None], ...] = (
-    ("offen", CaseStatus.OPEN),
-    ("abgeschlossen", CaseStatus.CLOSED),
-    ("alle", None),
-)
-AREA_FILTERS: tuple[tuple[str, Area | None], ...] = (
-    ("alle", None),
-    *((a.label, a) for a in Area),
-)
 
 
 @dataclass(frozen=True)
@@ -93,59 +57,7 @@ class _Resume:
     selected_id: str | None
 
 
-def count_text(n: int) -> str:
-    """The status bar's count of listed cases, in German."""
-    if n == 0:
-        return "Keine Fälle in der Liste"
-    return "1 Fall in der Liste" if n == 1 else f"{n} Fälle in der Liste"
-
-
-class SettingsDialog(QDialog):
-    """Edit the program settings (idle minutes before the window locks)."""
-
-    def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Einstellungen")
-        self.setAccessibleName("Einstellungen")
-        self.idle_minutes = QSpinBox()
-        self.idle_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
-        self.idle_minutes.setValue(current.idle_lock_minutes)
-        self.idle_minutes.setSuffix(" Minuten")
-        self.idle_minutes.setAccessibleName("Sperren nach Minuten ohne Eingabe")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        for kind, text in (
-            (QDialogButtonBox.StandardButton.Ok, "Speichern"),
-            (QDialogButtonBox.StandardButton.Cancel, "Abbrechen"),
-        ):
-            button = buttons.button(kind)
-            button.setText(text)
-            button.setAccessibleName(text)
-        form = QFormLayout()
-        form.addRow("Fallakte sperren nach &Minuten ohne Eingabe:", self.idle_minutes)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-    def values(self) -> Settings:
-        """The settings as entered."""
-        return Settings(idle_lock_minutes=self.idle_minutes.value())
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, current: Settings) -> Settings | None:
-        """Run the dialog; the new settings, or None when cancelled."""
-        dialog = cls(current, parent)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            return dialog.values() if accepted else None
-        finally:
-            dialog.deleteLater()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(CaseListWindow):
     """The application window: locked, or the case list beside the open case.
 
     Args:
@@ -193,92 +105,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.vault_opened.connect(self._on_vault_opened)
         self._show_lock_screen()
 
-    # --- building -------------------------------------------------------------------
-
-    def _build_work_page(self) -> QWidget:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Suche (Name, Aktenzeichen, Notiz) …")
-        self.search.setAccessibleName("Suche in der Fallliste")
-        self.search.setClearButtonEnabled(True)
-        self.search.installEventFilter(self)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self._search_now)
-
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Filter Status")
-        # Qt turns enum members into plain strings; the filter is read by index instead.
-        self.status_filter.addItems([label for label, _ in STATUS_FILTERS])
-        self.area_filter = QComboBox()
-        self.area_filter.setAccessibleName("Filter Bereich")
-        self.area_filter.addItems([label for label, _ in AREA_FILTERS])
-        self.status_filter.currentIndexChanged.connect(self.refresh)
-        self.area_filter.currentIndexChanged.connect(self.refresh)
-
-        self.model = CaseListModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Fallliste")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        # Every column as wide as its content, the last one fills the rest; a narrow
-        # pane scrolls sideways rather than squeezing the family name.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        # Measure widths on the first rows only: all 5000 cost 0.3 s on the GUI thread.
-        header.setResizeContentsPrecision(LIST_WIDTH_ROWS)
-        self.table.clicked.connect(self._on_row_chosen)
-        self.table.activated.connect(self._on_row_chosen)
-
-        status_label = QLabel("Stat&us:")
-        status_label.setBuddy(self.status_filter)
-        area_label = QLabel("Berei&ch:")
-        area_label.setBuddy(self.area_filter)
-        filters = QHBoxLayout()
-        filters.addWidget(status_label)
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(area_label)
-        filters.addWidget(self.area_filter, 2)
-
-        left = QWidget()
-        left.setAccessibleName("Fallliste mit Suche und Filtern")
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
-        # The overview of upcoming Familienrat reviews, while a case file is open.
-        self._reviews_layout = QVBoxLayout()
-        self._reviews_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(self._reviews_layout)
-
-        self.case_area = QWidget()
-        self.case_area.setAccessibleName("Geöffneter Fall")
-        self._case_layout = QVBoxLayout(self.case_area)
-        self._case_layout.setContentsMargins(0, 0, 0, 0)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setAccessibleName("Fallliste und Fall")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.case_area)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([600, 680])
-        page = QWidget()
-        page.setAccessibleName("Arbeitsbereich")
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.splitter)
-        return page
+    # --- menus and actions ------------------------------------------------------------
 
     def _action(
         self,
@@ -546,234 +373,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _restore_drafts(self) -> None:
         """Reopen the dialogs closed by the lock; offer back drafts of an earlier session."""
-        keeper = self.draft_keeper
-        locked, wizards = keeper.take_reopen()
-        drafts = [d for d in keeper.stored_drafts() if d.key in locked] + [
-            d for d in keeper.stored_drafts() if d.key not in locked
-        ]
-        for index, draft in enumerate(drafts):
-            if self.opened is None:
-                # Locked again meanwhile: the rest reopens after the next unlock.
-                keeper.remember_for_lock([d.key for d in drafts[index:] if d.key in locked])
-                return
-            if draft.key not in locked:
-                choice = DraftOfferDialog.ask(self, offer_text(draft, self._case_label(draft)))
-                if choice is DraftChoice.DISCARD:
-                    keeper.discard(draft)
-                    self.statusBar().showMessage("Der Entwurf wurde verworfen.", 5000)
-                if choice is not DraftChoice.RESTORE:
-                    continue
-            if not self._reopen_draft(draft):
-                self.statusBar().showMessage(
-                    "Ein Entwurf konnte nicht wieder geöffnet werden; er bleibt gespeichert.", 8000
-                )
-        for wizard in wizards:
-            if self.opened is None:
-                return
-            self._reopen_wizard(wizard)
-
-    def _case_label(self, draft: DialogDraft) -> str:
-        if draft.case_id is None or self.opened is None:
-            return ""
-        try:
-            detail = self.opened.cases.get_case(draft.case_id, audit_opening=False)
-        except AsdError:
-            return ""
-        return f"{detail.file_number} ({detail.family_name})"
-
-    def _reopen_draft(self, draft: DialogDraft) -> bool:
-        """Run the command that opens the draft's dialog again; the dialog fills itself."""
-        name = base_name(draft.name)
-        target = draft.fields.get(TARGET_FIELD)
-        target = target if isinstance(target, str) else None
-        if name == "exploration":
-            self.record_exploration()
-            return True
-        if name == "catalog_entry":
-            self.open_sozialraum()
-            window = self.sozialraum_window
-            if window is None:
-                return False
-            if target is None:
-                window.new_entry()
-            elif _select_row(window.catalog_table, target, by="name"):
-                window.edit_entry()
-            else:
-                return False
-            return True
-        if name == "case" and target is None:
-            self.new_case()
-            return True
-        if draft.case_id is None:
-            return False
-        self.select_case(draft.case_id)
-        view = self.case_view
-        if view is None or not self._open_case(draft.case_id):
-            return False
-        tab = view.mandates_tab
-        if name == "contact" and target is None:
-            view.record_contact()
-        elif name == "contact" and _select_row(view.contacts_table, target):
-            view.correct_contact()
-        elif name == "person" and target is None:
-            view.add_person()
-        elif name == "person" and _select_row(view.persons_table, target):
-            view.edit_person()
-        elif name == "area":
-            view.change_area()
-        elif name == "case":
-            view.edit_case()
-        elif name == "assessment":
-            view.assess_risk()
-        elif name in ("mandate", "requirement") and tab is not None:
-            view.open_mandates()
-            if target is None:
-                (tab.give_auflage if name == "requirement" else tab.give_auftrag)()
-            elif _select_row(tab.table, target):
-                tab.edit_mandate()
-            else:
-                return False
-        else:
-            return False
-        return True
-
-    def _reopen_wizard(self, wizard: WizardToReopen) -> None:
-        """Open a guided process closed by the lock again; it resumes from its own draft."""
-        if wizard.case_id is None:
-            return
-        self.select_case(wizard.case_id)
-        view = self.case_view
-        if view is None or not self._open_case(wizard.case_id):
-            return
-        if wizard.kind == "GoalWizard":
-            view.start_goal_work()
-        elif wizard.kind == "ConsultationWizard":
-            self._consult(view)
-        elif view.familienrat_tab is not None:
-            view.open_familienrat()
-            view.familienrat_tab.continue_phase()
-
-    # --- the case list ----------------------------------------------------------------
-
-    def query(self) -> CaseQuery:
-        """The list's filters as entered."""
-        return CaseQuery(
-            text=self.search.text().strip(),
-            status=STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1],
-            area=AREA_FILTERS[max(0, self.area_filter.currentIndex())][1],
-        )
-
-    @Slot()
-    def refresh(self, select_id: str | None = None) -> None:
-        """Reload the list for the current filters, keeping the selected case if listed."""
-        if self.opened is None:
-            return
-        keep = select_id or self.selected_case_id()
-        if keep is None and self.case_view is not None:
-            keep = self.case_view.current_case_id()
-        try:
-            rows = self.opened.cases.list_cases(self.query())
-        except AsdError as exc:
-            self._warn("Fallliste", exc.message)
-            return
-        self.model.set_rows(rows)
-        row = self.model.row_of(keep) if keep else -1
-        if row < 0 and rows:
-            row = 0
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self.count_label.setText(count_text(len(rows)))
-
-    def _fit_list_width(self) -> None:
-        """Widen the list pane so every column fits, if that leaves the case view room."""
-        header = self.table.horizontalHeader()
-        needed = sum(
-            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in range(self.model.columnCount())
-        )
-        needed += self.table.verticalScrollBar().sizeHint().width() + 4 * self.table.frameWidth()
-        left, right = self.splitter.sizes()
-        total = left + right
-        if left < needed <= total * 0.55:
-            self.splitter.setSizes([needed, total - needed])
-
-    def selected_case_id(self) -> str | None:
-        """The id of the case selected in the list, if any."""
-        selected = self.table.selectionModel().selectedRows()
-        if not selected:
-            return None
-        value = selected[0].data(CASE_ID_ROLE)
-        return value if isinstance(value, str) else None
-
-    def select_case(self, case_id: str) -> bool:
-        """Select ``case_id`` in the list; False when it is not listed."""
-        row = self.model.row_of(case_id)
-        if row < 0:
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        return True
-
-    @Slot()
-    def _search_now(self) -> None:
-        self._search_timer.stop()
-        self.refresh()
-        self.focus_list()
-
-    @Slot(QModelIndex)
-    def _on_row_chosen(self, index: QModelIndex) -> None:
-        case_id = index.data(CASE_ID_ROLE)
-        if isinstance(case_id, str):
-            self._open_case(case_id)
-
-    def _open_case(self, case_id: str) -> bool:
-        view = self.case_view
-        if view is None:
-            return False
-        if view.current_case_id() == case_id:
-            return True
-        try:
-            view.show_case(case_id)
-        except AsdError as exc:
-            self._warn("Fall öffnen", exc.message)
-            return False
-        return view.current_case_id() == case_id
-
-    @Slot(str)
-    def _on_case_changed(self, case_id: str) -> None:
-        self.refresh(select_id=case_id)
-        if self.reviews_panel is not None:
-            self.reviews_panel.refresh()
-
-    @Slot(str)
-    def open_council_case(self, case_id: str) -> bool:
-        """Open ``case_id`` on its "Familienrat" tab (from the overview of reviews)."""
-        view = self.case_view
-        if view is None:
-            return False
-        self.select_case(case_id)
-        if not self._open_case(case_id):
-            return False
-        view.open_familienrat()
-        return True
-
-    def _act_on_case(self, act: Callable[[CaseView], None]) -> None:
-        view = self.case_view
-        if view is None:
-            return
-        case_id = self.selected_case_id() or view.current_case_id()
-        if case_id is None:
-            self.statusBar().showMessage(NO_CASE_SELECTED, 5000)
-            return
-        if self._open_case(case_id):
-            act(view)
+        DraftRestorer(self).run()
 
     # --- commands ---------------------------------------------------------------------
 
@@ -936,53 +536,3 @@ class MainWindow(QMainWindow):
         if self.sozialraum_window is not None:
             self.sozialraum_window.reload()
         self.statusBar().showMessage("Die Sozialraum-Erkundung wurde gespeichert.", 5000)
-
-    @Slot()
-    def focus_search(self) -> None:
-        """Put the cursor into the search field."""
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    @Slot()
-    def focus_list(self) -> None:
-        """Put the keyboard focus on the case list."""
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
-            self.select_case(self.model.rows()[0].id)
-
-    def _warn(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and isinstance(event, QKeyEvent):
-            # Arrow down in the search field moves on to the list.
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
-                self._search_now()
-                return True
-            # The window's shortcuts win over the line edit's own (Ctrl+K deletes to the
-            # end of the line on Linux): leave the override event unaccepted.
-            if event.type() == QEvent.Type.ShortcutOverride and self._is_window_shortcut(event):
-                return True
-        return super().eventFilter(watched, event)
-
-    def _is_window_shortcut(self, event: QKeyEvent) -> bool:
-        pressed = QKeySequence(event.keyCombination())
-        return any(a.isEnabled() and a.shortcut() == pressed for a in self._unlocked_actions)
-
-
-def _select_row(table: QTableView, record_id: str | None, by: str = "id") -> bool:
-    """Select the row whose ``by`` is ``record_id`` in a table of records; False if not listed."""
-    model = table.model()
-    rows = getattr(model, "rows", None)
-    if record_id is None or not callable(rows):
-        return False
-    for row, value in enumerate(rows()):
-        if getattr(value, by, None) == record_id:
-            table.selectionModel().setCurrentIndex(
-                model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            return True
-    return False
