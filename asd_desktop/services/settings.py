@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from asd_desktop.domain.working_days import DEFAULT_STATE, FEDERAL_STATES
 from asd_desktop.storage.atomic import atomic_write
 
 SETTINGS_FILE = "settings.json"
@@ -18,6 +19,8 @@ class Settings:
     """What a caseworker may adjust; never names or case data."""
 
     idle_lock_minutes: int = DEFAULT_IDLE_MINUTES
+    #: The office's federal state (two-letter code); its public holidays move proposed dates.
+    federal_state: str = DEFAULT_STATE
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -31,18 +34,30 @@ def load_settings(data_dir: Path) -> Settings:
         raw = json.loads(settings_path(data_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
-    minutes = raw.get("idle_lock_minutes") if isinstance(raw, dict) else None
-    if isinstance(minutes, bool) or not isinstance(minutes, int):
+    if not isinstance(raw, dict):
         return Settings()
-    return Settings(idle_lock_minutes=_clamp(minutes))
+    minutes = raw.get("idle_lock_minutes")
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        minutes = DEFAULT_IDLE_MINUTES
+    return Settings(
+        idle_lock_minutes=_clamp(minutes), federal_state=_state(raw.get("federal_state"))
+    )
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Store ``settings`` atomically (raises StorageFullError when the disk is full)."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    value = Settings(idle_lock_minutes=_clamp(settings.idle_lock_minutes))
+    value = Settings(
+        idle_lock_minutes=_clamp(settings.idle_lock_minutes),
+        federal_state=_state(settings.federal_state),
+    )
     atomic_write(settings_path(data_dir), json.dumps(asdict(value), indent=2).encode("utf-8"))
 
 
 def _clamp(minutes: int) -> int:
     return max(MIN_IDLE_MINUTES, min(MAX_IDLE_MINUTES, minutes))
+
+
+def _state(value: object) -> str:
+    """A known federal state code, else the default (Hamburg)."""
+    return value if isinstance(value, str) and value in FEDERAL_STATES else DEFAULT_STATE

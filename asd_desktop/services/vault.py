@@ -109,7 +109,7 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         database.close()
         raise
     sf, device = database.session_factory, database.device_id
-    return OpenVault(
+    opened = OpenVault(
         data_dir,
         database,
         cases=CaseService(sf, device),
@@ -123,6 +123,9 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         steps=StepService(sf, device),
         deadlines=DeadlineService(sf, device),
     )
+    state = load_settings(data_dir).federal_state
+    opened.goals.federal_state = opened.familienrat.federal_state = state
+    return opened
 
 
 def _device_setter(database: Database) -> Callable[[str], None]:

@@ -8,6 +8,8 @@ moves to the next phase only when the current one is complete
 
 from __future__ import annotations
 
+import datetime as dt
+
 from asd_desktop.domain.familienrat import (
     PHASE_ORDER,
     REVIEW_AFTER,
@@ -35,6 +37,7 @@ from asd_desktop.domain.familienrat import (
     phase_problems,
     proposal_problems,
 )
+from asd_desktop.domain.working_days import DEFAULT_STATE, DateProposal, propose
 from asd_desktop.services.familienrat.councils import PHASE_GUIDANCE
 from asd_desktop.services.familienrat.hours import USUAL_HOURS, Hours
 from asd_desktop.services.familienrat.overview import Overview
@@ -52,6 +55,15 @@ class FamilienratService(Reviews, Participants, FamilyPlan, Hours, Overview):
     (:mod:`.councils`), participants, the family's plan, the Folge-Rat's review,
     hours, and the overview across cases.
     """
+
+    #: The office's federal state (settings); its public holidays move proposed dates.
+    federal_state: str = DEFAULT_STATE
+
+    def propose_review_date(
+        self, meeting_at: dt.datetime | None, today: dt.date | None = None
+    ) -> DateProposal:
+        """The review (Folge-Rat) about three months after the meeting, on a working day."""
+        return propose(default_review_date(meeting_at, today), self.federal_state)
 
 
 #: The service, its parts' public names, and the council's records and phase rules (from

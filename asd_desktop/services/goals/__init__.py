@@ -8,6 +8,8 @@ records that travel, in one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from asd_desktop.domain.goal_process import (
     PAGE_CONCERN,
     PAGE_DIRECTION,
@@ -28,6 +30,7 @@ from asd_desktop.domain.goal_process import (
     page_problems,
     page_warnings,
 )
+from asd_desktop.domain.working_days import DEFAULT_STATE, DateProposal, propose
 from asd_desktop.services.goals.agreements import GoalAgreements, review_problems
 from asd_desktop.services.goals.drafts import (
     DRAFT_KIND,
@@ -54,6 +57,13 @@ class GoalService(GoalDrafts, GoalAgreements):
     One facade over the parts: the wizard's draft (:mod:`.drafts`) and the stored
     agreements with their reviews (:mod:`.agreements`).
     """
+
+    #: The office's federal state (settings); its public holidays move proposed dates.
+    federal_state: str = DEFAULT_STATE
+
+    def propose_review_date(self, agreed_on: dt.date) -> DateProposal:
+        """The usual review about three months later, moved to a working day (with why)."""
+        return propose(default_review_date(agreed_on), self.federal_state)
 
 
 #: The service and its parts' public names, and the draft and its page rules (from
