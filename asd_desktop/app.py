@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from asd_desktop.models.errors import DataDirInUseError
 from asd_desktop.services.vault import DataDirLock
+from asd_desktop.ui.help import install_help
 from asd_desktop.ui.main_window import MainWindow
 
 APP_NAME = "asd-desktop"
@@ -39,6 +40,7 @@ def run_app(data_dir: Path) -> int:
     app = _application()
     app.setApplicationName(APP_NAME)
     _german(app)
+    install_help(app)
     lock = DataDirLock(data_dir)
     try:
         lock.acquire()
