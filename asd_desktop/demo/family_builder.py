@@ -10,6 +10,7 @@ from asd_desktop.domain.enums import (
     Area,
     ContactKind,
     Role,
+    Salutation,
 )
 from asd_desktop.services.cases import (
     AreaInput,
@@ -21,6 +22,15 @@ from asd_desktop.services.goals import (
     GoalDraft,
     ReviewInput,
 )
+
+
+def parent_salutation(roles: tuple[Role, ...]) -> Salutation:
+    """Frau for a mother, Herr for a father; no salutation for anyone else."""
+    if Role.MOTHER in roles:
+        return Salutation.MS
+    if Role.FATHER in roles:
+        return Salutation.MR
+    return Salutation.NONE
 
 
 def born(today: dt.date, age: int, month: int, day: int) -> dt.date:
@@ -64,8 +74,12 @@ class FamilyBuilder:
         languages: str = "Deutsch",
         interpreter: bool = False,
         institution: str = "",
+        salutation: Salutation | None = None,
     ) -> None:
-        """Add a person of the family or its surroundings."""
+        """Add a person of the family or its surroundings.
+
+        Mothers are addressed as Frau, fathers as Herr, unless ``salutation`` says otherwise.
+        """
         self.persons.append(
             PersonInput(
                 last_name=last,
@@ -77,6 +91,7 @@ class FamilyBuilder:
                 interpreter_needed=interpreter,
                 roles=roles,
                 institution=institution,
+                salutation=salutation if salutation is not None else parent_salutation(roles),
             )
         )
 

@@ -31,6 +31,7 @@ from asd_desktop.domain.enums import (
     Area,
     ContactKind,
     Role,
+    Salutation,
 )
 from asd_desktop.services.cases import (
     AreaInput,
@@ -101,6 +102,7 @@ def _generate_case(
             languages=origin.languages,
             interpreter_needed=interpreter,
             roles=(Role.MOTHER, Role.CUSTODY),
+            salutation=Salutation.MS,
         )
     )
     extra = rng.randint(0, 6 - len(persons)) if len(persons) < 6 else 0
@@ -114,6 +116,7 @@ def _generate_case(
                 address=address if rng.random() < 0.6 else "",
                 languages=origin.languages,
                 roles=(Role.FATHER, Role.CUSTODY) if rng.random() < 0.8 else (Role.FATHER,),
+                salutation=Salutation.MR,
             )
         )
     for _ in range(extra - 1):

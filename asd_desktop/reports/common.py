@@ -31,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.fonts import register_fonts
 
 PRODUCER = "asd-desktop"
@@ -244,6 +245,32 @@ def numbered(
     )
 
 
+def office_block(st: Styles, office: Office) -> list[Flowable]:
+    """The office's letterhead at the top of a document that is not a window letter.
+
+    Its name, then address, phone, e-mail and office hours, then the caseworker
+    and the direct line: whoever reads it knows whom to call and when.
+    """
+    name = ParagraphStyle("office_name", parent=st.strong, textColor=ACCENT, spaceAfter=0)
+    line = ParagraphStyle("office_line", parent=st.small, spaceAfter=0)
+    contact = [*office.address_lines()]
+    if office.phone.strip():
+        contact.append(f"Telefon {office.phone.strip()}")
+    if office.email.strip():
+        contact.append(office.email.strip())
+    person = []
+    if office.caseworker_name.strip():
+        person.append(f"Ansprechperson: {office.caseworker_name.strip()}")
+    if office.caseworker_phone.strip():
+        person.append(f"Durchwahl {office.caseworker_phone.strip()}")
+    if office.office_hours.strip():
+        person.append(f"Sprechzeiten: {office.office_hours.strip()}")
+    out: list[Flowable] = [Paragraph(escape(office.printed_name), name)]
+    out.extend(Paragraph(escape(" · ".join(p)), line) for p in (contact, person) if p)
+    out.append(Spacer(1, 4 * mm))
+    return out
+
+
 def signature_block(st: Styles, name: str, role: str = "") -> list[Flowable]:
     """An empty line to sign on, the name below it, then "Datum, Unterschrift"."""
     line = table(
@@ -260,9 +287,17 @@ def signature_block(st: Styles, name: str, role: str = "") -> list[Flowable]:
 
 
 def signatures(
-    st: Styles, intro: Paragraph, blocks: Sequence[list[Flowable]], title: str = "Unterschriften"
+    st: Styles,
+    intro: Paragraph,
+    blocks: Sequence[list[Flowable]],
+    title: str = "Unterschriften",
+    lead: Sequence[Flowable] = (),
 ) -> list[Flowable]:
-    """Signature blocks two to a row under a heading, kept on one page."""
+    """Signature blocks two to a row under a heading, kept on one page.
+
+    ``lead`` (the document's last section) is kept on the same page, so the
+    signatures never stand alone on a page of their own.
+    """
     rows = [
         [blocks[i], blocks[i + 1] if i + 1 < len(blocks) else ""] for i in range(0, len(blocks), 2)
     ]
@@ -275,7 +310,9 @@ def signatures(
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ],
     )
-    return [KeepTogether([heading(st, title), intro, grid])]
+    # Heading, sentence and every signature move to a new page together, and the
+    # page before keeps some text above them: signatures never stand alone.
+    return [KeepTogether([*lead, heading(st, title), intro, grid])]
 
 
 # --- page furniture ----------------------------------------------------------------------

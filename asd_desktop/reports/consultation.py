@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from asd_desktop.domain.enums import IdeaSource
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     Built,
     Furniture,
@@ -18,6 +19,7 @@ from asd_desktop.reports.common import (
     facts,
     german_date,
     heading,
+    office_block,
     render_twice,
     styles,
     text,
@@ -55,6 +57,7 @@ class ConsultationPrint:
     needs: tuple[str, ...]
     sozialraum_answer: str
     closed: bool
+    office: Office = field(default_factory=Office)
 
 
 def _story(data: ConsultationPrint) -> list[Flowable]:
@@ -69,6 +72,7 @@ def _story(data: ConsultationPrint) -> list[Flowable]:
     if not data.closed:
         rows.append(("Stand", "Entwurf – das Protokoll ist noch nicht abgeschlossen."))
     story: list[Flowable] = [
+        *(office_block(st, data.office) if not data.office.is_empty else []),
         Paragraph(PROTOCOL_TITLE, st.title),
         facts(st, rows, label_width=38 * mm),
         heading(st, "Die Ziele der Familie"),

@@ -9,8 +9,8 @@ only small, next to plain headings.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -23,6 +23,8 @@ from reportlab.platypus import (
 )
 
 from asd_desktop.domain.enums import ResourceKind
+from asd_desktop.domain.german import unbreakable, verb_for
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     ACCENT,
     CONTENT_WIDTH,
@@ -36,6 +38,7 @@ from asd_desktop.reports.common import (
     german_date,
     heading,
     numbered,
+    office_block,
     render_twice,
     signature_block,
     signatures,
@@ -106,6 +109,7 @@ class AgreementPrint:
     review_on: dt.date | None
     present: tuple[str, ...]
     caseworker: str
+    office: Office = field(default_factory=Office)
 
 
 def goal_list(numbers: Sequence[int]) -> str:
@@ -127,14 +131,15 @@ def _facts(st: Styles, data: AgreementPrint) -> Flowable:
         ("Datum", german_date(data.agreed_on)),
     ]
     if data.place.strip():
-        rows.append(("Ort", data.place))
+        rows.append(("Ort", unbreakable(data.place)))
     return facts(st, rows)
 
 
 def _concern(st: Styles, data: AgreementPrint) -> list[Flowable]:
     out: list[Flowable] = [heading(st, "Worum es geht", "Anliegen")]
     if data.concern_by.strip():
-        out.append(Paragraph(f"Das hat {_text(data.concern_by)} gesagt:", st.label))
+        said = verb_for(data.concern_by, "hat", "haben")
+        out.append(Paragraph(f"Das {said} {_text(data.concern_by)} gesagt:", st.label))
     out.append(Paragraph(f"„{_text(data.concern)}“", st.body))
     return out
 
@@ -251,7 +256,7 @@ def _review(st: Styles, data: AgreementPrint) -> list[Flowable]:
     ]
 
 
-def _signatures(st: Styles, data: AgreementPrint) -> list[Flowable]:
+def _signatures(st: Styles, data: AgreementPrint, lead: Sequence[Flowable] = ()) -> list[Flowable]:
     blocks = [signature_block(st, p) for p in data.present]
     blocks.append(signature_block(st, data.caseworker, "Fachkraft im Allgemeinen Sozialen Dienst"))
     intro = Paragraph(
@@ -259,12 +264,13 @@ def _signatures(st: Styles, data: AgreementPrint) -> list[Flowable]:
         "besprochen und sind damit einverstanden. Jede und jeder bekommt eine Kopie.",
         st.body,
     )
-    return signatures(st, intro, blocks)
+    return signatures(st, intro, blocks, lead=lead)
 
 
 def _story(data: AgreementPrint) -> list[Flowable]:
     st = styles()
-    parts: Iterable[Flowable] = [
+    parts: list[Flowable] = [
+        *(office_block(st, data.office) if not data.office.is_empty else []),
         Paragraph(TITLE, st.title),
         Paragraph("Hier steht, was wir gemeinsam besprochen und vereinbart haben.", st.body),
         Spacer(1, 2 * mm),
@@ -277,9 +283,13 @@ def _story(data: AgreementPrint) -> list[Flowable]:
         *_resources(st, data),
         *_steps(st, data),
         *_review(st, data),
-        *_signatures(st, data),
     ]
-    return list(parts)
+    # The last section goes with the signatures: they never stand alone on a page
+    # (and a heading goes with the section it heads).
+    lead = [parts.pop()]
+    if isinstance(parts[-1], Paragraph) and parts[-1].style.name == "heading":
+        lead.insert(0, parts.pop())
+    return [*parts, *_signatures(st, data, lead)]
 
 
 def render_goal_agreement(data: AgreementPrint) -> bytes:

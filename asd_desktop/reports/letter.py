@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     ACCENT,
     CONTENT_WIDTH,
@@ -47,6 +48,9 @@ REMARK_ZONE = 17.7 * mm
 #: Text in the window field and the letter's body start 5 mm further in.
 LETTER_INDENT = 5 * mm
 INFO_LEFT = 125 * mm
+#: DIN 5008 lets the information block run to 10 mm before the right edge.
+INFO_WIDTH = PAGE_WIDTH - 10 * mm - INFO_LEFT
+INFO_LABEL_WIDTH = 25 * mm
 INFO_TOP = 50 * mm
 LETTER_BODY_TOP = 98.5 * mm
 FOLD_MARKS = (105 * mm, 210 * mm)
@@ -59,16 +63,45 @@ HOLE_MARK = 148.5 * mm
 class LetterHead:
     """What the letter's first page shows around its text.
 
-    ``sender`` is the small line above the address; ``recipient`` the window's
-    lines (name, then address); ``information`` the label–value rows on the right.
+    ``office`` gives the letterhead (name, address, central phone, e-mail);
+    ``recipient`` the window's lines (name, then address); ``information`` the
+    label–value rows on the right (see :func:`contact_rows`); ``sender`` the
+    small line above the address, by default the office's name and address.
     """
 
-    brand: str
+    office: Office
     subject: str
-    organisation: str
-    sender: str
     recipient: Sequence[str]
     information: Sequence[tuple[str, str]]
+    sender: str = ""
+
+    @property
+    def sender_line(self) -> str:
+        """The return address above the window: "Jugendamt … · Klosterwall 2 · 20095 Hamburg"."""
+        if self.sender.strip():
+            return self.sender.strip()
+        return " · ".join([self.office.printed_name, *self.office.address_lines()])
+
+
+def contact_rows(office: Office) -> list[tuple[str, str]]:
+    """Who to call and when: the information block's contact rows (empty ones left out)."""
+    rows = [
+        ("Ansprechperson", office.caseworker_name),
+        ("Telefon", office.caseworker_phone or office.phone),
+        ("E-Mail", office.email),
+        ("Sprechzeiten", office.office_hours),
+    ]
+    return [(k, v.strip()) for k, v in rows if v.strip()]
+
+
+def office_contact_line(office: Office) -> str:
+    """The letterhead's second line: address, central phone and e-mail, joined by dots."""
+    parts = list(office.address_lines())
+    if office.phone.strip():
+        parts.append(f"Telefon {office.phone.strip()}")
+    if office.email.strip():
+        parts.append(office.email.strip())
+    return " · ".join(parts)
 
 
 def address_lines(address: str) -> list[str]:
@@ -91,18 +124,24 @@ class _FirstPage:
         head = self.head
         left = WINDOW_LEFT + LETTER_INDENT
         canvas.saveState()
-        # Letterhead (the top 45 mm).
-        canvas.setFillColor(ACCENT)
-        canvas.setFont(bold, 18)
-        canvas.drawString(left, PAGE_HEIGHT - 22 * mm, head.brand)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(regular, 9)
-        canvas.drawString(left, PAGE_HEIGHT - 28 * mm, head.subject)
-        if head.organisation.strip():
-            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 22 * mm, head.organisation)
+        # Letterhead (the top 45 mm): the office's name (up to two lines), address and contact.
+        width = PAGE_WIDTH - MARGIN_X - left
+        name_style = ParagraphStyle(
+            "office", fontName=bold, fontSize=14, leading=17, textColor=ACCENT
+        )
+        name = Paragraph(escape(head.office.printed_name), name_style)
+        _, name_height = name.wrap(width, 20 * mm)
+        name.drawOn(canvas, left, PAGE_HEIGHT - 12 * mm - name_height)
+        small = ParagraphStyle("office_contact", fontName=regular, fontSize=8, leading=10)
+        small.textColor = MUTED
+        lines = [office_contact_line(head.office), head.subject]
+        block = Paragraph("<br/>".join(escape(x) for x in lines if x), small)
+        _, block_height = block.wrap(width, 14 * mm)
+        block.drawOn(canvas, left, PAGE_HEIGHT - 13.5 * mm - name_height - block_height)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(left, PAGE_HEIGHT - 32 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 32 * mm)
+        rule = min(PAGE_HEIGHT - 36 * mm, PAGE_HEIGHT - 15 * mm - name_height - block_height)
+        canvas.line(left, rule, PAGE_WIDTH - MARGIN_X, rule)
         # Fold marks and the hole mark on the left edge.
         canvas.setStrokeColor(MUTED)
         canvas.setLineWidth(0.3)
@@ -118,11 +157,11 @@ class _FirstPage:
         regular, _ = register_fonts()
         left = WINDOW_LEFT + LETTER_INDENT
         width = WINDOW_WIDTH - LETTER_INDENT - 2 * mm
-        if self.head.sender:
+        if self.head.sender_line:
             sender_style = ParagraphStyle(
                 "sender", fontName=regular, fontSize=7, leading=8.5, textColor=MUTED
             )
-            line = Paragraph(escape(self.head.sender), sender_style)
+            line = Paragraph(escape(self.head.sender_line), sender_style)
             line.wrap(width, REMARK_ZONE)
             line.drawOn(canvas, left, PAGE_HEIGHT - WINDOW_TOP - REMARK_ZONE + 1.5 * mm)
         zone = WINDOW_HEIGHT - REMARK_ZONE
@@ -138,27 +177,30 @@ class _FirstPage:
         block.drawOn(canvas, left, PAGE_HEIGHT - WINDOW_TOP - REMARK_ZONE - 1 * mm - height)
 
     def _information(self, canvas: Canvas) -> None:
-        regular, _ = register_fonts()
-        label = ParagraphStyle("info_label", fontName=regular, fontSize=8, leading=10)
-        label.textColor = MUTED
-        value = ParagraphStyle("info_value", fontName=regular, fontSize=8.5, leading=10.5)
-        value.textColor = INK
-        grid = table(
-            [
-                [Paragraph(escape(k), label), Paragraph(text(v), value)]
-                for k, v in self.head.information
-            ],
-            [26 * mm, PAGE_WIDTH - MARGIN_X - INFO_LEFT - 26 * mm],
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ],
-        )
-        _, height = grid.wrap(PAGE_WIDTH - MARGIN_X - INFO_LEFT, 60 * mm)
+        grid, height = _information_grid(self.head)
         grid.drawOn(canvas, INFO_LEFT, PAGE_HEIGHT - INFO_TOP - height)
+
+
+def _information_grid(head: LetterHead) -> tuple[Flowable, float]:
+    """The information block on the right and its height."""
+    regular, _ = register_fonts()
+    label = ParagraphStyle("info_label", fontName=regular, fontSize=8, leading=10)
+    label.textColor = MUTED
+    value = ParagraphStyle("info_value", fontName=regular, fontSize=8, leading=10)
+    value.textColor = INK
+    grid = table(
+        [[Paragraph(escape(k), label), Paragraph(text(v), value)] for k, v in head.information],
+        [INFO_LABEL_WIDTH, INFO_WIDTH - INFO_LABEL_WIDTH],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ],
+    )
+    _, height = grid.wrap(INFO_WIDTH, 90 * mm)
+    return grid, height
 
 
 def build_window_letter(
@@ -177,11 +219,13 @@ def build_window_letter(
     left = WINDOW_LEFT + LETTER_INDENT
     furniture = Furniture(title, file_number, family_name, total, left)
     width = PAGE_WIDTH - left - MARGIN_X
+    # A long information block pushes the text down rather than running into it.
+    body_top = max(LETTER_BODY_TOP, INFO_TOP + _information_grid(head)[1] + 5 * mm)
     first = Frame(
         left,
         MARGIN_BOTTOM,
         width,
-        PAGE_HEIGHT - LETTER_BODY_TOP - MARGIN_BOTTOM,
+        PAGE_HEIGHT - body_top - MARGIN_BOTTOM,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -223,4 +267,6 @@ __all__ = [
     "LetterHead",
     "address_lines",
     "build_window_letter",
+    "contact_rows",
+    "office_contact_line",
 ]

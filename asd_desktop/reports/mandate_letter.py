@@ -9,7 +9,7 @@ receipt to cut off and sign ("Empfangsbestätigung"), which the family hands bac
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,6 +22,8 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from asd_desktop.domain.german import child_accusative, child_phrase, upper_first
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     INK,
     MUTED,
@@ -41,11 +43,11 @@ from asd_desktop.reports.letter import (
     LetterHead,
     address_lines,
     build_window_letter,
+    contact_rows,
 )
 
 AUFTRAG_TITLE = "Auftrag des Jugendamts"
 AUFLAGE_TITLE = "Auflage des Jugendamts"
-SENDER_ORG = "Jugendamt · Allgemeiner Sozialer Dienst"
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,11 @@ class MandateLetterPrint:
     risk: str
     consequence: str
     how_checked: str
-    sender_org: str = SENDER_ORG
+    #: The salutation line with its comma ("Sehr geehrte Frau Al Zein, sehr geehrter …,").
+    salutation: str = ""
+    #: How many children the case concerns: "Ihres Kindes" or "Ihrer Kinder".
+    children: int = 1
+    office: Office = field(default_factory=Office)
 
     @property
     def is_auflage(self) -> bool:
@@ -80,41 +86,55 @@ class MandateLetterPrint:
 
 
 def _what_is_asked(data: MandateLetterPrint) -> tuple[str, str, str]:
-    """The opening sentence, the heading of the requirement, and the deadline sentence."""
+    """The opening sentence, the heading of the requirement, and the deadline sentence.
+
+    The opening follows the salutation's comma, so it starts in lower case.
+    """
     due = long_german_date(data.due_on)
+    child = child_accusative(data.children)
     if data.kind == "auftrag_ueberpruefung":
+        doing = "Ihren Kindern gut geht" if data.children > 1 else "Ihrem Kind gut geht"
         return (
-            "wir haben mit Ihnen über unsere Sorge um Ihr Kind gesprochen. Um sie zu "
+            f"wir haben mit Ihnen über unsere Sorge um {child} gesprochen. Um sie zu "
             "klären, erteilen wir Ihnen folgenden Auftrag: Bitte zeigen Sie uns, dass es "
-            "Ihrem Kind gut geht.",
+            f"{doing}.",
             "Was Sie uns zeigen",
             f"Bitte legen Sie uns die Belege bis zum {due} vor.",
         )
     if data.kind == "auftrag_abwendung":
         return (
-            "wir haben mit Ihnen darüber gesprochen, dass Ihrem Kind eine Gefahr droht. "
+            f"wir haben mit Ihnen darüber gesprochen, dass {child_phrase(data.children, True)} "
+            "eine Gefahr droht. "
             "Damit es nicht so weit kommt, erteilen wir Ihnen folgenden Auftrag.",
             "Was Sie ab jetzt sicherstellen",
             f"Das gilt ab sofort; wir schauen am {due} gemeinsam, ob es gelungen ist.",
         )
     return (
-        "das Wohl Ihres Kindes ist gefährdet. Um Ihr Kind zu schützen, erteilen wir Ihnen "
-        "die folgende Auflage. Sie ist verbindlich.",
+        f"das Wohl {child_phrase(data.children)} ist gefährdet. Um {child} zu schützen, "
+        "erteilen wir Ihnen die folgende Auflage. Sie ist verbindlich.",
         "Was Sie tun müssen",
         f"Die Auflage muss bis zum {due} erfüllt sein.",
     )
 
 
-def _story(data: MandateLetterPrint) -> list[Flowable]:
+def _salutation(data: MandateLetterPrint) -> str:
+    if data.salutation.strip():
+        return data.salutation.strip()
+    names = data.recipient.strip().replace("\n", ", ")
+    return f"Guten Tag {names}," if names else "Guten Tag,"
+
+
+def _story(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
+    """The letter's text; ``compact`` tightens the spacing so letter and receipt share a page."""
     st = styles()
+    gap = 0.5 if compact else 1.0
     subject = ParagraphStyle("subject", parent=st.strong, fontSize=11.5, leading=16)
     opening, requirement_heading, deadline = _what_is_asked(data)
-    greeting = data.recipient.strip().replace("\n", ", ") or "Sorgeberechtigte"
     story: list[Flowable] = [
         NextPageTemplate("later"),
         Paragraph(f"{escape(data.title)} vom {german_date(data.issued_on)}", subject),
-        Spacer(1, 5 * mm),
-        Paragraph(f"Guten Tag {escape(greeting)},", st.body),
+        Spacer(1, 5 * mm * gap),
+        Paragraph(escape(_salutation(data)), st.body),
         Paragraph(escape(opening), st.body),
     ]
     if data.risk.strip():
@@ -141,34 +161,37 @@ def _story(data: MandateLetterPrint) -> list[Flowable]:
             ],
         )
     )
-    story.append(Spacer(1, 2 * mm))
+    story.append(Spacer(1, 2 * mm * gap))
     story.append(Paragraph(escape(deadline), st.body))
     if data.consequence.strip():
         story.append(heading(st, "Was passiert, wenn es nicht gelingt"))
-        story.append(Paragraph(text(data.consequence), st.body))
-    story.append(
-        KeepTogether(
-            [
-                Spacer(1, 3 * mm),
-                Paragraph(
-                    "Wenn Sie Fragen haben oder die Frist nicht einhalten können, melden Sie "
-                    "sich bitte vorher bei mir. Bitte unterschreiben Sie die "
-                    "Empfangsbestätigung unten und geben Sie sie mir zurück.",
-                    st.body,
-                ),
-                Spacer(1, 2 * mm),
-                Paragraph("Mit freundlichen Grüßen", st.body),
-                Spacer(1, 8 * mm),
-                Paragraph(text(data.sender or " "), st.sign_name),
-                Paragraph(escape(data.sender_org), st.small),
-            ]
-        )
-    )
-    story.append(KeepTogether(_receipt(data)))
+        story.append(Paragraph(text(upper_first(data.consequence)), st.body))
+    call = "melden Sie sich bitte vorher bei mir"
+    phone = data.office.caseworker_phone.strip() or data.office.phone.strip()
+    if phone:
+        call = f"rufen Sie mich bitte vorher an (Telefon {escape(phone)})"
+    sender = data.sender.strip() or data.office.caseworker_name.strip()
+    # The last paragraph, the closing with its signature and the receipt stay on one
+    # page: a receipt never stands alone, a greeting never without text before it.
+    tail: list[Flowable] = [
+        Spacer(1, 3 * mm * gap),
+        Paragraph(
+            f"Wenn Sie Fragen haben oder die Frist nicht einhalten können, {call}. Bitte "
+            "unterschreiben Sie die Empfangsbestätigung unten und geben Sie sie mir zurück.",
+            st.body,
+        ),
+        Spacer(1, 2 * mm * gap),
+        Paragraph("Mit freundlichen Grüßen", st.body),
+        Spacer(1, 8 * mm if not compact else 6 * mm),
+        Paragraph(text(sender or " "), st.sign_name),
+        Paragraph(escape(data.office.printed_name), st.small),
+        *_receipt(data, compact),
+    ]
+    story.append(KeepTogether(tail))
     return story
 
 
-def _receipt(data: MandateLetterPrint) -> list[Flowable]:
+def _receipt(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
     """The part to cut off: received on, name, signature."""
     st = styles()
     cut = table(
@@ -192,10 +215,10 @@ def _receipt(data: MandateLetterPrint) -> list[Flowable]:
         ],
         [32 * mm, LETTER_WIDTH - 32 * mm],
         [*line_row, ("LEFTPADDING", (0, 0), (-1, -1), 0)],
-        rowHeights=[11 * mm] * 3,
+        rowHeights=[(8 if compact else 11) * mm] * 3,
     )
     return [
-        Spacer(1, 10 * mm),
+        Spacer(1, (5 if compact else 10) * mm),
         cut,
         Paragraph("Empfangsbestätigung", st.strong),
         Paragraph(
@@ -208,30 +231,39 @@ def _receipt(data: MandateLetterPrint) -> list[Flowable]:
     ]
 
 
-def _build(data: MandateLetterPrint, total: int | None) -> Built:
+def _build(data: MandateLetterPrint, total: int | None, compact: bool = False) -> Built:
+    contacts = contact_rows(data.office)
+    if data.sender.strip():
+        contacts = [
+            ("Ansprechperson", data.sender.strip()),
+            *[row for row in contacts if row[0] != "Ansprechperson"],
+        ]
     head = LetterHead(
-        brand="Jugendamt",
+        office=data.office,
         subject=f"{data.title} · Familie {data.family_name}",
-        organisation=data.sender_org,
-        sender=" · ".join(p.strip() for p in (data.sender, data.sender_org) if p.strip()),
         recipient=[
             *[r.strip() for r in data.recipient.splitlines() if r.strip()],
             *address_lines(data.recipient_address),
         ],
         information=[
             ("Aktenzeichen", data.file_number),
-            *([("Fachkraft", data.sender)] if data.sender.strip() else []),
+            *contacts,
             ("Datum", german_date(data.letter_on)),
         ],
     )
     return build_window_letter(
-        _story(data), data.title, head, data.file_number, data.family_name, total
+        _story(data, compact), data.title, head, data.file_number, data.family_name, total
     )
 
 
 def render_mandate_letter(data: MandateLetterPrint) -> bytes:
-    """The letter with the receipt, for a window envelope (DIN 5008 B)."""
-    return render_twice(lambda total: _build(data, total))
+    """The letter with the receipt, for a window envelope (DIN 5008 B).
+
+    A letter that spills onto a second page only by a little is set a little
+    tighter so that letter, signature and receipt fit on one sheet.
+    """
+    compact = _build(data, None).pages > 1 and _build(data, None, compact=True).pages == 1
+    return render_twice(lambda total: _build(data, total, compact))
 
 
 __all__ = ["AUFLAGE_TITLE", "AUFTRAG_TITLE", "MandateLetterPrint", "render_mandate_letter"]

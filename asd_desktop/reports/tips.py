@@ -8,7 +8,7 @@ Zehn-Minuten-Sozialraumerkundungen made since the last meeting.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from typing_extensions import override
 
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     CONTENT_WIDTH,
     MARGIN_X,
@@ -30,6 +31,7 @@ from asd_desktop.reports.common import (
     german_date,
     heading,
     long_german_date,
+    office_block,
     render_twice,
     styles,
 )
@@ -74,6 +76,7 @@ class TipsPrint:
     since: dt.date | None
     entries: tuple[TipEntryPrint, ...] = ()
     explorations: tuple[TipExplorationPrint, ...] = ()
+    office: Office = field(default_factory=Office)
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ def _story(data: TipsPrint) -> list[Flowable]:
         else "Alle Einträge und Erkundungen"
     )
     story: list[Flowable] = [
+        *(office_block(st, data.office) if not data.office.is_empty else []),
         Paragraph(
             "Tipps und Themen<br/><font size='14'>"
             + escape(f"für die Teamsitzung am {long_german_date(data.meeting_on)}")

@@ -10,7 +10,14 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role, StepActor
+from asd_desktop.domain.enums import (
+    Area,
+    CaseStatus,
+    ContactKind,
+    Role,
+    Salutation,
+    StepActor,
+)
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.case_summary import CaseSummary
 from asd_desktop.models.errors import NotFoundError, ValidationError
@@ -48,6 +55,8 @@ class PersonInput:
     interpreter_needed: bool = False
     roles: tuple[Role, ...] = ()
     institution: str = ""
+    #: How letters address the person: "Sehr geehrte Frau …", or without one "Guten Tag …".
+    salutation: Salutation = Salutation.NONE
 
 
 @dataclass(frozen=True)
@@ -524,6 +533,7 @@ def fill_person(person: Person, value: PersonInput) -> None:
     person.interpreter_needed = value.interpreter_needed
     person.roles = [r.value for r in value.roles]
     person.institution = value.institution.strip()
+    person.salutation = value.salutation.value
 
 
 def _person_view(p: Person) -> PersonView:
@@ -538,7 +548,15 @@ def _person_view(p: Person) -> PersonView:
         interpreter_needed=p.interpreter_needed,
         roles=tuple(Role(r) for r in p.roles),
         institution=p.institution,
+        salutation=_salutation(p.salutation),
     )
+
+
+def _salutation(value: str | None) -> Salutation:
+    try:
+        return Salutation(value or "")
+    except ValueError:  # a value of a newer version: no salutation rather than a wrong one
+        return Salutation.NONE
 
 
 def _recorded_at(row: Contact) -> dt.datetime | None:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.domain.enums import DocumentKind
+from asd_desktop.domain.office import Office
 from asd_desktop.models.case import Case
 from asd_desktop.models.documents import Document
 from asd_desktop.models.errors import AsdError, NotFoundError
@@ -51,6 +54,10 @@ from asd_desktop.storage.atomic import atomic_write
 
 #: Characters of the SHA-256 in an exported file's name.
 SHA_IN_NAME = 8
+#: Keys in a document's field bag (``unknown_fields``): they travel with the document
+#: in sync bundles under these names, so a later column of the same name takes them over.
+DATE_FIELD = "document_date"
+PARTICIPANT_FIELD = "participant_number"
 
 
 class DocumentAction:
@@ -73,6 +80,15 @@ class DocumentView:
     created_at: dt.datetime
     sha256: str
     size: int
+    #: The day of the meeting or letter the document records (not when it was stored).
+    document_date: dt.date | None = None
+    #: The recipient's number among the participants, for one-per-participant documents.
+    participant: int | None = None
+
+    @property
+    def date(self) -> dt.date:
+        """The document's own date; the day it was stored for documents without one."""
+        return self.document_date or self.created_at.date()
 
 
 def sha256_hex(content: bytes) -> str:
@@ -81,16 +97,35 @@ def sha256_hex(content: bytes) -> str:
 
 
 def export_name(view: DocumentView) -> str:
-    """A file name without personal data: date, kind and the start of the SHA-256."""
-    return f"{view.created_at:%Y-%m-%d}_{view.kind.value}_{view.sha256[:SHA_IN_NAME]}.pdf"
+    """A file name without personal data that tells documents apart.
+
+    The document's date, its kind, the participant's number for documents made
+    one per participant ("nr3"), and the start of the SHA-256:
+    ``2026-03-14_fr_einladung_nr3_1a2b3c4d.pdf``.
+    """
+    number = f"_nr{view.participant}" if view.participant is not None else ""
+    return f"{view.date:%Y-%m-%d}_{view.kind.value}{number}_{view.sha256[:SHA_IN_NAME]}.pdf"
 
 
 class DocumentService:
     """Store, list, check, print and export a case's documents; every step is audited."""
 
-    def __init__(self, session_factory: sessionmaker[Session], device_id: str) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        device_id: str,
+        office: Callable[[], Office] = Office,
+    ) -> None:
+        """Documents of the database behind ``session_factory``.
+
+        Args:
+            session_factory: The database's sessions.
+            device_id: This machine's id (for the audit log).
+            office: Gives the letterhead at the time of printing (from the settings).
+        """
         self._sf = session_factory
         self._device = device_id
+        self._office = office
         self._goals = GoalService(session_factory, device_id)
         self._councils = FamilienratService(session_factory, device_id)
 
@@ -103,8 +138,14 @@ class DocumentService:
         title: str,
         content: bytes,
         source_id: str | None = None,
+        document_date: dt.date | None = None,
+        participant: int | None = None,
     ) -> DocumentView:
-        """Keep a new document (append-only: a new print is a new document)."""
+        """Keep a new document (append-only: a new print is a new document).
+
+        ``document_date`` is the day of the meeting or letter; ``participant`` the
+        recipient's number for documents made one per participant.
+        """
         if not content:
             raise AsdError("Ein leeres Dokument kann nicht gespeichert werden.")
         with self._sf.begin() as s:
@@ -117,6 +158,7 @@ class DocumentService:
                 sha256=sha256_hex(content),
                 content=content,
                 source_id=source_id,
+                unknown_fields=_bag(document_date, participant),
             )
             s.add(row)
             s.flush()
@@ -124,14 +166,16 @@ class DocumentService:
             return _view(row, len(content))
 
     def list_for_case(self, case_id: str) -> list[DocumentView]:
-        """The case's documents, newest first (the content is not loaded)."""
+        """The case's documents, newest meeting or letter first (the content is not loaded)."""
         with self._sf() as s:
             rows = s.execute(
                 select(Document, func.length(Document.content))
                 .where(Document.case_id == case_id, Document.deleted.is_(False))
                 .order_by(Document.created_at.desc(), Document.hlc.desc())
             ).all()
-            return [_view(doc, int(size or 0)) for doc, size in rows]
+            views = [_view(doc, int(size or 0)) for doc, size in rows]
+        # Stable: documents of one day stay newest stored first.
+        return sorted(views, key=lambda v: v.date, reverse=True)
 
     def document(self, document_id: str) -> DocumentView:
         """One stored document's description."""
@@ -186,15 +230,15 @@ class DocumentService:
             case = _case(s, agreement.case_id)
             file_number, family_name = case.file_number, case.family_name
         resources = self._goals.case_resources(agreement.case_id)
-        content = render_goal_agreement(
-            agreement_print(agreement, file_number, family_name, resources)
-        )
+        data = agreement_print(agreement, file_number, family_name, resources)
+        content = render_goal_agreement(replace(data, office=self._office()))
         return self.store(
             agreement.case_id,
             DocumentKind.GOAL_AGREEMENT,
             f"Zielvereinbarung vom {agreement.agreed_on:%d.%m.%Y}",
             content,
             source_id=agreement.id,
+            document_date=agreement.agreed_on,
         )
 
     def print_council_invitations(self, council_id: str) -> list[DocumentView]:
@@ -232,6 +276,7 @@ class DocumentService:
         data = InstrumentService(self._sf, self._device).letter_print(
             mandate_id, letter_on or dt.date.today()
         )
+        data = replace(data, office=self._office())
         case_id = InstrumentService(self._sf, self._device).mandate(mandate_id).case_id
         to = ", ".join(data.recipient.splitlines())
         return self.store(
@@ -240,6 +285,7 @@ class DocumentService:
             f"{data.title} vom {data.issued_on:%d.%m.%Y} an {to}",
             render_mandate_letter(data),
             source_id=mandate_id,
+            document_date=data.letter_on,
         )
 
     def print_council_review(self, council_id: str) -> DocumentView:
@@ -254,8 +300,9 @@ class DocumentService:
             view.case_id,
             DocumentKind.CONSULTATION_PROTOCOL,
             f"Kollegiale Beratung vom {view.fields.held_on:%d.%m.%Y}",
-            render_consultation(consultation_print(view)),
+            render_consultation(replace(consultation_print(view), office=self._office())),
             source_id=view.id,
+            document_date=view.fields.held_on,
         )
 
     def export_case(self, file_number: str, out_dir: Path) -> list[Path]:
@@ -300,11 +347,19 @@ class DocumentService:
         view = self._councils.get(council_id)
         with self._sf() as s:
             case = _case(s, view.case_id)
-            return view, CaseFacts(case.file_number, case.family_name, case.caseworker)
+            return view, CaseFacts(
+                case.file_number, case.family_name, case.caseworker, self._office()
+            )
 
     def _keep_council(self, view: CouncilView, document: RenderedDocument) -> DocumentView:
         return self.store(
-            view.case_id, document.kind, document.title, document.content, source_id=view.id
+            view.case_id,
+            document.kind,
+            document.title,
+            document.content,
+            source_id=view.id,
+            document_date=document.document_date,
+            participant=document.participant,
         )
 
     def _record(self, document_id: str, action: str) -> None:
@@ -322,7 +377,23 @@ def _case(s: Session, case_id: str) -> Case:
     return case
 
 
+def _bag(document_date: dt.date | None, participant: int | None) -> dict[str, Any]:
+    """The document's date and participant number as travelling fields."""
+    bag: dict[str, Any] = {}
+    if document_date is not None:
+        bag[DATE_FIELD] = document_date.isoformat()
+    if participant is not None:
+        bag[PARTICIPANT_FIELD] = participant
+    return bag
+
+
 def _view(row: Document, size: int) -> DocumentView:
+    bag = row.unknown_fields or {}
+    try:
+        document_date = dt.date.fromisoformat(str(bag[DATE_FIELD]))
+    except (KeyError, ValueError):
+        document_date = None
+    number = bag.get(PARTICIPANT_FIELD)
     return DocumentView(
         id=row.id,
         case_id=row.case_id,
@@ -331,6 +402,8 @@ def _view(row: Document, size: int) -> DocumentView:
         created_at=row.created_at,
         sha256=row.sha256,
         size=size,
+        document_date=document_date,
+        participant=number if isinstance(number, int) and not isinstance(number, bool) else None,
     )
 
 

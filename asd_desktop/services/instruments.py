@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.domain.enums import Area, DueKind, MandateKind, MandateStatus, RiskLevel, Role
+from asd_desktop.domain.enums import (
+    Area,
+    DueKind,
+    MandateKind,
+    MandateStatus,
+    RiskLevel,
+    Role,
+    Salutation,
+)
+from asd_desktop.domain.german import Addressee, salutation_line
 from asd_desktop.models.case import AreaAssignment, Case, Person
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
@@ -412,7 +421,8 @@ class InstrumentService:
             case = _case(s, row.case_id)
             custody = _custody(s, row.case_id)
             recipient = row.addressed_to.strip() or "\n".join(_name(p) for p in custody)
-            addressed = [p for p in custody if _name(p) in recipient and p.address.strip()]
+            named = [p for p in custody if _name(p) in recipient]
+            addressed = [p for p in named if p.address.strip()]
             with_address = addressed or [p for p in custody if p.address.strip()]
             return MandateLetterPrint(
                 file_number=case.file_number,
@@ -429,6 +439,11 @@ class InstrumentService:
                 risk=row.risk,
                 consequence=row.consequence,
                 how_checked=row.how_checked,
+                salutation=salutation_line(
+                    [_addressee(p) for p in (named if row.addressed_to.strip() else custody)],
+                    fallback=row.addressed_to.strip().replace("\n", ", "),
+                ),
+                children=_children(s, row.case_id),
             )
 
     # Gefährdungseinschätzung
@@ -494,6 +509,22 @@ def _area(s: Session, case_id: str) -> Area | None:
 
 def _name(p: Person) -> str:
     return f"{p.first_name} {p.last_name}".strip()
+
+
+def _addressee(p: Person) -> Addressee:
+    try:
+        salutation = Salutation(p.salutation or "")
+    except ValueError:
+        salutation = Salutation.NONE
+    return Addressee(salutation, p.first_name, p.last_name)
+
+
+def _children(s: Session, case_id: str) -> int:
+    """How many children the case concerns (at least one: a letter is about a child)."""
+    rows = s.scalars(
+        select(Person).where(Person.case_id == case_id, Person.deleted.is_(False))
+    ).all()
+    return max(1, sum(Role.CHILD.value in (p.roles or []) for p in rows))
 
 
 def _custody(s: Session, case_id: str) -> list[Person]:

@@ -1,11 +1,19 @@
-"""Program settings that hold nothing personal, kept as ``settings.json`` in the data folder."""
+"""Program settings, kept as ``settings.json`` in the data folder.
+
+The file holds no data of any family: only the idle lock and the caseworker's
+own office letterhead (office name, address, phone, e-mail, office hours, the
+caseworker's name and direct line), which every letter prints. Those are the
+caseworker's professional contact details, printed on every letter anyway, so
+they may live outside the encrypted vault.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from asd_desktop.domain.office import Office, office_from_mapping
 from asd_desktop.domain.working_days import DEFAULT_STATE, FEDERAL_STATES
 from asd_desktop.storage.atomic import atomic_write
 
@@ -16,11 +24,15 @@ DEFAULT_IDLE_MINUTES = 5
 
 @dataclass(frozen=True)
 class Settings:
-    """What a caseworker may adjust; never names or case data."""
+    """What a caseworker may adjust; never a family's names or case data."""
 
     idle_lock_minutes: int = DEFAULT_IDLE_MINUTES
     #: The office's federal state (two-letter code); its public holidays move proposed dates.
     federal_state: str = DEFAULT_STATE
+    #: The letterhead (Datei → Dienststelle …); the caseworker's own office data.
+    office: Office = field(default_factory=Office)
+    #: Whether the first-start prompt for the office was shown (and filled in or skipped).
+    office_prompted: bool = False
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -40,14 +52,18 @@ def load_settings(data_dir: Path) -> Settings:
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         minutes = DEFAULT_IDLE_MINUTES
     return Settings(
-        idle_lock_minutes=_clamp(minutes), federal_state=_state(raw.get("federal_state"))
+        idle_lock_minutes=_clamp(minutes),
+        office=office_from_mapping(raw.get("office")),
+        office_prompted=raw.get("office_prompted") is True,
+        federal_state=_state(raw.get("federal_state")),
     )
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Store ``settings`` atomically (raises StorageFullError when the disk is full)."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    value = Settings(
+    value = replace(
+        settings,
         idle_lock_minutes=_clamp(settings.idle_lock_minutes),
         federal_state=_state(settings.federal_state),
     )

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.office import Office
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.goals import Resource
 from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
@@ -218,9 +220,16 @@ def search_key(text: str) -> str:
 class SozialraumService:
     """Catalogue, explorations, team meetings and the "Tipps und Themen" list."""
 
-    def __init__(self, session_factory: sessionmaker[Session], device_id: str) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        device_id: str,
+        office: Callable[[], Office] = Office,
+    ) -> None:
+        """The catalogue behind ``session_factory``; ``office`` gives the list's letterhead."""
         self._sf = session_factory
         self._device = device_id
+        self._office = office
 
     # catalogue
 
@@ -453,7 +462,7 @@ class SozialraumService:
 
         The list is team-wide, so it is not stored among a case's documents.
         """
-        content = render_tips(tips_print(tips, meeting_on))
+        content = render_tips(replace(tips_print(tips, meeting_on), office=self._office()))
         with self._sf.begin() as s:
             audit.append(
                 s,

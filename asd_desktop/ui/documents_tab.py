@@ -27,7 +27,7 @@ from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.ui.operations import BusyScope, Op
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog, print_document, save_document
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel
-from asd_desktop.ui.widgets import german_datetime
+from asd_desktop.ui.widgets import german_date, german_datetime
 
 #: Hex digits of the SHA-256 shown in the table; the tooltip has all 64.
 SHA_SHOWN = 12
@@ -43,11 +43,14 @@ class DocumentTableModel(RowsModel[DocumentView]):
     def cell(self, value: DocumentView, row: int, column: int, role: int) -> object:
         if role == DISPLAY:
             return {
-                self.DATE: german_datetime(value.created_at),
+                # The meeting's or letter's day; when it was stored is in the tooltip.
+                self.DATE: german_date(value.date),
                 self.KIND: value.kind.label,
                 self.TITLE: value.title,
                 self.SHA: f"{value.sha256[:SHA_SHOWN]}…",
             }.get(column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DATE:
+            return f"Gespeichert am {german_datetime(value.created_at)}"
         if role == Qt.ItemDataRole.ToolTipRole and column == self.SHA:
             return f"SHA-256: {value.sha256}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.SHA:

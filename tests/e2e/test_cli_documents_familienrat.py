@@ -37,7 +37,7 @@ def _flat(text: str) -> str:
 
 
 def _kind(path: Path) -> str:
-    match = re.fullmatch(r"\d{4}-\d{2}-\d{2}_([a-z_]+)_[0-9a-f]{8}\.pdf", path.name)
+    match = re.fullmatch(r"\d{4}-\d{2}-\d{2}_([a-z_]+?)(?:_nr\d+)?_[0-9a-f]{8}\.pdf", path.name)
     assert match, path.name
     return match.group(1)
 

@@ -113,7 +113,7 @@ def test_table_lists_the_documents_newest_first(tab, printed, qtmodeltester):
     assert first[1] == "Zielvereinbarung"
     assert first[2] == "Zielvereinbarung vom 24.11.2026"
     assert first[3] == views[0].sha256[:SHA_SHOWN] + "…"
-    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", first[0])
+    assert first[0] == "24.11.2026"  # the agreement's day, not when it was stored
     tooltip = model.index(0, DocumentTableModel.SHA).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == f"SHA-256: {views[0].sha256}"
     assert tab.selected_document() == views[0]
@@ -193,9 +193,7 @@ def test_save_as_writes_the_exact_stored_bytes(qtbot, opened, tab, printed, monk
 
     saved = target.with_suffix(".pdf")
     assert saved.read_bytes() == opened.documents.content(views[0].id)
-    assert suggested == [
-        f"{views[0].created_at:%Y-%m-%d}_zielvereinbarung_{views[0].sha256[:8]}.pdf"
-    ]
+    assert suggested == [f"{views[0].date:%Y-%m-%d}_zielvereinbarung_{views[0].sha256[:8]}.pdf"]
     assert (DocumentAction.SAVED, views[0].id) in _actions(opened)
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from asd_desktop.domain.german import unbreakable
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     INK,
+    Styles,
     boxed,
     german_time,
     heading,
@@ -48,6 +51,7 @@ class InvitationPrint:
     setting_notes: str = ""
     moderator: str = ""
     moderator_contact: str = ""
+    office: Office = field(default_factory=Office)
 
 
 def _when(at: dt.datetime) -> str:
@@ -79,7 +83,7 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
                 Paragraph(nbsp(_when(data.meeting_at)), when_style),
                 Spacer(1, 2 * mm),
                 Paragraph("Wo?", st.label),
-                Paragraph(text(data.place), when_style),
+                Paragraph(text(unbreakable(data.place)), when_style),
             ]
         ),
         heading(st, "Was ist ein Familienrat?"),
@@ -138,7 +142,30 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
             Paragraph(signed, st.strong),
         ]
     )
+    if not data.office.is_empty:
+        story.extend(_office_contact(st, data.office))
     return story
+
+
+def _office_contact(st: Styles, office: Office) -> list[Flowable]:
+    """Whom to ask at the Jugendamt, small at the end of the invitation."""
+    lines = [office.printed_name, ", ".join(office.address_lines())]
+    reach = []
+    if office.caseworker_name.strip():
+        reach.append(f"Ansprechperson: {office.caseworker_name.strip()}")
+    phone = office.caseworker_phone.strip() or office.phone.strip()
+    if phone:
+        reach.append(f"Telefon {phone}")
+    if office.email.strip():
+        reach.append(office.email.strip())
+    lines.append(" · ".join(reach))
+    if office.office_hours.strip():
+        lines.append(f"Sprechzeiten: {office.office_hours.strip()}")
+    return [
+        Spacer(1, 8 * mm),
+        Paragraph("Der Familienrat wird begleitet vom", st.small),
+        Paragraph("<br/>".join(escape(x) for x in lines if x.strip()), st.small),
+    ]
 
 
 def render_invitation(data: InvitationPrint) -> bytes:

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from asd_desktop.reports.common import facts, german_date, signature_block, signatures, styles
+from asd_desktop.domain.german import unbreakable
+from asd_desktop.domain.office import Office
+from asd_desktop.reports.common import (
+    facts,
+    german_date,
+    office_block,
+    signature_block,
+    signatures,
+    styles,
+)
 from asd_desktop.reports.familienrat.blocks import (
     CouncilAgreementPrint,
     agreement_list,
@@ -35,6 +44,7 @@ class PlanPrint:
     signers: tuple[str, ...]
     caseworker: str
     moderator: str = ""
+    office: Office = field(default_factory=Office)
 
 
 def _plan_story(data: PlanPrint) -> list[Flowable]:
@@ -44,7 +54,7 @@ def _plan_story(data: PlanPrint) -> list[Flowable]:
     if meeting:
         rows.append(("Familienrat am", meeting))
     if data.place.strip():
-        rows.append(("Ort", data.place))
+        rows.append(("Ort", unbreakable(data.place)))
     if data.moderator.strip():
         rows.append(("Koordination", data.moderator))
     intro = (
@@ -54,7 +64,8 @@ def _plan_story(data: PlanPrint) -> list[Flowable]:
     )
     blocks = [signature_block(st, name) for name in data.signers]
     blocks.append(signature_block(st, data.caseworker, "Fachkraft im Allgemeinen Sozialen Dienst"))
-    return [
+    body: list[Flowable] = [
+        *(office_block(st, data.office) if not data.office.is_empty else []),
         Paragraph(PLAN_TITLE, st.title),
         Paragraph(intro, st.body),
         Spacer(1, 2 * mm),
@@ -67,6 +78,11 @@ def _plan_story(data: PlanPrint) -> list[Flowable]:
         ),
         *agreement_list(st, data.agreements, "Was wir vereinbart haben", "Vereinbarungen"),
         *review_date_block(st, data.review_on),
+    ]
+    # The last section goes with the signatures: they never stand alone on a page.
+    lead = [body.pop()]
+    return [
+        *body,
         *signatures(
             st,
             Paragraph(
@@ -75,6 +91,7 @@ def _plan_story(data: PlanPrint) -> list[Flowable]:
                 st.body,
             ),
             blocks,
+            lead=lead,
         ),
     ]
 

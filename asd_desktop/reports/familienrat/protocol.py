@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -18,6 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Paragraph, Spacer
 
 from asd_desktop.domain.enums import ProposalDecision
+from asd_desktop.domain.german import unbreakable, upper_first
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     ACCENT,
     NUMBER_WIDTH,
@@ -38,7 +40,7 @@ from asd_desktop.reports.familienrat.blocks import (
     agreement_list,
     concern_block,
     nbsp,
-    review_date_parts,
+    review_date_block,
 )
 from asd_desktop.reports.letter import LETTER_WIDTH, LetterHead, address_lines, build_window_letter
 
@@ -83,6 +85,9 @@ class ProtocolPrint:
     agreements: tuple[CouncilAgreementPrint, ...]
     approved_by: str
     review_on: dt.date | None
+    #: The salutation line with its comma; empty: "Guten Tag" and the recipient's name.
+    salutation: str = ""
+    office: Office = field(default_factory=Office)
 
 
 def _contact_lines(contact: str) -> list[str]:
@@ -100,11 +105,11 @@ def _protocol_story(data: ProtocolPrint) -> list[Flowable]:
         NextPageTemplate("later"),
         Paragraph(f"{PROTOCOL_TITLE} vom {meeting_on}", subject_style),
         Spacer(1, 5 * mm),
-        Paragraph(f"Guten Tag {text(data.recipient)},", st.body),
+        Paragraph(escape(data.salutation) or f"Guten Tag {text(data.recipient)},", st.body),
         Paragraph(
             f"am {nbsp(long_german_date(data.meeting_at.date()))} hat Familie "
             f"{escape(data.family_name)} ihren Familienrat abgehalten"
-            + (f" ({text(data.place)})" if data.place.strip() else "")
+            + (f" ({text(unbreakable(data.place))})" if data.place.strip() else "")
             + ". Wie vereinbart bekommen alle Teilnehmenden dieses Protokoll. Bitte bewahren "
             "Sie es gut auf: Beim Folge-Rat schauen wir gemeinsam darauf.",
             st.body,
@@ -123,7 +128,7 @@ def _protocol_story(data: ProtocolPrint) -> list[Flowable]:
             f"{german_time(data.family_phase_end)} allein beraten, ohne Fachkräfte"
         )
     if times:
-        story.append(Paragraph(escape("; ".join(times)) + ".", st.body))
+        story.append(Paragraph(escape(upper_first("; ".join(times))) + ".", st.body))
     if data.help_options.strip():
         story.append(heading(st, "Welche Hilfen genannt wurden", "Informationsphase"))
         story.append(Paragraph(text(data.help_options), st.body))
@@ -140,11 +145,16 @@ def _protocol_story(data: ProtocolPrint) -> list[Flowable]:
                 st.body,
             )
         )
-    # The review date and the closing stay together: a greeting never stands alone.
+    story.extend(review_date_block(st, data.review_on))
+    # The last sentence, the greeting and the signature stay together (a greeting never
+    # stands alone), and no more: a long block would leave the page before it half empty.
+    phone = data.office.caseworker_phone.strip() or data.office.phone.strip()
+    ask = "melden Sie sich gern bei mir"
+    if not data.sender.strip() and phone:
+        ask = f"rufen Sie mich gern an (Telefon {phone})"
     closing: list[Flowable] = [
-        *review_date_parts(st, data.review_on),
         Spacer(1, 4 * mm),
-        Paragraph("Wenn Sie Fragen zum Protokoll haben, melden Sie sich gern bei mir.", st.body),
+        Paragraph(escape(f"Wenn Sie Fragen zum Protokoll haben, {ask}."), st.body),
         Spacer(1, 2 * mm),
         Paragraph("Mit freundlichen Grüßen", st.body),
         Spacer(1, 8 * mm),
@@ -155,6 +165,9 @@ def _protocol_story(data: ProtocolPrint) -> list[Flowable]:
         if data.sender_org.strip():
             role = f"{role}, {data.sender_org.strip()}"
         closing.append(Paragraph(escape(role), st.small))
+    elif data.office.caseworker_name.strip():
+        closing.append(Paragraph(text(data.office.caseworker_name), st.sign_name))
+        closing.append(Paragraph(escape(data.office.printed_name), st.small))
     story.append(KeepTogether(closing))
     return story
 
@@ -214,11 +227,18 @@ def _letter_head(data: ProtocolPrint) -> LetterHead:
         information.append(("Koordination", data.sender))
     if data.sender_contact.strip():
         information.append(("Kontakt", "\n".join(_contact_lines(data.sender_contact))))
+    # The Jugendamt's caseworker, for questions about what follows from the agreements.
+    if data.office.caseworker_name.strip():
+        information.append(("Fachkraft ASD", data.office.caseworker_name))
+    direct = data.office.caseworker_phone.strip() or data.office.phone.strip()
+    if direct:
+        information.append(("Telefon ASD", direct))
+    if data.office.office_hours.strip():
+        information.append(("Sprechzeiten", data.office.office_hours))
     information.append(("Datum", german_date(data.letter_on)))
     return LetterHead(
-        brand="Familienrat",
+        office=data.office,
         subject=f"{PROTOCOL_TITLE} · Familie {data.family_name}",
-        organisation=data.sender_org,
         sender=" · ".join(p.strip() for p in (data.sender, data.sender_org) if p.strip()),
         recipient=[data.recipient, *address_lines(data.recipient_address)],
         information=information,

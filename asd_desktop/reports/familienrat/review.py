@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from asd_desktop.domain.enums import AgreementKept, CouncilActivity, CouncilOutcome, Financing
+from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     ACCENT,
     Styles,
@@ -22,6 +23,7 @@ from asd_desktop.reports.common import (
     german_number,
     heading,
     numbered,
+    office_block,
     styles,
     table,
     text,
@@ -66,6 +68,7 @@ class ReviewPrint:
     financing: Financing | None
     caseworker: str = ""
     moderator: str = ""
+    office: Office = field(default_factory=Office)
 
 
 def kept_counts(items: Sequence[ReviewItemPrint]) -> str:
@@ -98,6 +101,7 @@ def _review_story(data: ReviewPrint) -> list[Flowable]:
     if data.caseworker.strip():
         rows.append(("Fachkraft ASD", data.caseworker))
     story: list[Flowable] = [
+        *(office_block(st, data.office) if not data.office.is_empty else []),
         Paragraph(REVIEW_TITLE, st.title),
         Paragraph(
             "Beim Folge-Rat haben wir gemeinsam geschaut, was aus den Vereinbarungen "

@@ -20,10 +20,11 @@ Storing them is the documents service's part
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from asd_desktop.domain.enums import DocumentKind, Invitation, ParticipantGroup
 from asd_desktop.domain.familienrat import CouncilView, ParticipantView
+from asd_desktop.domain.office import Office
 from asd_desktop.models.errors import AsdError
 from asd_desktop.reports.familienrat import (
     CouncilAgreementPrint,
@@ -48,6 +49,7 @@ class CaseFacts:
     file_number: str
     family_name: str
     caseworker: str
+    office: Office = field(default_factory=Office)
 
 
 def invitation_recipients(view: CouncilView) -> tuple[ParticipantView, ...]:
@@ -114,6 +116,7 @@ def invitation_prints(view: CouncilView, case: CaseFacts) -> list[InvitationPrin
             setting_notes=prep.setting_notes,
             moderator=moderator_line(view),
             moderator_contact=prep.moderator_contact,
+            office=case.office,
         )
         for p in invitation_recipients(view)
     ]
@@ -143,6 +146,7 @@ def plan_print(view: CouncilView, case: CaseFacts) -> PlanPrint:
         signers=tuple(p.name for p in protocol_recipients(view)),
         caseworker=view.decision.approved_by.strip() or case.caseworker,
         moderator=moderator_line(view),
+        office=case.office,
     )
 
 
@@ -195,6 +199,7 @@ def protocol_prints(view: CouncilView, case: CaseFacts, letter_on: dt.date) -> l
             agreements=agreements,
             approved_by=view.decision.approved_by if view.decision.approved else "",
             review_on=view.decision.review_on,
+            office=_with_caseworker(case),
         )
         for p in protocol_recipients(view)
     ]
@@ -236,28 +241,46 @@ def review_print(view: CouncilView, case: CaseFacts) -> ReviewPrint:
         financing=view.preparation.financing,
         caseworker=view.decision.approved_by.strip() or case.caseworker,
         moderator=moderator_line(view),
+        office=case.office,
     )
+
+
+def _with_caseworker(case: CaseFacts) -> Office:
+    """The office, naming the case's caseworker when the settings name none."""
+    if case.office.caseworker_name.strip() or not case.caseworker.strip():
+        return case.office
+    return replace(case.office, caseworker_name=case.caseworker.strip())
 
 
 @dataclass(frozen=True)
 class RenderedDocument:
-    """A rendered document of a council, ready to be kept in the case's documents."""
+    """A rendered document of a council, ready to be kept in the case's documents.
+
+    ``document_date`` is the meeting's (or review's) day; ``participant`` the
+    recipient's number in the council's list of participants (1-based), for
+    documents made one per participant.
+    """
 
     kind: DocumentKind
     title: str
     content: bytes
+    document_date: dt.date | None = None
+    participant: int | None = None
 
 
 def council_invitations(view: CouncilView, case: CaseFacts) -> list[RenderedDocument]:
     """One invitation per participant the family invites (see the module docstring)."""
     when = _meeting_day(view)
+    numbers = _participant_numbers(view, invitation_recipients(view))
     return [
         RenderedDocument(
             DocumentKind.COUNCIL_INVITATION,
             f"Familienrat: Einladung für {data.participant}{when}",
             render_invitation(data),
+            data.meeting_at.date(),
+            number,
         )
-        for data in invitation_prints(view, case)
+        for data, number in zip(invitation_prints(view, case), numbers, strict=True)
     ]
 
 
@@ -268,6 +291,7 @@ def council_plan(view: CouncilView, case: CaseFacts) -> RenderedDocument:
         DocumentKind.COUNCIL_PLAN,
         f"Familienrat: Unser Plan{_meeting_day(view)}",
         render_plan(data),
+        data.meeting_at.date() if data.meeting_at else None,
     )
 
 
@@ -276,13 +300,16 @@ def council_protocols(
 ) -> list[RenderedDocument]:
     """One protocol letter per participant (window envelope), dated ``letter_on``."""
     when = _meeting_day(view)
+    numbers = _participant_numbers(view, protocol_recipients(view))
     return [
         RenderedDocument(
             DocumentKind.COUNCIL_PROTOCOL,
             f"Familienrat: Protokoll für {data.recipient}{when}",
             render_protocol(data),
+            data.meeting_at.date(),
+            number,
         )
-        for data in protocol_prints(view, case, letter_on)
+        for data, number in zip(protocol_prints(view, case, letter_on), numbers, strict=True)
     ]
 
 
@@ -294,7 +321,14 @@ def council_review(view: CouncilView, case: CaseFacts) -> RenderedDocument:
         DocumentKind.COUNCIL_REVIEW,
         f"Familienrat: Überprüfung der Vereinbarungen{day}",
         render_review(data),
+        data.reviewed_on,
     )
+
+
+def _participant_numbers(view: CouncilView, recipients: tuple[ParticipantView, ...]) -> list[int]:
+    """Each recipient's number in the council's list of participants (1-based)."""
+    position = {p.id: n for n, p in enumerate(view.participants, start=1)}
+    return [position[p.id] for p in recipients]
 
 
 def _meeting_day(view: CouncilView) -> str:

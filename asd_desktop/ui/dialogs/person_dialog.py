@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.domain.enums import Role
+from asd_desktop.domain.enums import Role, Salutation
 from asd_desktop.services.cases import PersonInput, PersonView, person_problems
 from asd_desktop.ui.dialogs.drafts import DraftFormDialog
 from asd_desktop.ui.widgets import FormDialog, OptionalDateEdit, buddy
@@ -29,6 +30,13 @@ class PersonDialog(DraftFormDialog):
     def __init__(self, initial: PersonView | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Person bearbeiten" if initial else "Person hinzufügen", parent)
         self.draft_target = initial.id if initial is not None else None
+        self.salutation_combo = QComboBox()
+        for salutation in Salutation:
+            self.salutation_combo.addItem(salutation.value or "—", salutation)
+        self.salutation_combo.setToolTip(
+            "Wie Briefe die Person anreden: „Sehr geehrte Frau …“ oder ohne Anrede "
+            "„Guten Tag Vorname Name“"
+        )
         self.last_name_edit = QLineEdit()
         self.first_name_edit = QLineEdit()
         self.birth_date_edit = OptionalDateEdit(
@@ -59,6 +67,7 @@ class PersonDialog(DraftFormDialog):
         self.institution_edit.setPlaceholderText("z. B. Kita Sonnenschein, Schule, Beratungsstelle")
 
         form = QFormLayout()
+        form.addRow(buddy("&Anrede:", self.salutation_combo, "Anrede"), self.salutation_combo)
         form.addRow(buddy("&Name*:", self.last_name_edit, "Name"), self.last_name_edit)
         form.addRow(buddy("&Vorname:", self.first_name_edit, "Vorname"), self.first_name_edit)
         form.addRow(
@@ -89,6 +98,7 @@ class PersonDialog(DraftFormDialog):
         self.last_name_edit.setFocus()
 
     def _fill(self, value: PersonInput) -> None:
+        self.salutation_combo.setCurrentIndex(list(Salutation).index(value.salutation))
         self.last_name_edit.setText(value.last_name)
         self.first_name_edit.setText(value.first_name)
         self.birth_date_edit.set_date(value.birth_date)
@@ -130,6 +140,7 @@ class PersonDialog(DraftFormDialog):
             interpreter_needed=self.interpreter_check.isChecked(),
             roles=roles,
             institution=self.institution_edit.text() if Role.PROFESSIONAL in roles else "",
+            salutation=list(Salutation)[max(0, self.salutation_combo.currentIndex())],
         )
 
     def current_problems(self) -> dict[str, str]:
