@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +30,8 @@ class SettingsDialog(QDialog):
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_minutes.setValue(current.idle_lock_minutes)
+        # Settings this dialog does not show (the office letterhead) are kept as they are.
+        self._current = current
         self.idle_minutes.setSuffix(" Minuten")
         self.idle_minutes.setAccessibleName("Sperren nach Minuten ohne Eingabe")
         buttons = QDialogButtonBox(
@@ -50,7 +54,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> Settings:
         """The settings as entered."""
-        return Settings(idle_lock_minutes=self.idle_minutes.value())
+        return replace(self._current, idle_lock_minutes=self.idle_minutes.value())
 
     @classmethod
     def ask(cls, parent: QWidget | None, current: Settings) -> Settings | None:
