@@ -13,6 +13,7 @@ from asd_desktop.domain.enums import (
 )
 from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.base import Base, LocalDevice, Replicated
+from asd_desktop.models.calendar_export import CalendarExportState
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.case_summary import CaseSummary
 from asd_desktop.models.consultation import Consultation, ConsultationIdea, SozialraumNeed
@@ -56,6 +57,7 @@ __all__ = [
     "AreaAssignment",
     "AuditEntry",
     "Base",
+    "CalendarExportState",
     "Case",
     "CaseAssignment",
     "CaseInstruction",

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
+from asd_desktop.services.calendar_export import CalendarExportService
 from asd_desktop.services.cases import CaseService
 from asd_desktop.services.consultation import ConsultationService
 from asd_desktop.services.deadlines import DeadlineService
@@ -62,6 +63,7 @@ class OpenVault:
     sync: SyncService
     steps: StepService
     deadlines: DeadlineService
+    calendar: CalendarExportService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -122,6 +124,7 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         sync=SyncService(sf, on_device_changed=_device_setter(database)),
         steps=StepService(sf, device),
         deadlines=DeadlineService(sf, device),
+        calendar=CalendarExportService(sf, device),
     )
     state = load_settings(data_dir).federal_state
     opened.goals.federal_state = opened.familienrat.federal_state = state

@@ -1,0 +1,51 @@
+"""calendar export state (local) and the case list's next deadline from every dated item
+
+The office calendar export remembers per UID what it last wrote (hash, SEQUENCE,
+cancelled), so a newer export updates events instead of duplicating them. The table
+is local: it never travels. The case summaries are recomputed: the next deadline is
+now the earliest open item of any kind, not only the newest contact's next step.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-06 04:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import Session
+
+revision: str = "0009"
+down_revision: str | None = "0008"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "calendar_export_state",
+        sa.Column("uid", sa.String(length=120), nullable=False),
+        sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("sequence", sa.Integer(), nullable=False),
+        sa.Column("cancelled", sa.Boolean(), nullable=False),
+        sa.Column("due_on", sa.Date(), nullable=True),
+        sa.Column("exported_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("uid", name=op.f("pk_calendar_export_state")),
+    )
+    _recompute_summaries()
+
+
+def _recompute_summaries() -> None:
+    # The rule lives in the storage layer (one source with the list of dates); the
+    # tables it reads all exist from 0008 on.
+    from asd_desktop.storage import case_summaries
+
+    conn = op.get_bind()
+    ids = [r[0] for r in conn.execute(sa.text("SELECT id FROM cases"))]
+    if ids:
+        case_summaries.refresh(Session(bind=conn), ids)
+
+
+def downgrade() -> None:
+    op.drop_table("calendar_export_state")
