@@ -2,7 +2,8 @@
 
 ``common`` holds what every command shares (exit codes, reading secret files,
 options, opening the vault); ``app`` builds the parser and dispatches; the
-command modules (``vault``, ``demo``, ``documents``, ``sync``, ``goals``) do not
+command modules (``vault``, ``demo``, ``documents``, ``sync``, ``goals``,
+``calendar``) do not
 import each other.
 """
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from asd_desktop import __version__
+from asd_desktop.cli import calendar as calendar_commands
 from asd_desktop.cli import demo as demo_commands
 from asd_desktop.cli import documents as documents_commands
 from asd_desktop.cli import goals as goals_commands
@@ -42,6 +43,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         documents_commands.register,
         sync_commands.register,
         goals_commands.register,
+        calendar_commands.register,
     ):
         handlers.update(register(sub))
     return parser, handlers
