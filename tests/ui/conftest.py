@@ -17,3 +17,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if _HERE in Path(item.path).parents:
             item.add_marker(pytest.mark.gui)
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
+
+
+# The demo case file, filled once per session (after the hooks: it imports the services).
+from tests.ui.demo_vault import demo, demo_dir, demo_template  # noqa: E402, F401
