@@ -13,6 +13,7 @@ from asd_desktop.demo.generator_pools import (
     DESCRIPTIONS,
     DISTRICTS,
     DURATIONS,
+    HAND_STEPS,
     INSTITUTIONS,
     KIND_WEIGHTS,
     NEXT_STEPS,
@@ -26,12 +27,13 @@ from asd_desktop.demo.generator_pools import (
     TEAMLEADS,
     Origin,
 )
-from asd_desktop.demo.specs import CaseSpec
+from asd_desktop.demo.specs import CaseSpec, StepSpec
 from asd_desktop.domain.enums import (
     Area,
     ContactKind,
     Role,
     Salutation,
+    StepActor,
 )
 from asd_desktop.services.cases import (
     AreaInput,
@@ -39,6 +41,7 @@ from asd_desktop.services.cases import (
     ContactInput,
     PersonInput,
 )
+from asd_desktop.services.steps import StepInput
 
 
 def generate_specs(
@@ -174,6 +177,9 @@ def _generate_case(
         contacts = contacts[:-1]
         corrections = ((len(contacts) - 1, fixed),)
     district = rng.choice(DISTRICTS)
+    # Own random stream: adding steps leaves every other generated value as it was.
+    step_rng = random.Random(number * 7919 + today.toordinal())
+    done_steps, hand_steps = _generate_steps(step_rng, contacts, corrections, today, closed)
     return CaseSpec(
         case=CaseInput(
             file_number=f"ASD-{district}-{opened.year}-{number:05d}",
@@ -188,7 +194,57 @@ def _generate_case(
         corrections=corrections,
         closed_on=closed,
         caseworker=caseworker,
+        steps=hand_steps,
+        done_contact_steps=done_steps,
     )
+
+
+def _generate_steps(
+    rng: random.Random,
+    contacts: Sequence[ContactInput],
+    corrections: Sequence[tuple[int, ContactInput]],
+    today: dt.date,
+    closed: dt.date | None,
+) -> tuple[tuple[tuple[int, dt.date], ...], tuple[StepSpec, ...]]:
+    """Which contacts' steps are done, and a few steps entered by hand.
+
+    Old steps are mostly done, recent ones half, future ones rarely; a closed case has
+    every step done. An open case gets up to three steps by hand, some overdue.
+    """
+    effective = list(contacts)
+    for index, fixed in corrections:
+        effective[index] = fixed
+    done: list[tuple[int, dt.date]] = []
+    for index, contact in enumerate(effective):
+        due = contact.next_step_due
+        if not contact.next_step or due is None:
+            continue
+        if closed is not None:
+            chance = 1.0
+        elif due < today - dt.timedelta(days=14):
+            chance = 0.94
+        elif due < today:
+            chance = 0.5
+        else:
+            chance = 0.1
+        if rng.random() < chance:
+            when = due + dt.timedelta(days=rng.randint(-3, 4))
+            done.append((index, min(when, closed or today, today)))
+    hand: list[StepSpec] = []
+    if closed is None:
+        for _ in range(rng.choices((0, 1, 2, 3), weights=(25, 35, 28, 12))[0]):
+            text, who = rng.choice(HAND_STEPS)
+            due = today + dt.timedelta(days=rng.randint(-12, 60))
+            actor = (
+                StepActor.CASEWORKER
+                if not who
+                else StepActor.FAMILY
+                if who in ("Mutter", "Familie")
+                else StepActor.PROFESSIONAL
+            )
+            done_on = due if due < today - dt.timedelta(days=3) and rng.random() < 0.5 else None
+            hand.append(StepSpec(StepInput(text, due, actor, who), done_on))
+    return tuple(done), tuple(hand)
 
 
 def _generate_areas(

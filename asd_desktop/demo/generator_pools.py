@@ -273,6 +273,19 @@ NEXT_STEPS = (
     "Termin bei der Erziehungsberatung wahrnehmen",
     "Familienrat erklären und Koordinatorin anfragen",
 )
+#: Steps a caseworker enters by hand, with who does them ("" = the caseworker).
+HAND_STEPS: tuple[tuple[str, str], ...] = (
+    ("Kita-Anwesenheit einholen", ""),
+    ("Schulbericht anfordern", ""),
+    ("Rückruf Klassenlehrerin", ""),
+    ("Arztbericht nachreichen", "Mutter"),
+    ("Anmeldung Sportverein vorlegen", "Familie"),
+    ("Stellungnahme Erziehungsbeistand", "Erziehungsbeistand"),
+    ("Kostenübernahme prüfen lassen", "Wirtschaftliche Jugendhilfe"),
+    ("Entwicklungsbericht der Kita", "Kita"),
+    ("Termin Kinderarzt wahrnehmen", "Mutter"),
+    ("Fallberatung im Team anmelden", ""),
+)
 KIND_WEIGHTS: tuple[tuple[ContactKind, int], ...] = (
     (ContactKind.HOME_VISIT_ANNOUNCED, 28),
     (ContactKind.HOME_VISIT_UNANNOUNCED, 6),

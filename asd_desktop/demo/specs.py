@@ -36,6 +36,7 @@ from asd_desktop.services.instruments import (
     MandateInput,
     OutcomeInput,
 )
+from asd_desktop.services.steps import StepInput
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,14 @@ class DemoSummary:
             f"{self.cases} Fälle, {self.persons} Personen, {self.contacts} Kontakte, "
             f"{self.areas} Falleinordnungen"
         )
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """A step entered by hand; done on ``done_on`` (by the caseworker) or open."""
+
+    step: StepInput
+    done_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,10 @@ class CaseSpec:
     council: CouncilSpec | None = None
     consultations: tuple[ConsultationSpec, ...] = ()
     instruments: InstrumentSpec | None = None
+    #: Steps entered by hand (Wiedervorlage), open or done.
+    steps: tuple[StepSpec, ...] = ()
+    #: Contacts (index in ``contacts``) whose next step is done, and when.
+    done_contact_steps: tuple[tuple[int, dt.date], ...] = ()
 
     @property
     def contact_count(self) -> int:

@@ -8,6 +8,7 @@ the text, as for any edit.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
@@ -23,10 +24,12 @@ from asd_desktop.demo.specs import (
 )
 from asd_desktop.domain.enums import (
     CaseStatus,
+    DueKind,
     ProposalDecision,
 )
 from asd_desktop.models.case import AreaAssignment, Case, Contact, Person
 from asd_desktop.models.ids import uuid7
+from asd_desktop.models.steps import Step
 from asd_desktop.services import audit
 from asd_desktop.services.cases import (
     CaseService,
@@ -41,6 +44,7 @@ from asd_desktop.services.cases import (
     person_problems,
 )
 from asd_desktop.services.consultation import ConsultationService, IdeaInput
+from asd_desktop.services.deadlines import DeadlineService, item_key
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import (
     FamilienratService,
@@ -53,6 +57,7 @@ from asd_desktop.services.goals import (
 from asd_desktop.services.instruments import (
     InstrumentService,
 )
+from asd_desktop.services.steps import StepService, step_from_contact, step_problems
 
 #: Cases written per transaction by the generator.
 BATCH_CASES = 100
@@ -79,7 +84,10 @@ def write_with_service(
             service.change_area(case_id, area)
         contact_ids = [service.record_contact(case_id, c).id for c in spec.contacts]
         for index, corrected in spec.corrections:
-            service.record_contact(case_id, corrected, corrects_id=contact_ids[index])
+            contact_ids[index] = service.record_contact(
+                case_id, corrected, corrects_id=contact_ids[index]
+            ).id
+        _write_steps(session_factory, device_id, case_id, spec, contact_ids)
         if spec.goals is not None:
             _write_goals(session_factory, device_id, case_id, spec)
         if spec.council is not None:
@@ -232,6 +240,38 @@ def _write_council(
     return council_id
 
 
+def _write_steps(
+    session_factory: sessionmaker[Session],
+    device_id: str,
+    case_id: str,
+    spec: CaseSpec,
+    contact_ids: Sequence[str],
+) -> None:
+    """Steps by hand, and done marks, through the services (validated, audited)."""
+    steps = StepService(session_factory, device_id, user=spec.caseworker)
+    deadlines = DeadlineService(session_factory, device_id, user=spec.caseworker)
+    by_contact = {s.contact_id: s for s in steps.steps(case_id)}
+    done = list(spec.done_contact_steps)
+    if not done:
+        # The hand-written families: steps long past were done on their day.
+        old = dt.date.today() - dt.timedelta(days=14)
+        done = [
+            (index, step.due_on)
+            for index, contact_id in enumerate(contact_ids)
+            if (step := by_contact.get(contact_id)) is not None
+            and step.due_on is not None
+            and step.due_on < old
+        ]
+    for index, done_on in done:
+        step = by_contact.get(contact_ids[index])
+        if step is not None:
+            deadlines.mark_done(item_key(DueKind.STEP, step.id), done_on, spec.caseworker)
+    for hand in spec.steps:
+        stored = steps.add_step(case_id, hand.step)
+        if hand.done_on is not None:
+            deadlines.mark_done(item_key(DueKind.STEP, stored.id), hand.done_on, spec.caseworker)
+
+
 def write_in_batches(
     session_factory: sessionmaker[Session],
     device_id: str,
@@ -256,10 +296,13 @@ def write_in_batches(
             s.add_all(rows)
             s.flush()
             corrections: list[Contact] = []
+            steps: list[Step] = []
             for row, spec in zip(rows, batch, strict=True):
-                s.add_all(_child_rows(row.id, spec, corrections))
+                s.add_all(_child_rows(row.id, spec, corrections, steps))
             s.flush()
             s.add_all(corrections)
+            s.flush()
+            s.add_all(steps)
             s.flush()
             audit.append(s, device_id, DEMO_FILLED, None, f"{len(batch)} Demo-Fälle")
         done += len(batch)
@@ -287,7 +330,7 @@ def _case_row(spec: CaseSpec) -> Case:
 
 
 def _child_rows(
-    case_id: str, spec: CaseSpec, corrections: list[Contact]
+    case_id: str, spec: CaseSpec, corrections: list[Contact], steps: list[Step]
 ) -> list[Person | AreaAssignment | Contact]:
     rows: list[Person | AreaAssignment | Contact] = []
     for p in spec.persons:
@@ -300,9 +343,35 @@ def _child_rows(
         rows.append(area_row(case_id, a))
     contacts = [_contact_row(case_id, c, spec.caseworker) for c in spec.contacts]
     rows.extend(contacts)
+    # The steps as recording the contacts makes them: a corrected contact's step is
+    # its correction's; then who marked which done, and the steps entered by hand.
+    agreed = list(contacts)
     for index, corrected in spec.corrections:
-        corrections.append(
-            _contact_row(case_id, corrected, spec.caseworker, corrects_id=contacts[index].id)
+        row = _contact_row(case_id, corrected, spec.caseworker, corrects_id=contacts[index].id)
+        corrections.append(row)
+        agreed[index] = row
+    done = dict(spec.done_contact_steps)
+    for index, contact in enumerate(agreed):
+        step = step_from_contact(contact)
+        if step is not None:
+            step.id = uuid7()
+            step.done_on = done.get(index)
+            step.done_by = spec.caseworker if step.done_on else ""
+            steps.append(step)
+    for hand in spec.steps:
+        check_problems(step_problems(hand.step))
+        steps.append(
+            Step(
+                id=uuid7(),
+                case_id=case_id,
+                contact_id=None,
+                text=hand.step.text,
+                actor=hand.step.actor.value,
+                actor_name=hand.step.actor_name,
+                due_on=hand.step.due_on,
+                done_on=hand.done_on,
+                done_by=spec.caseworker if hand.done_on else "",
+            )
         )
     return rows
 

@@ -164,7 +164,23 @@ def test_generated_list_rows_match_the_opened_cases(opened):
         newest = max(effective, key=lambda c: c.occurred_at)
         assert row.area is case.area
         assert row.last_contact == newest.occurred_at
-        assert row.next_deadline == newest.next_step_due
+        # The earliest open step, whichever contact agreed it (Wiedervorlage).
+        open_dues = [s.due_on for s in opened.steps.steps(row.id) if s.due_on is not None]
+        assert row.next_deadline == (min(open_dues) if open_dues else None)
+
+
+def test_generated_steps_are_realistic(opened):
+    _fill(opened, cases=40, contacts_per_case=6, seed=5)
+    today = dt.date.today()
+    rows = opened.cases.list_cases(CaseQuery(status=None))
+    steps = [s for r in rows for s in opened.steps.steps(r.id, include_done=True)]
+    open_steps = [s for s in steps if not s.done]
+    assert any(s.done for s in steps)
+    assert any(s.due_on is not None and s.due_on < today for s in open_steps)
+    assert any(s.contact_id is None for s in steps)  # entered by hand
+    open_cases = [r for r in rows if r.status is CaseStatus.OPEN]
+    assert 1 <= len(open_steps) / len(open_cases) <= 6
+    assert all(s.done_on <= today for s in steps if s.done_on is not None)
 
 
 def test_generated_names_are_searchable_ascii_folded(opened):
