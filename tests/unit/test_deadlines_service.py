@@ -246,3 +246,38 @@ def test_the_overdue_view_shows_every_kind_like_the_case_list(opened):
     assert [r.requirement for r in opened.instruments.upcoming(TODAY)] == [
         "Kita-Anwesenheit einholen"
     ]
+
+
+def test_overdue_view_reviews_overview_and_case_list_agree_on_the_demo(opened):
+    from asd_desktop.demo import fill_demo
+    from asd_desktop.services.cases import CaseQuery
+
+    db = opened.database
+    fill_demo(db.session_factory, db.device_id, cases=None, contacts_per_case=0, seed=2014)
+    fill_demo(db.session_factory, db.device_id, cases=30, contacts_per_case=6, seed=7)
+    items = opened.deadlines.items()
+    kinds = {i.kind for i in items}
+    assert {DueKind.STEP, DueKind.MANDATE} <= kinds
+    assert kinds & {DueKind.AGREEMENT_REVIEW, DueKind.FOLLOW_UP, DueKind.COUNCIL}
+
+    # The case list: each row's next deadline is its earliest open item.
+    earliest: dict[str, dt.date] = {}
+    for item in items:
+        earliest.setdefault(item.case_id, item.due_on)
+    rows = opened.cases.list_cases(CaseQuery(status=None))
+    assert {r.id: r.next_deadline for r in rows if r.next_deadline} == earliest
+
+    # "Überfällige Fristen": exactly the open items before today, as the case list shows.
+    overdue = opened.instruments.overdue(TODAY)
+    assert [(r.key, r.due_on) for r in overdue] == [
+        (i.key, i.due_on) for i in items if i.due_on < TODAY
+    ]
+    overdue_cases = {r.id for r in rows if r.next_deadline and r.next_deadline < TODAY}
+    assert {r.case_id for r in overdue} == overdue_cases
+    assert opened.deadlines.summary(TODAY).overdue == len(overdue)
+
+    # "Anstehende Überprüfungen": the review items of the same source.
+    reviews = opened.familienrat.upcoming_reviews(TODAY)
+    assert [(r.council_id, r.review_on) for r in reviews] == [
+        (i.record_id, i.due_on) for i in items if i.is_review
+    ]
