@@ -37,6 +37,7 @@ from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
 from asd_desktop.ui.main_window.case_list import CaseListWindow
 from asd_desktop.ui.main_window.draft_restore import DraftRestorer
+from asd_desktop.ui.main_window.due_dates import DueDates
 from asd_desktop.ui.main_window.settings_dialog import SettingsDialog
 from asd_desktop.ui.mandates_tab import OverdueDialog
 from asd_desktop.ui.needs_list_dialog import NeedsListDialog
@@ -96,6 +97,8 @@ class MainWindow(CaseListWindow):
         self.count_label.setAccessibleName("Anzahl der Fälle in der Liste")
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().setAccessibleName("Statusleiste")
+        #: "Termine und Fristen" (Ctrl+T) and the status line of what is due.
+        self.due = DueDates(self)
 
         self.idle_lock = IdleLock(self.settings.idle_lock_minutes, self, now=now)
         # Dialogs find it through their parents; it stores their typing as drafts.
@@ -201,6 +204,10 @@ class MainWindow(CaseListWindow):
         view_menu.addAction(self.needs_list_action)
         self.overdue_action = self._action("Überfällige F&risten", self.show_overdue)
         view_menu.addAction(self.overdue_action)
+        self.deadlines_action = self._action(
+            "&Termine und Fristen …", self.due.open_window, "Ctrl+T"
+        )
+        view_menu.addAction(self.deadlines_action)
 
         self._unlocked_actions = (
             self.new_case_action,
@@ -223,6 +230,7 @@ class MainWindow(CaseListWindow):
             self.needs_list_action,
             self.assessment_action,
             self.overdue_action,
+            self.deadlines_action,
         )
         # Slow work (ui/operations) holds these; afterwards they follow the lock again.
         self.busy = BusyScope(self, self._unlocked_actions, restore=self._follow_lock)
@@ -261,6 +269,7 @@ class MainWindow(CaseListWindow):
             self, opened.sync, table, row_id
         )
         view.case_changed.connect(self._on_case_changed)
+        view.case_changed.connect(self.due.refresh)
         view.conflicts_requested.connect(self.open_conflicts)
         self._case_layout.addWidget(view)
         panel = UpcomingReviewsPanel(opened.familienrat)
@@ -278,6 +287,7 @@ class MainWindow(CaseListWindow):
             self.search.blockSignals(False)
         self.refresh(select_id=(resume.selected_id or resume.case_id) if resume else None)
         self._fit_list_width()
+        self.due.announce()
         if resume is not None and resume.case_id is not None and self._open_case(resume.case_id):
             view.set_current_tab(resume.tab)
         self.idle_lock.set_active(True)
@@ -305,6 +315,7 @@ class MainWindow(CaseListWindow):
         # The catalogue window was closed with the others (it deletes itself on close).
         self.sozialraum_window = None
         self.sync_window = None
+        self.due.clear()
         view = self.case_view
         self._resume = _Resume(
             case_id=view.current_case_id() if view else None,
