@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -327,7 +328,7 @@ def test_ctrl_l_inside_the_goal_wizard_keeps_the_anliegen_and_reopens_it(qtbot, 
 
     def type_and_lock(wizard: QDialog) -> None:
         assert isinstance(wizard, GoalWizard)
-        page = wizard.currentPage()
+        page: Any = wizard.currentPage()
         page.concern_edit.setFocus()
         page.concern_edit.setPlainText(concern)
         QTest.keyClick(page.concern_edit, Qt.Key.Key_L, CTRL)
@@ -346,7 +347,8 @@ def test_ctrl_l_inside_the_goal_wizard_keeps_the_anliegen_and_reopens_it(qtbot, 
 
     def read(wizard: QDialog) -> None:
         assert isinstance(wizard, GoalWizard)
-        found.append(wizard.page(0).concern_edit.toPlainText())
+        first: Any = wizard.page(0)
+        found.append(first.concern_edit.toPlainText())
         wizard.reject()
 
     reading = OnModal(GoalWizard, read)
