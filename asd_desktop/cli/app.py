@@ -15,7 +15,15 @@ from asd_desktop.cli import documents as documents_commands
 from asd_desktop.cli import goals as goals_commands
 from asd_desktop.cli import sync as sync_commands
 from asd_desktop.cli import vault as vault_commands
-from asd_desktop.cli.common import EXIT_ERROR, EXIT_OK, Handler, Parser, add_data_dir
+from asd_desktop.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Handler,
+    Parser,
+    add_data_dir,
+    check_data_dir,
+    os_error_text,
+)
 from asd_desktop.models.errors import AsdError
 from asd_desktop.storage.paths import default_data_dir
 
@@ -32,7 +40,12 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         description="Fallarbeit im ASD: verschlüsselte Fallakte. Ohne Befehl öffnet sich das "
         "Programmfenster.",
     )
-    parser.add_argument("--version", action="version", version=f"asd-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"asd-desktop {__version__}",
+        help="die Versionsnummer anzeigen und beenden",
+    )
     add_data_dir(parser)
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
     handlers: dict[str, Handler] = {}
@@ -58,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from asd_desktop.app import run_app
 
+            check_data_dir(data_dir, vault_needed=False)
             return run_app(data_dir)
         handler = handlers[args.command]
         return handler(args, data_dir)
@@ -71,11 +85,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output (e.g. ``head``) stopped early; nothing to report.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except (OSError, MemoryError, RuntimeError, ValueError, LookupError, TypeError) as exc:
-        # Unexpected: name the kind only; its text could quote a record's values.
-        print(
-            f"Interner Fehler ({type(exc).__name__}). Angefangene Änderungen wurden "
-            "zurückgenommen. Bitte den Fehler mit dem Befehl melden, der ihn auslöste.",
-            file=sys.stderr,
-        )
+    except OSError as exc:
+        # A folder or file the user named (or a file named after no one): say what to do.
+        text = os_error_text(exc)
+        if text is None:
+            return _internal_error(exc)
+        print(f"Fehler: {text}", file=sys.stderr)
         return EXIT_ERROR
+    except (MemoryError, RuntimeError, ValueError, LookupError, TypeError) as exc:
+        return _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> int:
+    """Report an unexpected error by its kind only; its text could quote a record's values."""
+    print(
+        f"Interner Fehler ({type(exc).__name__}). Angefangene Änderungen wurden "
+        "zurückgenommen. Bitte den Fehler mit dem Befehl melden, der ihn auslöste.",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR

@@ -13,6 +13,8 @@ from asd_desktop.cli.common import (
     SubParsers,
     add_data_dir,
     add_passphrase,
+    check_data_dir,
+    count,
     read_passphrase_file,
 )
 from asd_desktop.models.errors import AsdError
@@ -23,21 +25,40 @@ def register(sub: SubParsers) -> dict[str, Handler]:
     demo = sub.add_parser("demo", help="einen Demo-Tresor mit erfundenen Familien anlegen")
     add_data_dir(demo)
     add_passphrase(demo)
-    demo.add_argument("--cases", type=int, default=None, help="Anzahl Fälle (z. B. 5000)")
-    demo.add_argument("--contacts-per-case", type=int, default=50)
-    demo.add_argument("--seed", type=int, default=2014)
+    demo.add_argument(
+        "--cases",
+        type=count(1),
+        default=None,
+        metavar="ANZAHL",
+        help="so viele erzeugte Fälle statt der ausgeschriebenen Familien (z. B. 5000)",
+    )
+    demo.add_argument(
+        "--contacts-per-case",
+        type=count(0),
+        default=50,
+        metavar="ANZAHL",
+        help="Kontakte je erzeugtem Fall (Vorgabe 50)",
+    )
+    demo.add_argument(
+        "--seed", type=int, default=2014, metavar="ZAHL", help="Startwert des Zufalls"
+    )
 
     bench = sub.add_parser("bench", help="Messungen auf einem Demo-Tresor")
     add_data_dir(bench)
     add_passphrase(bench)
     bench.add_argument("--json", action="store_true", help="Ergebnis als JSON")
     bench.add_argument(
-        "--rounds", type=int, default=3, help="Wiederholungen der teuren Messungen (Vorgabe 3)"
+        "--rounds",
+        type=count(1),
+        default=3,
+        metavar="ANZAHL",
+        help="Wiederholungen der teuren Messungen (Vorgabe 3)",
     )
     bench.add_argument(
         "--workload-cases",
-        type=int,
+        type=count(1),
         default=30,
+        metavar="ANZAHL",
         help="Fälle im Vergleich verschlüsselt/unverschlüsselt (Vorgabe 30)",
     )
     return {"demo": _demo, "bench": _bench}
@@ -48,12 +69,16 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.services import vault
 
     pw = read_passphrase_file(args.passphrase_file)
+    check_data_dir(data_dir, vault_needed=False)
     if vault.vault_exists(data_dir):
         raise AsdError(
             f"Im Ordner »{data_dir}« gibt es bereits einen Tresor; er bleibt unverändert. "
             "Der Demo-Tresor wird nur in einem neuen, leeren Ordner angelegt: bitte mit "
             "--data-dir einen anderen Ordner angeben."
         )
+    problem = vault.passphrase_problem(pw, pw)
+    if problem:
+        raise AsdError(problem)
     with vault.DataDirLock(data_dir):
         opened = vault.create_vault(data_dir, pw, pw)
         try:
@@ -88,7 +113,9 @@ def _bench(args: argparse.Namespace, data_dir: Path) -> int:
         )
         return EXIT_ERROR
 
+    # run_bench names the missing demo vault and how to make one.
     pw = read_passphrase_file(args.passphrase_file)
+    check_data_dir(data_dir, vault_needed=False)
     return run_bench(
         data_dir,
         pw,

@@ -12,10 +12,11 @@ from asd_desktop.cli.common import (
     SubParsers,
     add_data_dir,
     add_passphrase,
+    check_data_dir,
     read_identity,
     read_passphrase_file,
 )
-from asd_desktop.models.errors import DatabaseUnreadableError
+from asd_desktop.models.errors import AsdError, DatabaseUnreadableError
 
 
 def register(sub: SubParsers) -> dict[str, Handler]:
@@ -25,26 +26,40 @@ def register(sub: SubParsers) -> dict[str, Handler]:
     init = vsub.add_parser("init", help="neuen Tresor und neue Datenbank anlegen")
     add_data_dir(init)
     add_passphrase(init)
-    init.add_argument("--recovery-recipient", help="öffentlicher Schlüssel der Dienststelle")
+    init.add_argument(
+        "--recovery-recipient", metavar="AGE1…", help="öffentlicher Schlüssel der Dienststelle"
+    )
     change = vsub.add_parser("change-passphrase", help="Passphrase ändern (neu verpacken)")
     add_data_dir(change)
     add_passphrase(change)
-    change.add_argument("--new-passphrase-file", required=True)
+    change.add_argument(
+        "--new-passphrase-file",
+        required=True,
+        metavar="DATEI",
+        help="Datei, deren erste Zeile die neue Passphrase ist",
+    )
     rec_set = vsub.add_parser(
         "set-recovery", help="Wiederherstellungsschlüssel der Dienststelle eintragen"
     )
     add_data_dir(rec_set)
     add_passphrase(rec_set)
-    rec_set.add_argument("--recipient", required=True, help="age1… der Dienststelle")
+    rec_set.add_argument(
+        "--recipient", required=True, metavar="AGE1…", help="age1… der Dienststelle"
+    )
     recover = vsub.add_parser(
         "recover", help="mit dem Schlüssel der Dienststelle eine neue Passphrase setzen"
     )
     add_data_dir(recover)
     recover.add_argument(
-        "--identity", required=True, help="Datei mit der age-Identität (AGE-SECRET-KEY-…)"
+        "--identity",
+        required=True,
+        metavar="DATEI",
+        help="Datei mit der age-Identität (AGE-SECRET-KEY-…)",
     )
     what = recover.add_mutually_exclusive_group(required=True)
-    what.add_argument("--new-passphrase-file", help="Datei mit der neuen Passphrase")
+    what.add_argument(
+        "--new-passphrase-file", metavar="DATEI", help="Datei mit der neuen Passphrase"
+    )
     what.add_argument(
         "--print-db-key",
         action="store_true",
@@ -60,27 +75,44 @@ def register(sub: SubParsers) -> dict[str, Handler]:
 def _vault(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.services import vault
 
-    with vault.DataDirLock(data_dir):
-        if args.vault_command == "init":
-            pw = read_passphrase_file(args.passphrase_file)
+    # Every file is read and the folder checked before the lock file is created.
+    command = args.vault_command
+    if command == "init":
+        pw = read_passphrase_file(args.passphrase_file)
+        check_data_dir(data_dir, vault_needed=False)
+        if vault.vault_exists(data_dir):
+            raise AsdError(
+                "In diesem Datenordner gibt es bereits einen Tresor. Bitte entsperren statt "
+                "neu anlegen, oder mit --data-dir einen anderen Ordner angeben."
+            )
+        problem = vault.passphrase_problem(pw, pw)
+        if problem:
+            raise AsdError(problem)
+        with vault.DataDirLock(data_dir):
             vault.create_vault(data_dir, pw, pw, args.recovery_recipient).close()
-            print(f"Tresor angelegt in {data_dir}")
-        elif args.vault_command == "change-passphrase":
-            old = read_passphrase_file(args.passphrase_file)
-            new = read_passphrase_file(args.new_passphrase_file)
+        print(f"Tresor angelegt in {data_dir}")
+    elif command == "change-passphrase":
+        old = read_passphrase_file(args.passphrase_file)
+        new = read_passphrase_file(args.new_passphrase_file)
+        check_data_dir(data_dir, vault_needed=True)
+        with vault.DataDirLock(data_dir):
             vault.change_passphrase(data_dir, old, new, new)
-            print("Passphrase geändert.")
-        elif args.vault_command == "set-recovery":
-            pw = read_passphrase_file(args.passphrase_file)
+        print("Passphrase geändert.")
+    elif command == "set-recovery":
+        pw = read_passphrase_file(args.passphrase_file)
+        check_data_dir(data_dir, vault_needed=True)
+        with vault.DataDirLock(data_dir):
             vault.set_recovery_recipient(data_dir, pw, args.recipient)
-            print("Wiederherstellungsschlüssel der Dienststelle eingetragen.")
-        elif args.vault_command == "recover":
-            identity = read_identity(args.identity)
-            if args.print_db_key:
+        print("Wiederherstellungsschlüssel der Dienststelle eingetragen.")
+    elif command == "recover":
+        identity = read_identity(args.identity)
+        chosen = None if args.print_db_key else read_passphrase_file(args.new_passphrase_file)
+        check_data_dir(data_dir, vault_needed=True)
+        with vault.DataDirLock(data_dir):
+            if chosen is None:
                 print(vault.recover_data_key(data_dir, identity).hex())
             else:
-                new = read_passphrase_file(args.new_passphrase_file)
-                vault.unlock_with_recovery(data_dir, identity, new, new)
+                vault.unlock_with_recovery(data_dir, identity, chosen, chosen)
                 print("Neue Passphrase gesetzt.")
     return EXIT_OK
 
@@ -90,6 +122,7 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.services.check import check_database
 
     pw = read_passphrase_file(args.passphrase_file)
+    check_data_dir(data_dir, vault_needed=True)
     with vault.DataDirLock(data_dir):
         try:
             opened = vault.unlock_vault(data_dir, pw)

@@ -94,7 +94,7 @@ def test_an_empty_passphrase_file_is_refused_in_german(run: Cli, content: str):
 def test_a_missing_passphrase_file_is_refused_in_german(run: Cli):
     missing = run.tmp / "gibt-es-nicht.txt"
     assert run("check", *run.where(), "--passphrase-file", missing) == cli.EXIT_ERROR
-    assert "lässt sich nicht lesen" in run.err
+    assert f"Die Passphrase-Datei »{missing}« gibt es nicht" in run.err
 
 
 def test_the_passphrase_is_never_taken_from_the_command_line(run: Cli):
@@ -192,7 +192,8 @@ def test_recovery_messages_and_codes(run: Cli, office: tuple[pyrage.x25519.Ident
     assert run(*recover, no_key, "--print-db-key") == 2
     assert "kein age-Schlüssel" in run.err
     assert run(*recover, run.tmp / "fehlt.key", "--print-db-key") == 2
-    assert "lässt sich nicht lesen" in run.err
+    assert "Die Schlüsseldatei" in run.err
+    assert "gibt es nicht" in run.err
     with pytest.raises(SystemExit) as exit_:
         run(*recover, identity_file)  # neither a new passphrase nor the key: which one?
     assert exit_.value.code == 2
