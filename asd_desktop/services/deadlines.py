@@ -151,7 +151,11 @@ class DeadlineService:
             include_done: also items already done (for the calendar view's history).
         """
         source = due_source(
-            kinds, case_ids=None if case_id is None else [case_id], open_only=not include_done
+            kinds,
+            case_ids=None if case_id is None else [case_id],
+            open_only=not include_done,
+            start=start,
+            end=end,
         ).subquery()
         stmt: Select[Any] = (
             select(
@@ -169,10 +173,6 @@ class DeadlineService:
             .join(Case, Case.id == source.c.case_id)
             .where(Case.deleted.is_(False))
         )
-        if start is not None:
-            stmt = stmt.where(source.c.due_on >= start)
-        if end is not None:
-            stmt = stmt.where(source.c.due_on <= end)
         with self._sf() as s:
             rows = s.connection().execute(stmt).all()
         items = [_item(r) for r in rows]

@@ -12,7 +12,8 @@ the meeting of a Folge-Rat).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from sqlalchemy import (
@@ -216,6 +217,15 @@ _BRANCHES = {
 }
 
 
+#: Open-item conditions the indexes can use (``done_on IS NULL`` rather than NOT done).
+_OPEN: dict[DueKind, Callable[[], ColumnElement[bool]]] = {
+    DueKind.STEP: lambda: Step.done_on.is_(None),
+    DueKind.FIRST_STEP: lambda: FirstStep.done_on.is_(None),
+    DueKind.COUNCIL_AGREEMENT: lambda: CouncilAgreement.done_on.is_(None),
+    DueKind.MANDATE: lambda: Mandate.status == MandateStatus.OPEN.value,
+}
+
+
 def branch(kind: DueKind) -> Select[Any]:
     """The SELECT of one kind of item, columns as in :data:`COLUMNS`."""
     return _BRANCHES[kind]()
@@ -226,18 +236,26 @@ def due_source(
     *,
     case_ids: Collection[str] | None = None,
     open_only: bool = False,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> Select[Any]:
     """All items of ``kinds`` (default: every kind) as one UNION ALL with a ``kind`` column.
 
-    Filters go into every branch (SQLite does not push them through a compound).
+    Filters go into every branch, so each can use its indexes.
     """
     selects = []
     for kind in kinds or list(DueKind):
         stmt = branch(kind)
+        due = stmt.selected_columns[2]
         if case_ids is not None:
             stmt = stmt.where(stmt.selected_columns[1].in_(case_ids))
         if open_only:
-            stmt = stmt.where(~stmt.selected_columns[3])
+            opened = _OPEN.get(kind)
+            stmt = stmt.where(opened() if opened else ~stmt.selected_columns[3])
+        if start is not None:
+            stmt = stmt.where(due >= start)
+        if end is not None:
+            stmt = stmt.where(due <= end)
         cols = [c.label(name) for c, name in zip(stmt.selected_columns, COLUMNS, strict=True)]
         selects.append(stmt.with_only_columns(*cols, literal(kind.value, String).label("kind")))
     return select(union_all(*selects).subquery())

@@ -162,3 +162,16 @@ def test_a_failed_write_keeps_the_export_state(opened, tmp_path, monkeypatch):
         opened.calendar.export(tmp_path / "Termine.ics")
     assert _state(opened) == 0
     assert not (tmp_path / "Termine.ics").exists()
+
+
+def test_special_characters_are_escaped_and_long_lines_folded(opened, tmp_path):
+    number = "ASD-M-2024-0113; Teil 2, Geschwister Überprüfung Nachbarschaft Nord"
+    case = make_case(opened, number=number)
+    opened.steps.add_step(case.id, StepInput("Anruf", TODAY))
+    out = tmp_path / "t.ics"
+    opened.calendar.export(out)
+    raw = out.read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    [event] = events(out).values()
+    assert event["summary"] == f"{number} · Nächster Schritt"
+    assert event["alarms"] == 1
