@@ -85,6 +85,7 @@ HELP_IDS: dict[str, str] = {
     "HoursDialog": "dialog-familienrat-stunden",
     "ChangePassphraseDialog": "dialog-passphrase",
     "OfficeSetupDialog": "dialog-dienststelle-einrichten",
+    "OfficeDialog": "dialog-dienststelle",
     "EnrollDeviceDialog": "dialog-geraet-anmelden",
     "JoinDialog": "dialog-geraet-beitreten",
     "sync_window.review_dialog.ReviewDialog": "dialog-abgleich-pruefen",

@@ -34,6 +34,7 @@ from asd_desktop.ui.case_list_model import COL_FAMILY, COL_LAST_CONTACT
 from asd_desktop.ui.case_view import CaseView
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.contact_dialog import ContactDialog
+from asd_desktop.ui.dialogs.office_dialog import OfficeDialog
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog
 from asd_desktop.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
@@ -177,7 +178,9 @@ def warnings(monkeypatch) -> list[str]:
 # --- first start and unlock -------------------------------------------------------------
 
 
-def test_first_start_then_work_page(qtbot, make_window, data_dir):
+def test_first_start_then_work_page(qtbot, make_window, data_dir, monkeypatch):
+    offered: list[bool] = []
+    monkeypatch.setattr(OfficeDialog, "ask", classmethod(lambda cls, *a, **k: offered.append(True)))
     w = make_window()
     assert w.windowTitle() == "asd-desktop – Fallakte"
     page = w.lock_screen.first_start
@@ -207,6 +210,7 @@ def test_first_start_then_work_page(qtbot, make_window, data_dir):
     assert w.model.rowCount() == 0
     assert w.count_label.text() == "Keine Fälle in der Liste"
     assert w.case_view is not None
+    qtbot.waitUntil(lambda: offered == [True])  # the letterhead is asked for once
 
 
 def test_unlock_wrong_then_right_passphrase(qtbot, make_window, seeded):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Slot
@@ -32,6 +32,7 @@ from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.drafts import (
     DraftKeeper,
 )
+from asd_desktop.ui.dialogs.office_dialog import OfficeDialog
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
 from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
@@ -130,6 +131,7 @@ class MainWindow(CaseListWindow):
         self.draft_keeper.lock_action = self.lock_action
         self.passphrase_action = self._action("&Passphrase ändern …", self.change_passphrase)
         self.settings_action = self._action("&Einstellungen …", self.edit_settings)
+        self.office_action = self._action("&Dienststelle …", self.edit_office)
         self.sync_action = self._action("S&ynchronisation …", self.open_sync, "Ctrl+Shift+Y")
         self.conflicts_action = self._action("&Konfliktposteingang …", self.open_conflicts)
         self.quit_action = self._action("&Beenden", self.close, "Ctrl+Q")
@@ -143,6 +145,7 @@ class MainWindow(CaseListWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.office_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -255,6 +258,7 @@ class MainWindow(CaseListWindow):
 
     @Slot(object)
     def _on_vault_opened(self, opened: OpenVault) -> None:
+        just_created = self.lock_screen.currentWidget() is self.lock_screen.first_start
         self.opened = opened
         view = CaseView(
             opened.cases,
@@ -263,8 +267,12 @@ class MainWindow(CaseListWindow):
             familienrat=opened.familienrat,
             instruments=opened.instruments,
             sozialraum=opened.sozialraum,
+            steps=opened.steps,
+            deadlines=opened.deadlines,
         )
         self.case_view = view
+        if view.steps_panel is not None:
+            view.steps_panel.done_by = self.due.done_by
         view.conflict_gate = lambda table, row_id: ConflictInbox.resolve_first(
             self, opened.sync, table, row_id
         )
@@ -298,6 +306,12 @@ class MainWindow(CaseListWindow):
         )
         # After this slot: reopening runs the dialogs modally.
         QTimer.singleShot(0, self._restore_drafts)
+        if just_created and not self.settings.office_prompted:
+            QTimer.singleShot(0, self._offer_office_setup)
+        elif not self.settings.office.name.strip():
+            self.statusBar().showMessage(
+                "Der Briefkopf nennt noch keine Dienststelle: Datei → Dienststelle …", 10000
+            )
 
     @Slot(str)
     def _on_lock_requested(self, reason: str) -> None:
@@ -464,6 +478,29 @@ class MainWindow(CaseListWindow):
         self.settings = new
         self.idle_lock.set_minutes(new.idle_lock_minutes)
         self.statusBar().showMessage("Die Einstellungen wurden gespeichert.", 5000)
+
+    @Slot()
+    def edit_office(self, *, first_start: bool = False) -> None:
+        """Let the caseworker enter the office's letterhead (Datei → Dienststelle …)."""
+        office = OfficeDialog.ask(self, self.settings.office, first_start=first_start)
+        if office is None and not first_start:
+            return
+        new = replace(self.settings, office=office or self.settings.office, office_prompted=True)
+        try:
+            save_settings(self.data_dir, new)
+        except (AsdError, OSError) as exc:
+            message = exc.message if isinstance(exc, AsdError) else str(exc)
+            self._warn("Dienststelle", f"Die Dienststelle wurde nicht gespeichert. {message}")
+            return
+        self.settings = new
+        if office is not None:
+            self.statusBar().showMessage("Die Dienststelle wurde gespeichert.", 5000)
+
+    @Slot()
+    def _offer_office_setup(self) -> None:
+        """Once, after the case file was created: ask for the letterhead (skippable)."""
+        if self.opened is not None and not self.settings.office.name.strip():
+            self.edit_office(first_start=True)
 
     @Slot()
     def show_overdue(self) -> None:
