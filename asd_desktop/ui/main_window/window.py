@@ -34,6 +34,7 @@ from asd_desktop.ui.dialogs.drafts import (
 )
 from asd_desktop.ui.dialogs.office_dialog import OfficeDialog
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
+from asd_desktop.ui.help import KEYS_HELP_ID, install_help, show_about
 from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
 from asd_desktop.ui.main_window.case_list import CaseListWindow
@@ -211,6 +212,19 @@ class MainWindow(CaseListWindow):
             "&Termine und Fristen …", self.due.open_window, "Ctrl+T"
         )
         view_menu.addAction(self.deadlines_action)
+
+        # The shortcut only names F1 in the menu: the application-wide filter answers it.
+        self.help_action = self._action(
+            "&Hilfe zu dieser Ansicht\tF1", lambda: install_help().help_for_focus()
+        )
+        self.keys_action = self._action(
+            "&Tastenkürzel", lambda: install_help().show_help(KEYS_HELP_ID, self)
+        )
+        self.about_action = self._action("Ü&ber asd-desktop", lambda: show_about(self))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu = self.menuBar().addMenu("&Hilfe")
+        for action in (self.help_action, self.keys_action, self.about_action):
+            help_menu.addAction(action)
 
         self._unlocked_actions = (
             self.new_case_action,
