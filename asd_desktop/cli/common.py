@@ -77,7 +77,7 @@ class Parser(argparse.ArgumentParser):
         self.exit(
             EXIT_ERROR,
             f"Fehler: {german_usage_error(message)}\n"
-            f"Alle Angaben dieses Befehls zeigt: {self.prog} --help\n",
+            f"Bitte die Angaben prüfen; alle zeigt: {self.prog} --help\n",
         )
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from asd_desktop.cli.common import EXIT_OK, Handler, SubParsers, add_common, opened_vault
+from asd_desktop.cli.common import (
+    EXIT_OK,
+    Handler,
+    SubParsers,
+    add_common,
+    check_folder_writable,
+    opened_vault,
+)
+from asd_desktop.domain.german import counted
 
 
 def register(sub: SubParsers) -> dict[str, Handler]:
@@ -20,9 +28,10 @@ def register(sub: SubParsers) -> dict[str, Handler]:
 
 
 def _documents(args: argparse.Namespace, data_dir: Path) -> int:
+    check_folder_writable(args.out, "Zielordner")
     with opened_vault(args, data_dir) as opened:
         written = opened.documents.export_case(args.case, args.out)
     for path in written:
         print(path)
-    print(f"{len(written)} Dokument(e) geschrieben nach {args.out}")
+    print(f"{counted(len(written), 'Dokument', 'Dokumente')} geschrieben nach {args.out}")
     return EXIT_OK

@@ -13,9 +13,12 @@ from asd_desktop.cli.common import (
     Handler,
     SubParsers,
     add_common,
+    check_folder_writable,
+    check_input_file,
     opened_vault,
     read_code_file,
 )
+from asd_desktop.domain.german import counted
 from asd_desktop.models.errors import AsdError
 
 
@@ -40,10 +43,12 @@ def register(sub: SubParsers) -> dict[str, Handler]:
     dsub = device.add_subparsers(dest="device_command", metavar="AKTION", required=True)
     office = dsub.add_parser("init-office", help="diese Datenbank zum Büro machen")
     add_common(office)
-    office.add_argument("--name", required=True, help="Name des Büros, z. B. »ASD Bezirk Nord«")
+    office.add_argument(
+        "--name", required=True, metavar="NAME", help="Name des Büros, z. B. »ASD Bezirk Nord«"
+    )
     enroll = dsub.add_parser("enroll", help="Büro: einen Laptop einrichten (Einrichtungsdatei)")
     add_common(enroll)
-    enroll.add_argument("--name", required=True, help="Name des Geräts")
+    enroll.add_argument("--name", required=True, metavar="NAME", help="Name des Geräts")
     enroll.add_argument("--out", required=True, type=Path, metavar="ORDNER", help="Zielordner")
     enroll.add_argument(
         "--replaces",
@@ -54,7 +59,10 @@ def register(sub: SubParsers) -> dict[str, Handler]:
     add_common(join)
     join.add_argument("file", type=Path, metavar="DATEI")
     join.add_argument(
-        "--code-file", required=True, help="Datei mit dem Einrichtungscode (- für Standardeingabe)"
+        "--code-file",
+        required=True,
+        metavar="DATEI",
+        help="Datei mit dem Einrichtungscode (- für Standardeingabe)",
     )
     lst = dsub.add_parser("list", help="eingetragene Geräte zeigen")
     add_common(lst)
@@ -86,12 +94,17 @@ def _dt(value: Any) -> str:  # noqa: ANN401
 def _bundle(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.services.sync.tables import record_label
 
+    if args.bundle_command == "export":
+        check_folder_writable(args.out, "Zielordner")
+    else:
+        check_input_file(args.file, "Paketdatei")
     with opened_vault(args, data_dir) as ov:
         if args.bundle_command == "export":
             result = ov.sync.export(args.to, args.out)
             print(f"Paket geschrieben: {result.path}")
             print(
-                f"{result.total} Datensätze für »{result.recipient_name}« "
+                f"{counted(result.total, 'Datensatz', 'Datensätze')} für "
+                f"»{result.recipient_name}« "
                 f"(Paket Nr. {result.sequence}), gelesen und geprüft."
             )
             return EXIT_OK
@@ -106,25 +119,44 @@ def _bundle(args: argparse.Namespace, data_dir: Path) -> int:
                 "nichts geändert."
             )
             return EXIT_OK
-        print(f"Paket von »{report.sender_name}« eingelesen: {report.total} Datensätze.")
+        print(
+            f"Paket von »{report.sender_name}« eingelesen: "
+            f"{counted(report.total, 'Datensatz', 'Datensätze')}."
+        )
         for label, count in sorted((record_label(t), n) for t, n in report.changed.items()):
             print(f"  {label}: {count}")
         if report.new_conflicts:
-            print(f"{len(report.new_conflicts)} neue Konflikte – bitte im Fenster lösen:")
+            conflicts = counted(len(report.new_conflicts), "neuer Konflikt", "neue Konflikte")
+            print(
+                f"{conflicts} – bitte im Programmfenster unter Datei → Konfliktposteingang "
+                "entscheiden, welche Fassung gilt:"
+            )
             for conflict in report.new_conflicts:
-                print(f"  {conflict.label} {conflict.row_id}")
+                print(f"  {conflict.text}")
         if report.refused_message:
             print(report.refused_message)
         if report.resend_message:
             print(report.resend_message)
         if report.withdrawn_cases:
-            print(f"{report.withdrawn_cases} Fälle wurden vom Büro zurückgenommen.")
+            taken = counted(report.withdrawn_cases, "Fall wurde", "Fälle wurden")
+            print(f"{taken} vom Büro zurückgenommen.")
         if report.evicted_cases:
-            print(f"{report.evicted_cases} zurückgenommene Fälle wurden von diesem Gerät entfernt.")
+            gone = counted(
+                report.evicted_cases,
+                "zurückgenommener Fall wurde",
+                "zurückgenommene Fälle wurden",
+            )
+            print(f"{gone} von diesem Gerät entfernt.")
         return EXIT_OK
 
 
 def _device(args: argparse.Namespace, data_dir: Path) -> int:
+    code = ""  # the enrolment code, read before anything is opened
+    if args.device_command == "enroll":
+        check_folder_writable(args.out, "Zielordner")
+    elif args.device_command == "join":
+        check_input_file(args.file, "Einrichtungsdatei")
+        code = read_code_file(args.code_file)
     with opened_vault(args, data_dir) as ov:
         sync = ov.sync
         command = args.device_command
@@ -143,7 +175,7 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
             print("Den Code nur persönlich weitergeben; die Fingerabdrücke am Gerät vergleichen.")
             return EXIT_OK
         if command == "join":
-            joined = sync.join(args.file, read_code_file(args.code_file))
+            joined = sync.join(args.file, code)
             print(f"Dieses Gerät ist jetzt »{joined.name}« ({joined.device_id}).")
             print(f"Büro: »{joined.office_name}«")
             print(f"Fingerabdruck Büro:  {joined.office_fingerprint}")
@@ -172,7 +204,7 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
                 print(case_id)
             return EXIT_OK
         if command == "assign" and args.all:
-            print(f"{sync.assign_all(args.device)} Fälle neu zugeteilt.")
+            print(f"{counted(sync.assign_all(args.device), 'Fall', 'Fälle')} neu zugeteilt.")
             return EXIT_OK
         if not args.cases:
             raise AsdError("Bitte mindestens einen Fall (Aktenzeichen) angeben.")

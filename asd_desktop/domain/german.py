@@ -135,11 +135,17 @@ def unbreakable(value: str) -> str:
     return text
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` with the noun in the right number: "1 neuer Konflikt", "3 neue Konflikte"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 __all__ = [
     "NBSP",
     "Addressee",
     "child_accusative",
     "child_phrase",
+    "counted",
     "greeting",
     "lower_first",
     "salutation_line",

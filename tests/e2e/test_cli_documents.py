@@ -63,7 +63,7 @@ def test_export_writes_the_stored_documents_and_says_where(
     data = files[0].read_bytes()
     assert printed[hashlib.sha256(data).hexdigest()] == data
     assert str(files[0]) in printed_out
-    assert "1 Dokument(e) geschrieben" in printed_out
+    assert "1 Dokument geschrieben" in printed_out
     for name in (*PEOPLE, "Wójcik"):
         assert name not in files[0].name
         assert name not in printed_out

@@ -656,7 +656,8 @@ def _merge_bundle(
         already_imported=False,
         changed=dict(merger.result.changed),
         new_conflicts=[
-            ConflictRef(t, r, c, record_label(t)) for t, r, c in merger.result.new_conflicts
+            ConflictRef(t, r, c, record_label(t), _file_number(s, c))
+            for t, r, c in merger.result.new_conflicts
         ],
         review_items=review,
         evicted_cases=evicted,
@@ -754,6 +755,12 @@ def _drop_incomplete(s: Session, affected: set[str]) -> int:
         if s.get(ResendRequest, case_id) is None:
             s.add(ResendRequest(case_id=case_id, epoch=epoch, requested_at=devices.now()))
     return len(requested)
+
+
+def _file_number(s: Session, case_id: str | None) -> str:
+    """The Aktenzeichen of a case ("" for no case or a case without one)."""
+    case = s.get(Case, case_id) if case_id else None
+    return case.file_number if case is not None and case.file_number else ""
 
 
 def _case_labels(s: Session, case_ids: set[str]) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from asd_desktop.domain.german import counted
 from asd_desktop.domain.sync_states import ROLE_LABELS, BlockedReason
 
 
@@ -107,6 +108,13 @@ class ConflictRef:
     row_id: str
     case_id: str | None
     label: str
+    #: The case's Aktenzeichen, how a caseworker names it ("" when the record has no case).
+    file_number: str = ""
+
+    @property
+    def text(self) -> str:
+        """What the record is and its case, e.g. "Kontakt im Fall ASD-M-2024-0113"."""
+        return f"{self.label} im Fall {self.file_number}" if self.file_number else self.label
 
 
 @dataclass(frozen=True)
@@ -140,11 +148,15 @@ class ImportReport:
         more = (
             f" und {len(self.refused_cases) - 10} weitere" if len(self.refused_cases) > 10 else ""
         )
+        one_case = len(self.refused_cases) == 1
+        which = "einem Fall, der" if one_case else "Fällen, die"
         return (
-            f"Abgewiesen: {self.review_items} Änderung(en) von »{self.sender_name}« an Fällen, "
-            f"die diesem Gerät nicht zugeteilt sind (Aktenzeichen {cases}{more}). Sie wurden "
-            "nicht übernommen. Bitte unter Synchronisation → Zur Prüfung ansehen und "
-            "verwerfen – oder, wenn der Fall dem Gerät zugeteilt sein sollte, übernehmen."
+            f"Abgewiesen: {counted(self.review_items, 'Änderung', 'Änderungen')} von "
+            f"»{self.sender_name}« an {which} diesem Gerät nicht zugeteilt "
+            f"{'ist' if one_case else 'sind'} (Aktenzeichen {cases}{more}). "
+            f"{'Sie wurde' if self.review_items == 1 else 'Sie wurden'} nicht übernommen. "
+            "Bitte unter Synchronisation → Zur Prüfung ansehen und verwerfen – oder, wenn der "
+            "Fall dem Gerät zugeteilt sein sollte, übernehmen."
         )
 
     @property
@@ -153,7 +165,8 @@ class ImportReport:
         if not self.resend_cases:
             return ""
         return (
-            f"{self.resend_cases} Fall/Fälle kamen unvollständig an. Das Vollständige ist hier "
+            f"{counted(self.resend_cases, 'Fall kam', 'Fälle kamen')} unvollständig an. "
+            "Das Vollständige ist hier "
             "erhalten; das nächste Paket an das Büro fordert den ganzen Fall neu an, das Büro "
             "schickt ihn mit seinem nächsten Paket."
         )
