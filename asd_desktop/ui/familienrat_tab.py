@@ -200,10 +200,12 @@ class FamilienratTab(QWidget):
     Signals:
         councils_changed(str): the case id, after a council was begun or changed.
         documents_requested(): the user wants the case's "Dokumente" tab.
+        saved(str): what was stored, for the status bar.
     """
 
     councils_changed = Signal(str)
     documents_requested = Signal()
+    saved = Signal(str)
 
     def __init__(
         self,
@@ -547,6 +549,7 @@ class FamilienratTab(QWidget):
             return
         self.show_case(detail, select_id=council_id)
         self.councils_changed.emit(detail.id)
+        self.saved.emit("Familienrat gespeichert")
         self.continue_button.setFocus()
 
     def record_hours(self) -> HoursDialog | None:

@@ -195,9 +195,11 @@ class GoalsTab(QWidget):
 
     Signals:
         goals_changed(str): the case id, after an agreement or a review was stored.
+        saved(str): what was stored, for the status bar.
     """
 
     goals_changed = Signal(str)
+    saved = Signal(str)
 
     def __init__(
         self,
@@ -455,6 +457,7 @@ class GoalsTab(QWidget):
             return
         table.selectRow(row)
         table.setCurrentIndex(model.index(row, 0))
+        table.scrollTo(model.index(row, 0))
 
     def selected_agreement(self) -> AgreementView | None:
         """The agreement of the current row, None when none."""
@@ -556,12 +559,21 @@ class GoalsTab(QWidget):
             if wizard.agreement is not None:
                 self._select_agreement(wizard.agreement.id)
             self.goals_changed.emit(detail.id)
+            self.saved.emit("Zielvereinbarung gespeichert")
 
     def _select_agreement(self, agreement_id: str) -> None:
         for row, agreement in enumerate(self.agreements_model.rows()):
             if agreement.id == agreement_id:
                 self._select(self.agreements_table, row)
                 self._show_agreement()
+                return
+
+    def _select_goal(self, goal_id: str) -> None:
+        """Select the Handlungsziel ``goal_id`` and its agreement (after a review)."""
+        for row, agreement in enumerate(self.agreements_model.rows()):
+            if any(g.id == goal_id for g in agreement.goals):
+                self._select(self.agreements_table, row)
+                self._show_agreement(keep_goal_id=goal_id)
                 return
 
     # --- reviews and printing ----------------------------------------------------------
@@ -584,7 +596,9 @@ class GoalsTab(QWidget):
             QMessageBox.warning(self, "Nicht gespeichert", exc.message)
             return
         self.reload()
+        self._select_goal(goal.id)
         self.goals_changed.emit(detail.id)
+        self.saved.emit(f"Überprüfung gespeichert ({value.status.label})")
 
     def print_selected(self) -> None:
         """Print the selected Zielvereinbarung again (a new stored version)."""

@@ -88,10 +88,12 @@ class MandatesTab(QWidget):
     Signals:
         mandates_changed(str): the case id, after a mandate, evidence, outcome or letter.
         area_changed(str): the case id, after a Gefährdungseinschätzung placed the case.
+        saved(str): what was stored, for the status bar.
     """
 
     mandates_changed = Signal(str)
     area_changed = Signal(str)
+    saved = Signal(str)
 
     def __init__(
         self,
@@ -222,7 +224,9 @@ class MandatesTab(QWidget):
         self.model.set_rows(rows)
         ids = [r.id for r in rows]
         if rows:
-            self.table.selectRow(ids.index(keep) if keep in ids else 0)
+            row = ids.index(keep) if keep in ids else 0
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         if assessments:
             a = assessments[0]
             self.assessment_label.setText(
@@ -323,6 +327,7 @@ class MandatesTab(QWidget):
             return
         self.reload(view.id)
         self.mandates_changed.emit(detail.id)
+        self.saved.emit(f"{view.kind.label} gespeichert (Frist {german_date(view.due_on)})")
 
     def edit_mandate(self) -> None:
         """Correct the selected Auftrag or Auflage (its kind stays)."""
@@ -340,6 +345,7 @@ class MandatesTab(QWidget):
             return
         self.reload(chosen.id)
         self.mandates_changed.emit(detail.id)
+        self.saved.emit(f"{chosen.kind.label} korrigiert")
 
     def record_evidence(self) -> None:
         """Record evidence received for the selected Auftrag or Auflage."""
@@ -356,6 +362,7 @@ class MandatesTab(QWidget):
             return
         self.reload(chosen.id)
         self.mandates_changed.emit(self._detail.id)
+        self.saved.emit(f"Beleg gespeichert ({chosen.kind.label})")
 
     def record_outcome(self) -> None:
         """Mark the selected Auftrag or Auflage fulfilled or not."""
@@ -372,6 +379,7 @@ class MandatesTab(QWidget):
             return
         self.reload(chosen.id)
         self.mandates_changed.emit(self._detail.id)
+        self.saved.emit(f"Ergebnis gespeichert ({chosen.kind.label})")
 
     def print_letter(self) -> None:
         """Print the letter to the persons with custody and show it."""
@@ -402,6 +410,8 @@ class MandatesTab(QWidget):
             self._warn(exc)
             return
         self.area_changed.emit(detail.id)
+        placed = f" ({value.area.label})" if value.area is not None else ""
+        self.saved.emit(f"Gefährdungseinschätzung gespeichert{placed}")
 
 
 class DeadlineTableModel(RowsModel[DeadlineRow]):

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from asd_desktop.domain.enums import CaseStatus
 from asd_desktop.models.errors import AsdError, ValidationError
-from asd_desktop.services.cases import CaseDetail, CaseService, ContactView, PersonView
+from asd_desktop.services.cases import (
+    CaseDetail,
+    CaseService,
+    ContactView,
+    PersonInput,
+    PersonView,
+)
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
@@ -44,7 +50,7 @@ from asd_desktop.ui.familienrat_tab import FamilienratTab
 from asd_desktop.ui.goals_tab import GoalsTab
 from asd_desktop.ui.mandates_tab import MandatesTab
 from asd_desktop.ui.rows_model import RowsModel
-from asd_desktop.ui.widgets import AreaBadge
+from asd_desktop.ui.widgets import AreaBadge, german_date
 
 R = TypeVar("R")
 
@@ -63,6 +69,15 @@ MANDATES_TAB = 4
 # --- the view --------------------------------------------------------------------------
 
 
+def _contact_saved(contact: ContactView, done: str) -> str:
+    """The status text after a contact was stored: "Kontakt gespeichert (12.03.2025, …)"."""
+    return f"Kontakt {done} ({german_date(contact.occurred_at.date())}, {contact.kind.label})"
+
+
+def _person_name(person: PersonInput) -> str:
+    return " ".join(p for p in (person.first_name, person.last_name) if p) or "ohne Namen"
+
+
 @dataclasses.dataclass(frozen=True)
 class _Stored(Generic[R]):
     value: R
@@ -77,10 +92,12 @@ class CaseView(QWidget):
 
     Signals:
         case_changed(str): the case id, after anything in the case was stored.
+        saved(str): what was stored, for the status bar ("Kontakt gespeichert (…)").
     """
 
     case_changed = Signal(str)
     conflicts_requested = Signal()
+    saved = Signal(str)
 
     def __init__(
         self,
@@ -131,11 +148,13 @@ class CaseView(QWidget):
         if goals is not None:
             self.goals_tab = GoalsTab(goals, documents, sozialraum=sozialraum)
             self.goals_tab.goals_changed.connect(self._on_goals_changed)
+            self.goals_tab.saved.connect(self.saved)
             self.tabs.addTab(self.goals_tab, "&Wille && Ziele")
         self.familienrat_tab: FamilienratTab | None = None
         if familienrat is not None:
             self.familienrat_tab = FamilienratTab(familienrat, documents)
             self.familienrat_tab.councils_changed.connect(self._on_goals_changed)
+            self.familienrat_tab.saved.connect(self.saved)
             self.familienrat_tab.documents_requested.connect(self._show_documents)
             self.tabs.addTab(self.familienrat_tab, "Familien&rat")
         self.mandates_tab: MandatesTab | None = None
@@ -143,6 +162,7 @@ class CaseView(QWidget):
             self.mandates_tab = MandatesTab(instruments, documents)
             self.mandates_tab.mandates_changed.connect(self._on_goals_changed)
             self.mandates_tab.area_changed.connect(self._stored)
+            self.mandates_tab.saved.connect(self.saved)
             self.tabs.addTab(self.mandates_tab, "Aufträge/Auf&lagen")
         self.documents_tab: DocumentsTab | None = None
         if documents is not None:
@@ -316,6 +336,7 @@ class CaseView(QWidget):
             if getattr(value, "id", None) == record_id:
                 table.selectRow(row)
                 table.setCurrentIndex(model.index(row, 0))
+                table.scrollTo(model.index(row, 0))
                 return
 
     def _decided_first(self, table: str, row_id: str) -> bool:
@@ -413,8 +434,13 @@ class CaseView(QWidget):
             self.documents_tab.reload()
         self.case_changed.emit(case_id)
 
-    def _attempt(self, action: Callable[[], R]) -> _Stored[R] | None:
-        """Run a storing service call; on success reload and announce the change."""
+    def _attempt(
+        self, action: Callable[[], R], saved: Callable[[R], str] | None = None
+    ) -> _Stored[R] | None:
+        """Run a storing service call; on success reload and announce the change.
+
+        ``saved`` words the stored value for :attr:`saved` (the status bar).
+        """
         detail = self._detail
         if detail is None:
             return None
@@ -424,6 +450,8 @@ class CaseView(QWidget):
             self._warn(exc)
             return None
         self._stored(detail.id)
+        if saved is not None:
+            self.saved.emit(saved(result))
         return _Stored(result)
 
     def _warn(self, exc: AsdError) -> None:
@@ -445,6 +473,7 @@ class CaseView(QWidget):
         stored = self._attempt(lambda: self._cases.record_contact(detail.id, value))
         if stored is not None:
             self._select(self.contacts_table, self.contacts_model, stored.value.id)
+            self.saved.emit(_contact_saved(stored.value, "gespeichert"))
 
     def correct_contact(self) -> None:
         """Ask for the corrected version of the selected contact; the old entry stays."""
@@ -470,6 +499,7 @@ class CaseView(QWidget):
         )
         if stored is not None:
             self._select(self.contacts_table, self.contacts_model, stored.value.id)
+            self.saved.emit(_contact_saved(stored.value, "korrigiert"))
 
     def add_person(self) -> None:
         """Ask for a new person and add them to the case."""
@@ -482,6 +512,7 @@ class CaseView(QWidget):
         stored = self._attempt(lambda: self._cases.add_person(detail.id, value))
         if stored is not None:
             self._select(self.persons_table, self.persons_model, stored.value.id)
+            self.saved.emit(f"Person hinzugefügt ({_person_name(stored.value)})")
 
     def edit_person(self) -> None:
         """Change the selected person."""
@@ -496,7 +527,10 @@ class CaseView(QWidget):
         value = PersonDialog.ask(self, person)
         if value is None:
             return
-        self._attempt(lambda: self._cases.update_person(person.id, value))
+        self._attempt(
+            lambda: self._cases.update_person(person.id, value),
+            lambda _: f"Person gespeichert ({_person_name(value)})",
+        )
 
     def change_area(self) -> None:
         """Place the case in an area; the history keeps the earlier placements."""
@@ -506,7 +540,10 @@ class CaseView(QWidget):
         value = AreaDialog.ask(self, detail.area)
         if value is None:
             return
-        self._attempt(lambda: self._cases.change_area(detail.id, value))
+        self._attempt(
+            lambda: self._cases.change_area(detail.id, value),
+            lambda _: f"Falleinordnung gespeichert ({value.area.label})",
+        )
 
     def edit_case(self) -> None:
         """Change the master data; a refused value (e.g. a taken Aktenzeichen) is asked again."""
@@ -539,6 +576,7 @@ class CaseView(QWidget):
                 self._warn(exc)
                 return
             self._stored(detail.id)
+            self.saved.emit(f"Falldaten gespeichert ({value.file_number})")
             return
 
     def close_case(self) -> None:
@@ -549,14 +587,20 @@ class CaseView(QWidget):
         closed_on = CloseCaseDialog.ask(self)
         if closed_on is None:
             return
-        self._attempt(lambda: self._cases.set_status(detail.id, CaseStatus.CLOSED, closed_on))
+        self._attempt(
+            lambda: self._cases.set_status(detail.id, CaseStatus.CLOSED, closed_on),
+            lambda _: f"Fall abgeschlossen ({german_date(closed_on)})",
+        )
 
     def reopen_case(self) -> None:
         """Open a closed case again."""
         detail = self._detail
         if detail is None or detail.status is CaseStatus.OPEN:
             return
-        self._attempt(lambda: self._cases.set_status(detail.id, CaseStatus.OPEN, dt.date.today()))
+        self._attempt(
+            lambda: self._cases.set_status(detail.id, CaseStatus.OPEN, dt.date.today()),
+            lambda _: f"Fall wieder geöffnet ({detail.file_number})",
+        )
 
     def _toggle_status(self) -> None:
         if self._detail is not None and self._detail.status is CaseStatus.OPEN:

@@ -293,6 +293,7 @@ class MainWindow(CaseListWindow):
         view.case_changed.connect(self._on_case_changed)
         view.case_changed.connect(self.due.refresh)
         view.conflicts_requested.connect(self.open_conflicts)
+        view.saved.connect(self._on_saved)
         self._case_layout.addWidget(view)
         panel = UpcomingReviewsPanel(opened.familienrat)
         self.reviews_panel = panel
@@ -326,6 +327,10 @@ class MainWindow(CaseListWindow):
             self.statusBar().showMessage(
                 "Der Briefkopf nennt noch keine Dienststelle: Datei → Dienststelle …", 10000
             )
+
+    @Slot(str)
+    def _on_saved(self, what: str) -> None:
+        self.statusBar().showMessage(what, 8000)
 
     @Slot(str)
     def _on_lock_requested(self, reason: str) -> None:
