@@ -231,7 +231,7 @@ def test_import_report_leads_to_the_inbox(
         dialog = ImportReportDialog(r)
         qtbot.addWidget(dialog)
         assert dialog.conflicts_button.isVisibleTo(dialog)
-        assert "Neue Konflikte: 1" in dialog.text_label.text()
+        assert "1 neuer Konflikt –" in dialog.text_label.text()
         return True
 
     def inbox(cls: Any, parent: Any, sync: Any, case_id: Any = None) -> int:

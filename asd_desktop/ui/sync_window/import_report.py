@@ -67,11 +67,11 @@ class ImportReportDialog(QDialog):
         if report.new_conflicts:
             lines.append("")
             lines.append(
-                f"Neue Konflikte: {len(report.new_conflicts)} – bitte im Konfliktposteingang "
-                "entscheiden, welche Fassung gilt:"
+                f"{plural(len(report.new_conflicts), 'neuer Konflikt', 'neue Konflikte')} – "
+                "bitte im Konfliktposteingang entscheiden, welche Fassung gilt:"
             )
             for ref in report.new_conflicts[:10]:
-                lines.append(f"  • {ref.label}")
+                lines.append(f"  • {ref.text}")
             if len(report.new_conflicts) > 10:
                 lines.append(f"  • … und {len(report.new_conflicts) - 10} weitere")
         for message in (report.refused_message, report.resend_message):

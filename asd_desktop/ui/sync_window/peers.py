@@ -9,6 +9,7 @@ from typing import ClassVar
 from PySide6.QtCore import Qt
 from typing_extensions import override
 
+from asd_desktop.domain.german import counted
 from asd_desktop.domain.sync_states import DeviceRole
 from asd_desktop.services.sync import (
     DeviceView,
@@ -28,9 +29,8 @@ def local_time(value: dt.datetime | None) -> str:
     return german_datetime(value.replace(tzinfo=dt.UTC).astimezone())
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """``n`` with the right German noun form."""
-    return f"{n} {one if n == 1 else many}"
+#: ``n`` with the right German noun form (the one helper the command line uses too).
+plural = counted
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ class SyncWindow(QDialog):
         self.model = PeersModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Gegenstellen")
+        self.table.setAccessibleName("Geräte im Austausch")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
@@ -124,7 +124,7 @@ class SyncWindow(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PeersModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.peers_label = QLabel("&Gegenstellen")
+        self.peers_label = QLabel("&Geräte im Austausch")
         self.peers_label.setBuddy(self.table)
 
         # actions
