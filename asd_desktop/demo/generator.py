@@ -222,7 +222,7 @@ def _generate_steps(
         if closed is not None:
             chance = 1.0
         elif due < today - dt.timedelta(days=14):
-            chance = 0.94
+            chance = 0.985
         elif due < today:
             chance = 0.5
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from asd_desktop.models.base import Base, Replicated
@@ -23,7 +23,20 @@ class Step(Replicated, Base):
     __table_args__ = (
         Index("ix_steps_case", "case_id"),
         Index("ix_steps_contact", "contact_id"),
-        Index("ix_steps_open_due", "done_on", "due_on"),
+        # The open steps by date, covering every column the list of dates reads: the
+        # list reads ~15,000 open steps of 5000 cases without touching the table.
+        Index(
+            "ix_steps_open",
+            "due_on",
+            "case_id",
+            "id",
+            "done_on",
+            "deleted",
+            "actor",
+            "actor_name",
+            "text",
+            sqlite_where=text("done_on IS NULL AND deleted IS 0"),
+        ),
     )
     personal_fields: ClassVar[tuple[str, ...]] = ("text", "actor_name", "done_by")
 

@@ -121,7 +121,9 @@ class CalendarExportService:
             raise CalendarExportError(problem)
         now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
         stamp = now.astimezone(dt.UTC) if now.tzinfo else now.replace(tzinfo=dt.UTC)
-        items = DeadlineService(self._sf, self._device).items(include_done=True)
+        # Open items only: a known UID that is not among them was done or removed since
+        # (both are cancelled the same way, on the day last exported).
+        items = DeadlineService(self._sf, self._device).items()
         with self._sf.begin() as s:
             known = {
                 r.uid: r
@@ -145,23 +147,6 @@ class CalendarExportService:
                 uid = uid_of(item.key)
                 seen.add(uid)
                 before = known.get(uid)
-                if item.done:
-                    if before is None or before.cancelled:
-                        continue  # never exported, or its cancellation was written already
-                    sequence = before.sequence + 1
-                    ics.event(
-                        uid,
-                        sequence,
-                        summary_text(item),
-                        item.due_on,
-                        item.file_number,
-                        cancel=True,
-                    )
-                    updates.append(
-                        _row(uid, before.content_hash, sequence, True, plain_now, item.due_on)
-                    )
-                    cancelled += 1
-                    continue
                 summary = summary_text(item)
                 digest = _content_hash(summary, item.due_on)
                 if before is None:

@@ -34,7 +34,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from asd_desktop.domain.enums import CouncilPhase, DueKind, GoalStatus, MandateStatus
-from asd_desktop.models.case import Contact
 from asd_desktop.models.familienrat import CouncilAgreement, FamilyCouncil
 from asd_desktop.models.goals import ActionGoal, FirstStep, GoalAgreement, GoalReview
 from asd_desktop.models.instruments import Mandate
@@ -58,9 +57,8 @@ def _text(value: Any) -> ColumnElement[Any]:  # noqa: ANN401
 
 
 def _steps() -> Select[Any]:
-    # A step of a contact that was deleted (a tombstone from another machine) goes with it.
-    contact = aliased(Contact)
-    gone = exists().where(contact.id == Step.contact_id, contact.deleted.is_(True)).correlate(Step)
+    # Read from the covering index ix_steps_open alone; a step is a record of its own,
+    # so it is not checked against its contact (contacts are corrected, never deleted).
     return select(
         Step.id,
         Step.case_id,
@@ -69,7 +67,7 @@ def _steps() -> Select[Any]:
         Step.text,
         Step.actor_name,
         Step.actor,
-    ).where(Step.deleted.is_(False), Step.due_on.is_not(None), ~gone)
+    ).where(Step.deleted.is_(False), Step.due_on.is_not(None))
 
 
 def _first_steps() -> Select[Any]:
@@ -238,6 +236,7 @@ def due_source(
     open_only: bool = False,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    record_id: str | None = None,
 ) -> Select[Any]:
     """All items of ``kinds`` (default: every kind) as one UNION ALL with a ``kind`` column.
 
@@ -247,6 +246,8 @@ def due_source(
     for kind in kinds or list(DueKind):
         stmt = branch(kind)
         due = stmt.selected_columns[2]
+        if record_id is not None:
+            stmt = stmt.where(stmt.selected_columns[0] == record_id)
         if case_ids is not None:
             stmt = stmt.where(stmt.selected_columns[1].in_(case_ids))
         if open_only:

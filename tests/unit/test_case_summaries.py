@@ -7,7 +7,7 @@ import os
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from asd_desktop.domain.enums import Area, CaseStatus, ContactKind
 from asd_desktop.models.case import AreaAssignment, Case, Contact
@@ -118,6 +118,13 @@ def test_upgrade_from_the_baseline_fills_the_summaries(tmp_path):
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001")
+        # Every real case file has its device row (the step migration 0008 reads it).
+        conn.execute(
+            text(
+                "INSERT INTO local_device (id, device_id, counter, hlc, created_at) "
+                "VALUES (1, 'd', 1, '', '2024-03-01 09:00:00')"
+            )
+        )
         conn.execute(
             insert(Case),
             [{"id": "c1", "file_number": "A-1", "family_name": "Dvořák", "opened_on": DAY} | stamp],
@@ -136,7 +143,10 @@ def test_upgrade_from_the_baseline_fills_the_summaries(tmp_path):
             [
                 {"id": "k1", "case_id": "c1", "occurred_at": when, "kind": "telefonat"}
                 | stamp
-                | {"next_step": "Rückruf", "next_step_due": dt.date(2024, 3, 8)},
+                # Every row names the same keys: an executemany takes its columns
+                # from the first row and would drop the correction's corrects_id.
+                | {"corrects_id": None, "next_step": "Rückruf"}
+                | {"next_step_due": dt.date(2024, 3, 8)},
                 {"id": "k2", "case_id": "c1", "occurred_at": when, "kind": "telefonat"}
                 | stamp
                 | {"corrects_id": "k1", "next_step": "Rückruf", "next_step_due": DAY},
@@ -148,8 +158,12 @@ def test_upgrade_from_the_baseline_fills_the_summaries(tmp_path):
     try:
         with database.session_factory() as s:
             summary = s.scalars(select(CaseSummary)).one()
+            steps = s.execute(text("SELECT contact_id, due_on FROM steps")).all()
     finally:
         database.close()
     assert (summary.case_id, summary.area) == ("c1", "gefaehrdung")
     assert summary.last_contact == when
-    assert summary.next_due == DAY  # from the correction, not the corrected entry
+    assert [tuple(r) for r in steps] == [
+        ("k2", DAY.isoformat())
+    ]  # the correction's step, not the corrected one
+    assert summary.next_due == DAY

@@ -1,8 +1,10 @@
 """calendar export state (local) and the case list's next deadline from every dated item
 
-The office calendar export remembers per UID what it last wrote (hash, SEQUENCE,
-cancelled), so a newer export updates events instead of duplicating them. The table
-is local: it never travels. The case summaries are recomputed: the next deadline is
+The open steps get a covering partial index (replacing ``ix_steps_open_due``), so the
+list of dates reads them without touching the table. The office calendar export
+remembers per UID what it last wrote (hash, SEQUENCE, cancelled), so a newer export
+updates events instead of duplicating them. The table is local: it never travels.
+The case summaries are recomputed: the next deadline is
 now the earliest open item of any kind, not only the newest contact's next step.
 
 Revision ID: 0009
@@ -33,6 +35,14 @@ def upgrade() -> None:
         sa.Column("exported_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("uid", name=op.f("pk_calendar_export_state")),
     )
+    with op.batch_alter_table("steps", schema=None) as batch_op:
+        batch_op.drop_index("ix_steps_open_due")
+        batch_op.create_index(
+            "ix_steps_open",
+            ["due_on", "case_id", "id", "done_on", "deleted", "actor", "actor_name", "text"],
+            unique=False,
+            sqlite_where=sa.text("done_on IS NULL AND deleted IS 0"),
+        )
     _recompute_summaries()
 
 
@@ -48,4 +58,7 @@ def _recompute_summaries() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("steps", schema=None) as batch_op:
+        batch_op.drop_index("ix_steps_open")
+        batch_op.create_index("ix_steps_open_due", ["done_on", "due_on"], unique=False)
     op.drop_table("calendar_export_state")
