@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from asd_desktop.models.errors import DataDirInUseError
 from asd_desktop.services.vault import DataDirLock
+from asd_desktop.ui.focus import install_tab_focus
 from asd_desktop.ui.help import install_help
 from asd_desktop.ui.main_window import MainWindow
 
@@ -41,6 +42,7 @@ def run_app(data_dir: Path) -> int:
     app.setApplicationName(APP_NAME)
     _german(app)
     install_help(app)
+    install_tab_focus(app)
     lock = DataDirLock(data_dir)
     try:
         lock.acquire()
