@@ -54,6 +54,8 @@ def _timed(call: Callable[[], object], runs: int) -> dict[str, float]:
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     return {
+        # The fastest run: the cost without other jobs on the (shared) machine.
+        "min_ms": round(times[0], 2),
         "median_ms": round(statistics.median(times), 2),
         "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 2),
         "runs": runs,
@@ -119,10 +121,12 @@ def run(cases: int, contacts: int, reuse: Path | None = None) -> dict[str, Any]:
                 opened.cases.list_cases(CaseQuery(status=None))
                 lists.append((time.perf_counter() - start) * 1000)
             results["mark_done"] = {
+                "min_ms": round(min(marks), 2),
                 "median_ms": round(statistics.median(marks), 2),
                 "runs": len(marks),
             }
             results["list_after_done"] = {
+                "min_ms": round(min(lists), 2),
                 "median_ms": round(statistics.median(lists), 2),
                 "p95_ms": round(sorted(lists)[max(0, int(len(lists) * 0.95) - 1)], 2),
                 "runs": len(lists),
