@@ -155,3 +155,22 @@ __all__ = [
     "upper_first",
     "verb_for",
 ]
+
+
+#: The months' German names, January first (independent of the system locale).
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+#: The weekdays' German names, Monday first (``date.weekday()`` order).
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import holidays
 
+from asd_desktop.domain.german import MONTHS, WEEKDAYS
+
 #: The German federal states by their official two-letter codes (ISO 3166-2:DE).
 FEDERAL_STATES: dict[str, str] = {
     "BW": "Baden-Württemberg",
@@ -34,22 +36,6 @@ FEDERAL_STATES: dict[str, str] = {
     "TH": "Thüringen",
 }
 DEFAULT_STATE = "HH"
-
-_MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
-_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 
 
 @dataclass(frozen=True)
@@ -88,7 +74,7 @@ def is_working_day(day: dt.date, state: str = DEFAULT_STATE) -> bool:
 
 def german_day(day: dt.date) -> str:
     """``3. Oktober`` (the year is clear from the proposal)."""
-    return f"{day.day}. {_MONTHS[day.month - 1]}"
+    return f"{day.day}. {MONTHS[day.month - 1]}"
 
 
 def next_working_day(day: dt.date, state: str = DEFAULT_STATE) -> tuple[dt.date, str | None]:
@@ -103,7 +89,7 @@ def next_working_day(day: dt.date, state: str = DEFAULT_STATE) -> tuple[dt.date,
     if holiday is not None:
         why = f"Der {german_day(day)} ist ein Feiertag ({holiday})"
     else:
-        why = f"Der {german_day(day)} ist ein {_WEEKDAYS[day.weekday()]}"
+        why = f"Der {german_day(day)} ist ein {WEEKDAYS[day.weekday()]}"
     moved = day + dt.timedelta(days=1)
     while not is_working_day(moved, state):
         moved += dt.timedelta(days=1)

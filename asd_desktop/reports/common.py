@@ -31,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from asd_desktop.domain.german import MONTHS, WEEKDAYS
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.fonts import register_fonts
 
@@ -52,22 +53,6 @@ MUTED = colors.HexColor("#5f6368")
 RULE = colors.HexColor("#b0b7bf")
 TINT = colors.HexColor("#eef3f8")
 
-_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-_MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
-
 
 def german_date(value: dt.date) -> str:
     """A date as printed: 24.11.2026."""
@@ -76,7 +61,7 @@ def german_date(value: dt.date) -> str:
 
 def long_german_date(value: dt.date) -> str:
     """A date as people say it, independent of the system locale: Dienstag, 24. November 2026."""
-    return f"{_WEEKDAYS[value.weekday()]}, {value.day}. {_MONTHS[value.month - 1]} {value.year}"
+    return f"{WEEKDAYS[value.weekday()]}, {value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
 def german_time(value: dt.datetime) -> str:
