@@ -96,6 +96,14 @@ def test_enter_opens_the_case_at_the_tab_of_the_item(qtbot, window):
     qtbot.keyClick(dates.list_table, Qt.Key.Key_Return)
     assert view.current_case_id() == step.case_id
     assert view.tabs.currentWidget() is view.contacts
+    steps = view.steps_panel
+    assert steps is not None
+    chosen = steps.selected_step()
+    assert chosen is not None
+    assert chosen.id == step.record_id
+    # The main window comes to the front with the keyboard on that step.
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.focusWidget() is steps.table
 
 
 @NO_RAISE

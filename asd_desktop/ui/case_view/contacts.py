@@ -82,6 +82,11 @@ class ContactsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+        self._layout = layout
+
+    def insert_steps(self, steps: QWidget) -> None:
+        """Show the case's open steps (Wiedervorlage) above the contact log."""
+        self._layout.insertWidget(0, steps)
 
     def show_detail(self, detail: CaseDetail) -> None:
         """Fill the log from ``detail`` and size its columns."""

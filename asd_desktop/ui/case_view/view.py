@@ -33,13 +33,16 @@ from asd_desktop.services.cases import (
     PersonInput,
     PersonView,
 )
+from asd_desktop.services.deadlines import DeadlineService
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.services.sozialraum import SozialraumService
+from asd_desktop.services.steps import StepService
 from asd_desktop.ui.case_view.contacts import ContactsPanel
 from asd_desktop.ui.case_view.overview import OverviewPanel, status_text
+from asd_desktop.ui.case_view.steps import StepsPanel
 from asd_desktop.ui.dialogs.area_dialog import AreaDialog
 from asd_desktop.ui.dialogs.case_dialog import CaseDialog
 from asd_desktop.ui.dialogs.close_case_dialog import CloseCaseDialog
@@ -109,6 +112,8 @@ class CaseView(QWidget):
         familienrat: FamilienratService | None = None,
         instruments: InstrumentService | None = None,
         sozialraum: SozialraumService | None = None,
+        steps: StepService | None = None,
+        deadlines: DeadlineService | None = None,
     ) -> None:
         super().__init__(parent)
         self._cases = cases
@@ -144,6 +149,12 @@ class CaseView(QWidget):
         self.contacts = ContactsPanel()
         self.tabs.addTab(self.contacts, "&Kontakte")
         self._adopt_panel_widgets()
+        #: The open steps above the contact log, with ``steps`` and ``deadlines`` given.
+        self.steps_panel: StepsPanel | None = None
+        if steps is not None and deadlines is not None:
+            self.steps_panel = StepsPanel(steps, deadlines)
+            self.steps_panel.steps_changed.connect(self._stored)
+            self.contacts.insert_steps(self.steps_panel)
         self.goals_tab: GoalsTab | None = None
         if goals is not None:
             self.goals_tab = GoalsTab(goals, documents, sozialraum=sozialraum)
@@ -283,6 +294,8 @@ class CaseView(QWidget):
         self.area_badge.set_area(None)
         self.overview.clear()
         self.contacts.clear()
+        if self.steps_panel is not None:
+            self.steps_panel.clear()
         if self.goals_tab is not None:
             self.goals_tab.clear()
         if self.familienrat_tab is not None:
@@ -311,6 +324,8 @@ class CaseView(QWidget):
         self.area_badge.set_area(detail.area)
         self.overview.show_detail(detail)
         self.contacts.show_detail(detail)
+        if self.steps_panel is not None:
+            self.steps_panel.show_case(detail.id)
         self._select(self.persons_table, self.persons_model, keep_person.id if keep_person else "")
         self._select(
             self.contacts_table, self.contacts_model, keep_contact.id if keep_contact else ""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from asd_desktop.domain.enums import ContactKind
 from asd_desktop.services.cases import ContactInput, ContactView, contact_problems
 from asd_desktop.ui.dialogs.drafts import DraftFormDialog
+from asd_desktop.ui.dialogs.step_dialog import ActorEdit
 from asd_desktop.ui.widgets import (
     DATETIME_FORMAT,
     FormDialog,
@@ -69,6 +70,8 @@ class ContactDialog(DraftFormDialog):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMinimumHeight(120)
         self.next_step_edit = QLineEdit()
+        #: Who does the next step; it becomes an open step of the case (Wiedervorlage).
+        self.actor_edit = ActorEdit("wer macht den nächsten Schritt")
         self.due_edit = OptionalDateEdit(
             "Frist setzen", "Frist", default=lambda: dt.date.today() + dt.timedelta(days=7)
         )
@@ -94,6 +97,7 @@ class ContactDialog(DraftFormDialog):
             buddy("nächster Sch&ritt:", self.next_step_edit, "nächster Schritt"),
             self.next_step_edit,
         )
+        form.addRow(buddy("&wer:", self.actor_edit, "wer"), self.actor_edit)
         form.addRow(buddy("&Frist:", self.due_edit, "Frist"), self.due_edit)
         self.body.addLayout(form)
         shortcut_hint = QLabel("Strg+Eingabe speichert, Esc bricht ab.")
@@ -129,6 +133,7 @@ class ContactDialog(DraftFormDialog):
         self.note_edit.setPlainText(value.note)
         self.next_step_edit.setText(value.next_step)
         self.due_edit.set_date(value.next_step_due)
+        self.actor_edit.set_value(value.next_step_actor, value.next_step_actor_name)
 
     def values(self) -> ContactInput:
         """The contact as entered."""
@@ -141,6 +146,8 @@ class ContactDialog(DraftFormDialog):
             note=self.note_edit.toPlainText(),
             next_step=self.next_step_edit.text(),
             next_step_due=self.due_edit.date(),
+            next_step_actor=self.actor_edit.actor(),
+            next_step_actor_name=self.actor_edit.name(),
         )
 
     def current_problems(self) -> dict[str, str]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QLabel
 
+from asd_desktop.domain.enums import DueKind
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.deadlines import DueItem
 from asd_desktop.ui.case_view import CaseView
@@ -22,8 +23,10 @@ DEFAULT_DONE_BY = "Fachkraft"
 DUE_LABEL_NAME = "Fälligkeiten heute und überfällig"
 
 
-def show_tab(view: CaseView, tab: str) -> None:
-    """Show the case tab an item lives on ("kontakte", "ziele", "familienrat", "auftraege")."""
+def show_tab(view: CaseView, item: DueItem) -> None:
+    """Show the case tab the item lives on; a step is chosen in the list of open steps."""
+    tab = item.tab
+    steps = view.steps_panel
     if tab == "familienrat":
         view.open_familienrat()
     elif tab == "auftraege":
@@ -31,6 +34,10 @@ def show_tab(view: CaseView, tab: str) -> None:
     elif tab == "ziele" and view.goals_tab is not None:
         view.tabs.setCurrentWidget(view.goals_tab)
         view.goals_tab.setFocus(Qt.FocusReason.OtherFocusReason)
+    elif steps is not None and item.kind is DueKind.STEP:
+        view.tabs.setCurrentWidget(view.contacts)
+        steps.select_step(item.record_id)
+        steps.table.setFocus(Qt.FocusReason.OtherFocusReason)
     else:
         view.tabs.setCurrentWidget(view.contacts)
         view.contacts.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -134,7 +141,7 @@ class DueDates(QObject):
         window.select_case(item.case_id)
         if not window._open_case(item.case_id):
             return False
-        show_tab(view, item.tab)
+        show_tab(view, item)
         window.raise_()
         window.activateWindow()
         return True
