@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from asd_desktop.domain.enums import Area, ContactKind, StepActor
 from asd_desktop.services.cases import AreaInput, CaseInput, ContactInput
 from asd_desktop.services.steps import StepInput
+from asd_desktop.services.vault import OpenVault
 from asd_desktop.ui.case_view import CaseView
 from asd_desktop.ui.case_view.steps import StepTableModel
 from asd_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -19,7 +20,7 @@ TODAY = dt.date.today()
 
 
 @pytest.fixture
-def case_id(opened) -> str:
+def case_id(opened: OpenVault) -> str:
     row = opened.cases.create_case(
         CaseInput("ASD-2025-0042", "Schröder", TODAY, "Frau Berger"),
         AreaInput(Area.SERVICE, TODAY, "Erstaufnahme", "Frau Berger"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from asd_desktop.domain.enums import DueKind
 from asd_desktop.services.deadlines import DueItem
 from asd_desktop.ui.case_view import CaseView
+from asd_desktop.ui.deadlines import DeadlinesWindow
 from asd_desktop.ui.main_window import MainWindow
 from asd_desktop.ui.main_window.due_dates import DUE_LABEL_NAME
 from asd_desktop.ui.mandates_tab import OverdueDialog
@@ -43,7 +45,7 @@ def _view(w: MainWindow) -> CaseView:
     return w.case_view
 
 
-def _open_list(qtbot, w: MainWindow):
+def _open_list(qtbot, w: MainWindow) -> DeadlinesWindow:
     qtbot.keyClick(w.table, Qt.Key.Key_T, CTRL)
     dates = w.due.deadlines_window
     assert dates is not None
@@ -55,7 +57,7 @@ def _open_list(qtbot, w: MainWindow):
     return dates
 
 
-def _go_to(qtbot, dates, match) -> DueItem:
+def _go_to(qtbot, dates: DeadlinesWindow, match: Callable[[DueItem], bool]) -> DueItem:
     """Move with the arrow keys to the first item ``match`` accepts."""
     table = dates.list_table
     for _ in range(dates.list_model.rowCount()):
