@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
 
 from asd_desktop.domain.enums import Area, ContactKind, StepActor
 from asd_desktop.services.cases import AreaInput, CaseInput, ContactInput
@@ -15,6 +17,9 @@ from asd_desktop.ui.case_view import CaseView
 from asd_desktop.ui.case_view.steps import StepTableModel
 from asd_desktop.ui.dialogs.contact_dialog import ContactDialog
 from asd_desktop.ui.dialogs.step_dialog import ACTORS, StepDialog
+from asd_desktop.ui.main_window import MainWindow
+from tests.ui.test_dialog_drafts import OnModal
+from tests.ui.test_main_window import CTRL, Clock, _unlock
 
 TODAY = dt.date.today()
 
@@ -115,3 +120,50 @@ def test_contact_dialog_passes_who_does_the_next_step(qtbot):
     assert value.next_step_actor is StepActor.PROFESSIONAL
     assert value.next_step_actor_name == "Kita Sonnenblume"
     assert "actor_edit.actor_combo" in dialog.draft_state()
+
+
+def test_a_step_typed_when_the_window_locks_comes_back_after_unlock(qtbot, data_dir, opened):
+    case_id = opened.cases.create_case(
+        CaseInput("ASD-2025-0043", "Nowak", TODAY, "Frau Berger"),
+        AreaInput(Area.SERVICE, TODAY, "Erstaufnahme", "Frau Berger"),
+    ).id
+    opened.close()
+    w = MainWindow(data_dir, now=Clock())
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    _unlock(qtbot, w)
+    w.select_case(case_id)
+    assert w._open_case(case_id)
+    view = w.case_view
+    assert view is not None
+    assert view.steps_panel is not None
+
+    def type_and_lock(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog)
+        dialog.text_edit.setText("Schulbescheinigung anfordern")
+        QTest.keyClick(dialog.text_edit, Qt.Key.Key_L, CTRL)
+        if dialog.isVisible():  # the shortcut did not lock: fail, do not hang
+            dialog.reject()
+
+    typing = OnModal(StepDialog, type_and_lock)
+    view.steps_panel.add_button.click()  # returns once the lock closed the dialog
+    assert typing.done
+    assert w.is_locked()
+
+    found: list[str] = []
+
+    def read_and_save(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog)
+        found.append(dialog.text_edit.text())
+        QTest.keyClick(dialog.text_edit, Qt.Key.Key_Return, CTRL)
+
+    reopened = OnModal(StepDialog, read_and_save)
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: reopened.done)
+    assert found == ["Schulbescheinigung anfordern"]
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert w.opened is not None
+    assert [s.text for s in w.opened.steps.steps(case_id)] == ["Schulbescheinigung anfordern"]

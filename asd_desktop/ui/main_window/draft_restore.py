@@ -113,6 +113,9 @@ class DraftRestorer:
             view.edit_case()
         elif name == "assessment":
             view.assess_risk()
+        elif name == "step" and view.steps_panel is not None:
+            view.set_current_tab(view.tabs.indexOf(view.contacts))
+            view.steps_panel.add_step()
         elif name in ("mandate", "requirement") and tab is not None:
             view.open_mandates()
             if target is None:
