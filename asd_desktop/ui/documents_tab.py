@@ -10,9 +10,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,6 +25,7 @@ from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.ui.operations import BusyScope, Op
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog, print_document, save_document
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel
+from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date, german_datetime
 
 #: Hex digits of the SHA-256 shown in the table; the tooltip has all 64.
@@ -71,26 +70,9 @@ class DocumentsTab(QWidget):
         self._case_id: str | None = None
 
         self.model = DocumentTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Dokumente des Falls")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(
-            DocumentTableModel.DATE, QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(
-            DocumentTableModel.KIND, QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(DocumentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DocumentTableModel.SHA, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = read_only_table(self.model, "Dokumente des Falls", QTableView())
+        # The fingerprint is for checking, not reading: cut, whole in the tooltip.
+        fit_columns(self.table, DocumentTableModel.TITLE, {DocumentTableModel.SHA: 120})
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 

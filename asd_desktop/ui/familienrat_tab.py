@@ -14,12 +14,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -49,6 +47,7 @@ from asd_desktop.ui.familienrat.hours_dialog import HoursDialog, hours_text
 from asd_desktop.ui.familienrat.information_wizard import InformationWizard
 from asd_desktop.ui.familienrat.preparation_wizard import PreparationWizard
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel
+from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date, german_datetime
 
 #: The five phases shown in the strip (closed is shown as all of them ticked).
@@ -225,20 +224,10 @@ class FamilienratTab(QWidget):
         self.hours_dialog: HoursDialog | None = None
 
         self.model = CouncilHistoryModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Familienräte des Falls, neueste zuerst")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column in range(len(CouncilHistoryModel.HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = read_only_table(
+            self.model, "Familienräte des Falls, neueste zuerst", QTableView()
+        )
+        fit_columns(self.table, CouncilHistoryModel.PHASE, key_min=150)
         # A case has few councils: a short list leaves the room to the chosen one.
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(150)

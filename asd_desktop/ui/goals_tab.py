@@ -6,11 +6,9 @@ from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -40,6 +38,7 @@ from asd_desktop.ui.goal_wizard.wizard import GoalWizard
 from asd_desktop.ui.operations import Op
 from asd_desktop.ui.pdf_preview import render_then_preview
 from asd_desktop.ui.rows_model import RowsModel
+from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date, german_datetime
 
 NOT_REVIEWED = "noch nicht überprüft"
@@ -52,7 +51,7 @@ BANNER_STYLE = (
 #: Longer Wille texts are cut on the tab (the whole text is in the tooltip and the wizard).
 WILL_SHOWN_CHARS = 420
 #: Width of a column that may hold long text but must leave room to the key column.
-CAPPED_COLUMN_WIDTH = 150
+CAPPED_COLUMN_WIDTH = 120
 
 
 def _short(text: str, limit: int = WILL_SHOWN_CHARS) -> str:
@@ -153,31 +152,15 @@ def _table(
     accessible_name: str,
     stretch: int,
     capped: tuple[int, ...] = (),
+    key_min: int = 200,
 ) -> QTableView:
     """A read-only table whose ``stretch`` column takes the room.
 
-    ``capped`` columns start at a fixed width (cut with "…", the tooltip has the whole
-    text), so they cannot squeeze the key column to a few letters.
+    ``capped`` columns are at most :data:`CAPPED_COLUMN_WIDTH` wide (cut with "…", the
+    tooltip has the whole text), so they cannot squeeze the key column to a few letters.
     """
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(accessible_name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(False)
-    for column in capped:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, CAPPED_COLUMN_WIDTH)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table = read_only_table(model, accessible_name, QTableView())
+    fit_columns(table, stretch, dict.fromkeys(capped, CAPPED_COLUMN_WIDTH), key_min)
     return table
 
 
@@ -273,7 +256,8 @@ class GoalsTab(QWidget):
             self.resources_model,
             "Ressourcen des Falls",
             ResourcesModel.DESCRIPTION,
-            capped=(ResourcesModel.HELPS,),
+            capped=(ResourcesModel.KIND, ResourcesModel.HELPS),
+            key_min=120,
         )
         self.agreements_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_agreement()
@@ -302,8 +286,10 @@ class GoalsTab(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(agreements)
         top.addWidget(resources)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        # The agreements' Richtungsziel is the longer text: they get two thirds.
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 1)
+        top.setSizes([600, 300])
         top.setChildrenCollapsible(False)
         self.goals_group = self._group("Handlungsziele", self.goals_table)
         self.reviews_group = self._group("Überprüfungen", self.reviews_table)

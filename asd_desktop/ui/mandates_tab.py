@@ -12,11 +12,9 @@ import datetime as dt
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -41,6 +39,7 @@ from asd_desktop.ui.dialogs.mandate_dialog import EvidenceDialog, MandateDialog,
 from asd_desktop.ui.operations import Op
 from asd_desktop.ui.pdf_preview import render_then_preview
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel, one_line
+from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date
 
 OVERDUE_RED = "#b00020"
@@ -109,21 +108,12 @@ class MandatesTab(QWidget):
         self.print_operation: Op[DocumentView] | None = None
 
         self.model = MandateTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Aufträge und Auflagen des Falls")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column in range(len(MandateTableModel.HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MandateTableModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(self.model, "Aufträge und Auflagen des Falls", QTableView())
+        fit_columns(
+            self.table,
+            MandateTableModel.WHAT,
+            {MandateTableModel.STATUS: 160, MandateTableModel.EVIDENCE: 160},
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_activated)
 
@@ -417,6 +407,7 @@ class MandatesTab(QWidget):
 class DeadlineTableModel(RowsModel[DeadlineRow]):
     """Open Aufträge and Auflagen across all cases."""
 
+    DUE, FILE_NUMBER, FAMILY, KIND, WHAT = range(5)
     HEADERS = ("Frist", "Aktenzeichen", "Familie", "Art", "Was")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -459,18 +450,8 @@ class OverdueDialog(QDialog):
         intro.setAccessibleName("Übersicht der Fristen")
         self.model = DeadlineTableModel(self)
         self.model.set_rows([*overdue, *upcoming])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Fristen aller Fälle")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(self.model, "Fristen aller Fälle", QTableView())
+        fit_columns(self.table, DeadlineTableModel.WHAT, {DeadlineTableModel.FAMILY: 160})
         self.table.activated.connect(self._open)
         buttons = QDialogButtonBox()
         self.open_button = buttons.addButton("Fall ö&ffnen", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -11,15 +11,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -47,6 +45,7 @@ from asd_desktop.ui.pdf_preview import (
     render_to_printer,
 )
 from asd_desktop.ui.rows_model import RowsModel
+from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date
 
 WINDOW_TITLE = "Sozialraum-Katalog"
@@ -59,6 +58,7 @@ LEARNED_COLUMN = 2
 class CatalogModel(RowsModel[CatalogEntryView]):
     """The catalogue's table."""
 
+    NAME, KIND, DISTRICT, LANGUAGES, CONTACT, HOURS, VERIFIED = range(7)
     HEADERS: ClassVar[tuple[str, ...]] = (
         "Name",
         "Art",
@@ -96,23 +96,6 @@ class ExplorationModel(RowsModel[ExplorationView]):
             value.author,
             value.catalog_entry_name,
         )
-
-
-def _table(model: QAbstractItemModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return table
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -354,7 +337,20 @@ class SozialraumWindow(QDialog):
         self.kind_filter.currentIndexChanged.connect(self.refresh_catalog)
         self.district_filter.currentIndexChanged.connect(self.refresh_catalog)
         self.catalog_model = CatalogModel(self)
-        self.catalog_table = _table(self.catalog_model, "Sozialraum-Katalog")
+        self.catalog_table = read_only_table(self.catalog_model, "Sozialraum-Katalog", QTableView())
+        # Name, contact and opening hours are what a caseworker looks up; the name leads.
+        fit_columns(
+            self.catalog_table,
+            CatalogModel.NAME,
+            {
+                CatalogModel.KIND: 120,
+                CatalogModel.DISTRICT: 110,
+                CatalogModel.LANGUAGES: 110,
+                CatalogModel.CONTACT: 220,
+                CatalogModel.HOURS: 200,
+            },
+            key_min=180,
+        )
         self.catalog_table.activated.connect(self._on_entry_activated)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Anzahl der Einträge")
@@ -400,17 +396,15 @@ class SozialraumWindow(QDialog):
 
         # explorations tab
         self.exploration_model = ExplorationModel(self)
-        self.exploration_table = _table(self.exploration_model, "Sozialraum-Erkundungen")
+        self.exploration_table = read_only_table(
+            self.exploration_model, "Sozialraum-Erkundungen", QTableView()
+        )
         # What was learned gets the room; the other columns fit their content.
-        exploration_header = self.exploration_table.horizontalHeader()
-        exploration_header.setStretchLastSection(False)
-        for column in range(len(ExplorationModel.HEADERS)):
-            exploration_header.setSectionResizeMode(
-                column,
-                QHeaderView.ResizeMode.Stretch
-                if column == LEARNED_COLUMN
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
+        fit_columns(
+            self.exploration_table,
+            LEARNED_COLUMN,
+            {ExplorationModel.HEADERS.index("Im Katalog"): 160},
+        )
         self.new_exploration_button = _button(
             "&Neue Erkundung…", "Neue Zehn-Minuten-Sozialraumerkundung"
         )

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from asd_desktop.ui.case_view.tables import (
     case_button,
     case_table,
 )
+from asd_desktop.ui.table_layout import fit_columns
 from asd_desktop.ui.widgets import german_date
 
 
@@ -74,9 +74,11 @@ class OverviewPanel(QWidget):
 
         areas = QGroupBox("Falleinordnung (Verlauf, neueste zuerst)")
         self.areas_table = case_table(self.areas_model, "Verlauf der Falleinordnung", QTableView())
-        header = self.areas_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AreaHistoryModel.REASON, QHeaderView.ResizeMode.Stretch)
+        fit_columns(
+            self.areas_table,
+            AreaHistoryModel.REASON,
+            {AreaHistoryModel.AREA: 150, AreaHistoryModel.DECIDED_BY: 120},
+        )
         self.change_area_button = case_button("Falleinordnung ä&ndern…", "Falleinordnung ändern")
         areas_layout = QVBoxLayout(areas)
         areas_layout.addWidget(self.areas_table)
@@ -86,14 +88,18 @@ class OverviewPanel(QWidget):
         areas_layout.addLayout(areas_buttons)
 
         top = QHBoxLayout()
-        top.addWidget(master, 2)
-        top.addWidget(areas, 3)
+        # The history's reasons are long sentences: they get the wider half.
+        top.addWidget(master, 1)
+        top.addWidget(areas, 2)
 
         persons = QGroupBox("Personen")
         self.persons_table = case_table(self.persons_model, "Personen im Fall", QTableView())
-        header = self.persons_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        fit_columns(
+            self.persons_table,
+            PersonTableModel.CONTACT,
+            {PersonTableModel.ROLES: 180, PersonTableModel.LANGUAGES: 120},
+            key_min=200,
+        )
         self.add_person_button = case_button("Person &hinzufügen", "Person hinzufügen")
         self.edit_person_button = case_button("Person bearbei&ten", "Person bearbeiten")
         persons_buttons = QHBoxLayout()

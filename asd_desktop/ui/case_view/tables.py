@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtGui import QColor, QFont, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QTableView
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QPushButton, QTableView
 from typing_extensions import override
 
 from asd_desktop.domain.enums import Role
 from asd_desktop.services.cases import AreaView, ContactView, PersonView
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel
+from asd_desktop.ui.table_layout import ColumnFitter, fit_columns, read_only_table
 from asd_desktop.ui.widgets import AREA_COLOURS, german_date, german_datetime
 
 CORRECTED_COLOUR = QColor("#757575")
-FREE_TEXT_MAX_WIDTH = 160
-NOTE_MIN_WIDTH = 200
+FREE_TEXT_MAX_WIDTH = 140
+#: The remark and the kind are short words; a longer remark is whole in the tooltip.
+REMARK_MAX_WIDTH = 100
 
 
 def _one_line(text: str) -> str:
@@ -166,51 +166,31 @@ class ContactTableModel(RowsModel[ContactView]):
         return None
 
 
-TableT = TypeVar("TableT", bound=QTableView)
-
-
 class ContactLogTable(QTableView):
-    """The contact log's table: the note column gets the room the others leave.
+    """The contact log's table: the note takes the room, short columns fit, free text capped."""
 
-    The note is never narrower than :data:`NOTE_MIN_WIDTH` (the table scrolls
-    instead); free-text columns are capped at :data:`FREE_TEXT_MAX_WIDTH`.
-    """
+    fitter: ColumnFitter | None = None
+
+    @override
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            # Who was there and where are in the pane below: the note needs the width.
+            for column in (ContactTableModel.PRESENT, ContactTableModel.PLACE):
+                self.setColumnHidden(column, True)
+            caps = dict.fromkeys(ContactTableModel.CAPPED, FREE_TEXT_MAX_WIDTH)
+            caps[ContactTableModel.REMARK] = REMARK_MAX_WIDTH
+            caps[ContactTableModel.KIND] = REMARK_MAX_WIDTH
+            self.fitter = fit_columns(self, ContactTableModel.NOTE, caps)
 
     def fit_columns(self) -> None:
         """Size the columns to their content, then give the rest to the note."""
-        model = self.model()
-        if model is None:
-            return
-        note = ContactTableModel.NOTE
-        others = 0
-        for col in range(model.columnCount()):
-            if col == note:
-                continue
-            self.resizeColumnToContents(col)
-            if col in ContactTableModel.CAPPED:
-                self.setColumnWidth(col, min(self.columnWidth(col), FREE_TEXT_MAX_WIDTH))
-            others += self.columnWidth(col)
-        self.setColumnWidth(note, max(NOTE_MIN_WIDTH, self.viewport().width() - others))
-
-    @override
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
+        if self.fitter is not None:
+            self.fitter.fit()
 
 
-def case_table(model: QAbstractTableModel, accessible_name: str, table: TableT) -> TableT:
-    """Set up ``table`` for ``model``: whole rows, one at a time, read-only."""
-    table.setModel(model)
-    table.setAccessibleName(accessible_name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
+#: Every table of a case is set up the same way as the application's other tables.
+case_table = read_only_table
 
 
 def case_button(text: str, accessible_name: str) -> QPushButton:

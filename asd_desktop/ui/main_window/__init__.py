@@ -7,7 +7,6 @@ what the lock closed; ``settings_dialog`` edits the program settings.
 
 from asd_desktop.ui.main_window.case_list import (
     AREA_FILTERS,
-    LIST_WIDTH_ROWS,
     NO_CASE_SELECTED,
     SEARCH_DEBOUNCE_MS,
     STATUS_FILTERS,
@@ -20,7 +19,6 @@ from asd_desktop.ui.main_window.window import WINDOW_TITLE, MainWindow
 
 __all__ = [
     "AREA_FILTERS",
-    "LIST_WIDTH_ROWS",
     "NO_CASE_SELECTED",
     "SEARCH_DEBOUNCE_MS",
     "STATUS_FILTERS",

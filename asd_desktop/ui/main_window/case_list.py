@@ -7,10 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -26,13 +24,21 @@ from asd_desktop.domain.enums import Area, CaseStatus
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.cases import CaseQuery
 from asd_desktop.services.vault import OpenVault
-from asd_desktop.ui.case_list_model import CASE_ID_ROLE, CaseListModel
+from asd_desktop.ui.case_list_model import (
+    CASE_ID_ROLE,
+    COL_AREA,
+    COL_DEADLINE,
+    COL_FAMILY,
+    CaseListModel,
+)
 from asd_desktop.ui.case_view import CaseView
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
+from asd_desktop.ui.table_layout import fit_columns, read_only_table
 
 SEARCH_DEBOUNCE_MS = 150
 #: Rows of the case list whose content decides the column widths.
-LIST_WIDTH_ROWS = 100
+#: The case list's share of the window's width (the case gets the rest).
+LIST_SHARE = 0.35
 NO_CASE_SELECTED = "Bitte zuerst einen Fall in der Liste auswählen."
 
 STATUS_FILTERS: tuple[tuple[str, CaseStatus | None], ...] = (
@@ -90,23 +96,9 @@ class CaseListWindow(QMainWindow):
         self.area_filter.currentIndexChanged.connect(self.refresh)
 
         self.model = CaseListModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Fallliste")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        # Every column as wide as its content, the last one fills the rest; a narrow
-        # pane scrolls sideways rather than squeezing the family name.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        # Measure widths on the first rows only: all 5000 cost 0.3 s on the GUI thread.
-        header.setResizeContentsPrecision(LIST_WIDTH_ROWS)
+        self.table = read_only_table(self.model, "Fallliste", QTableView())
+        # The family name takes the room; area and deadline are cut (tooltip) when tight.
+        fit_columns(self.table, COL_FAMILY, {COL_AREA: 130, COL_DEADLINE: 150}, key_min=90)
         self.table.clicked.connect(self._on_row_chosen)
         self.table.activated.connect(self._on_row_chosen)
 
@@ -142,9 +134,12 @@ class CaseListWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.case_area)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([600, 680])
+        # A wider window widens the case, not the list.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([round(1344 * LIST_SHARE), round(1344 * (1 - LIST_SHARE))])
+        self._list_share_chosen = False
+        self.splitter.splitterMoved.connect(self._on_list_share_chosen)
         page = QWidget()
         page.setAccessibleName("Arbeitsbereich")
         layout = QVBoxLayout(page)
@@ -187,17 +182,16 @@ class CaseListWindow(QMainWindow):
         self.count_label.setText(count_text(len(rows)))
 
     def _fit_list_width(self) -> None:
-        """Widen the list pane so every column fits, if that leaves the case view room."""
-        header = self.table.horizontalHeader()
-        needed = sum(
-            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in range(self.model.columnCount())
-        )
-        needed += self.table.verticalScrollBar().sizeHint().width() + 4 * self.table.frameWidth()
-        left, right = self.splitter.sizes()
-        total = left + right
-        if left < needed <= total * 0.55:
-            self.splitter.setSizes([needed, total - needed])
+        """Give the list its share of the width, unless the user has moved the divider."""
+        if self._list_share_chosen:
+            return
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([round(total * LIST_SHARE), total - round(total * LIST_SHARE)])
+
+    @Slot()
+    def _on_list_share_chosen(self) -> None:
+        """The user moved the divider: keep their choice while the window is open."""
+        self._list_share_chosen = True
 
     def selected_case_id(self) -> str | None:
         """The id of the case selected in the list, if any."""

@@ -15,10 +15,8 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -51,6 +49,7 @@ from asd_desktop.ui.sync_window.assign_dialog import AssignCasesDialog
 from asd_desktop.ui.sync_window.import_report import ImportReportDialog
 from asd_desktop.ui.sync_window.peers import PeerRow, PeersModel, PeersState, plural, read_peers
 from asd_desktop.ui.sync_window.review_dialog import ReviewDialog
+from asd_desktop.ui.table_layout import fit_columns, read_only_table
 
 WINDOW_TITLE = "Synchronisation"
 DELETE_QUESTION = (
@@ -113,16 +112,8 @@ class SyncWindow(QDialog):
 
         # peers
         self.model = PeersModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Geräte im Austausch")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PeersModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(self.model, "Geräte im Austausch", QTableView())
+        fit_columns(self.table, PeersModel.COL_NAME, key_min=150)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.peers_label = QLabel("&Geräte im Austausch")
         self.peers_label.setBuddy(self.table)
@@ -278,7 +269,6 @@ class SyncWindow(QDialog):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-        self.table.resizeColumnsToContents()
         self._update_buttons()
 
     def peers(self) -> list[PeerRow]:
