@@ -173,3 +173,12 @@ def test_screenshot_at_1366x768(qtbot, window, tmp_path: Path):
     Path("/tmp/shots/hauptfenster.png").write_bytes(main.read_bytes())
     assert dates.frameGeometry().width() <= 1366
     assert dates.frameGeometry().height() <= 768
+    # The open steps of a case on its Kontakte tab, opened from the list.
+    _go_to(qtbot, dates, lambda i: i.kind is DueKind.STEP)
+    qtbot.keyClick(dates.list_table, Qt.Key.Key_Return)
+    steps = _view(window).steps_panel
+    assert steps is not None
+    assert steps.isVisible()
+    contacts = tmp_path / "kontakte.png"
+    assert window.grab().save(str(contacts))
+    Path("/tmp/shots/kontakte.png").write_bytes(contacts.read_bytes())
