@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from asd_desktop.domain.enums import DueKind
 from asd_desktop.services.deadlines import DueItem
@@ -228,3 +228,35 @@ def test_export_to_an_unwritable_folder_says_so(qtbot, demo, monkeypatch, tmp_pa
     assert warned
     assert not target.exists()
     assert "nicht exportiert" in w.message_label.text()
+
+
+def test_week_and_month_act_on_their_items_by_keyboard(qtbot, window, demo):
+    # The week of the latest item: Space on its cell marks it done (when it can be).
+    markable = [i for i in demo.deadlines.items() if i.can_mark_done]
+    item = markable[-1]
+    window.show_tab(WEEK_TAB)
+    week = window.week_view
+    week.show_week(item.due_on)
+    assert week.select_item(item.key)
+    qtbot.waitUntil(week.table.hasFocus)
+    assert window.done_button.isEnabled()
+    with qtbot.waitSignal(window.items_changed):
+        qtbot.keyClick(week.table, Qt.Key.Key_Space)
+    assert demo.deadlines.item(item.key).done
+    assert week.model.position_of(item.key) is None
+
+    # The month: Enter on a marked day goes to its items, Enter there opens the case.
+    window.show_tab(MONTH_TAB)
+    month = window.month_view
+    day = month.marked_days()[0]
+    month.select_day(day)
+    # The keys go to the calendar's own day grid, which holds the focus inside it.
+    qtbot.waitUntil(lambda: month.calendar.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(month.day_table.hasFocus)
+    first = month.day_table.current_item()
+    assert first is not None
+    assert first.due_on == day
+    with qtbot.waitSignal(window.open_requested) as blocker:
+        qtbot.keyClick(month.day_table, Qt.Key.Key_Return)
+    assert blocker.args == [first]
