@@ -99,9 +99,13 @@ def test_add_a_step_and_mark_it_done_by_keyboard(qtbot, view, opened, case_id, m
     panel.select_step(panel.model.rows()[0].id)
     panel.table.setFocus()
     qtbot.waitUntil(panel.table.hasFocus)
-    with qtbot.waitSignal(view.case_changed) as changed:
+    with (
+        qtbot.waitSignal(view.case_changed) as changed,
+        qtbot.waitSignal(view.saved) as saved,
+    ):
         qtbot.keyClick(panel.table, Qt.Key.Key_Space)
     assert changed.args == [case_id]
+    assert saved.args == ["Schritt erledigt (Kita-Anwesenheit einholen)"]
     assert [s.text for s in panel.model.rows()] == ["Schulbescheinigung anfordern"]
     done = [s for s in opened.steps.steps(case_id, include_done=True) if s.done]
     assert [(s.text, s.done_on, s.done_by) for s in done] == [

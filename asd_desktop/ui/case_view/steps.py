@@ -91,9 +91,11 @@ class StepsPanel(QWidget):
 
     Signals:
         steps_changed(str): the case id, after a step was added or marked done.
+        saved(str): what was stored, for the status bar ("Schritt erledigt (…)").
     """
 
     steps_changed = Signal(str)
+    saved = Signal(str)
 
     def __init__(
         self,
@@ -198,6 +200,7 @@ class StepsPanel(QWidget):
         self.show_case(case_id)
         self.steps_changed.emit(case_id)
         self.select_step(stored.id)
+        self.saved.emit(f"Schritt hinzugefügt ({one_line(stored.text)})")
 
     def mark_done(self) -> None:
         """Mark the chosen step done today; it leaves the list."""
@@ -217,6 +220,7 @@ class StepsPanel(QWidget):
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
         self.state_label.setText(f"Erledigt: {one_line(step.text)} (Strg+T zeigt alle Termine)")
+        self.saved.emit(f"Schritt erledigt ({one_line(step.text)})")
 
     def _warn(self, exc: AsdError) -> None:
         text = "\n".join(exc.problems.values()) if isinstance(exc, ValidationError) else exc.message

@@ -154,6 +154,7 @@ class CaseView(QWidget):
         if steps is not None and deadlines is not None:
             self.steps_panel = StepsPanel(steps, deadlines)
             self.steps_panel.steps_changed.connect(self._stored)
+            self.steps_panel.saved.connect(self.saved)
             self.contacts.insert_steps(self.steps_panel)
         self.goals_tab: GoalsTab | None = None
         if goals is not None:

@@ -11,6 +11,8 @@ from asd_desktop.services.deadlines import DueItem
 from asd_desktop.ui.deadlines.list_model import COL_TITLE, COL_WHO, DUE_ITEM_ROLE, WHO_WIDTH
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: Rows whose content decides the column widths.
+WIDTH_ROWS = 100
 
 
 class DueItemTable(QTableView):
@@ -50,6 +52,8 @@ class DueItemTable(QTableView):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        # Widths from the first rows only: measuring thousands of items stalls the window.
+        header.setResizeContentsPrecision(WIDTH_ROWS)
         if by_rows:
             # Short columns fit their content, "Wer" has a fixed width, "Was" takes the rest.
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
