@@ -166,7 +166,11 @@ class CaseListModel(QAbstractTableModel):
             if self.is_overdue(case):
                 days = (self._today() - case.next_deadline).days
                 return f"{status}: Frist seit {days} Tag{'' if days == 1 else 'en'} überschritten"
-            return f"{status}: nächster Schritt fällig am {format_date(case.next_deadline)}"
+            # The earliest open item of any kind, not only a step (Wiedervorlage).
+            return (
+                f"{status}: nächste Frist am {format_date(case.next_deadline)} "
+                "(Strg+T zeigt alle Termine und Fristen)"
+            )
         if column == COL_LAST_CONTACT and case.last_contact is not None:
             return f"{status}: letzter Kontakt am {case.last_contact.strftime('%d.%m.%Y, %H:%M')}"
         if column == COL_AREA and case.area is None:

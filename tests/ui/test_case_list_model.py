@@ -97,8 +97,11 @@ def test_overdue_deadline_is_red_and_marked(model):
     assert "seit 9 Tagen überschritten" in _text(
         model, 0, COL_DEADLINE, Qt.ItemDataRole.ToolTipRole
     )
-    # a future deadline is not marked
+    # a future deadline is not marked; it is the earliest item of any kind, not only a step
     assert _text(model, 1, COL_DEADLINE, Qt.ItemDataRole.ForegroundRole) is None
+    assert "nächste Frist am 01.07.2024" in _text(
+        model, 1, COL_DEADLINE, Qt.ItemDataRole.ToolTipRole
+    )
     # a closed case has no overdue deadline
     assert _text(model, 2, COL_DEADLINE) == "01.01.2024"
     assert _text(model, 2, COL_DEADLINE, Qt.ItemDataRole.ForegroundRole) != OVERDUE_COLOR
