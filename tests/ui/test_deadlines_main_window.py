@@ -182,3 +182,21 @@ def test_screenshot_at_1366x768(qtbot, window, tmp_path: Path):
     contacts = tmp_path / "kontakte.png"
     assert window.grab().save(str(contacts))
     Path("/tmp/shots/kontakte.png").write_bytes(contacts.read_bytes())
+
+
+def test_overdue_view_opens_the_case_where_its_most_urgent_date_is(qtbot, window, monkeypatch):
+    opened = window.opened
+    assert opened is not None
+    step = next(i for i in opened.deadlines.items() if i.kind is DueKind.STEP)
+    earliest = opened.deadlines.items(case_id=step.case_id)[0]
+    monkeypatch.setattr(OverdueDialog, "ask", classmethod(lambda cls, p, i: step.case_id))
+    window.overdue_action.trigger()
+    view = _view(window)
+    assert view.current_case_id() == step.case_id
+    expected = {
+        "kontakte": view.contacts,
+        "ziele": view.goals_tab,
+        "familienrat": view.familienrat_tab,
+        "auftraege": view.mandates_tab,
+    }[earliest.tab]
+    assert view.tabs.currentWidget() is expected

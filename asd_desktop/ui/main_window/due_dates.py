@@ -134,6 +134,30 @@ class DueDates(QObject):
     @Slot(object)
     def open_item(self, item: DueItem) -> bool:
         """Open the item's case at the tab that shows it; the main window comes to the front."""
+        if not self._show_item(item):
+            return False
+        self._window.raise_()
+        self._window.activateWindow()
+        return True
+
+    def open_case_at_most_urgent(self, case_id: str) -> bool:
+        """Open ``case_id`` at the tab of its earliest open item ("Überfällige Fristen")."""
+        opened, window, view = self._window.opened, self._window, self._window.case_view
+        if opened is None or view is None:
+            return False
+        try:
+            items = opened.deadlines.items(case_id=case_id)
+        except AsdError:
+            items = []
+        if items:
+            return self._show_item(items[0])
+        window.select_case(case_id)
+        if not window._open_case(case_id):
+            return False
+        view.open_mandates()
+        return True
+
+    def _show_item(self, item: DueItem) -> bool:
         window = self._window
         view = window.case_view
         if view is None:
@@ -142,8 +166,6 @@ class DueDates(QObject):
         if not window._open_case(item.case_id):
             return False
         show_tab(view, item)
-        window.raise_()
-        window.activateWindow()
         return True
 
     @Slot()

@@ -523,14 +523,12 @@ class MainWindow(CaseListWindow):
 
     @Slot()
     def show_overdue(self) -> None:
-        """List overdue (and soon due) Aufträge and Auflagen; the chosen case opens."""
+        """List overdue (and soon due) dated items; the chosen case opens at its most urgent."""
         if self.opened is None:
             return
         case_id = OverdueDialog.ask(self, self.opened.instruments)
         if case_id is not None:
-            self.select_case(case_id)
-            if self._open_case(case_id) and self.case_view is not None:
-                self.case_view.open_mandates()
+            self.due.open_case_at_most_urgent(case_id)
 
     def open_sozialraum(self) -> None:
         """Show the team's Sozialraum catalogue beside the case file (non-modal)."""
