@@ -75,12 +75,15 @@ class WeekModel(QAbstractTableModel):
         super().__init__(parent)
         self._today = today
         self._monday = week_start(today())
+        # Read once per fill: data() runs for every cell the view paints.
+        self._day = today()
         self._days: list[list[DueItem]] = [[] for _ in WEEKDAYS]
 
     def set_week(self, monday: dt.date, items: Sequence[DueItem]) -> None:
         """Show the week starting on ``monday`` with those of ``items`` that fall in it."""
         days = by_day(items)
         self.beginResetModel()
+        self._day = self._today()
         self._monday = monday
         self._days = [days.get(monday + dt.timedelta(days=d), []) for d in range(len(WEEKDAYS))]
         self.endResetModel()
@@ -128,8 +131,8 @@ class WeekModel(QAbstractTableModel):
         day = self.day(section)
         if role in (_DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
             text = f"{WEEKDAYS[section]} {day.strftime('%d.%m.')}"
-            return f"{text} (heute)" if day == self._today() else text
-        if role == Qt.ItemDataRole.FontRole and day == self._today():
+            return f"{text} (heute)" if day == self._day else text
+        if role == Qt.ItemDataRole.FontRole and day == self._day:
             font = QFont()
             font.setBold(True)
             return font
@@ -151,7 +154,7 @@ class WeekModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return f"{german_date(self.day(index.column()))}: nichts"
             return None
-        today = self._today()
+        today = self._day
         overdue = is_overdue(item, today)
         if role == _DISPLAY:
             text = f"{item.file_number}\n{kind_label(item)}"
@@ -185,7 +188,10 @@ class WeekView(QWidget):
         self.model = WeekModel(self, today)
         self.table = DueItemTable(self.model, "Termine der Woche", by_rows=False)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Two lines a cell (Aktenzeichen, kind); measuring a busy day's rows is too slow.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 8)
         self.title_label = QLabel()
         self.title_label.setAccessibleName("Gezeigte Woche")
         font = self.title_label.font()

@@ -88,12 +88,14 @@ class DueListModel(QAbstractTableModel):
         self._today = today
         self._grouped = grouped
         self._rows: list[Heading | DueItem] = []
+        # Read once per fill: data() runs thousands of times when the view paints.
+        self._day = today()
 
     # --- content -------------------------------------------------------------------------
 
     def set_items(self, items: Sequence[DueItem]) -> None:
         """Show ``items`` (in any order) sorted by date under their headings."""
-        today = self._today()
+        today = self._day = self._today()
         ordered = sorted(items, key=lambda i: (i.due_on, i.file_number, i.title, i.key))
         grouped: dict[DueGroup, list[DueItem]] = {g: [] for g in DueGroup}
         for item in ordered:
@@ -190,7 +192,7 @@ class DueListModel(QAbstractTableModel):
         return None
 
     def _item_data(self, item: DueItem, column: int, role: int) -> object:
-        today = self._today()
+        today = self._day
         overdue = is_overdue(item, today)
         if role == _DISPLAY:
             return self._text(item, column, overdue)
