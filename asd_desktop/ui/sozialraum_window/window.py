@@ -8,297 +8,38 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from asd_desktop.models.errors import AsdError, ValidationError
-from asd_desktop.services.sozialraum import (
-    CatalogEntryInput,
-    CatalogEntryView,
-    ExplorationView,
-    SozialraumService,
-)
+from asd_desktop.models.errors import AsdError
+from asd_desktop.services.sozialraum import CatalogEntryView, ExplorationView, SozialraumService
 from asd_desktop.ui.dialogs.catalog_entry_dialog import CatalogEntryDialog
-from asd_desktop.ui.dialogs.exploration_dialog import ExplorationDialog
-from asd_desktop.ui.pdf_preview import (
-    PrinterChoice,
-    SaveTarget,
-    load_pdf,
-    render_to_printer,
+from asd_desktop.ui.sozialraum_window.common import warn, window_button
+from asd_desktop.ui.sozialraum_window.explorations import (
+    entry_input,
+    record_exploration,
+    take_into_catalog,
 )
-from asd_desktop.ui.rows_model import RowsModel
+from asd_desktop.ui.sozialraum_window.models import LEARNED_COLUMN, CatalogModel, ExplorationModel
+from asd_desktop.ui.sozialraum_window.tips import TipsPreviewDialog
 from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date
 
 WINDOW_TITLE = "Sozialraum-Katalog"
 ALL = "alle"
-NEW_ENTRY = "Neuer Eintrag"
 SEARCH_DEBOUNCE_MS = 150
-LEARNED_COLUMN = 2
-
-
-class CatalogModel(RowsModel[CatalogEntryView]):
-    """The catalogue's table."""
-
-    NAME, KIND, DISTRICT, LANGUAGES, CONTACT, HOURS, VERIFIED = range(7)
-    HEADERS: ClassVar[tuple[str, ...]] = (
-        "Name",
-        "Art",
-        "Stadtteil",
-        "Sprachen",
-        "Kontakt",
-        "Öffnungszeiten",
-        "Zuletzt geprüft",
-    )
-
-    def texts(self, value: CatalogEntryView) -> tuple[str, ...]:
-        """Name, kind, district, languages, contact, hours, last verified."""
-        return (
-            value.name,
-            value.kind,
-            value.district,
-            value.languages,
-            value.contact,
-            value.opening_hours,
-            german_date(value.verified_on) if value.verified_on else "nie",
-        )
-
-
-class ExplorationModel(RowsModel[ExplorationView]):
-    """The explorations' table."""
-
-    HEADERS: ClassVar[tuple[str, ...]] = ("Datum", "Stadtteil", "Erfahren", "Von", "Im Katalog")
-
-    def texts(self, value: ExplorationView) -> tuple[str, ...]:
-        """Date, district, what was learned, author, the entry it became."""
-        return (
-            german_date(value.explored_on),
-            value.district,
-            value.learned,
-            value.author,
-            value.catalog_entry_name,
-        )
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    # Return in the search field must not press a button of the window.
-    button.setAutoDefault(False)
-    return button
-
-
-def entry_input(view: CatalogEntryView) -> CatalogEntryInput:
-    """A stored entry as the dialog's starting values."""
-    return CatalogEntryInput(
-        name=view.name,
-        kind=view.kind,
-        address=view.address,
-        district=view.district,
-        contact=view.contact,
-        languages=view.languages,
-        costs=view.costs,
-        opening_hours=view.opening_hours,
-        notes=view.notes,
-        verified_on=view.verified_on,
-    )
-
-
-class TargetChoice:
-    """Which entry an exploration goes into; tests replace :meth:`ask`."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, names: Sequence[str]) -> int | None:
-        """0 for a new entry, n for the n-th of ``names``; None if cancelled."""
-        items = [NEW_ENTRY, *names]
-        chosen, ok = QInputDialog.getItem(
-            parent,
-            "In den Katalog übernehmen",
-            "Neuen Eintrag anlegen oder einen vorhandenen ergänzen:",
-            items,
-            0,
-            False,
-        )
-        if not ok:
-            return None
-        return items.index(chosen)
-
-
-def record_exploration(
-    parent: QWidget | None, service: SozialraumService
-) -> ExplorationView | None:
-    """Ask for a Zehn-Minuten-Erkundung, store it, and take it into the catalogue if asked."""
-    answer = ExplorationDialog.ask(parent, service.districts())
-    if answer is None:
-        return None
-    value, to_catalog = answer
-    try:
-        stored = service.record_exploration(value)
-    except AsdError as exc:
-        _warn(parent, "Erkundung nicht gespeichert", exc)
-        return None
-    if to_catalog:
-        take_into_catalog(parent, service, stored)
-        return service.exploration(stored.id)
-    return stored
-
-
-def take_into_catalog(
-    parent: QWidget | None, service: SozialraumService, exploration: ExplorationView
-) -> CatalogEntryView | None:
-    """Turn an exploration into a new entry or update an entry from it, then link them."""
-    target: CatalogEntryView | None = None
-    if exploration.catalog_entry_id:
-        target = service.entry(exploration.catalog_entry_id)
-    else:
-        entries = service.search()
-        entries.sort(key=lambda e: e.name.casefold())
-        if entries:
-            choice = TargetChoice.ask(parent, [f"{e.name} ({e.kind})" for e in entries])
-            if choice is None:
-                return None
-            target = entries[choice - 1] if choice > 0 else None
-    if target is not None:
-        learned = exploration.learned
-        notes = target.notes if learned in target.notes else f"{target.notes}\n{learned}".strip()
-        initial = replace(entry_input(target), notes=notes, verified_on=exploration.explored_on)
-        title = f"Katalogeintrag ergänzen: {target.name}"
-    else:
-        initial = CatalogEntryInput(
-            name="",
-            kind="",
-            district=exploration.district,
-            notes=exploration.learned,
-            verified_on=exploration.explored_on,
-        )
-        title = "Neuer Katalogeintrag aus der Erkundung"
-    value = CatalogEntryDialog.ask(parent, service.kinds(), service.districts(), initial, title)
-    if value is None:
-        return None
-    try:
-        return service.exploration_to_entry(
-            exploration.id, value, target.id if target is not None else None
-        )
-    except AsdError as exc:
-        _warn(parent, "Nicht in den Katalog übernommen", exc)
-        return None
-
-
-def _warn(parent: QWidget | None, title: str, exc: AsdError) -> None:
-    message = exc.message
-    if isinstance(exc, ValidationError):
-        message = "\n".join(exc.problems.values())
-    QMessageBox.warning(parent, title, message)
-
-
-class TipsPreviewDialog(QDialog):
-    """The "Tipps und Themen" PDF shown from memory, with Drucken…, Speichern unter…."""
-
-    def __init__(
-        self,
-        service: SozialraumService,
-        content: bytes,
-        meeting_on: dt.date,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._content = content
-        self._meeting_on = meeting_on
-        title = f"Tipps und Themen für die Teamsitzung am {german_date(meeting_on)}"
-        self.setWindowTitle(title)
-        self.setAccessibleName(f"Vorschau: {title}")
-        self.pdf = load_pdf(content, self)
-        self.pdf_view = QPdfView(self)
-        self.pdf_view.setDocument(self.pdf)
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.pdf_view.setAccessibleName("Seiten der Liste")
-        info = QLabel(
-            "Die Liste gilt für das ganze Team und wird nicht in einem Fall abgelegt. "
-            "Drucken und Speichern werden protokolliert."
-        )
-        info.setWordWrap(True)
-        self.print_button = _button("&Drucken…", "Liste drucken")
-        self.print_button.clicked.connect(self.print_list)
-        self.save_button = _button("&Speichern unter…", "Liste als Datei speichern")
-        self.save_button.clicked.connect(self.save_list)
-        self.close_button = _button("S&chließen", "Vorschau schließen")
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.print_button, self.save_button, self.close_button):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pdf_view, 1)
-        layout.addWidget(info)
-        layout.addLayout(buttons)
-        self.resize(820, 980)
-        self.pdf_view.setFocus()
-
-    @Slot()
-    def print_list(self) -> bool:
-        """Ask for a printer and print; True once sent."""
-        try:
-            printer = PrinterChoice.ask(self, "Tipps und Themen", self.pdf.pageCount())
-            if printer is None:
-                return False
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                render_to_printer(self.pdf, printer)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
-            self._service.record_tips_printed(self._meeting_on)
-        except AsdError as exc:
-            _warn(self, "Nicht gedruckt", exc)
-            return False
-        return True
-
-    @Slot()
-    def save_list(self) -> bool:
-        """Ask where and write the PDF there; True once saved."""
-        path = SaveTarget.ask(self, f"Tipps_und_Themen_{self._meeting_on.isoformat()}.pdf")
-        if path is None:
-            return False
-        try:
-            self._service.save_tips(self._content, path, self._meeting_on)
-        except (AsdError, OSError) as exc:
-            message = exc.message if isinstance(exc, AsdError) else str(exc)
-            QMessageBox.warning(self, "Nicht gespeichert", message)
-            return False
-        return True
-
-    @classmethod
-    def show_tips(
-        cls,
-        parent: QWidget | None,
-        service: SozialraumService,
-        content: bytes,
-        meeting_on: dt.date,
-    ) -> None:
-        """Show the list modally (tests replace this)."""
-        dialog = cls(service, content, meeting_on, parent)
-        dialog.exec()
-        dialog.deleteLater()
 
 
 class SozialraumWindow(QDialog):
@@ -355,13 +96,13 @@ class SozialraumWindow(QDialog):
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Anzahl der Einträge")
 
-        self.new_entry_button = _button("&Neuer Eintrag…", "Neuer Katalogeintrag")
+        self.new_entry_button = window_button("&Neuer Eintrag…", "Neuer Katalogeintrag")
         self.new_entry_button.clicked.connect(self.new_entry)
-        self.edit_entry_button = _button("&Bearbeiten…", "Katalogeintrag bearbeiten")
+        self.edit_entry_button = window_button("&Bearbeiten…", "Katalogeintrag bearbeiten")
         self.edit_entry_button.clicked.connect(self.edit_entry)
-        self.verify_button = _button("Als &geprüft markieren", "Als geprüft markieren")
+        self.verify_button = window_button("Als &geprüft markieren", "Als geprüft markieren")
         self.verify_button.clicked.connect(self.mark_verified)
-        self.remove_entry_button = _button("&Entfernen…", "Katalogeintrag entfernen")
+        self.remove_entry_button = window_button("&Entfernen…", "Katalogeintrag entfernen")
         self.remove_entry_button.clicked.connect(self.remove_entry)
 
         kind_label = QLabel("&Art:")
@@ -405,11 +146,11 @@ class SozialraumWindow(QDialog):
             LEARNED_COLUMN,
             {ExplorationModel.HEADERS.index("Im Katalog"): 160},
         )
-        self.new_exploration_button = _button(
+        self.new_exploration_button = window_button(
             "&Neue Erkundung…", "Neue Zehn-Minuten-Sozialraumerkundung"
         )
         self.new_exploration_button.clicked.connect(self.new_exploration)
-        self.to_catalog_button = _button(
+        self.to_catalog_button = window_button(
             "&In den Katalog übernehmen…", "Erkundung in den Katalog übernehmen"
         )
         self.to_catalog_button.clicked.connect(self.exploration_to_catalog)
@@ -437,11 +178,11 @@ class SozialraumWindow(QDialog):
         # team meeting
         self.meeting_label = QLabel()
         self.meeting_label.setAccessibleName("Letzte Teamsitzung")
-        self.meeting_button = _button("Team&sitzung festhalten", "Teamsitzung festhalten")
+        self.meeting_button = window_button("Team&sitzung festhalten", "Teamsitzung festhalten")
         self.meeting_button.clicked.connect(self.record_team_meeting)
-        self.tips_button = _button("Tipps und Themen &drucken…", "Tipps und Themen drucken")
+        self.tips_button = window_button("Tipps und Themen &drucken…", "Tipps und Themen drucken")
         self.tips_button.clicked.connect(self.print_tips)
-        self.close_button = _button("S&chließen", "Sozialraum-Katalog schließen")
+        self.close_button = window_button("S&chließen", "Sozialraum-Katalog schließen")
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.meeting_label, 1)
@@ -489,7 +230,7 @@ class SozialraumWindow(QDialog):
                 district=None if district in ("", ALL) else district,
             )
         except AsdError as exc:
-            _warn(self, "Sozialraum-Katalog", exc)
+            warn(self, "Sozialraum-Katalog", exc)
             return
         self.catalog_model.set_rows(rows)
         n = len(rows)
@@ -541,7 +282,7 @@ class SozialraumWindow(QDialog):
         try:
             stored = self._service.add_entry(value)
         except AsdError as exc:
-            _warn(self, "Eintrag nicht gespeichert", exc)
+            warn(self, "Eintrag nicht gespeichert", exc)
             return
         self._after_change(stored.id)
 
@@ -567,7 +308,7 @@ class SozialraumWindow(QDialog):
         try:
             self._service.update_entry(entry.id, value)
         except AsdError as exc:
-            _warn(self, "Eintrag nicht gespeichert", exc)
+            warn(self, "Eintrag nicht gespeichert", exc)
             return
         self._after_change(entry.id)
 
@@ -580,7 +321,7 @@ class SozialraumWindow(QDialog):
         try:
             self._service.mark_verified(entry.id)
         except AsdError as exc:
-            _warn(self, "Nicht als geprüft markiert", exc)
+            warn(self, "Nicht als geprüft markiert", exc)
             return
         self._after_change(entry.id)
 
@@ -600,7 +341,7 @@ class SozialraumWindow(QDialog):
         try:
             self._service.remove_entry(entry.id)
         except AsdError as exc:
-            _warn(self, "Eintrag nicht entfernt", exc)
+            warn(self, "Eintrag nicht entfernt", exc)
             return
         self._after_change(None)
 
@@ -643,7 +384,7 @@ class SozialraumWindow(QDialog):
         try:
             self._service.record_team_meeting()
         except AsdError as exc:
-            _warn(self, "Teamsitzung nicht festgehalten", exc)
+            warn(self, "Teamsitzung nicht festgehalten", exc)
             return
         self._show_meeting()
 
@@ -655,18 +396,6 @@ class SozialraumWindow(QDialog):
             tips = self._service.tips_since()
             content = self._service.tips_pdf(tips, today)
         except AsdError as exc:
-            _warn(self, "Tipps und Themen", exc)
+            warn(self, "Tipps und Themen", exc)
             return
         TipsPreviewDialog.show_tips(self, self._service, content, today)
-
-
-__all__ = [
-    "CatalogModel",
-    "ExplorationModel",
-    "SozialraumWindow",
-    "TargetChoice",
-    "TipsPreviewDialog",
-    "entry_input",
-    "record_exploration",
-    "take_into_catalog",
-]
