@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
 )
@@ -44,16 +41,24 @@ from asd_desktop.services.consultation import (
     ConsultationInput,
     ConsultationService,
     ConsultationView,
-    IdeaInput,
 )
 from asd_desktop.services.documents import DocumentService, DocumentView
-from asd_desktop.ui.guided_wizard import GuidedPage, GuidedWizard
+from asd_desktop.ui.consultation_wizard.summary import summary_text
+from asd_desktop.ui.consultation_wizard.widgets import (
+    ID_ROLE,
+    EnterLine,
+    IdeaGroup,
+    action_button,
+    hint_label,
+    new_page,
+    text_field,
+)
+from asd_desktop.ui.guided_wizard import GuidedWizard
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog
 from asd_desktop.ui.widgets import ProblemsLabel, from_qdate, german_date, to_qdate
 
 FINISH_CLOSE = "Protokoll &abschließen"
 FINISH_DONE = "S&chließen"
-_ID = Qt.ItemDataRole.UserRole
 
 QUESTION_HINT = (
     "Nicht: „Welche Hilfe braucht die Familie?“ – sondern: Welche Ideen habt ihr, wie die "
@@ -64,104 +69,6 @@ ORDER_HINT = (
     "Die Reihenfolge ist Absicht: erst die Person selbst, dann das Umfeld, dann der "
     "Sozialraum – fachliche Hilfe erst zuletzt."
 )
-
-
-class EnterLine(QLineEdit):
-    """A line whose Enter adds its entry and does not also press the wizard's "Weiter"."""
-
-    @override
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-
-
-def _text_edit(accessible_name: str, height: int = 80) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setAccessibleName(accessible_name)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    return edit
-
-
-def _button(text: str, accessible_name: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(accessible_name)
-    button.clicked.connect(lambda _checked=False: slot())
-    return button
-
-
-def _page(title: str, subtitle: str = "") -> tuple[GuidedPage, QVBoxLayout]:
-    page = GuidedPage(title, subtitle)
-    return page, page.body
-
-
-def _hint(text: str, accessible_name: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAccessibleName(accessible_name)
-    label.setStyleSheet("QLabel { color: #444; font-style: italic; }")
-    return label
-
-
-class IdeaGroup(QWidget):
-    """One source's ideas: a list, a line to add, and remove."""
-
-    def __init__(self, source: IdeaSource, wizard: ConsultationWizard) -> None:
-        super().__init__()
-        self.source = source
-        self._wizard = wizard
-        label = source.label
-        self.list = QListWidget()
-        self.list.setAccessibleName(f"Ideen: {label}")
-        self.edit = EnterLine()
-        self.edit.setAccessibleName(f"Neue Idee: {label}")
-        self.edit.setPlaceholderText("Idee eintragen und mit Eingabe hinzufügen")
-        self.edit.returnPressed.connect(self.add)
-        self.add_button = _button("&Hinzufügen", f"Idee hinzufügen: {label}", self.add)
-        self.remove_button = _button("&Entfernen", f"Idee entfernen: {label}", self.remove)
-        self.problems = ProblemsLabel()
-        row = QHBoxLayout()
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.problems)
-
-    def load(self, view: ConsultationView) -> None:
-        """Show the stored ideas of this source."""
-        self.list.clear()
-        for idea in view.ideas_by_source()[self.source]:
-            item = QListWidgetItem(idea.text)
-            item.setData(_ID, idea.id)
-            self.list.addItem(item)
-
-    def texts(self) -> list[str]:
-        """The ideas shown, in order."""
-        return [self.list.item(i).text() for i in range(self.list.count())]
-
-    def add(self) -> None:
-        """Store the typed idea at once."""
-        text = self.edit.text()
-        if self._wizard.run(
-            lambda s: s.add_idea(self._wizard.consultation_id, IdeaInput(self.source, text)),
-            self.problems,
-        ):
-            self.edit.clear()
-            self._wizard.reload()
-        self.edit.setFocus()
-
-    def remove(self) -> None:
-        """Remove the selected idea."""
-        item = self.list.currentItem()
-        if item is None:
-            return
-        idea_id = str(item.data(_ID))
-        if self._wizard.run(lambda s: s.remove_idea(idea_id), self.problems):
-            self._wizard.reload()
 
 
 class ConsultationWizard(GuidedWizard):
@@ -239,7 +146,7 @@ class ConsultationWizard(GuidedWizard):
     # --- pages --------------------------------------------------------------------------
 
     def _build_presentation(self, view: ConsultationView) -> None:
-        page, layout = _page(
+        page, layout = new_page(
             "Vorstellung",
             f"Fall {view.file_number}: Wer stellt vor, wer berät mit, was will die Familie?",
         )
@@ -249,8 +156,8 @@ class ConsultationWizard(GuidedWizard):
         self.held_on.setAccessibleName("Datum der Beratung")
         self.presenter = QLineEdit()
         self.presenter.setAccessibleName("Wer stellt den Fall vor")
-        self.participants = _text_edit("Teilnehmende der Beratung", 60)
-        self.family_goals = _text_edit("Ziele der Familie", 110)
+        self.participants = text_field("Teilnehmende der Beratung", 60)
+        self.family_goals = text_field("Ziele der Familie", 110)
         form = QFormLayout()
         for text, widget in (
             ("&Datum:", self.held_on),
@@ -263,7 +170,7 @@ class ConsultationWizard(GuidedWizard):
             form.addRow(label, widget)
         layout.addLayout(form)
         layout.addWidget(
-            _hint(
+            hint_label(
                 "Die Ziele sind eine Kopie aus der neuesten Zielvereinbarung; sie können hier "
                 "für das Protokoll angepasst werden.",
                 "Hinweis zu den Zielen",
@@ -279,34 +186,34 @@ class ConsultationWizard(GuidedWizard):
         self.addPage(page)
 
     def _build_question(self) -> None:
-        page, layout = _page("Frage an das Team", "Was das Team beantworten soll.")
-        self.question = _text_edit("Frage an das Team", 70)
+        page, layout = new_page("Frage an das Team", "Was das Team beantworten soll.")
+        self.question = text_field("Frage an das Team", 70)
         label = QLabel("&Frage:")
         label.setBuddy(self.question)
         layout.addWidget(label)
         layout.addWidget(self.question)
-        layout.addWidget(_hint(QUESTION_HINT, "Warum diese Frage"))
+        layout.addWidget(hint_label(QUESTION_HINT, "Warum diese Frage"))
         layout.addStretch(1)
         self.addPage(page)
 
     def _build_ideas(self, source: IdeaSource) -> None:
         number = SOURCE_ORDER.index(source) + 1
-        page, layout = _page(
+        page, layout = new_page(
             f"Ideen {number} von 4: {source.label}", "Ideen sammeln, noch nicht bewerten."
         )
-        layout.addWidget(_hint(SOURCE_GUIDANCE[source], "Warum diese Reihenfolge"))
-        layout.addWidget(_hint(ORDER_HINT, "Reihenfolge der Ideen"))
+        layout.addWidget(hint_label(SOURCE_GUIDANCE[source], "Warum diese Reihenfolge"))
+        layout.addWidget(hint_label(ORDER_HINT, "Reihenfolge der Ideen"))
         group = IdeaGroup(source, self)
         self.idea_groups[source] = group
         layout.addWidget(group, 1)
         self.addPage(page)
 
     def _build_selection(self) -> None:
-        page, layout = _page("Auswahl", "Welche Ideen nimmt die Familie mit?")
+        page, layout = new_page("Auswahl", "Welche Ideen nimmt die Familie mit?")
         self.selection_list = QListWidget()
         self.selection_list.setAccessibleName("Ideen zum Auswählen")
         self.selection_list.itemChanged.connect(self._on_selection_changed)
-        self.selection = _text_edit("Auswahl und Begründung", 70)
+        self.selection = text_field("Auswahl und Begründung", 70)
         self.hze_decided = QCheckBox("Eine &Hilfe zur Erziehung wurde beschlossen")
         self.hze_decided.setAccessibleName("Hilfe zur Erziehung beschlossen")
         self.hze_kind = QLineEdit()
@@ -333,7 +240,7 @@ class ConsultationWizard(GuidedWizard):
         self.addPage(page)
 
     def _build_sozialraum(self) -> None:
-        page, layout = _page("Sozialraum", "Was dem Stadtteil fehlt (für die Bedarfsliste).")
+        page, layout = new_page("Sozialraum", "Was dem Stadtteil fehlt (für die Bedarfsliste).")
         question = QLabel(SOZIALRAUM_QUESTION)
         question.setWordWrap(True)
         question.setAccessibleName("Frage zum Sozialraum")
@@ -350,8 +257,8 @@ class ConsultationWizard(GuidedWizard):
         self.need_problems = ProblemsLabel()
         row = QHBoxLayout()
         row.addWidget(self.need_edit, 1)
-        row.addWidget(_button("&Hinzufügen", "Bedarf hinzufügen", self.add_need))
-        row.addWidget(_button("&Entfernen", "Bedarf entfernen", self.remove_need))
+        row.addWidget(action_button("&Hinzufügen", "Bedarf hinzufügen", self.add_need))
+        row.addWidget(action_button("&Entfernen", "Bedarf entfernen", self.remove_need))
         layout.addWidget(question)
         layout.addWidget(self.needs_required)
         layout.addWidget(self.needs_list, 1)
@@ -360,7 +267,7 @@ class ConsultationWizard(GuidedWizard):
         self.addPage(page)
 
     def _build_summary(self) -> None:
-        page, layout = _page("Abschluss", "Das Protokoll prüfen, abschließen und drucken.")
+        page, layout = new_page("Abschluss", "Das Protokoll prüfen, abschließen und drucken.")
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName("Zusammenfassung des Protokolls")
@@ -368,7 +275,7 @@ class ConsultationWizard(GuidedWizard):
         self.close_problems.setAccessibleName("Warum das Protokoll noch nicht abschließbar ist")
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Stand des Protokolls")
-        self.print_button = _button(
+        self.print_button = action_button(
             "Protokoll &drucken …", "Protokoll als PDF erstellen", self.print_protocol
         )
         self.print_button.setEnabled(self.documents is not None)
@@ -418,7 +325,7 @@ class ConsultationWizard(GuidedWizard):
         for source, ideas in view.ideas_by_source().items():
             for idea in ideas:
                 item = QListWidgetItem(f"{source.label}: {idea.text}")
-                item.setData(_ID, idea.id)
+                item.setData(ID_ROLE, idea.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
                     Qt.CheckState.Checked if idea.selected else Qt.CheckState.Unchecked
@@ -427,11 +334,11 @@ class ConsultationWizard(GuidedWizard):
         self.needs_list.clear()
         for need in view.needs:
             item = QListWidgetItem(need.need)
-            item.setData(_ID, need.id)
+            item.setData(ID_ROLE, need.id)
             self.needs_list.addItem(item)
         self.loading = False
         self._update_required()
-        self.summary.setPlainText(_summary_text(view))
+        self.summary.setPlainText(summary_text(view))
 
     def reload(self) -> None:
         """Show the stored ideas, selection and needs again."""
@@ -493,7 +400,7 @@ class ConsultationWizard(GuidedWizard):
     def _on_selection_changed(self, item: QListWidgetItem) -> None:
         if self.loading:
             return
-        idea_id = str(item.data(_ID))
+        idea_id = str(item.data(ID_ROLE))
         selected = item.checkState() == Qt.CheckState.Checked
         self.run(lambda s: s.set_selected(idea_id, selected), self.selection_problems)
 
@@ -529,7 +436,7 @@ class ConsultationWizard(GuidedWizard):
         item = self.needs_list.currentItem()
         if item is None:
             return
-        need_id = str(item.data(_ID))
+        need_id = str(item.data(ID_ROLE))
         if self.run(lambda s: s.remove_need(need_id), self.need_problems):
             self.reload()
 
@@ -601,34 +508,3 @@ class ConsultationWizard(GuidedWizard):
             super().accept()
         else:
             self.close_protocol()
-
-
-def _summary_text(view: ConsultationView) -> str:
-    f = view.fields
-    lines = [
-        f"Fall {view.file_number}, Beratung am {german_date(f.held_on)}",
-        f"Fallvorstellung: {f.presenter or '–'}",
-        f"Teilnehmende: {' '.join(f.participants.split()) or '–'}",
-        "",
-        "Ziele der Familie:",
-        f.family_goals or "–",
-        "",
-        f"Frage: {f.question or '–'}",
-        "",
-    ]
-    for source, ideas in view.ideas_by_source().items():
-        lines.append(f"Ideen – {source.label}:")
-        lines.extend(f"  {'[x]' if i.selected else '[ ]'} {i.text}" for i in ideas)
-        if not ideas:
-            lines.append("  –")
-    lines += ["", f"Auswahl: {f.selection or '–'}"]
-    lines.append(
-        f"Hilfe zur Erziehung: {f.hze_kind or 'ja'}"
-        if f.hze_decided
-        else "Keine Hilfe zur Erziehung"
-    )
-    lines.append("Bedarfe im Sozialraum: " + (", ".join(n.need for n in view.needs) or "–"))
-    return "\n".join(lines)
-
-
-__all__ = ["ConsultationWizard", "IdeaGroup"]
