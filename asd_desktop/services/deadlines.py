@@ -37,7 +37,12 @@ from asd_desktop.models.goals import FirstStep
 from asd_desktop.models.steps import Step
 from asd_desktop.services import audit
 from asd_desktop.services.steps import StepAction
-from asd_desktop.storage.due_items import FOLLOW_UP_MEETING, due_source, open_due_by_case
+from asd_desktop.storage.due_items import (
+    FOLLOW_UP_MEETING,
+    due_source,
+    open_counts,
+    open_due_by_case,
+)
 
 #: The case tab that shows each kind (the window opens the case there).
 DUE_KIND_TABS: dict[DueKind, str] = {
@@ -229,9 +234,9 @@ class DeadlineService:
 
     def summary(self, today: dt.date) -> DueSummary:
         """How many open items are overdue and how many are due today."""
-        items = self.items(end=today)
-        overdue = sum(1 for i in items if i.due_on < today)
-        return DueSummary(overdue=overdue, due_today=len(items) - overdue)
+        with self._sf() as s:
+            overdue, due_today = s.connection().execute(open_counts(today)).one()
+        return DueSummary(overdue=int(overdue), due_today=int(due_today))
 
     def next_due(self, case_ids: Collection[str]) -> dict[str, dt.date]:
         """The earliest open item's date per case (cases without one are left out)."""
