@@ -17,6 +17,7 @@ from asd_desktop.domain.enums import (
     ParticipantGroup,
     ProposalDecision,
 )
+from asd_desktop.domain.working_days import next_working_day
 from asd_desktop.services.cases import AreaInput, CaseInput
 from asd_desktop.services.familienrat import (
     PHASE_GUIDANCE,
@@ -326,8 +327,9 @@ def test_review_date_defaults_to_three_months_and_must_follow_the_meeting(qtbot,
     press(qtbot, wizard, NEXT)  # the accepted proposal is complete: stored as agreement
     page = wizard.approval_page
     assert wizard.currentPage() is page
-    expected = default_review_date(MEETING)
-    assert expected == MEETING.date() + dt.timedelta(days=91)
+    # Three months on, moved to a working day in Hamburg (the default federal state).
+    expected = next_working_day(MEETING.date() + dt.timedelta(days=91), "HH")[0]
+    assert expected == next_working_day(default_review_date(MEETING), "HH")[0]
     assert from_qdate(page.review_edit.date()) == expected
 
     page.review_edit.setDate(to_qdate(MEETING.date() - dt.timedelta(days=1)))
@@ -351,6 +353,56 @@ def test_review_date_defaults_to_three_months_and_must_follow_the_meeting(qtbot,
     assert decision.review_on == expected
 
 
+#: 91 days after 1 August 2025 is Friday, 31 October 2025: Reformationstag in Hamburg.
+MEETING_BEFORE_REFORMATION_DAY = dt.datetime(2025, 8, 1, 10, 0)
+
+
+def test_a_review_on_a_holiday_moves_to_the_next_working_day_and_says_why(qtbot, opened):
+    council = council_in_decision(opened, meeting=MEETING_BEFORE_REFORMATION_DAY)
+    opened.familienrat.decide_proposal(council.proposals[0].id, ProposalDecision.ACCEPTED)
+    wizard = open_wizard(qtbot, opened, council.id)
+    press(qtbot, wizard, NEXT)
+    press(qtbot, wizard, NEXT)
+    page = wizard.approval_page
+    assert wizard.currentPage() is page
+    holiday = MEETING_BEFORE_REFORMATION_DAY.date() + dt.timedelta(days=91)
+    assert holiday == dt.date(2025, 10, 31)
+    expected, reason = next_working_day(holiday, "HH")
+    assert expected == dt.date(2025, 11, 3)  # Friday the holiday, then the weekend
+    assert reason == (
+        "Der 31. Oktober ist ein Feiertag (Reformationstag); vorgeschlagen ist der nächste Werktag."
+    )
+    assert from_qdate(page.review_edit.date()) == expected
+    assert page.review_reason.text() == reason
+    assert page.review_reason.isVisible()
+    assert page.review_edit.accessibleDescription() == reason
+    assert "vorgeschlagen: 03.11.2025." in page.review_hint.text()
+    screenshot(wizard, "fr_decision_review_on_holiday")
+
+    # The caseworker stays free to choose: a date set by hand needs no reason and is kept.
+    page.review_edit.setDate(to_qdate(dt.date(2025, 10, 30)))
+    assert page.review_reason.text() == ""
+    assert not page.review_reason.isVisible()
+    assert page.decision().review_on == dt.date(2025, 10, 30)
+    page.reset_review_date()
+    assert from_qdate(page.review_edit.date()) == expected
+    assert page.review_reason.text() == reason
+
+
+def test_the_office_federal_state_decides_which_holidays_move_the_review(qtbot, opened):
+    # Reformationstag is no public holiday in Bavaria: Friday, 31 October stays.
+    opened.familienrat.federal_state = "BY"
+    council = council_in_decision(opened, meeting=MEETING_BEFORE_REFORMATION_DAY)
+    opened.familienrat.decide_proposal(council.proposals[0].id, ProposalDecision.ACCEPTED)
+    wizard = open_wizard(qtbot, opened, council.id)
+    press(qtbot, wizard, NEXT)
+    press(qtbot, wizard, NEXT)
+    page = wizard.approval_page
+    assert wizard.currentPage() is page
+    assert from_qdate(page.review_edit.date()) == dt.date(2025, 10, 31)
+    assert page.review_reason.text() == ""
+
+
 def test_untouched_review_date_is_stored_once_seen(qtbot, opened, council):
     wizard = open_wizard(qtbot, opened, council.id)
     press(qtbot, wizard, NEXT)
@@ -364,7 +416,8 @@ def test_untouched_review_date_is_stored_once_seen(qtbot, opened, council):
     press(qtbot, wizard, NEXT)
     # Shown and left untouched: the proposed date counts as chosen.
     assert wizard.currentPage() is wizard.approval_page
-    assert stored(opened, council.id).decision.review_on == default_review_date(MEETING)
+    proposed = next_working_day(default_review_date(MEETING), "HH")[0]
+    assert stored(opened, council.id).decision.review_on == proposed
 
 
 def test_finish_without_accepted_proposal_is_refused_with_reasons(qtbot, opened, council):
@@ -417,7 +470,7 @@ def test_finish_moves_on_to_the_follow_up(qtbot, opened, council):
     assert view.phase is CouncilPhase.FOLLOW_UP
     assert blocker.args[0].phase is CouncilPhase.FOLLOW_UP
     assert len(view.agreements) == 2
-    assert view.decision.review_on == default_review_date(MEETING)
+    assert view.decision.review_on == next_working_day(default_review_date(MEETING), "HH")[0]
     # The review now shows in the overview of upcoming reviews.
     assert [r.council_id for r in opened.familienrat.upcoming_reviews(TODAY)] == [council.id]
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from asd_desktop.domain.enums import Area, ResourceKind, Role
+from asd_desktop.domain.working_days import next_working_day
 from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.goals import (
     PAGE_CONCERN,
@@ -45,6 +46,8 @@ from asd_desktop.ui.widgets import OptionalDateEdit, to_qdate
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 TODAY = dt.date.today()
+#: The proposed review: three months on, moved to the next working day in Hamburg.
+REVIEW_ON = next_working_day(TODAY + dt.timedelta(days=91), "HH")[0]
 ALT = Qt.KeyboardModifier.AltModifier
 
 MUHAREM_GOAL = (
@@ -358,7 +361,8 @@ def test_whole_wizard_by_keyboard_stores_the_agreement(
     assert "Hinweis „Schwer zu lesen“ verworfen, weil: So sagt es die Familie." in review
     names = [summary.present_list.item(n).text() for n in range(summary.present_list.count())]
     assert sorted(names) == ["Elif Yılmaz", "Muharem Al Zein", "Şükrü Yılmaz"]
-    assert summary.review_edit.date() == to_qdate(TODAY + dt.timedelta(days=91))
+    # Three months on, moved to a working day in Hamburg (the default federal state).
+    assert summary.review_edit.date() == to_qdate(REVIEW_ON)
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.text() == "&Speichern und Zielvereinbarung drucken"
     finish.click()
@@ -393,7 +397,7 @@ def test_whole_wizard_by_keyboard_stores_the_agreement(
     assert agreement.place == "Wohnung der Familie"
     assert agreement.present == ("Şükrü Yılmaz", "Ayşe Demir")
     assert agreement.agreed_on == TODAY
-    assert agreement.review_on == TODAY + dt.timedelta(days=91)
+    assert agreement.review_on == REVIEW_ON
     assert [g.text for g in agreement.goals] == [MUHAREM_GOAL, ELIF_GOAL]
     assert agreement.goals[0].indicator == "Das Heft liegt abends fertig auf dem Tisch."
     assert agreement.goals[0].dismissed == (("hard_to_read", "So sagt es die Familie."),)
@@ -658,3 +662,70 @@ def test_the_richtungsziel_gets_live_hints_and_the_office_voice_is_named(
     page.direction_edit.setPlainText("Die Mutter soll ihre Erziehungsfähigkeit stärken.")
     html = summary_html(GoalDraft(direction_goal=page.direction_edit.toPlainText()))
     assert "Hinweis „Klingt nach dem Amt“" in html
+
+
+# --- the proposed review date on a working day ---------------------------------------------
+
+#: 91 days after 1 August 2025 is Friday, 31 October 2025: Reformationstag in Hamburg.
+AGREED_BEFORE_REFORMATION_DAY = dt.date(2025, 8, 1)
+#: 91 days after 5 July 2025 is Saturday, 4 October 2025.
+AGREED_BEFORE_A_SATURDAY = dt.date(2025, 7, 5)
+#: 91 days after 4 July 2025 is Friday, 3 October 2025: Tag der Deutschen Einheit.
+AGREED_BEFORE_UNITY_DAY = dt.date(2025, 7, 4)
+
+
+def _summary_for(make_wizard, agreed_on: dt.date):
+    draft = GoalDraft(page=PAGE_CONCERN, concern="x", agreed_on=agreed_on)
+    return make_wizard(draft, today=lambda: agreed_on).summary_page
+
+
+def test_a_review_on_a_holiday_moves_to_the_next_working_day_and_says_why(qtbot, make_wizard):
+    summary = _summary_for(make_wizard, AGREED_BEFORE_REFORMATION_DAY)
+    holiday = AGREED_BEFORE_REFORMATION_DAY + dt.timedelta(days=91)
+    assert holiday == dt.date(2025, 10, 31)
+    expected, reason = next_working_day(holiday, "HH")
+    assert expected == dt.date(2025, 11, 3)  # Friday the holiday, then the weekend
+    assert summary.review_edit.date() == to_qdate(expected)
+    assert reason == (
+        "Der 31. Oktober ist ein Feiertag (Reformationstag); vorgeschlagen ist der nächste Werktag."
+    )
+    assert summary.review_reason_text() == reason
+    assert not summary.review_reason.isHidden()
+    assert summary.review_edit.accessibleDescription() == reason
+    assert summary.apply(GoalDraft()).review_on == expected
+
+    # The caseworker stays free to choose: a date set by hand needs no reason and stays.
+    summary.review_edit.setDate(to_qdate(dt.date(2025, 10, 30)))
+    assert summary.review_reason_text() == ""
+    assert summary.review_reason.isHidden()
+    assert summary.apply(GoalDraft()).review_on == dt.date(2025, 10, 30)
+
+
+def test_a_review_on_a_weekend_or_unity_day_moves_and_follows_the_agreement(qtbot, make_wizard):
+    summary = _summary_for(make_wizard, AGREED_BEFORE_A_SATURDAY)
+    assert summary.review_edit.date() == to_qdate(dt.date(2025, 10, 6))
+    assert summary.review_reason_text() == (
+        "Der 4. Oktober ist ein Samstag; vorgeschlagen ist der nächste Werktag."
+    )
+
+    # A new agreement date takes the untouched proposal along, with its own reason.
+    summary.agreed_edit.setDate(to_qdate(AGREED_BEFORE_UNITY_DAY))
+    assert summary.review_edit.date() == to_qdate(dt.date(2025, 10, 6))
+    assert summary.review_reason_text() == (
+        "Der 3. Oktober ist ein Feiertag (Tag der Deutschen Einheit); "
+        "vorgeschlagen ist der nächste Werktag."
+    )
+    # On a working day nothing moves and nothing is said.
+    summary.agreed_edit.setDate(to_qdate(dt.date(2025, 7, 7)))
+    assert summary.review_edit.date() == to_qdate(dt.date(2025, 10, 6))
+    assert summary.review_reason_text() == ""
+
+
+def test_the_office_federal_state_decides_which_holidays_move_the_review(
+    qtbot, opened, make_wizard
+):
+    # Reformationstag is no public holiday in Bavaria: Friday, 31 October stays.
+    opened.goals.federal_state = "BY"
+    summary = _summary_for(make_wizard, AGREED_BEFORE_REFORMATION_DAY)
+    assert summary.review_edit.date() == to_qdate(dt.date(2025, 10, 31))
+    assert summary.review_reason_text() == ""

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from asd_desktop.domain.enums import CouncilPhase, ProposalDecision
+from asd_desktop.domain.working_days import DateProposal
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.services.familienrat import (
@@ -548,6 +549,10 @@ class ApprovalPage(PhasePage):
         self.review_edit.setCalendarPopup(True)
         self.review_edit.setDisplayFormat(DATE_FORMAT)
         self.review_hint = hint_label("")
+        # Why the proposed date is not exactly three months on (weekend, holiday).
+        self.review_reason = hint_label("")
+        self.review_reason.setAccessibleName("Hinweis zum Termin der Überprüfung")
+        self.review_reason.setVisible(False)
         self.review_default_button = QPushButton("&Drei Monate nach dem Familienrat")
         self.review_default_button.setAccessibleName(
             "Überprüfung auf drei Monate nach dem Familienrat setzen"
@@ -567,6 +572,7 @@ class ApprovalPage(PhasePage):
         form.addRow(
             buddy("Über&prüfung am:", self.review_edit, "Termin der Überprüfung"), review_row
         )
+        form.addRow(QLabel(""), self.review_reason)
         form.addRow(QLabel(""), self.review_hint)
         form.addRow(
             buddy("Anmerkungen (&Notizen):", self.notes_edit, "Anmerkungen zur Entscheidung"),
@@ -585,6 +591,7 @@ class ApprovalPage(PhasePage):
         self.approved_by_edit.textEdited.connect(self.mark_edited)
         self.notes_edit.textChanged.connect(self.mark_edited)
         self.review_edit.dateChanged.connect(self.mark_edited)
+        self.review_edit.dateChanged.connect(self._show_review_reason)
 
     @override
     def load_page(self, view: CouncilView) -> None:
@@ -599,6 +606,7 @@ class ApprovalPage(PhasePage):
         self.review_hint.setText(
             f"Familienrat am {meeting}; vorgeschlagen: {german_date(self.default_review())}."
         )
+        self._show_review_reason()
 
     @override
     def initializePage(self) -> None:
@@ -633,8 +641,23 @@ class ApprovalPage(PhasePage):
         )
 
     def default_review(self) -> dt.date:
-        """About three months after the meeting."""
-        return default_review_date(self._meeting, self.today())
+        """About three months after the meeting, on a working day of the office's state."""
+        return self.proposed_review().day
+
+    def proposed_review(self) -> DateProposal:
+        """The proposed review date and, when it moved to a working day, why."""
+        return self.service.propose_review_date(self._meeting, self.today())
+
+    def _show_review_reason(self, *_: object) -> None:
+        # Said while the field holds the proposal; a date set by hand needs no reason.
+        if self._wizard is None:
+            return
+        proposal = self.proposed_review()
+        shown = from_qdate(self.review_edit.date()) == proposal.day
+        reason = proposal.reason if shown and proposal.reason else ""
+        self.review_reason.setText(reason)
+        self.review_reason.setVisible(bool(reason))
+        self.review_edit.setAccessibleDescription(reason)
 
     def reset_review_date(self) -> None:
         """Set the review date back to about three months after the meeting."""

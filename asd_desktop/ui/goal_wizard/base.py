@@ -25,8 +25,10 @@ from asd_desktop.domain.goal_process import (
     PAGE_TITLES,
     GoalDraft,
     GoalProcess,
+    default_review_date,
 )
 from asd_desktop.domain.guided import Problem, problems_by_key
+from asd_desktop.domain.working_days import DateProposal, propose
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
 from asd_desktop.ui.guided_wizard import GuidedPage
@@ -39,6 +41,11 @@ DEFAULT_DUE = dt.timedelta(days=91)
 def next_page_id(current: int) -> int:
     """The page after ``current`` (-1 after the summary): the wizard runs straight through."""
     return GOAL_PROCESS.next_page(current, GoalDraft())
+
+
+def propose_review_on_weekdays(agreed_on: dt.date) -> DateProposal:
+    """The usual review after ``agreed_on``, moved to a working day (default state)."""
+    return propose(default_review_date(agreed_on))
 
 
 def person_name(first_name: str, last_name: str) -> str:
@@ -55,6 +62,8 @@ class PageContext:
         draft_now: the draft as currently entered on every page.
         today: the date "today" for warnings (tests can pin it).
         quiet: True while the wizard restores a saved position; nothing is asked then.
+        propose_review: the proposed review date after an agreement's date, on a working
+            day of the office's federal state, with the reason when it moved.
     """
 
     case: CaseDetail
@@ -63,6 +72,7 @@ class PageContext:
     quiet: bool = False
     #: Searches the team's Sozialraum catalogue; None when it is not available.
     catalog: CatalogSearch | None = None
+    propose_review: Callable[[dt.date], DateProposal] = propose_review_on_weekdays
 
     @property
     def area(self) -> Area | None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,8 +22,8 @@ from typing_extensions import override
 
 from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.domain.goal_checker import check_goal
-from asd_desktop.services.goals import PAGE_SUMMARY, GoalDraft, default_review_date
-from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, person_name
+from asd_desktop.services.goals import PAGE_SUMMARY, GoalDraft
+from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, hint_label, person_name
 from asd_desktop.ui.goal_wizard.checker_panel import CODE_TITLES
 from asd_desktop.ui.widgets import DATE_FORMAT, buddy, from_qdate, german_date, to_qdate
 
@@ -118,6 +119,10 @@ class SummaryPage(GoalPage):
         self.review_edit = QDateEdit()
         self.review_edit.setCalendarPopup(True)
         self.review_edit.setDisplayFormat(DATE_FORMAT)
+        # Why the proposed review date is not exactly three months on (weekend, holiday).
+        self.review_reason = hint_label("")
+        self.review_reason.setAccessibleName("Hinweis zur nächsten Überprüfung")
+        self.review_reason.setVisible(False)
         self.caseworker_edit = QLineEdit()
         self.present_list = QListWidget()
         self.present_list.setMaximumHeight(110)
@@ -140,6 +145,7 @@ class SummaryPage(GoalPage):
         dates.addWidget(self.review_edit)
         dates.addStretch(1)
         form.addRow(buddy("&Datum:", self.agreed_edit, "Datum der Vereinbarung"), dates)
+        form.addRow(QLabel(""), self.review_reason)
         form.addRow(buddy("&Fachkraft:", self.caseworker_edit, "Fachkraft"), self.caseworker_edit)
         form.addRow(
             buddy(
@@ -165,7 +171,7 @@ class SummaryPage(GoalPage):
         self.place_edit.textEdited.connect(self.edited)
         self.caseworker_edit.textEdited.connect(self.edited)
         self.agreed_edit.dateChanged.connect(self._on_agreed_changed)
-        self.review_edit.dateChanged.connect(self._on_edit)
+        self.review_edit.dateChanged.connect(self._on_review_changed)
         self.present_list.itemChanged.connect(lambda _item: self._on_edit())
 
     # --- the draft ---------------------------------------------------------------------
@@ -179,7 +185,9 @@ class SummaryPage(GoalPage):
             self._agreed_before = agreed
             self.place_edit.setText(draft.place)
             self.agreed_edit.setDate(to_qdate(agreed))
-            self.review_edit.setDate(to_qdate(draft.review_on or default_review_date(agreed)))
+            proposed = self.context.propose_review(agreed).day
+            self.review_edit.setDate(to_qdate(draft.review_on or proposed))
+            self._show_review_reason()
             self.caseworker_edit.setText(draft.caseworker or self.context.case.caseworker)
             self.present_list.clear()
             names = [person_name(p.first_name, p.last_name) for p in self.context.case.persons]
@@ -256,10 +264,28 @@ class SummaryPage(GoalPage):
         # The review date follows the agreement's date until it is set by hand.
         agreed = from_qdate(self.agreed_edit.date())
         review = from_qdate(self.review_edit.date())
-        if review == default_review_date(self._agreed_before) or review <= agreed:
-            self.review_edit.setDate(to_qdate(default_review_date(agreed)))
+        if review == self.context.propose_review(self._agreed_before).day or review <= agreed:
+            self.review_edit.setDate(to_qdate(self.context.propose_review(agreed).day))
         self._agreed_before = agreed
+        self._show_review_reason()
         self._on_edit()
+
+    def _on_review_changed(self) -> None:
+        self._show_review_reason()
+        self._on_edit()
+
+    def _show_review_reason(self) -> None:
+        # Said while the field holds the proposal; a date set by hand needs no reason.
+        proposal = self.context.propose_review(from_qdate(self.agreed_edit.date()))
+        shown = from_qdate(self.review_edit.date()) == proposal.day
+        reason = proposal.reason if shown and proposal.reason else ""
+        self.review_reason.setText(reason)
+        self.review_reason.setVisible(bool(reason))
+        self.review_edit.setAccessibleDescription(reason)
+
+    def review_reason_text(self) -> str:
+        """The shown reason why the proposed review date moved ("" when it did not)."""
+        return self.review_reason.text()
 
     def _on_edit(self) -> None:
         if not self._loading:

@@ -86,8 +86,14 @@ class GoalWizard(GuidedWizard):
         self._finished = False
         self._save_failed = False
         self.agreement: AgreementView | None = None
-        self._base = draft if draft is not None else goals.new_draft(case.id, case.caseworker)
-        self.context = PageContext(case=case, draft_now=self.draft, today=today, catalog=catalog)
+        self._base = draft if draft is not None else self._new_draft(goals, case)
+        self.context = PageContext(
+            case=case,
+            draft_now=self.draft,
+            today=today,
+            catalog=catalog,
+            propose_review=goals.propose_review_date,
+        )
 
         self.setButtonText(
             QWizard.WizardButton.FinishButton,
@@ -126,6 +132,14 @@ class GoalWizard(GuidedWizard):
         self.focus_page()
 
     # --- the draft ---------------------------------------------------------------------
+
+    @staticmethod
+    def _new_draft(goals: GoalService, case: CaseDetail) -> GoalDraft:
+        # A fresh draft proposes its review on a working day of the office's federal state.
+        draft = goals.new_draft(case.id, case.caseworker)
+        if draft.agreed_on is None:
+            return draft
+        return dataclasses.replace(draft, review_on=goals.propose_review_date(draft.agreed_on).day)
 
     def draft(self) -> GoalDraft:
         """Everything entered so far, standing at the current page."""
