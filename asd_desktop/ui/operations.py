@@ -18,6 +18,7 @@ any other exception is raised again on the GUI thread, as if the call had run th
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from typing import ClassVar, Generic, TypeVar
 
@@ -321,6 +322,10 @@ class Op(Generic[T]):
 
     def run(self) -> Op[T]:
         """Start the call on a worker thread; returns at once."""
+        if not Op._running:
+            # A full garbage collection holds the interpreter lock while it walks every
+            # object: with the window's long-lived objects frozen it walks only the new ones.
+            gc.freeze()
         Op._running.add(self)  # type: ignore[arg-type]
         self._scopes = BusyScope.around(self._parent)
         for scope in self._scopes:
@@ -365,6 +370,8 @@ class Op(Generic[T]):
         self._read_token()  # the last state, so a listener sees the end
         self.done = True
         Op._running.discard(self)
+        if not Op._running:
+            gc.unfreeze()
         panel, self.panel = self.panel, None
         if panel is not None and shiboken6.isValid(panel):
             panel.hide()
