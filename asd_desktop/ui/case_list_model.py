@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from typing_extensions import override
 
-from asd_desktop.domain.enums import CaseStatus
+from asd_desktop.domain.enums import Area, CaseStatus
 from asd_desktop.services.cases import CaseRow
 from asd_desktop.ui.widgets import AREA_COLOURS
 
@@ -25,6 +25,12 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 COL_FILE_NUMBER, COL_FAMILY, COL_AREA, COL_LAST_CONTACT, COL_DEADLINE = range(5)
 HEADERS = ("Aktenzeichen", "Familie", "Bereich", "letzter Kontakt", "nächste Frist")
+#: The headers as shown: the two date headers on two lines, no wider than a date.
+SHOWN_HEADERS = ("Aktenzeichen", "Familie", "Bereich", "letzter\nKontakt", "nächste\nFrist")
+#: The area's short word in the list (the badge colours say it too; the tooltip names it).
+AREA_WORDS = {Area.SERVICE: "Leistung", Area.GREY: "Grau", Area.DANGER: "Gefährdung"}
+#: Behind an overdue date in the list (the tooltip and the screen reader say "überfällig").
+OVERDUE_MARK = "!"
 
 OVERDUE_COLOR = QColor("#b00020")
 CLOSED_COLOR = QColor("#6b6b6b")
@@ -112,6 +118,8 @@ class CaseListModel(QAbstractTableModel):
             and 0 <= section < len(HEADERS)
             and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
         ):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return SHOWN_HEADERS[section]
             return HEADERS[section]
         return None
 
@@ -130,9 +138,11 @@ class CaseListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(case, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[column]}: {self._text(case, column) or 'keine Angabe'}"
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_AREA and case.area:
+            return f"{HEADERS[column]}: {self._spoken(case, column) or 'keine Angabe'}"
+        if role == Qt.ItemDataRole.BackgroundRole and column == COL_AREA and case.area:
             return QColor(AREA_COLOURS[case.area][0])
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_AREA and case.area:
+            return QColor(AREA_COLOURS[case.area][1])
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_DEADLINE and self.is_overdue(case):
                 return OVERDUE_COLOR
@@ -152,11 +162,20 @@ class CaseListModel(QAbstractTableModel):
                 return f"{case.family_name}  {CONFLICT_MARKER}"
             return case.family_name
         if column == COL_AREA:
-            return case.area.label if case.area else NO_AREA
+            return AREA_WORDS[case.area] if case.area else NO_AREA
         if column == COL_LAST_CONTACT:
             return format_date(case.last_contact.date() if case.last_contact else None)
+        # Short, so the column fits beside the others at 1366 px; red and the tooltip say more.
         text = format_date(case.next_deadline)
-        return f"{text} (überfällig)" if self.is_overdue(case) else text
+        return f"{text} {OVERDUE_MARK}" if self.is_overdue(case) else text
+
+    def _spoken(self, case: CaseRow, column: int) -> str:
+        """The cell as a screen reader says it: whole words."""
+        if column == COL_AREA:
+            return case.area.label if case.area else NO_AREA
+        if column == COL_DEADLINE and self.is_overdue(case):
+            return f"{format_date(case.next_deadline)} (überfällig)"
+        return self._text(case, column)
 
     def _tooltip(self, case: CaseRow, column: int) -> str:
         status = f"Fall {case.file_number}, {case.family_name} ({case.status.label})"
@@ -175,4 +194,6 @@ class CaseListModel(QAbstractTableModel):
             return f"{status}: letzter Kontakt am {case.last_contact.strftime('%d.%m.%Y, %H:%M')}"
         if column == COL_AREA and case.area is None:
             return f"{status}: noch keine Falleinordnung"
+        if column == COL_AREA and case.area is not None:
+            return f"{status}: {case.area.label}"
         return status

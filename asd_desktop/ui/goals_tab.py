@@ -286,10 +286,11 @@ class GoalsTab(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(agreements)
         top.addWidget(resources)
-        # The agreements' Richtungsziel is the longer text: they get two thirds.
-        top.setStretchFactor(0, 2)
-        top.setStretchFactor(1, 1)
-        top.setSizes([600, 300])
+        # The agreements' Richtungsziel is the longer text: they get nearly two thirds; the
+        # resources keep room for kind, resource and "hilft bei" side by side.
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setSizes([585, 315])
         top.setChildrenCollapsible(False)
         self.goals_group = self._group("Handlungsziele", self.goals_table)
         self.reviews_group = self._group("Überprüfungen", self.reviews_table)

@@ -76,14 +76,22 @@ def test_empty_model_passes_qt_modeltest(qtmodeltester):
 
 def test_headers_are_the_german_column_names(model):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Aktenzeichen", "Familie", "Bereich", "letzter Kontakt", "nächste Frist"]
+    shown = ["Aktenzeichen", "Familie", "Bereich", "letzter\nKontakt", "nächste\nFrist"]
+    assert headers == shown
+    spoken = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+        for c in range(model.columnCount())
+    ]
+    assert spoken == ["Aktenzeichen", "Familie", "Bereich", "letzter Kontakt", "nächste Frist"]
 
 
 def test_cells_show_case_values_with_german_dates(model):
     assert model.rowCount() == 3
     assert _text(model, 0, COL_FILE_NUMBER) == "ASD-2024-001"
     assert _text(model, 0, COL_FAMILY) == "Yılmaz"
-    assert _text(model, 0, COL_AREA) == "Graubereich"
+    assert _text(model, 0, COL_AREA) == "Grau"
+    assert "Graubereich" in _text(model, 0, COL_AREA, Qt.ItemDataRole.ToolTipRole)
+    assert _text(model, 0, COL_AREA, Qt.ItemDataRole.AccessibleTextRole) == "Bereich: Graubereich"
     assert _text(model, 0, COL_LAST_CONTACT) == "03.06.2024"
     assert _text(model, 1, COL_AREA) == "–"
     assert _text(model, 1, COL_LAST_CONTACT) == ""
@@ -92,7 +100,7 @@ def test_cells_show_case_values_with_german_dates(model):
 
 
 def test_overdue_deadline_is_red_and_marked(model):
-    assert _text(model, 0, COL_DEADLINE) == "01.06.2024 (überfällig)"
+    assert _text(model, 0, COL_DEADLINE) == "01.06.2024 !"
     assert _text(model, 0, COL_DEADLINE, Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
     assert "seit 9 Tagen überschritten" in _text(
         model, 0, COL_DEADLINE, Qt.ItemDataRole.ToolTipRole

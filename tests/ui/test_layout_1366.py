@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView, QWidget
 
-from asd_desktop.ui.case_list_model import COL_DEADLINE, COL_FAMILY
+from asd_desktop.ui.case_list_model import COL_AREA, COL_DEADLINE, COL_FAMILY
 from asd_desktop.ui.case_view.tables import AreaHistoryModel, ContactTableModel, PersonTableModel
 from asd_desktop.ui.conflict_inbox import ConflictInbox
 from asd_desktop.ui.documents_tab import DocumentTableModel
@@ -20,6 +20,7 @@ from asd_desktop.ui.main_window import MainWindow
 from asd_desktop.ui.mandates_tab import MandateTableModel
 from asd_desktop.ui.sozialraum_window import LEARNED_COLUMN, CatalogModel
 from asd_desktop.ui.sync_window.peers import PeersModel
+from asd_desktop.ui.table_layout import CELL_PADDING
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import OFFSCREEN_NOISE
 
@@ -76,6 +77,28 @@ def unreadable(table: QTableView, column: int, minimum: int) -> list[str]:
     return problems
 
 
+def cut_cells(table: QTableView, column: int) -> list[str]:
+    """The cells of ``column`` whose text does not fit their width (a short column must not cut)."""
+    model = table.model()
+    width = table.columnWidth(column)
+    name = str(model.headerData(column, Qt.Orientation.Horizontal)).replace("\n", " ")
+    problems = []
+    for row in range(model.rowCount()):
+        text = str(model.index(row, column).data() or "")
+        needed = table.fontMetrics().horizontalAdvance(text) + CELL_PADDING
+        if needed > width:
+            problems.append(f"{table.accessibleName()!r} column {name!r}: {text!r} is cut")
+    return problems
+
+
+def scrolls_sideways(table: QTableView) -> list[str]:
+    """A table that needs its horizontal scrollbar hides a column from the caseworker."""
+    bar = table.horizontalScrollBar()
+    if bar.maximum() > 0:
+        return [f"{table.accessibleName()!r} scrolls sideways by {bar.maximum()} px"]
+    return []
+
+
 # The offscreen platform cannot raise a window; open_sozialraum and open_sync ask it to.
 @pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE, r"This plugin does not support raise\(\)")
 def test_every_tab_and_window_shows_its_key_columns(qtbot, window: MainWindow, tmp_path: Path):
@@ -86,6 +109,11 @@ def test_every_tab_and_window_shows_its_key_columns(qtbot, window: MainWindow, t
         problems.append(f"the case list takes {left} of {left + right} px")
     problems += unreadable(window.table, COL_FAMILY, 90)
     problems += unreadable(window.table, COL_DEADLINE, 70)
+    # The short columns show their whole content: the area's word and the whole date.
+    for column in (COL_AREA, COL_DEADLINE):
+        problems += unreadable(window.table, column, 60)
+        problems += cut_cells(window.table, column)
+    problems += scrolls_sideways(window.table)
 
     view = window.case_view
     assert view is not None
@@ -109,6 +137,8 @@ def test_every_tab_and_window_shows_its_key_columns(qtbot, window: MainWindow, t
             (goals.goals_table, ActionGoalsModel.TEXT, 200),
             (goals.goals_table, ActionGoalsModel.STATUS, 60),
             (goals.resources_table, ResourcesModel.DESCRIPTION, 120),
+            (goals.resources_table, ResourcesModel.KIND, 60),
+            (goals.resources_table, ResourcesModel.HELPS, 60),
         ]
     if view.familienrat_tab is not None:
         checks["Familienrat"] = [
@@ -128,6 +158,8 @@ def test_every_tab_and_window_shows_its_key_columns(qtbot, window: MainWindow, t
         shoot(window, f"tab-{index}-{label.replace('/', '-')}", tmp_path)
         for table, column, minimum in checks.get(label, []):
             problems += unreadable(table, column, minimum)
+        for table in {id(t): t for t, _, _ in checks.get(label, [])}.values():
+            problems += scrolls_sideways(table)
         visited.add(label)
     assert set(checks) <= visited
 

@@ -284,7 +284,9 @@ def test_status_and_area_filters(qtbot, window):
 def test_overdue_deadline_marked_in_list(window):
     row = window.model.row_of(window.model.rows()[0].id)
     text = window.model.index(row, 4).data()
-    assert text.endswith("(überfällig)")
+    assert text.endswith(" !")
+    spoken = window.model.index(row, 4).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.endswith("(überfällig)")
     assert window.model.index(row, COL_LAST_CONTACT).data() == (
         (TODAY - dt.timedelta(days=3)).strftime("%d.%m.%Y")
     )

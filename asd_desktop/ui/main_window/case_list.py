@@ -26,8 +26,6 @@ from asd_desktop.services.cases import CaseQuery
 from asd_desktop.services.vault import OpenVault
 from asd_desktop.ui.case_list_model import (
     CASE_ID_ROLE,
-    COL_AREA,
-    COL_DEADLINE,
     COL_FAMILY,
     CaseListModel,
 )
@@ -38,7 +36,7 @@ from asd_desktop.ui.table_layout import fit_columns, read_only_table
 SEARCH_DEBOUNCE_MS = 150
 #: Rows of the case list whose content decides the column widths.
 #: The case list's share of the window's width (the case gets the rest).
-LIST_SHARE = 0.35
+LIST_SHARE = 0.365
 NO_CASE_SELECTED = "Bitte zuerst einen Fall in der Liste auswählen."
 
 STATUS_FILTERS: tuple[tuple[str, CaseStatus | None], ...] = (
@@ -97,8 +95,9 @@ class CaseListWindow(QMainWindow):
 
         self.model = CaseListModel(self)
         self.table = read_only_table(self.model, "Fallliste", QTableView())
-        # The family name takes the room; area and deadline are cut (tooltip) when tight.
-        fit_columns(self.table, COL_FAMILY, {COL_AREA: 130, COL_DEADLINE: 150}, key_min=90)
+        # The family name takes the room; the short columns (file number, area word,
+        # dates) keep their content's width, so a date is never cut.
+        fit_columns(self.table, COL_FAMILY, key_min=90)
         self.table.clicked.connect(self._on_row_chosen)
         self.table.activated.connect(self._on_row_chosen)
 
