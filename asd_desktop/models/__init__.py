@@ -35,6 +35,13 @@ from asd_desktop.models.goals import (
     WizardDraft,
 )
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
+from asd_desktop.models.privacy import (
+    AccessRequest,
+    DeletionRequest,
+    EntrustedConsent,
+    PurgedCase,
+    PurgeOrder,
+)
 from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
 from asd_desktop.models.steps import Step
 from asd_desktop.models.sync import (
@@ -51,6 +58,7 @@ from asd_desktop.models.sync import (
 )
 
 __all__ = [
+    "AccessRequest",
     "ActionGoal",
     "AgreementReview",
     "Area",
@@ -72,8 +80,10 @@ __all__ = [
     "CouncilHours",
     "CouncilParticipant",
     "CouncilProposal",
+    "DeletionRequest",
     "Document",
     "DocumentKind",
+    "EntrustedConsent",
     "Exploration",
     "FamilyCouncil",
     "FirstStep",
@@ -86,6 +96,8 @@ __all__ = [
     "Mandate",
     "MandateEvidence",
     "Person",
+    "PurgeOrder",
+    "PurgedCase",
     "Replicated",
     "ResendRequest",
     "Resource",

@@ -15,7 +15,12 @@ class Case(Replicated, Base):
     """A Fall: the unit of work and of entitlement."""
 
     __tablename__ = "cases"
-    personal_fields: ClassVar[tuple[str, ...]] = ("family_name", "description", "caseworker")
+    personal_fields: ClassVar[tuple[str, ...]] = (
+        "family_name",
+        "description",
+        "caseworker",
+        "legal_hold_reason",
+    )
 
     file_number: Mapped[str] = mapped_column(String(64), index=True)
     family_name: Mapped[str] = mapped_column(String(200))
@@ -24,6 +29,10 @@ class Case(Replicated, Base):
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     caseworker: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    #: A legal hold (Löschsperre) stops the retention clock; "" = none. Why, by whom, since.
+    legal_hold_reason: Mapped[str] = mapped_column(Text, default="")
+    legal_hold_by: Mapped[str] = mapped_column(String(200), default="")
+    legal_hold_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class Person(Replicated, Base):
@@ -78,7 +87,13 @@ class Contact(Replicated, Base):
         Index("ix_contacts_case_time", "case_id", "occurred_at"),
         Index("ix_contacts_corrects", "corrects_id"),
     )
-    personal_fields: ClassVar[tuple[str, ...]] = ("present", "place", "note", "next_step")
+    personal_fields: ClassVar[tuple[str, ...]] = (
+        "present",
+        "place",
+        "note",
+        "next_step",
+        "entrusted_by",
+    )
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     occurred_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -91,3 +106,5 @@ class Contact(Replicated, Base):
     next_step_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     corrects_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), nullable=True)
     recorded_by: Mapped[str] = mapped_column(String(200), default="")
+    #: Who entrusted this in confidence (§ 65 SGB VIII, "anvertraut"); "" = not entrusted.
+    entrusted_by: Mapped[str] = mapped_column(String(200), default="")

@@ -16,7 +16,7 @@ class Document(Replicated, Base):
 
     __tablename__ = "documents"
     __table_args__ = (Index("ix_documents_case", "case_id", "created_at"),)
-    personal_fields: ClassVar[tuple[str, ...]] = ("title", "content")
+    personal_fields: ClassVar[tuple[str, ...]] = ("title", "content", "entrusted_by")
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     kind: Mapped[str] = mapped_column(String(40))
@@ -26,3 +26,5 @@ class Document(Replicated, Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     #: The record the document was made from (e.g. a goal agreement's id).
     source_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    #: Who entrusted this in confidence (§ 65 SGB VIII, "anvertraut"); "" = not entrusted.
+    entrusted_by: Mapped[str] = mapped_column(String(200), default="")
