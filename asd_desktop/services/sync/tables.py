@@ -37,6 +37,8 @@ RECORD_LABELS: dict[str, str] = {
     "catalog_entries": "Angebot im Sozialraumkatalog",
     "explorations": "Sozialraumerkundung",
     "team_meetings": "Teamsitzung",
+    "access_requests": "Auskunftsersuchen (Art. 15 DSGVO)",
+    "entrusted_consents": "Einwilligung zur Weitergabe (anvertraut)",
 }
 
 #: German field names for every field of a travelling record (the conflict inbox shows them).
@@ -198,6 +200,21 @@ FIELD_LABELS: dict[str, str] = {
     "author": "Von",
     "explored_on": "Erkundet am",
     "learned": "Was ich erfahren habe",
+    # Datenschutz: Löschsperre, anvertraute Angaben, Auskunft
+    "legal_hold_reason": "Löschsperre: Grund",
+    "legal_hold_by": "Löschsperre von",
+    "legal_hold_since": "Löschsperre seit",
+    "entrusted_by": "Anvertraut von",
+    "person_id": "Person",
+    "answered_on": "Beantwortet am",
+    "answered_by": "Beantwortet von",
+    "withheld": "Zurückgehalten",
+    "record_table": "Art des Eintrags",
+    "record_id": "Eintrag",
+    "given_by": "Eingewilligt von",
+    "given_on": "Eingewilligt am",
+    "purpose": "Wofür",
+    "covers": "Gilt für",
     "deleted": "Gelöscht",
 }
 
@@ -218,6 +235,8 @@ QUIET_FIELDS = frozenset(
         "corrects_id",
         "contact_id",
         "source_id",
+        "record_id",
+        "person_id",
         "sha256",
         "position",
         "dismissed_findings",
