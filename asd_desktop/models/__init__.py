@@ -35,6 +35,7 @@ from asd_desktop.models.goals import (
     WizardDraft,
 )
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
+from asd_desktop.models.network import NetworkEntry, NetworkMap, NetworkVersion
 from asd_desktop.models.privacy import (
     AccessRequest,
     DeletionRequest,
@@ -95,6 +96,9 @@ __all__ = [
     "LocalDevice",
     "Mandate",
     "MandateEvidence",
+    "NetworkEntry",
+    "NetworkMap",
+    "NetworkVersion",
     "Person",
     "PurgeOrder",
     "PurgedCase",
