@@ -12,6 +12,19 @@ Richtungsziele (consensus goals), written and labelled before the checker was sh
 the Richtungsziel page and before ``office_voice`` existed; they count as held out. The
 benchmark reports figures for the whole corpus, the held-out part and the Richtungsziele.
 
+``tests/data/goal_corpus/independent.jsonl`` (issue 14) holds texts the rule writers did
+not write: short goals quoted from the method's source document (section 2.5) and from
+public Hilfeplan guidance pages (each row names its source), and texts written for the
+purpose in styles unlike the rows below (receiving help phrased as the family's act,
+nominal style naming a placement, vague states no word list holds, passives and
+nominalisations hiding the actor, events in a family's life as time anchors, the
+family's own wishes that look like measures, child's voice, misspellings). They were
+labelled, and split, before any rule was changed: within each source group the 1st,
+3rd, 5th … row is ``held_out`` (no rule is tuned on it), the others ``tuning``. One
+labelling refinement applies to them: a result the family reaches (a Kitaplatz, the
+Seepferdchen, a language certificate, a parents' evening at school) is a goal, not a
+measure; using a help (counselling, therapy, a course as help, a placement) is one.
+
 Labelling rules (the same as in ``asd_desktop.domain.goal_checker``):
 
 - ``measure``: names a help form, course, help training, therapy or counselling, a
@@ -43,8 +56,10 @@ Labelling rules (the same as in ``asd_desktop.domain.goal_checker``):
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 #: The day the corpus is judged on (matters only for far-away deadlines).
 TODAY = dt.date(2026, 11, 24)
@@ -75,6 +90,9 @@ class LabelledGoal:
     codes: frozenset[str]
     held_out: bool
     direction: bool = False
+    #: From ``independent.jsonl``: not written by the rule writers (issue 14).
+    independent: bool = False
+    source: str = ""
 
 
 # Written and labelled before the checker was written; never used for tuning.
@@ -982,11 +1000,40 @@ def _goals(
     ]
 
 
+INDEPENDENT_FILE = Path(__file__).parents[1] / "data" / "goal_corpus" / "independent.jsonl"
+
+
+def _independent_goals() -> list[LabelledGoal]:
+    goals = []
+    for line in INDEPENDENT_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        goals.append(
+            LabelledGoal(
+                text=row["text"],
+                codes=frozenset(row["codes"]),
+                held_out=row["split"] == "held_out",
+                direction=bool(row["direction"]),
+                independent=True,
+                source=row["source"],
+            )
+        )
+    return goals
+
+
+#: Texts the rule writers did not write (issue 14), from ``independent.jsonl``.
+INDEPENDENT: list[LabelledGoal] = _independent_goals()
+
+#: The independent texts no rule was tuned on: the held-out part of issue 14.
+INDEPENDENT_HELD_OUT: list[LabelledGoal] = [g for g in INDEPENDENT if g.held_out]
+
 #: The whole corpus, held-out parts first.
 CORPUS: list[LabelledGoal] = (
     _goals(HELD_OUT_ROWS, held_out=True)
     + _goals(DIRECTION_ROWS, held_out=True, direction=True)
     + _goals(DEV_ROWS, held_out=False)
+    + INDEPENDENT
 )
 
 
