@@ -34,6 +34,13 @@ from asd_desktop.models.goals import (
     Resource,
     WizardDraft,
 )
+from asd_desktop.models.hilfen import (
+    HelpKind,
+    Hilfe,
+    HilfeplanGoal,
+    HilfeplanMeeting,
+    HilfeplanTask,
+)
 from asd_desktop.models.instruments import Mandate, MandateEvidence, RiskAssessment
 from asd_desktop.models.network import NetworkEntry, NetworkMap, NetworkVersion
 from asd_desktop.models.privacy import (
@@ -91,6 +98,11 @@ __all__ = [
     "GoalAgreement",
     "GoalReview",
     "GoalStatus",
+    "HelpKind",
+    "Hilfe",
+    "HilfeplanGoal",
+    "HilfeplanMeeting",
+    "HilfeplanTask",
     "ImportedBundle",
     "JoinedVersion",
     "LocalDevice",

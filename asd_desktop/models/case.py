@@ -29,6 +29,11 @@ class Case(Replicated, Base):
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     caseworker: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    #: Where the case belongs, by name: the team, the Sozialraum and the district
+    #: (Stadtteil/Bezirk). The Wirkungsbericht groups cases by them; empty when unknown.
+    team: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    sozialraum: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    district: Mapped[str | None] = mapped_column(String(200), nullable=True)
     #: A legal hold (Löschsperre) stops the retention clock; "" = none. Why, by whom, since.
     legal_hold_reason: Mapped[str] = mapped_column(Text, default="")
     legal_hold_by: Mapped[str] = mapped_column(String(200), default="")

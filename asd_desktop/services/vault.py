@@ -19,6 +19,7 @@ from asd_desktop.services.deadlines import DeadlineService
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
+from asd_desktop.services.hilfen import HilfeService
 from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.services.settings import load_settings
 from asd_desktop.services.sozialraum import SozialraumService
@@ -64,6 +65,7 @@ class OpenVault:
     steps: StepService
     deadlines: DeadlineService
     calendar: CalendarExportService
+    hilfen: HilfeService
 
     def close(self) -> None:
         """Drop every connection and with them the key."""
@@ -125,6 +127,7 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         steps=StepService(sf, device),
         deadlines=DeadlineService(sf, device),
         calendar=CalendarExportService(sf, device),
+        hilfen=HilfeService(sf, device),
     )
     state = load_settings(data_dir).federal_state
     opened.goals.federal_state = opened.familienrat.federal_state = state

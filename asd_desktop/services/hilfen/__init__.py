@@ -1,0 +1,35 @@
+"""Hilfen and the Hilfeplan: the service and its values (re-exported here)."""
+
+from asd_desktop.services.hilfen.service import HilfeAction, HilfeService, meeting_problems
+from asd_desktop.services.hilfen.views import (
+    AdoptedGoal,
+    CasePlace,
+    GoalReviewLine,
+    HelpKindView,
+    HilfeInput,
+    HilfeView,
+    MeetingInput,
+    MeetingView,
+    Participant,
+    PreparedHilfe,
+    TaskInput,
+    TaskView,
+)
+
+__all__ = [
+    "AdoptedGoal",
+    "CasePlace",
+    "GoalReviewLine",
+    "HelpKindView",
+    "HilfeAction",
+    "HilfeInput",
+    "HilfeService",
+    "HilfeView",
+    "MeetingInput",
+    "MeetingView",
+    "Participant",
+    "PreparedHilfe",
+    "TaskInput",
+    "TaskView",
+    "meeting_problems",
+]
