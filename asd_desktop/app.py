@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from asd_desktop.models.errors import DataDirInUseError
 from asd_desktop.services.vault import DataDirLock
+from asd_desktop.storage.process import harden_process
 from asd_desktop.ui.focus import install_tab_focus
 from asd_desktop.ui.help import install_help
 from asd_desktop.ui.main_window import MainWindow
+from asd_desktop.ui.start_probe import install_start_probe
 
 APP_NAME = "asd-desktop"
 EXIT_IN_USE = 2
@@ -38,6 +40,7 @@ def _german(app: QApplication) -> None:
 
 def run_app(data_dir: Path) -> int:
     """Open the window on ``data_dir``; returns the exit code (2: folder already in use)."""
+    harden_process()  # also when the window is started without the command line
     app = _application()
     app.setApplicationName(APP_NAME)
     _german(app)
@@ -59,6 +62,7 @@ def run_app(data_dir: Path) -> int:
         return EXIT_IN_USE
     try:
         window = MainWindow(data_dir)
+        install_start_probe(app, window.lock_screen)
         window.show()
         return app.exec()
     finally:

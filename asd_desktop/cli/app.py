@@ -25,7 +25,9 @@ from asd_desktop.cli.common import (
     os_error_text,
 )
 from asd_desktop.models.errors import AsdError
+from asd_desktop.storage import server
 from asd_desktop.storage.paths import default_data_dir
+from asd_desktop.storage.server import ENV_DATABASE_URL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +48,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         version=f"asd-desktop {__version__}",
         help="die Versionsnummer anzeigen und beenden",
     )
-    add_data_dir(parser)
+    add_data_dir(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
     handlers: dict[str, Handler] = {}
     # The order here is the order of ``asd-desktop --help``.
@@ -64,10 +66,14 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from asd_desktop.storage.process import harden_process
+
+    harden_process()  # before any key, passphrase or name is in memory
     parser, handlers = _parser_and_handlers()
     args = parser.parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
     try:
+        server.use_server(data_dir, args.database_url or os.environ.get(ENV_DATABASE_URL))
         if args.command is None:
             from asd_desktop.app import run_app
 

@@ -124,17 +124,19 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
     pw = read_passphrase_file(args.passphrase_file)
     check_data_dir(data_dir, vault_needed=True)
     with vault.DataDirLock(data_dir):
+        # Read-only: no migration, no audit entry, no device row; the files stay as they are.
+        database = vault.open_for_check(data_dir, pw)
         try:
-            opened = vault.unlock_vault(data_dir, pw)
+            with database.engine.connect():
+                pass  # opens, keys and verifies the file before any check runs
+            results = check_database(database)
         except DatabaseUnreadableError as exc:
             # The passphrase was right; that the database does not open is the finding.
             print(f"FEHLER  Datenbank öffnen: {exc.message}")
             print("Prüfung NICHT bestanden.")
             return EXIT_FAILED
-        try:
-            results = check_database(opened.database)
         finally:
-            opened.close()
+            database.close()
     for r in results:
         print(f"{'OK    ' if r.ok else 'FEHLER'}  {r.name}: {r.detail}")
     ok = all(r.ok for r in results)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services import audit
+from asd_desktop.storage.anchor import ReadOnlyDatabase
 from asd_desktop.storage.database import Database
 
 _HMAC_FAILED = re.compile(r"HMAC verification failed for page (\d+)")
@@ -27,8 +28,11 @@ class CheckResult:
     detail: str
 
 
-def check_database(database: Database) -> list[CheckResult]:
-    """Run every check; never changes anything, and a damaged page fails a check, not the run."""
+def check_database(database: Database | ReadOnlyDatabase) -> list[CheckResult]:
+    """Run every check; never changes anything, and a damaged page fails a check, not the run.
+
+    ``asd-desktop check`` passes a database opened read-only (no migration, no audit entry).
+    """
     steps: list[tuple[str, Callable[[], tuple[bool, str]]]] = [
         ("SQLCipher-Seiten (HMAC)", lambda: _on_connection(database, _cipher_pages)),
         ("SQLite-Integrität", lambda: _on_connection(database, _integrity)),
@@ -48,7 +52,7 @@ def check_database(database: Database) -> list[CheckResult]:
 
 
 def _on_connection(
-    database: Database, step: Callable[[Connection], tuple[bool, str]]
+    database: Database | ReadOnlyDatabase, step: Callable[[Connection], tuple[bool, str]]
 ) -> tuple[bool, str]:
     with database.engine.connect() as conn:
         return step(conn)
@@ -73,8 +77,10 @@ def _foreign_keys(conn: Connection) -> tuple[bool, str]:
     return not fk, "ok" if not fk else f"{len(fk)} verwaiste Verweise"
 
 
-def _chain(database: Database) -> tuple[bool, str]:
+def _chain(database: Database | ReadOnlyDatabase) -> tuple[bool, str]:
     chain = audit.verify(database.session_factory)
     if chain.ok:
-        return True, f"{chain.entries} Einträge, lückenlos"
+        return True, f"{chain.entries} Einträge, lückenlos" + (
+            ", verankert" if chain.anchored else ""
+        )
     return False, f"Bruch bei Eintrag {chain.first_break}: {chain.reason}"

@@ -25,6 +25,7 @@ from asd_desktop.services.settings import load_settings
 from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.services.steps import StepService
 from asd_desktop.services.sync import SyncService
+from asd_desktop.storage import anchor
 from asd_desktop.storage.database import Database
 from asd_desktop.storage.engine import damaged_database_error
 from asd_desktop.storage.lock import DataDirLock
@@ -104,6 +105,7 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
     """Open the database with its data key (no KDF); migrations run here."""
     database = Database.open(db_path(data_dir), key)
     try:
+        anchor.install(database.session_factory, database.engine, db_path(data_dir))
         with database.session_factory.begin() as s:
             audit.append(s, database.device_id, AuditAction.UNLOCKED)
     except DBAPIError as exc:
@@ -139,6 +141,12 @@ def _device_setter(database: Database) -> Callable[[str], None]:
         database.device_id = device_id
 
     return set_device
+
+
+def open_for_check(data_dir: Path, passphrase: str) -> anchor.ReadOnlyDatabase:
+    """Unlock to verify only: the files are read as they are, nothing is written or migrated."""
+    key = Vault.load(vault_path(data_dir)).unlock(passphrase)
+    return anchor.read_only(db_path(data_dir), key)
 
 
 def unlock_vault(data_dir: Path, passphrase: str) -> OpenVault:

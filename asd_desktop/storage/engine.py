@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
 
 from asd_desktop.models.errors import AsdError, DatabaseUnreadableError, StorageFullError
+from asd_desktop.storage.paths import owner_only, special_file_problem
 from asd_desktop.storage.search import fold
 
 BUSY_TIMEOUT_S = 10.0
@@ -50,6 +53,7 @@ def key_pragma(key: bytes) -> str:
 
 def connect_encrypted(db_path: Path, key: bytes) -> Any:  # noqa: ANN401 - DB-API connection
     """A DB-API connection to the encrypted file, keyed, verified and configured."""
+    prepare_database_files(db_path)
     conn = sqlcipher3.connect(str(db_path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -76,6 +80,40 @@ def connect_encrypted(db_path: Path, key: bytes) -> Any:  # noqa: ANN401 - DB-AP
         conn.close()
         raise
     return conn
+
+
+def prepare_database_files(db_path: Path) -> None:
+    """Refuse a FIFO or device in place of the database; create it readable by its owner only.
+
+    SQLite creates the -wal and -shm files with the database file's mode, so an owner-only
+    database file gives owner-only companions (and looser existing ones are tightened).
+    """
+    for path in (
+        db_path,
+        db_path.with_name(db_path.name + "-wal"),
+        db_path.with_name(db_path.name + "-shm"),
+    ):
+        special = special_file_problem(path)
+        if special:
+            raise DatabaseUnreadableError(
+                f"Die Datenbank lässt sich nicht öffnen: »{path.name}« im Datenordner {special}. "
+                "Bitte diese Datei entfernen und die Sicherung des Datenordners zurückspielen; "
+                "es wurde nichts verändert."
+            )
+    try:
+        fd = os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # sqlcipher reports what is wrong with the folder in its own words
+    else:
+        os.close(fd)
+    for path in (
+        db_path,
+        db_path.with_name(db_path.name + "-wal"),
+        db_path.with_name(db_path.name + "-shm"),
+    ):
+        owner_only(path)
 
 
 def configure_connection(conn: Any) -> None:  # noqa: ANN401 - DB-API connection
@@ -106,6 +144,14 @@ class KeyHolder:
             )
         return bytes(self._key)
 
+    def derive(self, purpose: bytes) -> bytes:
+        """A 256-bit key for one purpose (HKDF-SHA256 from the data key); raises once forgotten."""
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose)
+        return hkdf.derive(self.key())
+
     def forget(self) -> None:
         """Overwrite and drop the key (best effort: Python may hold other copies)."""
         if self._key is not None:
@@ -118,7 +164,55 @@ def create_encrypted_engine(db_path: Path, key: bytes | KeyHolder) -> Engine:
     holder = key if isinstance(key, KeyHolder) else KeyHolder(key)
     engine = engine_for(lambda: connect_encrypted(db_path, holder.key()))
     event.listen(engine, "handle_error", _caseworker_error, retval=True)
+    _holders[engine] = holder
     return engine
+
+
+#: The key holder each encrypted engine connects with (the audit chain derives its key).
+_holders: weakref.WeakKeyDictionary[Engine, KeyHolder] = weakref.WeakKeyDictionary()
+
+
+def key_holder_of(engine: Engine) -> KeyHolder | None:
+    """The key holder of an engine made here (None for any other engine)."""
+    return _holders.get(engine)
+
+
+def connect_read_only(db_path: Path, key: bytes) -> Any:  # noqa: ANN401 - DB-API connection
+    """A keyed connection that cannot write: the file is opened read-only and queries only.
+
+    Nothing is created (no empty database where none is), no pragma that writes runs;
+    ``asd-desktop check`` verifies the file exactly as it is.
+    """
+    special = special_file_problem(db_path)
+    if special:
+        raise DatabaseUnreadableError(
+            f"Die Datenbank lässt sich nicht prüfen: »{db_path.name}« {special}. Es wurde "
+            "nichts verändert."
+        )
+    if not db_path.is_file():
+        raise DatabaseUnreadableError(
+            f"Im Datenordner gibt es keine Datenbank (»{db_path.name}«). Bitte die Sicherung "
+            "des Datenordners zurückspielen."
+        )
+    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+    conn = sqlcipher3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(key_pragma(key))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise DatabaseUnreadableError(
+                "Die Datenbank lässt sich nicht öffnen: sie ist beschädigt oder gehört zu "
+                "einem anderen Tresor. Die Datei selbst wurde nicht verändert."
+            ) from exc
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.create_function("asd_fold", 1, fold, deterministic=True)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def engine_for(creator: Callable[[], Any]) -> Engine:

@@ -9,8 +9,10 @@ recovery public key (X25519). Changing the passphrase re-wraps the same key.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from asd_desktop.models.errors import AsdError, VaultDamagedError, WrongPassphraseError
 from asd_desktop.storage.atomic import atomic_write
+from asd_desktop.storage.paths import special_file_problem
 
 VAULT_FORMAT = "asd-desktop-vault"
-VAULT_VERSION = 1
+#: Version 2 binds the key-derivation parameters to the wrapped key (see ``KdfParams.check``).
+VAULT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MIN_PASSPHRASE_LENGTH = 12
 
 #: Floors (the design's minimum) and caps (so a crafted file cannot exhaust memory or time).
@@ -60,6 +65,22 @@ class KdfParams:
             type=Type.ID,
         )
 
+    def canonical(self) -> bytes:
+        """The parameters as bytes: the checksum covers them, the wrapped key is bound to them."""
+        return json.dumps(
+            ["argon2id", self.time_cost, self.memory_kib, self.parallelism, _b64(self.salt)],
+            separators=(",", ":"),
+        ).encode("ascii")
+
+    def check(self) -> str:
+        """The checksum stored beside the parameters: a changed number shows as damage.
+
+        It is not keyed (nothing is, before the passphrase is known): it tells a changed or
+        damaged file from a wrong passphrase. A forger who also recomputes it gains nothing:
+        the key is bound to the parameters (``aad``), so the vault does not open either way.
+        """
+        return hashlib.sha256(b"asd-desktop vault kdf check\0" + self.canonical()).hexdigest()
+
 
 @dataclass(frozen=True)
 class Vault:
@@ -70,6 +91,13 @@ class Vault:
     wrapped_key: bytes
     recovery_recipient: str | None = None
     recovery_wrapped_key: bytes | None = None
+    #: 1: the wrapped key is bound to a fixed label only (files made before version 2).
+    version: int = VAULT_VERSION
+
+    @property
+    def aad(self) -> bytes:
+        """What the wrapping authenticates beside the key: from version 2, the parameters."""
+        return _AAD if self.version == 1 else _AAD + b"\0" + self.kdf.canonical()
 
     @classmethod
     def create(cls, passphrase: str, recovery_recipient: str | None = None) -> tuple[Vault, bytes]:
@@ -84,13 +112,16 @@ class Vault:
     def _wrap(cls, data_key: bytes, passphrase: str) -> Vault:
         kdf = KdfParams(salt=os.urandom(SALT_BYTES))
         nonce = os.urandom(12)
-        wrapped = AESGCM(kdf.derive(passphrase)).encrypt(nonce, data_key, _AAD)
+        aad = cls(kdf=kdf, nonce=nonce, wrapped_key=b"").aad
+        wrapped = AESGCM(kdf.derive(passphrase)).encrypt(nonce, data_key, aad)
         return cls(kdf=kdf, nonce=nonce, wrapped_key=wrapped)
 
     def unlock(self, passphrase: str) -> bytes:
         """The data key, or :class:`WrongPassphraseError`."""
         try:
-            key = AESGCM(self.kdf.derive(passphrase)).decrypt(self.nonce, self.wrapped_key, _AAD)
+            key = AESGCM(self.kdf.derive(passphrase)).decrypt(
+                self.nonce, self.wrapped_key, self.aad
+            )
         except InvalidTag as exc:
             raise WrongPassphraseError(
                 "Die Passphrase ist nicht richtig. Bitte erneut eingeben "
@@ -103,7 +134,13 @@ class Vault:
     def rewrap(self, data_key: bytes, new_passphrase: str) -> Vault:
         """The same data key under a new passphrase (fresh salt and nonce)."""
         fresh = self._wrap(data_key, new_passphrase)
-        return replace(self, kdf=fresh.kdf, nonce=fresh.nonce, wrapped_key=fresh.wrapped_key)
+        return replace(
+            self,
+            kdf=fresh.kdf,
+            nonce=fresh.nonce,
+            wrapped_key=fresh.wrapped_key,
+            version=VAULT_VERSION,
+        )
 
     def with_recovery(self, data_key: bytes, recipient: str) -> Vault:
         """Also wrap the data key to the office's age X25519 recovery key."""
@@ -142,13 +179,14 @@ class Vault:
         """The vault file's bytes."""
         doc: dict[str, Any] = {
             "format": VAULT_FORMAT,
-            "version": VAULT_VERSION,
+            "version": self.version,
             "kdf": {
                 "name": "argon2id",
                 "time_cost": self.kdf.time_cost,
                 "memory_kib": self.kdf.memory_kib,
                 "parallelism": self.kdf.parallelism,
                 "salt": _b64(self.kdf.salt),
+                **({"check": self.kdf.check()} if self.version >= 2 else {}),
             },
             "passphrase_wrap": {
                 "cipher": "aes-256-gcm",
@@ -172,7 +210,8 @@ class Vault:
             doc = json.loads(raw)
             if doc["format"] != VAULT_FORMAT:
                 raise _damaged("die Datei ist kein Tresor von asd-desktop")
-            if doc["version"] != VAULT_VERSION:
+            version = doc["version"]
+            if type(version) is not int or version not in READABLE_VERSIONS:
                 raise _damaged(f"unbekannte Version {doc['version']!r}")
             k = doc["kdf"]
             if k["name"] != "argon2id":
@@ -185,6 +224,8 @@ class Vault:
             )
             if len(kdf.salt) != SALT_BYTES:
                 raise _damaged("das Salz hat eine falsche Länge")
+            if version >= 2 and k["check"] != kdf.check():
+                raise _damaged("die Parameter der Schlüsselableitung wurden verändert")
             w = doc["passphrase_wrap"]
             nonce, wrapped = _unb64(w["nonce"]), _unb64(w["ciphertext"])
             if len(nonce) != 12 or len(wrapped) != KEY_BYTES + 16:
@@ -196,6 +237,7 @@ class Vault:
                 wrapped_key=wrapped,
                 recovery_recipient=str(rec["recipient"]) if rec else None,
                 recovery_wrapped_key=_unb64(rec["age"]) if rec else None,
+                version=version,
             )
         except VaultDamagedError:
             raise
@@ -204,9 +246,16 @@ class Vault:
 
     @classmethod
     def load(cls, path: Path) -> Vault:
-        """Read the vault file at ``path``."""
+        """Read the vault file at ``path``; a FIFO or device in its place is refused unread."""
+        special = special_file_problem(path)
+        if special:
+            raise _damaged(f"»{path.name}« {special}")
         try:
-            with path.open("rb") as f:
+            # O_NONBLOCK: should the file turn into a FIFO after the check, open does not wait.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as f:
+                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    raise _damaged(f"»{path.name}« ist keine gewöhnliche Datei")
                 raw = f.read(MAX_VAULT_BYTES + 1)  # a crafted giant file is never read whole
         except FileNotFoundError as exc:
             raise VaultDamagedError(
