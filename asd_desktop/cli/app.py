@@ -25,9 +25,7 @@ from asd_desktop.cli.common import (
     os_error_text,
 )
 from asd_desktop.models.errors import AsdError
-from asd_desktop.storage import server
 from asd_desktop.storage.paths import default_data_dir
-from asd_desktop.storage.server import ENV_DATABASE_URL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +46,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         version=f"asd-desktop {__version__}",
         help="die Versionsnummer anzeigen und beenden",
     )
-    add_data_dir(parser, top_level=True)
+    add_data_dir(parser)
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
     handlers: dict[str, Handler] = {}
     # The order here is the order of ``asd-desktop --help``.
@@ -73,7 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
     try:
-        server.use_server(data_dir, args.database_url or os.environ.get(ENV_DATABASE_URL))
         if args.command is None:
             from asd_desktop.app import run_app
 
