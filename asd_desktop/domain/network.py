@@ -155,7 +155,8 @@ class EntrySource(enum.StrEnum):
 E = TypeVar("E", bound=enum.Enum)
 
 
-def _enum_or(kind: type[E], value: object, default: E) -> E:
+def enum_or(kind: type[E], value: object, default: E) -> E:
+    """``kind(value)``, or ``default`` for a value this release does not know."""
     try:
         return kind(value)
     except ValueError:
@@ -206,13 +207,13 @@ class MapEntry:
         return cls(
             id=str(raw.get("id", "")),
             name=str(raw.get("name", "")),
-            sector=_enum_or(Sector, raw.get("sector"), Sector.FRIENDS),
+            sector=enum_or(Sector, raw.get("sector"), Sector.FRIENDS),
             horizon=clamp_horizon(int(raw.get("horizon", 2) or 2)),
             spot=float(spot) if isinstance(spot, (int, float)) else None,
             supports=supports_of(raw.get("supports", ())),
-            direction=_enum_or(Direction, raw.get("direction"), Direction.BOTH),
+            direction=enum_or(Direction, raw.get("direction"), Direction.BOTH),
             conflict=bool(raw.get("conflict", False)),
-            source=_enum_or(EntrySource, raw.get("source"), EntrySource.NAME),
+            source=enum_or(EntrySource, raw.get("source"), EntrySource.NAME),
             goals=tuple(str(g) for g in raw.get("goals", ()) or ()),
         )
 

@@ -21,6 +21,7 @@ from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.hilfen import HilfeService
 from asd_desktop.services.instruments import InstrumentService
+from asd_desktop.services.network import NetworkService
 from asd_desktop.services.settings import load_settings
 from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.services.steps import StepService
@@ -66,6 +67,7 @@ class OpenVault:
     steps: StepService
     deadlines: DeadlineService
     calendar: CalendarExportService
+    network: NetworkService
     hilfen: HilfeService
 
     def close(self) -> None:
@@ -129,6 +131,7 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         steps=StepService(sf, device),
         deadlines=DeadlineService(sf, device),
         calendar=CalendarExportService(sf, device),
+        network=NetworkService(sf, device),
         hilfen=HilfeService(sf, device),
     )
     state = load_settings(data_dir).federal_state
