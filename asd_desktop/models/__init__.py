@@ -50,6 +50,7 @@ from asd_desktop.models.privacy import (
     PurgedCase,
     PurgeOrder,
 )
+from asd_desktop.models.proofs import DocumentKey, DocumentSignature
 from asd_desktop.models.sozialraum import CatalogEntry, Exploration, TeamMeeting
 from asd_desktop.models.steps import Step
 from asd_desktop.models.sync import (
@@ -90,7 +91,9 @@ __all__ = [
     "CouncilProposal",
     "DeletionRequest",
     "Document",
+    "DocumentKey",
     "DocumentKind",
+    "DocumentSignature",
     "EntrustedConsent",
     "Exploration",
     "FamilyCouncil",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, Index, LargeBinary, String
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from asd_desktop.models.base import Base, Replicated
@@ -28,3 +28,10 @@ class Document(Replicated, Base):
     source_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     #: Who entrusted this in confidence (§ 65 SGB VIII, "anvertraut"); "" = not entrusted.
     entrusted_by: Mapped[str] = mapped_column(String(200), default="")
+    #: Issue 18 (documents that prove themselves): the version among the documents made
+    #: from the same record, the signed proof in the stamp (base32), the short code a
+    #: person types, and the device that signed it.
+    doc_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    proof: Mapped[str | None] = mapped_column(Text, nullable=True)
+    proof_code: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    signed_by: Mapped[str | None] = mapped_column(String(36), nullable=True)

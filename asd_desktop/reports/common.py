@@ -14,17 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import platypus
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -33,7 +34,9 @@ from reportlab.platypus import (
 
 from asd_desktop.domain.german import MONTHS, WEEKDAYS
 from asd_desktop.domain.office import Office
+from asd_desktop.reports import fonts
 from asd_desktop.reports.fonts import register_fonts
+from asd_desktop.reports.proof import draw_placeholder
 
 PRODUCER = "asd-desktop"
 
@@ -73,6 +76,56 @@ def german_number(value: float) -> str:
     """A number of hours as printed: 27,5 (no trailing ",0")."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+class Paragraph(platypus.Paragraph):
+    """reportlab's Paragraph that prints every script.
+
+    Runs DejaVu lacks get their fallback font, Arabic is shaped, right-to-left runs
+    are put in visual order, and Devanagari turns on HarfBuzz shaping for this
+    paragraph (see :mod:`asd_desktop.reports.fonts`).
+    """
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle | None = None,
+        *args: Any,  # noqa: ANN401
+        **kwargs: Any,  # noqa: ANN401
+    ) -> None:
+        if text is not None:  # None: reportlab splitting a laid-out paragraph
+            shaped = not text.isascii() and fonts.needs_shaping(text)
+            if shaped and style is not None:
+                style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+            text = fonts.script_markup(text, harfbuzz=shaped)
+        super().__init__(text, style, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def draw_text(
+    canvas: Canvas, x: float, y: float, value: str, font: str, size: float, right: bool = False
+) -> None:
+    """Draw one line of plain text in every script (header, footer, letter window).
+
+    Runs DejaVu lacks are drawn in their fallback font, right-to-left runs in
+    visual order; ``right`` aligns the line's end at ``x``.
+    """
+    if value.isascii():
+        if right:
+            canvas.drawRightString(x, y, value)
+        else:
+            canvas.drawString(x, y, value)
+        return
+    pieces: list[tuple[str, str]] = []
+    for run_font, chunk in fonts.runs(value):
+        name = font if run_font == fonts.REGULAR else fonts.register_fallback(run_font)
+        pieces.append((name, fonts.visual(run_font, chunk)))
+    width = sum(pdfmetrics.stringWidth(t, f, size) for f, t in pieces)
+    at = x - width if right else x
+    for name, chunk in pieces:
+        canvas.setFont(name, size)
+        canvas.drawString(at, y, chunk)
+        at += pdfmetrics.stringWidth(chunk, name, size)
+    canvas.setFont(font, size)
 
 
 # --- styles ----------------------------------------------------------------------------
@@ -322,6 +375,7 @@ class Furniture:
         self._header(canvas)
         self._footer(canvas)
         canvas.restoreState()
+        draw_placeholder(canvas, PAGE_WIDTH - 5 * mm, 1.5 * mm)
 
     def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """Draw only the footer (a page callback for pages with a letterhead)."""
@@ -330,12 +384,13 @@ class Furniture:
         _furniture_pen(canvas, regular)
         self._footer(canvas)
         canvas.restoreState()
+        draw_placeholder(canvas, PAGE_WIDTH - 5 * mm, 1.5 * mm)
 
     def _header(self, canvas: Canvas) -> None:
         """Document kind and family on the left, Aktenzeichen on the right, a rule below."""
         left = f"{self.title} · Familie {self.family_name}" if self.family_name else self.title
         top = PAGE_HEIGHT - 14 * mm
-        canvas.drawString(self.left, top, left)
+        draw_text(canvas, self.left, top, left, fonts.REGULAR, 8.5)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, f"Aktenzeichen: {self.file_number}")
         canvas.line(self.left, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from asd_desktop.domain.enums import IdeaSource
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     Built,
     Furniture,
+    Paragraph,
     boxed,
     build_simple,
     facts,

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
 )
 
@@ -31,6 +30,7 @@ from asd_desktop.reports.common import (
     RULE,
     Built,
     Furniture,
+    Paragraph,
     Styles,
     boxed,
     build_simple,

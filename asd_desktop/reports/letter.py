@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
@@ -33,6 +33,7 @@ from asd_desktop.reports.common import (
     RULE,
     Built,
     Furniture,
+    Paragraph,
     document_options,
     table,
     text,

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     NextPageTemplate,
-    Paragraph,
     Spacer,
 )
 
@@ -28,6 +27,7 @@ from asd_desktop.reports.common import (
     INK,
     MUTED,
     Built,
+    Paragraph,
     boxed,
     german_date,
     heading,

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 from typing_extensions import override
 
 from asd_desktop.domain.office import Office
@@ -24,6 +24,7 @@ from asd_desktop.reports.common import (
     PAGE_WIDTH,
     Built,
     Furniture,
+    Paragraph,
     Styles,
     boxed,
     build_simple,

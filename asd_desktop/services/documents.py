@@ -24,10 +24,11 @@ from asd_desktop.domain.office import Office
 from asd_desktop.models.case import Case
 from asd_desktop.models.documents import Document
 from asd_desktop.models.errors import AsdError, NotFoundError
+from asd_desktop.models.ids import uuid7
 from asd_desktop.reports.consultation import render_consultation
 from asd_desktop.reports.goal_agreement import render_goal_agreement
 from asd_desktop.reports.mandate_letter import render_mandate_letter
-from asd_desktop.services import audit
+from asd_desktop.services import audit, proofs
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.consultation import ConsultationService, consultation_print
 from asd_desktop.services.familienrat import CouncilView, FamilienratService
@@ -150,15 +151,26 @@ class DocumentService:
             raise AsdError("Ein leeres Dokument kann nicht gespeichert werden.")
         with self._sf.begin() as s:
             _case(s, case_id)
+            document_id = uuid7()
+            stored_at = dt.datetime.now().replace(microsecond=0)
+            version = _next_version(s, case_id, kind, source_id, participant)
+            content, proof_text, code, signer = proofs.stamp(
+                s, content, document_id, version, stored_at
+            )
             row = Document(
+                id=document_id,
                 case_id=case_id,
                 kind=kind.value,
                 title=title.strip(),
-                created_at=dt.datetime.now().replace(microsecond=0),
+                created_at=stored_at,
                 sha256=sha256_hex(content),
                 content=content,
                 source_id=source_id,
                 unknown_fields=_bag(document_date, participant),
+                doc_version=version,
+                proof=proof_text or None,
+                proof_code=code or None,
+                signed_by=signer or None,
             )
             s.add(row)
             s.flush()
@@ -207,6 +219,18 @@ class DocumentService:
                 "Bitte die Datenbank prüfen (asd-desktop check) und die IT-Stelle informieren."
             )
         return content
+
+    # verification (issue 18)
+
+    def verify_file(self, content: bytes) -> proofs.Verification:
+        """Is this PDF the stored one? One of the four answers; audited."""
+        with self._sf.begin() as s:
+            return proofs.verify_content(s, content, self._device)
+
+    def verify_code(self, typed: str) -> proofs.Verification:
+        """The answer for a typed short code; audited."""
+        with self._sf.begin() as s:
+            return proofs.verify_code(s, typed, self._device)
 
     # print, save, export
 
@@ -375,6 +399,23 @@ def _case(s: Session, case_id: str) -> Case:
     if case is None or case.deleted:
         raise NotFoundError("Der Fall wurde nicht gefunden.")
     return case
+
+
+def _next_version(
+    s: Session, case_id: str, kind: DocumentKind, source_id: str | None, participant: int | None
+) -> int:
+    """1 for a first print; one more than the latest print of the same record and recipient."""
+    if source_id is None:
+        return 1
+    rows = s.execute(
+        select(Document.doc_version, Document.unknown_fields).where(
+            Document.case_id == case_id,
+            Document.kind == kind.value,
+            Document.source_id == source_id,
+        )
+    ).all()
+    same = [int(v or 1) for v, bag in rows if (bag or {}).get(PARTICIPANT_FIELD) == participant]
+    return max(same, default=0) + 1
 
 
 def _bag(document_date: dt.date | None, participant: int | None) -> dict[str, Any]:

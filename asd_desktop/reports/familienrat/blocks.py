@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from asd_desktop.reports.common import (
     CONTENT_WIDTH,
     Furniture,
+    Paragraph,
     Styles,
     build_simple,
     german_date,

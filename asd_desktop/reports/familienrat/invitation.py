@@ -8,12 +8,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from asd_desktop.domain.german import unbreakable
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     INK,
+    Paragraph,
     Styles,
     boxed,
     german_time,

@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from asd_desktop.domain.german import unbreakable
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
+    Paragraph,
     facts,
     german_date,
     office_block,

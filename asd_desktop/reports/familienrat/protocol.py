@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Spacer
 
 from asd_desktop.domain.enums import ProposalDecision
 from asd_desktop.domain.german import unbreakable, upper_first
@@ -25,6 +25,7 @@ from asd_desktop.reports.common import (
     NUMBER_WIDTH,
     RULE,
     Built,
+    Paragraph,
     Styles,
     german_date,
     german_time,

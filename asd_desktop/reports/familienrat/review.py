@@ -11,12 +11,13 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from asd_desktop.domain.enums import AgreementKept, CouncilActivity, CouncilOutcome, Financing
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
     ACCENT,
+    Paragraph,
     Styles,
     facts,
     german_date,

@@ -112,6 +112,10 @@ FIELD_LABELS: dict[str, str] = {
     "sha256": "Prüfsumme",
     "created_at": "Erstellt am",
     "source_id": "Quelle",
+    "doc_version": "Fassung",
+    "proof": "Prüfnachweis",
+    "proof_code": "Prüfcode",
+    "signed_by": "Gerät der Prüfsignatur",
     # Familienrat
     "phase": "Phase",
     "origin_id": "Folgerat von",
@@ -294,6 +298,10 @@ QUIET_FIELDS = frozenset(
         "record_id",
         "person_id",
         "sha256",
+        "proof",
+        "proof_code",
+        "signed_by",
+        "doc_version",
         "position",
         "dismissed_findings",
     }
