@@ -143,6 +143,7 @@ class DocumentKind(enum.StrEnum):
     MANDATE_LETTER = "auftrag_schreiben"
     CONSULTATION_PROTOCOL = "kollegiale_beratung"
     TIPS_LIST = "tipps_und_themen"
+    HILFEPLAN = "hilfeplan"
 
     @property
     def label(self) -> str:
@@ -156,6 +157,7 @@ class DocumentKind(enum.StrEnum):
             DocumentKind.MANDATE_LETTER: "Schreiben an die Sorgeberechtigten",
             DocumentKind.CONSULTATION_PROTOCOL: "Kollegiale Beratung: Protokoll",
             DocumentKind.TIPS_LIST: "Tipps und Themen",
+            DocumentKind.HILFEPLAN: "Hilfeplan",
         }[self]
 
 
@@ -370,6 +372,8 @@ class DueKind(enum.StrEnum):
     AGREEMENT_REVIEW = "ueberpruefung_zielvereinbarung"
     COUNCIL = "familienrat"
     FOLLOW_UP = "folge_rat"
+    HILFEPLAN = "hilfeplangespraech"
+    HILFEPLAN_TASK = "aufgabe_hilfeplan"
 
     @property
     def label(self) -> str:
@@ -386,4 +390,6 @@ DUE_KIND_LABELS: dict[DueKind, str] = {
     DueKind.AGREEMENT_REVIEW: "Überprüfung Zielvereinbarung",
     DueKind.COUNCIL: "Familienrat",
     DueKind.FOLLOW_UP: "Folge-Rat / Überprüfung",
+    DueKind.HILFEPLAN: "Hilfeplangespräch",
+    DueKind.HILFEPLAN_TASK: "Aufgabe aus dem Hilfeplan",
 }

@@ -34,6 +34,7 @@ from asd_desktop.models.case import Case
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.familienrat import CouncilAgreement
 from asd_desktop.models.goals import FirstStep
+from asd_desktop.models.hilfen import HilfeplanTask
 from asd_desktop.models.steps import Step
 from asd_desktop.services import audit
 from asd_desktop.services.steps import StepAction
@@ -54,13 +55,16 @@ DUE_KIND_TABS: dict[DueKind, str] = {
     DueKind.AGREEMENT_REVIEW: "ziele",
     DueKind.COUNCIL: "familienrat",
     DueKind.FOLLOW_UP: "familienrat",
+    DueKind.HILFEPLAN: "hilfen",
+    DueKind.HILFEPLAN_TASK: "hilfen",
 }
 #: Kinds a person marks done from the list; the others are done where they are recorded.
-_Markable = type[Step] | type[FirstStep] | type[CouncilAgreement]
+_Markable = type[Step] | type[FirstStep] | type[CouncilAgreement] | type[HilfeplanTask]
 MARKABLE: dict[DueKind, _Markable] = {
     DueKind.STEP: Step,
     DueKind.FIRST_STEP: FirstStep,
     DueKind.COUNCIL_AGREEMENT: CouncilAgreement,
+    DueKind.HILFEPLAN_TASK: HilfeplanTask,
 }
 _ACTOR_LABELS = {
     StepActor.CASEWORKER.value: "Fachkraft",
@@ -264,12 +268,16 @@ def _markable(kind: DueKind) -> _Markable:
     return model
 
 
-def _load(s: Session, model: _Markable, record_id: str) -> Step | FirstStep | CouncilAgreement:
-    row: Step | FirstStep | CouncilAgreement | None
+def _load(
+    s: Session, model: _Markable, record_id: str
+) -> Step | FirstStep | CouncilAgreement | HilfeplanTask:
+    row: Step | FirstStep | CouncilAgreement | HilfeplanTask | None
     if model is Step:
         row = s.get(Step, record_id)
     elif model is FirstStep:
         row = s.get(FirstStep, record_id)
+    elif model is HilfeplanTask:
+        row = s.get(HilfeplanTask, record_id)
     else:
         row = s.get(CouncilAgreement, record_id)
     if row is None or row.deleted:
@@ -282,6 +290,7 @@ _TAB_LABELS = {
     "ziele": "Ziele",
     "familienrat": "Familienrat",
     "auftraege": "Aufträge und Auflagen",
+    "hilfen": "Hilfen",
 }
 
 

@@ -131,8 +131,8 @@ def open_with_key(data_dir: Path, key: bytes) -> OpenVault:
         steps=StepService(sf, device),
         deadlines=DeadlineService(sf, device),
         calendar=CalendarExportService(sf, device),
+        hilfen=HilfeService(sf, device, office=lambda: load_settings(data_dir).office),
         network=NetworkService(sf, device),
-        hilfen=HilfeService(sf, device),
     )
     state = load_settings(data_dir).federal_state
     opened.goals.federal_state = opened.familienrat.federal_state = state

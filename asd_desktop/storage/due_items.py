@@ -37,6 +37,7 @@ from asd_desktop.domain.enums import CouncilPhase, DueKind, GoalStatus, MandateS
 from asd_desktop.models.case import Case
 from asd_desktop.models.familienrat import CouncilAgreement, FamilyCouncil
 from asd_desktop.models.goals import ActionGoal, FirstStep, GoalAgreement, GoalReview
+from asd_desktop.models.hilfen import HilfeplanMeeting, HilfeplanTask
 from asd_desktop.models.instruments import Mandate
 from asd_desktop.models.steps import Step
 
@@ -204,6 +205,49 @@ def _follow_ups() -> Select[Any]:
     ).where(FamilyCouncil.deleted.is_(False), FamilyCouncil.review_on.is_not(None))
 
 
+def _hilfeplan_meetings() -> Select[Any]:
+    # The next Hilfeplangespräch a meeting set; held once a later one was recorded.
+    later = aliased(HilfeplanMeeting)
+    held = (
+        exists()
+        .where(
+            later.case_id == HilfeplanMeeting.case_id,
+            later.deleted.is_(False),
+            later.held_on > HilfeplanMeeting.held_on,
+        )
+        .correlate(HilfeplanMeeting)
+    )
+    return select(
+        HilfeplanMeeting.id,
+        HilfeplanMeeting.case_id,
+        HilfeplanMeeting.next_on,
+        held,
+        _text(literal("Nächstes Hilfeplangespräch")),
+        HilfeplanMeeting.caseworker,
+        _text(literal("")),
+    ).where(HilfeplanMeeting.deleted.is_(False), HilfeplanMeeting.next_on.is_not(None))
+
+
+def _hilfeplan_tasks() -> Select[Any]:
+    return (
+        select(
+            HilfeplanTask.id,
+            HilfeplanTask.case_id,
+            HilfeplanTask.due_on,
+            HilfeplanTask.done_on.is_not(None),
+            HilfeplanTask.what,
+            HilfeplanTask.who,
+            _text(literal("")),
+        )
+        .join(HilfeplanMeeting, HilfeplanMeeting.id == HilfeplanTask.meeting_id)
+        .where(
+            HilfeplanTask.deleted.is_(False),
+            HilfeplanMeeting.deleted.is_(False),
+            HilfeplanTask.due_on.is_not(None),
+        )
+    )
+
+
 _BRANCHES = {
     DueKind.STEP: _steps,
     DueKind.FIRST_STEP: _first_steps,
@@ -213,6 +257,8 @@ _BRANCHES = {
     DueKind.AGREEMENT_REVIEW: _agreement_reviews,
     DueKind.COUNCIL: _councils,
     DueKind.FOLLOW_UP: _follow_ups,
+    DueKind.HILFEPLAN: _hilfeplan_meetings,
+    DueKind.HILFEPLAN_TASK: _hilfeplan_tasks,
 }
 
 
@@ -222,6 +268,7 @@ _OPEN: dict[DueKind, Callable[[], ColumnElement[bool]]] = {
     DueKind.FIRST_STEP: lambda: FirstStep.done_on.is_(None),
     DueKind.COUNCIL_AGREEMENT: lambda: CouncilAgreement.done_on.is_(None),
     DueKind.MANDATE: lambda: Mandate.status == MandateStatus.OPEN.value,
+    DueKind.HILFEPLAN_TASK: lambda: HilfeplanTask.done_on.is_(None),
 }
 
 

@@ -69,7 +69,8 @@ def test_a_help_is_stored_with_its_costs_and_ended_with_a_reason(opened):
     assert hilfe.cost.per_month_cents == 121485
     assert hilfe.cost.per_year_cents == 1457820
     assert hilfe.kind_display == "Sozialpädagogische Familienhilfe (§ 31)"
-    assert hilfe.running_on(START) and not hilfe.running_on(START - dt.timedelta(days=1))
+    assert hilfe.running_on(START)
+    assert not hilfe.running_on(START - dt.timedelta(days=1))
     ended = opened.hilfen.end_hilfe(hilfe.id, dt.date(2026, 9, 30), EndReason.GOALS_REACHED)
     assert ended.ending is EndReason.GOALS_REACHED
     assert not ended.running_on(dt.date(2026, 10, 1))
@@ -157,3 +158,40 @@ def test_a_hilfeplan_adopts_goals_and_the_next_one_starts_from_it(opened):
     history = second.goals[0].reviews
     assert [(r.status, r.comment) for r in history] == [(GoalStatus.PARTLY.value, "besser")]
     assert [m.id for m in opened.hilfen.meetings(case.id)] == [second.id, first.id]
+
+
+def test_the_next_hilfeplan_and_its_tasks_are_dated_items(opened):
+    from asd_desktop.domain.enums import DueKind
+
+    case = make_case(opened)
+    hilfe = opened.hilfen.add_hilfe(case.id, spfh())
+    held = TODAY - dt.timedelta(days=3)
+    meeting = opened.hilfen.record_meeting(
+        case.id,
+        MeetingInput(
+            held_on=held,
+            hilfe_id=hilfe.id,
+            participants=(Participant("Amal Al Zein", "Mutter"),),
+            tasks=(TaskInput("Familienhilfe", "Kita-Platz klären", TODAY + dt.timedelta(7)),),
+            next_on=TODAY + dt.timedelta(days=180),
+        ),
+    )
+    items = opened.deadlines.items(case_id=case.id)
+    kinds = {i.kind: i for i in items}
+    assert kinds[DueKind.HILFEPLAN].due_on == TODAY + dt.timedelta(days=180)
+    assert kinds[DueKind.HILFEPLAN].tab == "hilfen"
+    task = kinds[DueKind.HILFEPLAN_TASK]
+    assert task.title == "Kita-Platz klären"
+    assert task.can_mark_done
+    assert opened.deadlines.next_due([case.id])[case.id] == TODAY + dt.timedelta(7)
+    opened.deadlines.mark_done(task.key, TODAY, "Frau Krüger")
+    # A later Hilfeplangespräch holds the planned one.
+    opened.hilfen.record_meeting(
+        case.id,
+        MeetingInput(
+            held_on=TODAY,
+            participants=(Participant("Amal Al Zein"),),
+            previous_id=meeting.id,
+        ),
+    )
+    assert opened.deadlines.items(case_id=case.id) == []

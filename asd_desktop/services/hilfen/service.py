@@ -8,18 +8,21 @@ mistake makes it a tombstone (it travels as such), as everywhere in the applicat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.enums import DocumentKind
 from asd_desktop.domain.hilfen import (
     DEFAULT_HELP_KINDS,
     HelpGroup,
     hilfe_problems,
     next_meeting_on,
 )
+from asd_desktop.domain.office import Office
 from asd_desktop.models.case import Case
 from asd_desktop.models.consultation import Consultation
 from asd_desktop.models.errors import NotFoundError, ValidationError
@@ -31,7 +34,10 @@ from asd_desktop.models.hilfen import (
     HilfeplanMeeting,
     HilfeplanTask,
 )
+from asd_desktop.reports.hilfeplan import render_hilfeplan
 from asd_desktop.services import audit
+from asd_desktop.services.documents import DocumentService, DocumentView
+from asd_desktop.services.hilfen.documents import hilfeplan_print
 from asd_desktop.services.hilfen.views import (
     AdoptedGoal,
     CasePlace,
@@ -151,11 +157,16 @@ class HilfeService:
     """Hilfen, their kinds, the Hilfeplangespräche, and where a case belongs."""
 
     def __init__(
-        self, session_factory: sessionmaker[Session], device_id: str, user: str = ""
+        self,
+        session_factory: sessionmaker[Session],
+        device_id: str,
+        user: str = "",
+        office: Callable[[], Office] = Office,
     ) -> None:
         self._sf = session_factory
         self._device = device_id
         self.user = user
+        self._office = office
 
     # --- kinds ---------------------------------------------------------------------
 
@@ -598,3 +609,23 @@ class HilfeService:
                 )
                 or 0
             )
+
+    # --- the printed Hilfeplan -----------------------------------------------------
+
+    def print_hilfeplan(self, meeting_id: str) -> DocumentView:
+        """Render the Hilfeplan of a stored Hilfeplangespräch and keep it with its hash."""
+        meeting = self.meeting(meeting_id)
+        hilfe = self.hilfe(meeting.hilfe_id) if meeting.hilfe_id else None
+        with self._sf() as s:
+            case = self._live_case(s, meeting.case_id)
+            file_number, family_name = case.file_number, case.family_name
+        data = hilfeplan_print(meeting, hilfe, file_number, family_name)
+        content = render_hilfeplan(replace(data, office=self._office()))
+        return DocumentService(self._sf, self._device, office=self._office).store(
+            meeting.case_id,
+            DocumentKind.HILFEPLAN,
+            f"Hilfeplan vom {meeting.held_on:%d.%m.%Y}",
+            content,
+            source_id=meeting.id,
+            document_date=meeting.held_on,
+        )
