@@ -257,15 +257,15 @@ def moved(entry: MapEntry, *, sector_step: int = 0, horizon_step: int = 0) -> Ma
 # --- geometry ----------------------------------------------------------------------------
 
 #: Radius of the centre person's disc.
-CENTRE_RADIUS = 0.14
+CENTRE_RADIUS = 0.12
 #: Outer radius of each horizon (1, 2, 3).
-HORIZON_RADII: dict[int, float] = {1: 0.43, 2: 0.715, 3: 1.0}
+HORIZON_RADII: dict[int, float] = {1: 0.45, 2: 0.73, 3: 1.0}
 #: The part of a sector's arc kept free next to the dividing lines.
 _ARC_MARGIN = 0.08
 #: The smallest distance between two dots in one ring before they are staggered.
 _MIN_SPACING = 0.17
 #: Widest a name may run before it wraps (map units); renderers wrap by their own fonts.
-LABEL_WIDTH = 0.34
+LABEL_WIDTH = 0.3
 DOT_RADIUS = 0.028
 
 
@@ -315,7 +315,7 @@ def layout(entries: Sequence[MapEntry]) -> list[PlacedEntry]:
                 spot = (k + 1) / (len(free) + 1)
             radius = middle
             if crowded:
-                radius += (outer - inner) * (0.22 if k % 2 else -0.22)
+                radius += (outer - inner) * (0.25 if k % 2 else -0.25)
             angle = _angle(sector, spot)
             placed[e.id] = PlacedEntry(e, radius * math.cos(angle), radius * math.sin(angle))
     return [placed[e.id] for e in entries]
