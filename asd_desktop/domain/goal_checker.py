@@ -73,6 +73,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from asd_desktop.domain import goal_analysis as lex
+from asd_desktop.domain.goal_analysis import AnalysedText, Word
+
 #: All finding codes, in the order findings are reported.
 CODES: tuple[str, ...] = (
     "measure",
@@ -283,7 +286,8 @@ _VAGUE_DATE = re.compile(
     r"|absehbar\w*|in\s+Zukunft|in\s+naher\s+Zukunft|in\s+nächster\s+Zeit|auf\s+Dauer"
     r"|nach\s+und\s+nach|mit\s+der\s+Zeit|eines\s+Tages|bis\s+auf\s+Weiteres"
     r"|im\s+Laufe\s+der\s+(?:Zeit|Hilfe|Maßnahme)|möglichst\s+schnell"
-    r"|so\s+schnell\s+wie\s+möglich|sobald\s+wie\s+möglich)\b",
+    r"|so\s+schnell\s+wie\s+möglich|sobald\s+wie\s+möglich|auf\s+(?:längere|lange)\s+Sicht"
+    r"|sobald\s+es\s+geht|früher\s+oder\s+später)\b",
     _I,
 )
 
@@ -297,7 +301,8 @@ _PRO_NOUN = (
     r"|helfer(?:in|innen)?|betreuer(?:in|innen)?|berater(?:in|innen)?|therapeut(?:in|innen|en)?"
     r"|manager(?:in|innen)?|lehrer(?:in|innen)?|lehrkraft|lehrkräfte|schule|kita"
     r"|erzieher(?:in|innen)?|vormund|wohngruppe|beratungsstelle|hilfe|maßnahme|arzt|ärztin"
-    r"|ärzte|polizei|gericht|team|schulbegleitung|schulbegleiter(?:in)?)"
+    r"|ärzte|polizei|gericht|team|schulbegleitung|schulbegleiter(?:in)?|hebamme"
+    r"|tagesmutter|tagesvater|hausmeister|vermieter(?:in)?)"
     r"|(?:Schul|Kita-|KiTa-|Heim|Einrichtungs|Team)?[Ll]eitung|SPFH|HzE|ASD)"
     r"(?![\w-])"
 )
@@ -427,6 +432,11 @@ class _Text:
     sentences: list[tuple[int, int]]
     clauses: list[tuple[int, int]]
     today: dt.date
+    analysis: AnalysedText | None = None
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return self.analysis.words if self.analysis else ()
 
 
 def _quote(t: _Text, span: tuple[int, int]) -> str:
@@ -439,25 +449,134 @@ _EXAMPLE = (
 )
 
 
+def _measure_finding(t: _Text, span: tuple[int, int], why: str) -> Finding:
+    return Finding(
+        "measure",
+        f"»{_quote(t, span)}« {why} – ein Weg, kein Zustand. Beschreiben Sie, was "
+        "sich im Alltag der Familie zeigen soll, wenn die Hilfe gewirkt hat – z. B. "
+        f"{_EXAMPLE}",
+        span,
+    )
+
+
 def _check_measure(t: _Text) -> Finding | None:
+    if t.analysis is not None:
+        found = _analysed_measure(t)
+        if found is not None:
+            return found
     for pattern, why in (
         (_MEASURE_HELP, "ist eine Hilfeform oder Maßnahme, kein Ziel"),
         (_MEASURE_TAKING_PART, "beschreibt eine Teilnahme, nicht was danach anders ist"),
         (_MEASURE_HOURS, "beschreibt den Umfang einer Hilfe, kein Ziel"),
         (_PARAGRAPH, "ist eine Rechtsgrundlage für eine Hilfe, kein Ziel"),
     ):
-        m = pattern.search(t.text)
-        if m is None and pattern is _MEASURE_HOURS and not _has_verb(t, 0, len(t.text)):
-            m = _HOURS_IN_HEADING.search(t.text)
-        if m:
-            span = (m.start(), m.end())
-            return Finding(
-                "measure",
-                f"»{_quote(t, span)}« {why} – ein Weg, kein Zustand. Beschreiben Sie, was "
-                "sich im Alltag der Familie zeigen soll, wenn die Hilfe gewirkt hat – z. B. "
-                f"{_EXAMPLE}",
-                span,
+        for m in pattern.finditer(t.text):
+            if t.analysis is not None and _excused_measure_word(t, m.start(), m.end()):
+                continue
+            return _measure_finding(t, (m.start(), m.end()), why)
+        if pattern is _MEASURE_HOURS and not _has_verb(t, 0, len(t.text)):
+            hours = _HOURS_IN_HEADING.search(t.text)
+            if hours:
+                return _measure_finding(t, (hours.start(), hours.end()), why)
+    return None
+
+
+# --- rules on the analysed text ----------------------------------------------------------
+
+
+def _words_in(t: _Text, start: int, end: int) -> list[Word]:
+    return [w for w in t.words if start <= w.start < end]
+
+
+_CHAIN_LINKS = frozenset(("von", "vom", "aus", "der", "des"))
+_DATE_HEADS = frozenset(("ende", "anfang", "mitte", "beginn"))
+
+
+def _anchor_phrases(t: _Text) -> list[tuple[int, int]]:
+    """Spans of "bis …"/"ab …" time phrases: up to their noun and its attached phrases.
+
+    "bis zur Rückkehr von Herrn K. aus der Reha" is one phrase (the Reha is the event's,
+    not a help the goal names); "bis Ende März die Schuldnerberatung" ends at "März".
+    """
+    spans = []
+    words = t.words
+    for i, w in enumerate(words):
+        if w.lemma not in ("bis", "ab"):
+            continue
+        k = i + 1
+        end = None
+        while k < len(words) and not words[k].is_finite_verb and words[k].text not in ",.;:!?":
+            if words[k].is_noun or words[k].pos == "NE" or words[k].text[:1].isdigit():
+                end = k
+                nxt = words[k + 1] if k + 1 < len(words) else None
+                if nxt is None:
+                    break
+                if words[k].lemma in _DATE_HEADS or nxt.text[:1].isdigit():
+                    k += 1  # "Ende März", "Sommer 2027"
+                    continue
+                if nxt.text.lower() not in _CHAIN_LINKS:
+                    break
+            k += 1
+        if end is not None:
+            spans.append((w.start, words[end].end))
+    return spans
+
+
+def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
+    """Whether a word-list measure hit is a time anchor's event or a family's result."""
+    if _in_any(start, _anchor_phrases(t)):
+        return True
+    return any(w.head in lex.RESULT_HEADS for w in _words_in(t, start, end))
+
+
+def _help_word(w: Word) -> bool:
+    if w.head in lex.RESULT_HEADS:
+        return False
+    return (
+        w.lemma in lex.HELP_PARTS
+        or w.text.lower() in lex.HELP_PARTS
+        or w.text in lex.HELP_ABBREVIATIONS
+        or w.head in lex.HELP_PARTS
+        # a help named inside a compound ("Therapieplatz"); short parts ("Heim" in
+        # "Heimweg") only as the head
+        or any(p in lex.HELP_PARTS for p in w.parts[:-1] if len(p) > 6)
+        or any(w.lemma.endswith(p) for p in lex.HELP_PARTS if len(p) > 6)
+    )
+
+
+def _passive_sentence(t: _Text, w: Word) -> bool:
+    s, e = _sentence_of(t, w.start)
+    return any(x.lemma == "werden" for x in _words_in(t, s, e))
+
+
+def _has_finite_verb(t: _Text) -> bool:
+    return any(w.is_finite_verb for w in t.words)
+
+
+def _analysed_measure(t: _Text) -> Finding | None:
+    anchors = _anchor_phrases(t)
+    verbs = {w.lemma for w in t.words if w.pos.startswith("V")}
+    nominal = not _has_finite_verb(t)
+    for i, w in enumerate(t.words):
+        if _in_any(w.start, anchors) or not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
+            continue
+        if _help_word(w):
+            return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
+        if w.lemma in lex.RECEIVED_HELP and (nominal or verbs & lex.RECEIVING_VERBS):
+            return _measure_finding(
+                t,
+                (w.start, w.end),
+                "ist eine Hilfe, die die Familie bekommt – das Bekommen ist kein Ziel",
             )
+        if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_VERBS and _passive_sentence(t, w):
+            return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
+        before = t.words[i - 1] if i else None
+        if before is not None and before.lemma.startswith("betreut") and "wohn" in w.lemma:
+            return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
     return None
 
 
@@ -516,6 +635,10 @@ def _check_vague(t: _Text) -> Finding | None:
             "es sieht – z. B. »an vier von fünf Schultagen«, »jeden Montag«, »um 20 Uhr«.",
             span,
         )
+    if t.analysis is not None:
+        found = _analysed_vague(t)
+        if found is not None:
+            return found
     m = _NOMINAL_HEADING.search(t.text)
     if m and not _check_measure(t):
         g = 1 if m.group(1) else 2
@@ -529,6 +652,76 @@ def _check_vague(t: _Text) -> Finding | None:
             span,
         )
     return None
+
+
+def _vague_finding(t: _Text, span: tuple[int, int]) -> Finding:
+    return Finding(
+        "vague",
+        f"»{_quote(t, span)}« beschreibt einen inneren oder allgemeinen Zustand: Niemand kann "
+        "sehen, wann er erreicht ist. Beschreiben Sie, was man dann im Alltag sieht oder "
+        "hört – wer tut was, wann, wie oft? – z. B. statt »lebt harmonisch zusammen«: "
+        "»Ab sofort essen wir an vier Abenden pro Woche zusammen.«",
+        span,
+    )
+
+
+_NOT_COMPARED = frozenset(("weit", "ander", "letzt", "inner", "äußer", "ober", "unter", "hinter"))
+
+
+def _is_comparative(w: Word) -> bool:
+    low = w.text.lower()
+    return (
+        w.pos.startswith(("ADJ", "ADV"))
+        and w.lemma not in _NOT_COMPARED
+        and any(low == w.lemma + ending for ending in ("er", "ere", "eren", "erem", "erer", "eres"))
+    )
+
+
+def _analysed_vague(t: _Text) -> Finding | None:
+    anchors = _anchor_phrases(t)
+    measure = _check_measure(t)
+    # "ein Kurs zur gewaltfreien Kommunikation": the measure names its topic
+    if measure is not None and measure.span is not None:
+        anchors = [*anchors, (measure.span[0], _clause_of(t, measure.span[0])[1])]
+    for w in t.words:
+        if _in_any(w.start, anchors):
+            continue
+        if w.is_noun and (
+            w.lemma in lex.ABSTRACT_HEADS
+            or (w.head in lex.ABSTRACT_HEADS and w.head not in lex.PLAIN_HEADS)
+        ):
+            return _vague_finding(t, (w.start, w.end))
+        if w.pos.startswith(("ADJ", "ADV", "VV(PP")) and w.lemma in lex.VAGUE_MODIFIERS:
+            return _vague_finding(t, (w.start, w.end))
+        if w.pos.startswith("VV") and w.lemma in lex.VAGUE_VERBS:
+            return _vague_finding(t, (w.start, w.end))
+        if _is_comparative(w):
+            s, e = _sentence_of(t, w.start)
+            if not _QUANTIFIER.search(t.text, s, e):
+                return _vague_finding(t, (w.start, w.end))
+    m = _TO_REST.search(t.text)
+    if m:
+        return _vague_finding(t, (m.start(), m.end()))
+    if (
+        t.words
+        and not _has_finite_verb(t)
+        and not _check_measure(t)
+        and not _check_negative(t)
+        and not _actorless(t)
+    ):
+        span = (t.words[0].start, t.words[-1].end)
+        return Finding(
+            "vague",
+            "Das ist eine Überschrift, kein Ziel: Es fehlt ein Satz, der sagt, wer was tut. "
+            "Schreiben Sie einen Satz über einen künftigen Zustand im Alltag – z. B. statt "
+            "»Klärung der Wohnsituation«: »Bis zum 30. April haben wir eine Wohnung mit zwei "
+            "Kinderzimmern gefunden.«",
+            span,
+        )
+    return None
+
+
+_TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
 
 
 def _check_negative(t: _Text) -> Finding | None:
@@ -568,11 +761,43 @@ def _far_deadline(t: _Text) -> tuple[int, int] | None:
     return None
 
 
+_SKIPPABLE_IN_ANCHOR = ("ART", "APPRART", "APPR", "PPOSAT", "ADJ", "CARD", "PIAT", "NE")
+
+
+def _event_anchor(t: _Text) -> bool:
+    """Whether "bis"/"ab" leads to an event in the family's life ("bis zur Einschulung").
+
+    "bis 17 Uhr" or "bis zum Abendessen" is a daily time, and "von … bis …" a range within
+    a day or a week; neither says by when.
+    """
+    words = t.words
+    for i, w in enumerate(words):
+        if w.lemma not in ("bis", "ab"):
+            continue
+        before = {x.lemma for x in words[max(0, i - 3) : i]}
+        if w.lemma == "bis" and before & {"von", "vom"}:
+            continue
+        for nxt in words[i + 1 : i + 6]:
+            if nxt.is_noun:
+                after = words[words.index(nxt) + 1] if nxt is not words[-1] else None
+                if after is not None and after.text[:1].isdigit():
+                    break  # "bis zum Jahr 2032" is a date; the date rules judge it
+                if nxt.lemma not in lex.DAILY_TIMES and nxt.head not in lex.DAILY_TIMES:
+                    return True
+                break
+            if nxt.text[:1].isdigit() or nxt.pos.startswith(_SKIPPABLE_IN_ANCHOR):
+                continue
+            if nxt.lemma in ("zu", "zum", "zur", "die", "der", "das", "sein", "ihr"):
+                continue
+            break
+    return False
+
+
 def _check_dates(t: _Text) -> Finding | None:
     far = _far_deadline(t)
     far_text = t.text[far[0] : far[1]] if far else ""
     near = [m for m in _date_anchors(t) if not (far and far_text in m.group())]
-    if near:
+    if near or (t.analysis is not None and _event_anchor(t)):
         return None
     vague = _VAGUE_DATE.search(t.text)
     if vague:
@@ -685,7 +910,40 @@ def _professional_subject(t: _Text, start: int, end: int) -> tuple[int, int] | N
     return None
 
 
+def _actorless(t: _Text) -> tuple[int, int] | None:
+    """An event as the subject that hides who acts: "erfolgt", "findet statt", "seitens"."""
+    words = t.words
+    lemmas = [w.lemma for w in words]
+    for i, w in enumerate(words):
+        if (w.is_finite_verb or w.text.lower() == "erfolgt") and w.lemma in lex.ACTORLESS_VERBS:
+            return w.start, w.end
+        if w.is_finite_verb and w.lemma == "finden" and "statt" in lemmas[i:]:
+            return w.start, w.end
+        if w.lemma == "seitens":
+            return w.start, w.end
+        if (
+            w.is_finite_verb
+            and w.lemma == "kommen"
+            and i
+            and lemmas[i - 1] == "es"
+            and {"zu", "zum", "zur"} & set(lemmas[i + 1 : i + 3])
+        ):
+            return w.start, w.end
+    return None
+
+
 def _check_subject(t: _Text) -> Finding | None:
+    if t.analysis is not None:
+        span = _actorless(t)
+        if span is not None:
+            return Finding(
+                "not_family_subject",
+                f"»{_quote(t, span)}« macht ein Geschehen zum Satzgegenstand: Es bleibt offen, "
+                "wer handelt. Schreiben Sie, wer aus der Familie was tut – z. B. statt »Die "
+                "Anmeldung beim Kinderarzt erfolgt bis Februar«: »Bis Februar hat Frau K. "
+                "Mila beim Kinderarzt angemeldet.«",
+                span,
+            )
     for start, end in t.clauses:
         if _first_word(t.text, start, end) in _SUBORDINATORS:
             continue
@@ -799,13 +1057,19 @@ _CHECKS: tuple[Callable[[_Text], Finding | None], ...] = (
 )
 
 
-def check_goal(text: str, *, today: dt.date | None = None) -> list[Finding]:
+def check_goal(
+    text: str, *, today: dt.date | None = None, analysis: AnalysedText | None = None
+) -> list[Finding]:
     """Check one drafted goal; fast enough to run on every keystroke.
 
     Args:
         text: The goal as typed (any length; may span several lines).
         today: The day deadlines are judged from (only a deadline more than two years
             ahead matters); defaults to today's date.
+        analysis: The text as a German tagger analysed it (``asd_desktop.language``);
+            with it the rules see finite verbs, lemmas and compound heads. Without it
+            (model not loaded yet) the word lists alone decide. Ignored if it is the
+            analysis of another text.
 
     Returns:
         At most one finding per code, in the order of ``CODES``. An empty list means
@@ -814,6 +1078,8 @@ def check_goal(text: str, *, today: dt.date | None = None) -> list[Finding]:
     if not text.strip():
         return []
     sentences = _sentences(text)
-    t = _Text(text, sentences, _clauses(text, sentences), today or dt.date.today())
+    if analysis is not None and analysis.text != text:
+        analysis = None
+    t = _Text(text, sentences, _clauses(text, sentences), today or dt.date.today(), analysis)
     findings = [f for check in _CHECKS if (f := check(t)) is not None]
     return sorted(findings, key=lambda f: CODES.index(f.code))

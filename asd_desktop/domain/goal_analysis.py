@@ -1,0 +1,118 @@
+"""The analysed goal text: what a German tagger says about each word.
+
+The goal checker's rules speak about these objects (finite verbs, lemmas, the head of a
+compound); the tagger that produces them lives outside the domain
+(``asd_desktop.language``), so the rules stay plain Python and testable without a model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token of a goal text with its analysis.
+
+    Attributes:
+        text: The token as typed.
+        start: Its first character in the goal text.
+        end: One past its last character.
+        pos: The STTS part-of-speech tag as the tagger gives it (``"NN"``, ``"VV(FIN)"``,
+            ``"VA(FIN)"``, ``"ADJ(D)"``, ``"PTKNEG"`` …).
+        lemma: The lemma, lower case.
+        parts: The lower-case stems of a compound, last one the head
+            ("Erziehungskompetenz" → ``("erziehung", "kompetenz")``); one part otherwise.
+    """
+
+    text: str
+    start: int
+    end: int
+    pos: str
+    lemma: str
+    parts: tuple[str, ...]
+
+    @property
+    def head(self) -> str:
+        """The head of a compound (its last part), lower case."""
+        return self.parts[-1] if self.parts else self.lemma
+
+    @property
+    def is_finite_verb(self) -> bool:
+        """Whether the word is a finite verb (full, auxiliary or modal)."""
+        return self.pos.endswith("(FIN)") or self.pos in ("VVFIN", "VAFIN", "VMFIN")
+
+    @property
+    def is_noun(self) -> bool:
+        """Whether the word is a common noun."""
+        return self.pos == "NN"
+
+
+@dataclass(frozen=True)
+class AnalysedText:
+    """A goal text with the analysis of each of its words, in text order."""
+
+    text: str
+    words: tuple[Word, ...]
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Help forms, placements, therapies and institutions: a compound with one of these
+#: as a part names a measure ("Schulbegleitung", "Therapieplatz", "Kinderwohngruppe").
+HELP_PARTS = _set(
+    "familienhilfe erziehungshilfe haushaltshilfe hausaufgabenhilfe nachhilfe "
+    "eingliederungshilfe jugendhilfe lernhilfe beratung beratungsstelle beratungsangebot "
+    "therapie psychotherapie ergotherapie familientherapie suchttherapie therapeut "
+    "therapeutin logopädie logopädin logopädi logopäde begleitung schulbegleitung unterbringung "
+    "heimunterbringung beistandschaft erziehungsbeistandschaft erziehungsbeistand "
+    "wohngruppe tagesgruppe kinderwohngruppe trauergruppe selbsthilfegruppe elterngruppe "
+    "gruppenarbeit wohneinrichtung einrichtung pflegefamilie vollzeitpflege kurzzeitpflege "
+    "tagesklinik suchtklinik klinik reha entgiftung entzug rückführung inobhutnahme "
+    "maßnahme lernförderung sprachförderung elternarbeit familienhebamme "
+    "einzelbetreuung einzelwohnen elternkurs elterntraining alkoholiker "
+    "wohngemeinschaft mädchenwohnheim wohnheim heim"
+)
+#: Compounds ending in one of these name a result the family reaches, even when a part
+#: names a help ("Deutschkurs-Abschluss", "Erste-Hilfe-Schein").
+RESULT_HEADS = _set("abschluss zertifikat prüfung schein ausweis")
+#: Nouns that name a help only when the family receives or uses them ("nimmt die Hilfe an").
+RECEIVED_HELP = _set("hilfe hilfen unterstützung angebot")
+#: Verbs of receiving or using a help.
+RECEIVING_VERBS = _set(
+    "annehmen nehmen erhalten bekommen nutzen akzeptieren lassen beantragen holen "
+    "verlängern zustimmen"
+)
+#: Abstract states nobody can see: a compound ending in one of these is vague.
+ABSTRACT_HEADS = _set(
+    "lebenssituation familiensituation motivation klarheit selbstvertrauen selbstwertgefühl "
+    "selbstbild kommunikation hygiene interesse belang verhalten sozialverhalten "
+    "schulverhalten versorgung integration zusammenleben familienleben klima "
+    "familienklima sicherheit geborgenheit harmonie verlässlichkeit zuverlässigkeit "
+    "belastbarkeit persönlichkeit toleranz frustrationstoleranz stabilität kontinuität "
+    "orientierung wohlergehen zustand tagesstruktur alltagsstruktur miteinander"
+)
+#: Adjectives and adverbs that describe an inner or overall state, not something seen.
+VAGUE_MODIFIERS = _set(
+    "harmonisch belastbar ausgeglichen entspannt gefestigt eingebunden integriert achtsam "
+    "feinfühlig liebevoll zuverlässig kooperativ unauffällig gesichert "
+    "ordentlich geordnet aufmerksam handlungsfähig psychisch seelisch emotional "
+    "glücklich harmonischer gelungen ausgleichen integrieren"
+)
+#: Verbs that name an inner process rather than something done.
+VAGUE_VERBS = _set("zusammenwachsen verarbeiten aufarbeiten achten gelingen")
+#: Daily times: "bis 17 Uhr", "bis zum Abendessen" say how a day runs, not by when.
+DAILY_TIMES = _set(
+    "uhr abendessen mittagessen frühstück schulschluss schulende mittag abend morgen "
+    "nacht schlafengehen feierabend unterrichtsende zubettgehen"
+)
+#: Verbs that make an event the subject and hide who acts ("Die Rückführung erfolgt").
+ACTORLESS_VERBS = _set("erfolgen stattfinden")
+#: Abbreviations of help forms (case as written).
+HELP_ABBREVIATIONS = frozenset(("SPFH", "HzE", "ISE", "EB", "SpFH"))
+#: Verbs of giving help: in the passive ("wird … begleitet") they name a help.
+HELP_VERBS = _set("beraten betreuen therapieren")
+#: Heads that make a concrete thing in a compound ("Wohnsituation" is a flat to find).
+PLAIN_HEADS = _set("situation")

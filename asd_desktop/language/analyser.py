@@ -1,0 +1,155 @@
+"""HanTa behind caches: the analysis of a goal text in well under a millisecond once warm.
+
+HanTa tags a sentence with a Viterbi pass over per-word tag probabilities and then
+analyses each word's morphemes. Both per-word steps are pure functions of the word, so
+they are cached; so is each sentence and the last texts, since the live checker sees
+the same text again and again while a caseworker types.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from asd_desktop.domain.goal_analysis import AnalysedText, Word
+
+_MODEL_FILE = "morphmodel_ger.pgz"
+_WORD_CACHE_LIMIT = 50_000
+_TEXT_CACHE_LIMIT = 512
+
+# Numbers with their dots ("30.", "18.00", "31.1."), words with inner hyphens or
+# apostrophes, then any other single character.
+_TOKEN = re.compile(r"\d+(?:[.:,]\d+)*\.?|[^\W\d_][\w'’]*(?:-[\w'’]+)*-?|\S")
+_SENTENCE_END = frozenset(".!?;:")
+_STEM_TAG = re.compile(r"^(?:NN|NE|ADJ|VV|ADV)")
+
+
+def model_path() -> Path:
+    """The German model inside the installed HanTa package (never the working directory)."""
+    import HanTa  # imported late: loading HanTa is the slow step
+
+    return Path(HanTa.__file__).resolve().parent / _MODEL_FILE
+
+
+def _memo(function: Callable[..., Any], cache: dict[Any, Any]) -> Callable[..., Any]:
+    def cached(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 - HanTa is untyped
+        key = (args, tuple(kwargs.items()))
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) > _WORD_CACHE_LIMIT:
+                cache.clear()
+            hit = cache[key] = function(*args, **kwargs)
+        return hit
+
+    return cached
+
+
+class GermanAnalyser:
+    """Tags and lemmatises German goal texts with HanTa; create once, use from one thread."""
+
+    def __init__(self) -> None:
+        from HanTa import HanoverTagger
+
+        self._tagger: Any = HanoverTagger.HanoverTagger(str(model_path()))
+        # HanTa's own per-word steps, memoised on the instance (they are pure functions).
+        self._tagger._tag_word = _memo(self._tagger._tag_word, {})
+        self._tagger._analyze = _memo(self._tagger._analyze, {})
+        self._sentences: dict[tuple[str, ...], tuple[tuple[str, str, tuple[str, ...]], ...]] = {}
+        self._texts: dict[str, AnalysedText] = {}
+
+    def analyse(self, text: str) -> AnalysedText:
+        """The analysis of ``text``: each token with its tag, lemma and compound parts."""
+        hit = self._texts.get(text)
+        if hit is not None:
+            return hit
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        words: list[Word] = []
+        sentence: list[tuple[str, int, int]] = []
+        for i, token in enumerate(tokens):
+            sentence.append(token)
+            if self._ends_sentence(tokens, i, text):
+                words.extend(self._sentence(sentence))
+                sentence = []
+        if sentence:
+            words.extend(self._sentence(sentence))
+        result = AnalysedText(text, tuple(words))
+        if len(self._texts) > _TEXT_CACHE_LIMIT:
+            self._texts.clear()
+        self._texts[text] = result
+        return result
+
+    @staticmethod
+    def _ends_sentence(tokens: list[tuple[str, int, int]], i: int, text: str) -> bool:
+        token, _start, end = tokens[i]
+        if "\n" in text[end : tokens[i + 1][1]] if i + 1 < len(tokens) else False:
+            return True
+        if token not in _SENTENCE_END:
+            return False
+        # "Frau K." and "z. B." do not end a sentence
+        return not (token == "." and i > 0 and len(tokens[i - 1][0]) == 1)
+
+    def _sentence(self, tokens: list[tuple[str, int, int]]) -> list[Word]:
+        key = tuple(t for t, _s, _e in tokens)
+        analysed = self._sentences.get(key)
+        if analysed is None:
+            analysed = self._tag(list(key))
+            if len(self._sentences) > _TEXT_CACHE_LIMIT:
+                self._sentences.clear()
+            self._sentences[key] = analysed
+        return [
+            Word(text, start, end, pos, lemma, parts)
+            for (text, start, end), (pos, lemma, parts) in zip(tokens, analysed, strict=True)
+        ]
+
+    def _tag(self, words: list[str]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        tagger = self._tagger
+        tags = tagger.tag_sent_viterbi(words, True)
+        out = []
+        for word, tag in zip(words, tags, strict=True):
+            pos = str(tagger.int2tag[tag])
+            lemma = str(tagger._analyze(word, tag, 1)[0]).lower()
+            parts: tuple[str, ...] = (lemma,)
+            if pos == "NN" and len(word) > 6:
+                _stem, morphemes, _pos = tagger._analyze(word, tag, 3)
+                stems = tuple(str(m) for m, t in morphemes if _STEM_TAG.match(str(t)))
+                if len(stems) > 1:
+                    parts = stems
+            out.append((pos, lemma, parts))
+        return tuple(out)
+
+
+_lock = threading.Lock()
+_shared: GermanAnalyser | None = None
+_loading: threading.Thread | None = None
+
+
+def shared_analyser() -> GermanAnalyser:
+    """The one analyser of the process, loading the model now if needed (about 0.3 s)."""
+    global _shared
+    with _lock:
+        if _shared is None:
+            _shared = GermanAnalyser()
+        return _shared
+
+
+def start_loading() -> None:
+    """Load the model in a background thread, once; returns at once."""
+    global _loading
+    with _lock:
+        if _shared is not None or _loading is not None:
+            return
+        _loading = threading.Thread(target=shared_analyser, name="german-model", daemon=True)
+        _loading.start()
+
+
+def analyser_if_ready() -> GermanAnalyser | None:
+    """The shared analyser if the model has loaded, else ``None`` (never blocks)."""
+    return _shared
+
+
+def analyse(text: str) -> AnalysedText:
+    """Analyse ``text`` with the shared analyser (loads the model on first use)."""
+    return shared_analyser().analyse(text)
