@@ -195,3 +195,49 @@ def test_the_next_hilfeplan_and_its_tasks_are_dated_items(opened):
         ),
     )
     assert opened.deadlines.items(case_id=case.id) == []
+
+
+def test_a_hze_decided_in_a_kollegiale_beratung_leads_to_a_prepared_hilfe_and_hilfeplan(opened):
+    import dataclasses
+
+    from tests.unit.test_consultation_service import complete
+
+    case = make_case(opened)
+    agreement = opened.goals.finish(case.id, full_draft())
+    c = complete(opened, case.id)
+    opened.consultations.save(
+        c.id, dataclasses.replace(c.fields, hze_decided=True, hze_kind="SPFH, 4 Std./Woche")
+    )
+    opened.consultations.add_need(c.id, "Elterncafé am Nachmittag")
+    opened.consultations.close(c.id)
+    assert [d[0] for d in opened.hilfen.decided_without_hilfe(case.id)] == [c.id]
+
+    prepared = opened.hilfen.prepare_from_consultation(c.id)
+    assert prepared.hilfe.kind == "sgb8_31"
+    assert prepared.hilfe.consultation_id == c.id
+    assert prepared.hilfe.start_on == c.fields.held_on
+    assert prepared.meeting.goal_ids == tuple(g.id for g in agreement.goals)
+    assert prepared.meeting.next_on is not None
+    hilfe = opened.hilfen.add_hilfe(case.id, prepared.hilfe)
+    assert opened.hilfen.decided_without_hilfe(case.id) == []
+    meeting = opened.hilfen.record_meeting(
+        case.id,
+        dataclasses.replace(
+            prepared.meeting,
+            hilfe_id=hilfe.id,
+            participants=(Participant("Ayşe Yılmaz", "Mutter"),),
+        ),
+    )
+    assert [g.goal_id for g in meeting.goals] == list(prepared.meeting.goal_ids)
+    assert meeting.hilfe_id == hilfe.id
+
+
+def test_the_kind_is_read_from_the_consultation_s_words(opened):
+    from asd_desktop.services.hilfen import match_kind
+
+    kinds = opened.hilfen.kinds()
+    assert match_kind("Sozialpädagogische Familienhilfe (§ 31 SGB VIII)", kinds) == "sgb8_31"
+    assert match_kind("Eingliederungshilfe nach § 35a", kinds) == "sgb8_35a"
+    assert match_kind("Tagesgruppe", kinds) == "sgb8_32"
+    assert match_kind("Unterbringung in einer Wohngruppe", kinds) == "sgb8_34"
+    assert match_kind("noch offen", kinds) == ""

@@ -1,6 +1,11 @@
 """Hilfen and the Hilfeplan: the service and its values (re-exported here)."""
 
-from asd_desktop.services.hilfen.service import HilfeAction, HilfeService, meeting_problems
+from asd_desktop.services.hilfen.service import (
+    HilfeAction,
+    HilfeService,
+    match_kind,
+    meeting_problems,
+)
 from asd_desktop.services.hilfen.views import (
     AdoptedGoal,
     CasePlace,
@@ -31,5 +36,6 @@ __all__ = [
     "PreparedHilfe",
     "TaskInput",
     "TaskView",
+    "match_kind",
     "meeting_problems",
 ]
