@@ -13,6 +13,7 @@ from asd_desktop.cli import calendar as calendar_commands
 from asd_desktop.cli import demo as demo_commands
 from asd_desktop.cli import documents as documents_commands
 from asd_desktop.cli import goals as goals_commands
+from asd_desktop.cli import report as report_commands
 from asd_desktop.cli import sync as sync_commands
 from asd_desktop.cli import vault as vault_commands
 from asd_desktop.cli.common import (
@@ -57,6 +58,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         sync_commands.register,
         goals_commands.register,
         calendar_commands.register,
+        report_commands.register,
     ):
         handlers.update(register(sub))
     return parser, handlers

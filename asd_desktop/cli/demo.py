@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -66,7 +67,14 @@ def register(sub: SubParsers) -> dict[str, Handler]:
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     from asd_desktop.demo import fill_demo
+    from asd_desktop.demo.wirkung import (
+        DEMO_COSTS,
+        DEMO_PILOT,
+        add_generated_hilfen,
+        write_wirkung_demo,
+    )
     from asd_desktop.services import vault
+    from asd_desktop.services.wirkung import save_costs
 
     pw = read_passphrase_file(args.passphrase_file)
     check_data_dir(data_dir, vault_needed=False)
@@ -92,8 +100,18 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
                     f"\r{done}/{total} Fälle", end="", file=sys.stderr, flush=True
                 ),
             )
+            factory, device = opened.database.session_factory, opened.database.device_id
+            if args.cases is None:
+                # Walle and the city around it: the Wirkungsbericht's table from the source.
+                write_wirkung_demo(factory, device)
+            else:
+                # Several Hilfen per case over the years; each case's team and district.
+                add_generated_hilfen(factory, device, args.seed, dt.date.today())
         finally:
             opened.close()
+        if args.cases is None:
+            # The Walle project's own costs, for the Wirkungsbericht's net effect.
+            save_costs(data_dir, DEMO_PILOT, DEMO_COSTS)
     print(file=sys.stderr)
     print(f"Demo-Tresor angelegt in {data_dir}: {summary}")
     return EXIT_OK

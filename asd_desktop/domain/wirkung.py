@@ -15,8 +15,10 @@ the same from plain help tuples and is the reference the tests hold it to.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import enum
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -554,3 +556,182 @@ def count_bars(report: WirkungReport, side: Side) -> tuple[CountBar, ...]:
         for row in report.rows
         if row.level is RowLevel.GROUP or row.key == MEASURES_KEY
     )
+
+
+# --- the table as text: the command line's output and the CSV export -----------------------
+
+#: The CSV's columns (semicolons and decimal commas, as a German spreadsheet reads them).
+CSV_HEADER = (
+    "Abschnitt",
+    "Merkmal",
+    "Gruppe",
+    "Anfang",
+    "Ende",
+    "Veränderung in %",
+    "neu begonnen",
+)
+
+
+def _decimal(value: float | None, decimals: int) -> str:
+    return "" if value is None else f"{value:.{decimals}f}".replace(".", ",")
+
+
+def csv_rows(report: WirkungReport) -> list[tuple[str, ...]]:
+    """The report as CSV rows (header first): counts, spending, effect, indicators.
+
+    For the counts "Anfang" and "Ende" are the two reference days, for the
+    spending the first and the last calendar year; suppressed cells read ``< 3``.
+    """
+    rows: list[tuple[str, ...]] = [CSV_HEADER]
+    first, second = f"{report.baseline:%d.%m.%Y}", f"{report.until:%d.%m.%Y}"
+    rows.append(("Stichtage", "laufende Hilfen am", "", first, second, "", ""))
+    years = report.pilot_spending.years
+    rows.append(("Stichtage", "Ausgaben im Jahr", "", str(years[0]), str(years[-1]), "", ""))
+    for row in report.rows:
+        for side, label in (
+            (Side.PILOT, report.pilot_label),
+            (Side.COMPARISON, report.comparison_label),
+        ):
+            tally = row.tally(side)
+            rows.append(
+                (
+                    "Hilfen" if row.level is RowLevel.KIND else "Summe",
+                    row.label,
+                    label,
+                    count_text(tally.baseline),
+                    count_text(tally.until),
+                    _decimal(change(tally), 1),
+                    count_text(tally.begun),
+                )
+            )
+    for side, label in (
+        (Side.PILOT, report.pilot_label),
+        (Side.COMPARISON, report.comparison_label),
+    ):
+        spending = report.spending(side)
+        hidden = spending.suppressed
+        rows.append(
+            (
+                "Ausgaben",
+                "Ausgaben für Maßnahmen (EUR)",
+                label,
+                SUPPRESSED if hidden else _decimal(spending.euros[0], 2),
+                SUPPRESSED if hidden else _decimal(spending.euros[-1], 2),
+                _decimal(spending.change, 2),
+                "",
+            )
+        )
+    e = report.effect
+    rows += [
+        (
+            "Effekt",
+            "bereinigte Veränderung (Prozentpunkte)",
+            report.pilot_label,
+            "",
+            "",
+            _decimal(e.adjusted_points, 2),
+            "",
+        ),
+        (
+            "Effekt",
+            "weniger Ausgaben als im Trend (EUR)",
+            report.pilot_label,
+            "",
+            "",
+            _decimal(e.saved_gross, 2),
+            "",
+        ),
+        (
+            "Effekt",
+            "Projektkosten (EUR)",
+            report.pilot_label,
+            "",
+            "",
+            _decimal(e.project_costs.total, 2),
+            "",
+        ),
+        (
+            "Effekt",
+            "nach Projektkosten (EUR)",
+            report.pilot_label,
+            "",
+            "",
+            _decimal(e.saved_net, 2),
+            "",
+        ),
+    ]
+    for indicator in report.indicators:
+        for value, label in (
+            (indicator.pilot, report.pilot_label),
+            (indicator.comparison, report.comparison_label),
+        ):
+            hidden = value.suppressed
+            rows.append(
+                (
+                    "Methode",
+                    indicator.label,
+                    label,
+                    SUPPRESSED if hidden and value.hits < MIN_CELL else str(value.hits),
+                    SUPPRESSED if 0 < value.total < MIN_CELL else str(value.total),
+                    _decimal(value.percent, 1),
+                    "",
+                )
+            )
+    return rows
+
+
+def csv_text(report: WirkungReport) -> str:
+    """The CSV file's text (semicolons, CRLF line ends, as spreadsheets expect)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows(csv_rows(report))
+    return buffer.getvalue()
+
+
+def table_lines(report: WirkungReport) -> list[str]:
+    """The report as plain text lines for a terminal (the command line prints them)."""
+    first, second = f"{report.baseline:%d.%m.%Y}", f"{report.until:%d.%m.%Y}"
+    width = max(len(r.label) for r in report.rows) + 2
+    lines = [
+        f"Wirkungsbericht: {report.pilot_label} im Vergleich mit {report.comparison_label}",
+        f"Laufende Hilfen am {first} und am {second}",
+        "",
+        f"{'':{width}}{'Pilot':>30}   {'Vergleich':>30}",
+        (f"{'Hilfeart':{width}}" + f"{first:>10}{second:>11}{'Veränd.':>9}   " * 2).rstrip(),
+    ]
+    for row in report.rows:
+        label = row.label if row.level is not RowLevel.KIND else f"  {row.label}"
+        cells = ""
+        for side in Side:
+            tally = row.tally(side)
+            cells += (
+                f"{count_text(tally.baseline):>10}{count_text(tally.until):>11}"
+                f"{percent_text(change(tally)):>9}   "
+            )
+        lines.append(f"{label:{width}}{cells}".rstrip())
+    p, c = report.pilot_spending, report.comparison_spending
+    lines += ["", f"Ausgaben für Maßnahmen {p.years[0]} → {p.years[-1]}:"]
+    for spending, label in ((p, report.pilot_label), (c, report.comparison_label)):
+        amounts = (
+            SUPPRESSED
+            if spending.suppressed
+            else " → ".join(euro_text(v) for v in (spending.euros[0], spending.euros[-1]))
+        )
+        lines.append(f"  {label}: {amounts} ({percent_text(spending.change, 2)})")
+    e = report.effect
+    lines += [
+        "",
+        f"Bereinigter Effekt: {percent_text(e.adjusted_points, 2)} (Prozentpunkte) = "
+        f"{euro_text(e.saved_gross)} weniger Ausgaben als im Trend des Vergleichs",
+        f"Nach Projektkosten ({euro_text(e.project_costs.total)}): {euro_text(e.saved_net)}",
+    ]
+    if report.indicators:
+        lines += ["", "Arbeit mit dem Sozialraum:"]
+        for indicator in report.indicators:
+            lines.append(f"  {indicator.label}:")
+            lines.append(
+                f"    {report.pilot_label}: {share_text(indicator.pilot)}; "
+                f"{report.comparison_label}: {share_text(indicator.comparison)}"
+            )
+    lines += ["", "Felder mit weniger als drei Fällen stehen als »< 3«."]
+    return lines
