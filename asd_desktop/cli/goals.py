@@ -28,7 +28,8 @@ def _goal_check(args: argparse.Namespace, data_dir: Path) -> int:
     """Print the goal checker's findings for each goal (arguments, else one per stdin line)."""
     import json
 
-    from asd_desktop.domain.goal_checker import CODE_LABELS, check_goal
+    from asd_desktop.domain.goal_checker import CODE_LABELS
+    from asd_desktop.language import check_goal_analysed
 
     if args.texts:
         lines: list[str] = list(args.texts)
@@ -41,7 +42,7 @@ def _goal_check(args: argparse.Namespace, data_dir: Path) -> int:
         goal = line.strip()
         if not goal:
             continue
-        findings = check_goal(goal)
+        findings = check_goal_analysed(goal)
         if args.json:
             record = {
                 "text": goal,

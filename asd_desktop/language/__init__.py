@@ -11,8 +11,18 @@ from asd_desktop.language.analyser import (
     GermanAnalyser,
     analyse,
     analyser_if_ready,
+    check_goal_analysed,
+    check_goal_live,
     shared_analyser,
     start_loading,
 )
 
-__all__ = ["GermanAnalyser", "analyse", "analyser_if_ready", "shared_analyser", "start_loading"]
+__all__ = [
+    "GermanAnalyser",
+    "analyse",
+    "analyser_if_ready",
+    "check_goal_analysed",
+    "check_goal_live",
+    "shared_analyser",
+    "start_loading",
+]

@@ -8,6 +8,7 @@ the same text again and again while a caseworker types.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from asd_desktop.domain.goal_analysis import AnalysedText, Word
+from asd_desktop.domain.goal_checker import Finding, check_goal
 
 _MODEL_FILE = "morphmodel_ger.pgz"
 _WORD_CACHE_LIMIT = 50_000
@@ -153,3 +155,18 @@ def analyser_if_ready() -> GermanAnalyser | None:
 def analyse(text: str) -> AnalysedText:
     """Analyse ``text`` with the shared analyser (loads the model on first use)."""
     return shared_analyser().analyse(text)
+
+
+def check_goal_live(text: str, *, today: dt.date | None = None) -> list[Finding]:
+    """Check a goal as it is typed: with the analysis if the model is loaded, else without.
+
+    Never blocks on the model; call ``start_loading`` early (the goal wizard does).
+    """
+    analyser = _shared
+    analysis = analyser.analyse(text) if analyser is not None and text.strip() else None
+    return check_goal(text, today=today, analysis=analysis)
+
+
+def check_goal_analysed(text: str, *, today: dt.date | None = None) -> list[Finding]:
+    """Check a goal with the analysis, loading the model first if needed (command line)."""
+    return check_goal(text, today=today, analysis=analyse(text) if text.strip() else None)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asd_desktop.domain.goal_checker import Finding, check_goal
+from asd_desktop.domain.goal_checker import Finding
+from asd_desktop.language import check_goal_live
 from asd_desktop.ui.widgets import FormDialog, buddy
 
 #: Short German names of the checker's codes, shown before each message.
@@ -130,7 +131,7 @@ class CheckerPanel(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        check: Callable[[str], list[Finding]] = check_goal,
+        check: Callable[[str], list[Finding]] = check_goal_live,
         goal_name: str = "Handlungsziel",
         dismissable: bool = True,
     ) -> None:

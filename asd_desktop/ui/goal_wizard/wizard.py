@@ -12,6 +12,7 @@ from typing_extensions import override
 
 from asd_desktop.domain.goal_process import GOAL_PROCESS
 from asd_desktop.domain.guided import AUTOSAVE_MS as AUTOSAVE_MS
+from asd_desktop.language import start_loading
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.goals import (
@@ -80,6 +81,9 @@ class GoalWizard(GuidedWizard):
             autosave_ms=autosave_ms,
             later_tooltip="Der Entwurf bleibt gespeichert und kann später fortgesetzt werden.",
         )
+        # The goal checker's German model loads off the GUI thread while the first pages are
+        # filled; until it is there, the checker comments with its word lists alone.
+        start_loading()
         self._goals = goals
         self.case = case
         self._print_agreement = print_agreement
