@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from typing_extensions import override
 
 from asd_desktop.models.errors import AsdError
-from asd_desktop.storage.paths import ENV_DATA_DIR, vault_path
+from asd_desktop.storage.paths import ENV_DATA_DIR, special_file_problem, vault_path
 
 if TYPE_CHECKING:
     from asd_desktop.services.vault import OpenVault
@@ -298,6 +298,12 @@ def check_folder_writable(folder: Path, what: str) -> None:
 def check_data_dir(data_dir: Path, *, vault_needed: bool) -> None:
     """Refuse an unusable data folder, or one without a vault when the command needs one."""
     check_folder_writable(data_dir, "Datenordner")
+    special = special_file_problem(vault_path(data_dir))
+    if special:
+        raise AsdError(
+            f"Der Tresor »{vault_path(data_dir)}« {special}. Bitte diese Datei entfernen und "
+            "den Tresor (vault.json) aus der Sicherung zurückspielen; es wurde nichts verändert."
+        )
     if vault_needed and not vault_path(data_dir).is_file():
         raise AsdError(
             f"Im Datenordner »{data_dir}« gibt es keinen Tresor (vault.json). Bitte mit "

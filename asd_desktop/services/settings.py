@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from asd_desktop.domain.office import Office, office_from_mapping
+from asd_desktop.domain.retention import RetentionRules, rules_from_mapping
 from asd_desktop.domain.working_days import DEFAULT_STATE, FEDERAL_STATES
 from asd_desktop.storage.atomic import atomic_write
 
@@ -33,6 +34,8 @@ class Settings:
     office: Office = field(default_factory=Office)
     #: Whether the first-start prompt for the office was shown (and filled in or skipped).
     office_prompted: bool = False
+    #: The office's retention rules (what starts the clock, how long; domain.retention).
+    retention: RetentionRules = field(default_factory=RetentionRules)
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -56,6 +59,7 @@ def load_settings(data_dir: Path) -> Settings:
         office=office_from_mapping(raw.get("office")),
         office_prompted=raw.get("office_prompted") is True,
         federal_state=_state(raw.get("federal_state")),
+        retention=rules_from_mapping(raw.get("retention")),
     )
 
 

@@ -33,7 +33,7 @@ from asd_desktop.models.sync import (
 )
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
-from asd_desktop.services.sync import devices, rows
+from asd_desktop.services.sync import devices, purge_orders, rows
 from asd_desktop.services.sync.merge import Merger
 from asd_desktop.services.sync.tables import (
     case_column,
@@ -149,6 +149,7 @@ def export_bundle(
                 "resend": sorted(resend),
             }
             stable = {}
+        scope.update(purge_orders.export_scope(s, ident.role, peer.device_id))
         sequence = peer.next_sequence
         bundle_id = uuid7()
         keys = devices.keys_of(ident)
@@ -165,7 +166,7 @@ def export_bundle(
             "sequence": sequence,
             "schema_version": SCHEMA_VERSION,
             "min_reader_version": MIN_READER_VERSION,
-            "capabilities": list(CAPABILITIES),
+            "capabilities": [*CAPABILITIES, *purge_orders.capabilities(scope)],
             "knowledge": knowledge,
             "stable": stable,
             "base": ack,
@@ -509,6 +510,9 @@ def _merge_bundle(
     device = devices.local_device(s)
     knowledge_before = _knowledge(ident, me, device.counter)
     scope = manifest["scope"]
+    # Purge orders first: a purged case is refused in every line and instruction below.
+    purged, newly_purged = purge_orders.apply_on_import(s, role, me, sender_id, scope)
+    scope = purge_orders.without(scope, purged)
     withdrawn = 0
     refused: set[str] = set()
     if role == DeviceRole.LAPTOP:
@@ -538,6 +542,12 @@ def _merge_bundle(
     for line in opened.lines():
         table = _line_table(line)
         version = line["r"]
+        if purged:
+            key = case_column(table)
+            if key is not None and version.get(key) in purged:
+                # A case deleted for good: nothing of it comes back, from any bundle.
+                done += 1
+                continue
         if refused:
             key = case_column(table)
             if key is not None and version.get(key) in refused:
@@ -664,6 +674,7 @@ def _merge_bundle(
         withdrawn_cases=withdrawn,
         refused_cases=_case_labels(s, refused_cases),
         resend_cases=resend,
+        purged_cases=newly_purged,
     )
 
 
@@ -893,7 +904,7 @@ def validate_manifest(m: Mapping[str, Any]) -> None:
     capabilities = m.get("capabilities")
     if not isinstance(capabilities, list) or not all(isinstance(c, str) for c in capabilities):
         raise _bad_manifest("capabilities")
-    missing = sorted(set(capabilities) - set(CAPABILITIES))
+    missing = sorted(set(capabilities) - {*CAPABILITIES, purge_orders.CAPABILITY})
     if missing:
         raise BundleError(
             "Dieses Paket braucht Funktionen einer neueren Version von asd-desktop "
@@ -923,11 +934,11 @@ def validate_manifest(m: Mapping[str, Any]) -> None:
     scope = m.get("scope")
     if not isinstance(scope, dict):
         raise _bad_manifest("scope")
-    for key in ("full_cases", "withdraw", "evicted", "resend"):
+    for key in ("full_cases", "withdraw", "evicted", "resend", *purge_orders.LIST_KEYS):
         ids = scope.get(key, [])
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise _bad_manifest(f"scope.{key}")
-    for key in ("epochs", "evicted_epochs"):
+    for key in ("epochs", "evicted_epochs", *purge_orders.EPOCH_KEYS):
         epochs = scope.get(key, {})
         if not isinstance(epochs, dict) or not all(
             isinstance(c, str) and type(e) is int and e >= 0 for c, e in epochs.items()

@@ -26,6 +26,7 @@ from asd_desktop.services.sync.views import (
     ReviewView,
     SyncStatus,
 )
+from asd_desktop.storage import purge
 from asd_desktop.storage.bundle_file import fingerprint
 
 #: Cases assigned between two looks at the token (progress shown, cancel noticed).
@@ -244,7 +245,11 @@ class SyncService:
 
     def import_bundle(self, path: Path, token: OperationToken | None = None) -> ImportReport:
         """Check the whole bundle, then merge it in one transaction; a cancel changes nothing."""
-        return exchange.import_bundle(self._factory, path, token)
+        report = exchange.import_bundle(self._factory, path, token)
+        if report.purged_cases:
+            # Purged cases leave no freed page and no WAL page image behind.
+            purge.compact(self._factory.kw["bind"])
+        return report
 
     # --- conflicts and review ---------------------------------------------------------------
 

@@ -133,6 +133,8 @@ class ImportReport:
     refused_cases: list[str] = field(default_factory=list)
     #: Laptop: cases that arrived incomplete and are asked for again in the next bundle.
     resend_cases: int = 0
+    #: Laptop: cases deleted for good by the office's purge orders in this bundle.
+    purged_cases: int = 0
 
     @property
     def total(self) -> int:
