@@ -14,6 +14,7 @@ from asd_desktop.storage.process import harden_process
 from asd_desktop.ui.focus import install_tab_focus
 from asd_desktop.ui.help import install_help
 from asd_desktop.ui.main_window import MainWindow
+from asd_desktop.ui.start_probe import install_start_probe
 
 APP_NAME = "asd-desktop"
 EXIT_IN_USE = 2
@@ -61,6 +62,7 @@ def run_app(data_dir: Path) -> int:
         return EXIT_IN_USE
     try:
         window = MainWindow(data_dir)
+        install_start_probe(app, window.lock_screen)
         window.show()
         return app.exec()
     finally:
