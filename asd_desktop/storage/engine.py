@@ -194,7 +194,10 @@ def connect_read_only(db_path: Path, key: bytes) -> Any:  # noqa: ANN401 - DB-AP
             f"Im Datenordner gibt es keine Datenbank (»{db_path.name}«). Bitte die Sicherung "
             "des Datenordners zurückspielen."
         )
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+    wal = db_path.with_name(db_path.name + "-wal")
+    # Closed cleanly (no -wal file): immutable, so not even a -shm file is made. After a
+    # crash the -wal holds committed changes that must be read: read-only with the WAL.
+    uri = f"{db_path.resolve().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     conn = sqlcipher3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
