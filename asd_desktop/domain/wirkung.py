@@ -316,10 +316,11 @@ def aggregate(
                 cases.add(h.case_id)
         if h.group in measure:
             for year in years:
-                euros = cost_in_year(h.monthly_cost, h.start, h.end, year)
-                if euros > 0:
-                    spending[(h.side, year)] += euros
-                    spending_cases[h.side].add(h.case_id)
+                spending[(h.side, year)] += cost_in_year(h.monthly_cost, h.start, h.end, year)
+            if h.start <= dt.date(years[-1], 12, 31) and (
+                h.end is None or h.end >= dt.date(years[0], 1, 1)
+            ):
+                spending_cases[h.side].add(h.case_id)
     return Aggregates(
         by_kind=by_kind,
         cases={side: Tally(*(len(s) for s in sets)) for side, sets in case_sets.items()},
