@@ -69,9 +69,10 @@ Decisions (each code is one kind of problem; one word can have two problems, e.g
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from asd_desktop.domain import goal_analysis as lex
 from asd_desktop.domain.goal_analysis import AnalysedText, Word
@@ -433,6 +434,8 @@ class _Text:
     clauses: list[tuple[int, int]]
     today: dt.date
     analysis: AnalysedText | None = None
+    #: Results several checks ask for (the measure finding, the time-anchor phrases).
+    memo: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
     def words(self) -> tuple[Word, ...]:
@@ -460,6 +463,13 @@ def _measure_finding(t: _Text, span: tuple[int, int], why: str) -> Finding:
 
 
 def _check_measure(t: _Text) -> Finding | None:
+    if "measure" not in t.memo:
+        t.memo["measure"] = _find_measure(t)
+    found = t.memo["measure"]
+    return found if isinstance(found, Finding) else None
+
+
+def _find_measure(t: _Text) -> Finding | None:
     if t.analysis is not None:
         found = _analysed_measure(t)
         if found is not None:
@@ -493,6 +503,14 @@ _DATE_HEADS = frozenset(("ende", "anfang", "mitte", "beginn"))
 
 
 def _anchor_phrases(t: _Text) -> list[tuple[int, int]]:
+    """Spans of "bis …"/"ab …" time phrases (computed once per text)."""
+    if "anchors" not in t.memo:
+        t.memo["anchors"] = _find_anchor_phrases(t)
+    found = t.memo["anchors"]
+    return found if isinstance(found, list) else []
+
+
+def _find_anchor_phrases(t: _Text) -> list[tuple[int, int]]:
     """Spans of "bis …"/"ab …" time phrases: up to their noun and its attached phrases.
 
     "bis zur Rückkehr von Herrn K. aus der Reha" is one phrase (the Reha is the event's,
@@ -534,17 +552,28 @@ def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
 
 
 def _help_word(w: Word) -> bool:
-    if w.head in lex.RESULT_HEADS:
+    return _names_help(w.text, w.lemma, w.parts)
+
+
+_LONG_HELP_SUFFIX = re.compile(
+    "(?:" + "|".join(sorted((p for p in lex.HELP_PARTS if len(p) > 6), key=len)) + ")$"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_help(text: str, lemma: str, parts: tuple[str, ...]) -> bool:
+    head = parts[-1] if parts else lemma
+    if head in lex.RESULT_HEADS:
         return False
     return (
-        w.lemma in lex.HELP_PARTS
-        or w.text.lower() in lex.HELP_PARTS
-        or w.text in lex.HELP_ABBREVIATIONS
-        or w.head in lex.HELP_PARTS
+        lemma in lex.HELP_PARTS
+        or text.lower() in lex.HELP_PARTS
+        or text in lex.HELP_ABBREVIATIONS
+        or head in lex.HELP_PARTS
         # a help named inside a compound ("Therapieplatz"); short parts ("Heim" in
         # "Heimweg") only as the head
-        or any(p in lex.HELP_PARTS for p in w.parts[:-1] if len(p) > 6)
-        or any(w.lemma.endswith(p) for p in lex.HELP_PARTS if len(p) > 6)
+        or any(p in lex.HELP_PARTS for p in parts[:-1] if len(p) > 6)
+        or _LONG_HELP_SUFFIX.search(lemma) is not None
     )
 
 
@@ -677,6 +706,17 @@ def _is_comparative(w: Word) -> bool:
     )
 
 
+def _modified_end(t: _Text, w: Word) -> int:
+    """The end of "psychisch belastbar": a modifier with the adjectives right after it."""
+    end = w.end
+    i = t.words.index(w)
+    for nxt in t.words[i + 1 : i + 3]:
+        if not nxt.pos.startswith(("ADJ", "VV(PP")):
+            break
+        end = nxt.end
+    return end
+
+
 def _analysed_vague(t: _Text) -> Finding | None:
     anchors = _anchor_phrases(t)
     measure = _check_measure(t)
@@ -692,7 +732,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
         ):
             return _vague_finding(t, (w.start, w.end))
         if w.pos.startswith(("ADJ", "ADV", "VV(PP")) and w.lemma in lex.VAGUE_MODIFIERS:
-            return _vague_finding(t, (w.start, w.end))
+            return _vague_finding(t, (w.start, _modified_end(t, w)))
         if w.pos.startswith("VV") and w.lemma in lex.VAGUE_VERBS:
             return _vague_finding(t, (w.start, w.end))
         if _is_comparative(w):

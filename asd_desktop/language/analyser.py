@@ -9,6 +9,7 @@ the same text again and again while a caseworker types.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import threading
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from asd_desktop.domain.goal_checker import Finding, check_goal
 
 _MODEL_FILE = "morphmodel_ger.pgz"
 _WORD_CACHE_LIMIT = 50_000
-_TEXT_CACHE_LIMIT = 512
+_TEXT_CACHE_LIMIT = 4096
 
 # Numbers with their dots ("30.", "18.00", "31.1."), words with inner hyphens or
 # apostrophes, then any other single character.
@@ -108,7 +109,7 @@ class GermanAnalyser:
 
     def _tag(self, words: list[str]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         tagger = self._tagger
-        tags = tagger.tag_sent_viterbi(words, True)
+        tags = _viterbi(tagger, words)
         out = []
         for word, tag in zip(words, tags, strict=True):
             pos = str(tagger.int2tag[tag])
@@ -121,6 +122,62 @@ class GermanAnalyser:
                     parts = stems
             out.append((pos, lemma, parts))
         return tuple(out)
+
+
+def _viterbi(tagger: Any, sent: list[str]) -> list[int]:  # noqa: ANN401 - HanTa is untyped
+    """HanTa's ``tag_sent_viterbi``, walking each word's few tags instead of all tags.
+
+    HanTa loops over every tag a state may be followed by and skips those the word cannot
+    have; this loops over the word's possible tags (a handful) and looks the transition
+    up. Same scores, same result; several times faster on long sentences.
+    """
+    lowerbound = -1e6
+    end_tag, empty, start_tag, unknown = 2, 0, 1, 3  # HanTa's constants
+    table: list[dict[tuple[int, int], float]] = []
+    backpointer: list[dict[tuple[int, int], tuple[int, int]]] = []
+    trans = tagger.LP_trans_word
+    for i, w in enumerate(sent):
+        wprobs = dict(tagger._tag_word(w, cutoff=5, casesensitive=i > 0, conditional=True))
+        if len(wprobs) == 1 and unknown in wprobs:
+            wprobs = {}
+        row: dict[tuple[int, int], float] = {}
+        pointers: dict[tuple[int, int], tuple[int, int]] = {}
+        prevrow = {(empty, start_tag): 0.0} if i == 0 else table[i - 1]
+        rowbound = sorted(prevrow.values(), reverse=True)[5] - 1 if len(prevrow) > 5 else lowerbound
+        for state, lp0 in prevrow.items():
+            if lp0 < rowbound:
+                continue
+            lp_t = trans[state]
+            if wprobs:
+                candidates = [(c, lp_t[c], lpwc) for c, lpwc in wprobs.items() if c in lp_t]
+            else:
+                candidates = [(c, lp_tc, 0.0) for c, lp_tc in lp_t.items()]
+            for c, lp_tc, lpwc in candidates:
+                if c == end_tag:
+                    continue
+                lp = lp0 + lp_tc + lpwc
+                if lp > lowerbound:
+                    newstate = (state[1], c)
+                    if newstate not in row or lp > row[newstate]:
+                        row[newstate] = lp
+                        pointers[newstate] = state
+        table.append(row)
+        backpointer.append(pointers)
+    finalstate = (end_tag, empty)
+    best = -math.inf
+    last: dict[tuple[int, int], tuple[int, int]] = {}
+    for state, lp0 in table[-1].items():
+        lp = lp0 + dict(trans[state]).get(end_tag, -math.inf)
+        if lp > best:
+            best = lp
+            last[finalstate] = state
+    backpointer.append(last)
+    tags = []
+    state = finalstate
+    for i in range(len(backpointer) - 1, 0, -1):
+        state = backpointer[i][state]
+        tags.append(state[1])
+    return tags[::-1]
 
 
 _lock = threading.Lock()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from asd_desktop.domain.goal_checker import Finding
-from asd_desktop.language import check_goal_live
+from asd_desktop.language import analyser_if_ready, check_goal_live
 from asd_desktop.ui.widgets import FormDialog, buddy
+
+#: How often the panel looks whether the German model has loaded, and how many times.
+MODEL_POLL_MS = 200
+MODEL_POLL_LIMIT = 300
 
 #: Short German names of the checker's codes, shown before each message.
 CODE_TITLES: dict[str, str] = {
@@ -123,9 +127,12 @@ class CheckerPanel(QWidget):
 
     Signals:
         dismissed_changed(): a finding was dismissed, or a dismissal taken back.
+        rechecked(): the text was checked again because the German model finished loading
+            (until then the word lists alone comment).
     """
 
     dismissed_changed = Signal()
+    rechecked = Signal()
 
     def __init__(
         self,
@@ -145,6 +152,13 @@ class CheckerPanel(QWidget):
         """
         super().__init__(parent)
         self._check = check
+        self._text = ""
+        # Checked once more when the model (loading off the GUI thread) is there.
+        self._model_wait = QTimer(self)
+        self._model_wait.setSingleShot(True)
+        self._model_wait.setInterval(MODEL_POLL_MS)
+        self._model_wait.timeout.connect(self._recheck_with_model)
+        self._model_polls = 0
         self._findings: list[Finding] = []
         self._dismissed: dict[str, str] = {}
 
@@ -191,8 +205,22 @@ class CheckerPanel(QWidget):
 
     def set_text(self, text: str) -> None:
         """Check ``text`` and list what the checker says about it."""
+        self._text = text
         self._findings = self._check(text) if text.strip() else []
         self._refresh()
+        if self._check is check_goal_live and text.strip() and analyser_if_ready() is None:
+            self._model_polls = 0
+            self._model_wait.start()
+
+    def _recheck_with_model(self) -> None:
+        if analyser_if_ready() is None:
+            self._model_polls += 1
+            if self._model_polls < MODEL_POLL_LIMIT:
+                self._model_wait.start()
+            return
+        self._findings = self._check(self._text) if self._text.strip() else []
+        self._refresh()
+        self.rechecked.emit()
 
     def set_dismissed(self, dismissed: Sequence[tuple[str, str]]) -> None:
         """The findings (code, reason) the caseworker dismissed earlier."""

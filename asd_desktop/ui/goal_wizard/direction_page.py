@@ -53,6 +53,9 @@ class DirectionPage(GoalPage):
         )
         self.direction_edit.textChanged.connect(self.edited)
         self.direction_edit.textChanged.connect(self._check)
+        self.checker.rechecked.connect(
+            lambda: underline_findings(self.direction_edit, self.checker.findings())
+        )
         self.people_edit.textEdited.connect(self.edited)
 
     def _check(self) -> None:

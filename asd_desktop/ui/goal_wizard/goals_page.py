@@ -97,6 +97,9 @@ class GoalsPage(GoalPage):
         self.due_edit.date_edit.dateChanged.connect(self._on_edit)
         self.involved_edit.textEdited.connect(self._on_edit)
         self.checker.dismissed_changed.connect(self._on_dismissed)
+        self.checker.rechecked.connect(
+            lambda: underline_findings(self.text_edit, self.checker.active_findings())
+        )
         self.fields["action_goals"] = self.rows.add_button
 
     # --- the draft ---------------------------------------------------------------------
