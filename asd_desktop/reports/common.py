@@ -128,6 +128,68 @@ def draw_text(
     canvas.setFont(font, size)
 
 
+class RtlParagraph(Flowable):
+    """A right-to-left sentence (an Arabic or Dari translation), wrapped and right-aligned.
+
+    Lines are broken in logical order, then each line is shaped and put in visual
+    order as a whole, so a sentence over several lines reads top to bottom.
+    """
+
+    def __init__(self, value: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.value = " ".join(value.split())
+        self.style = style
+        self._lines: list[str] = []
+
+    def _width(self, words: str) -> float:
+        shown = fonts.visual("NotoSansArabic", words)
+        return sum(
+            pdfmetrics.stringWidth(t, self._font(f), self.style.fontSize)
+            for f, t in fonts.runs(shown)
+        )
+
+    def _font(self, run_font: str) -> str:
+        bold = self.style.fontName == fonts.BOLD
+        if run_font == fonts.REGULAR:
+            return fonts.BOLD if bold else fonts.REGULAR
+        name = fonts.register_fallback(run_font)
+        return f"{name}-Bold" if bold and fonts.has_bold(run_font) else name
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab's
+        """Break the sentence into lines that fit ``aW``."""
+        lines: list[str] = []
+        current = ""
+        for word in self.value.split(" "):
+            trial = f"{current} {word}" if current else word
+            if current and self._width(trial) > aW:
+                lines.append(current)
+                current = word
+            else:
+                current = trial
+        if current:
+            lines.append(current)
+        self._lines = lines
+        self.width = aW
+        self.height = len(lines) * self.style.leading + self.style.spaceAfter
+        return aW, self.height
+
+    def draw(self) -> None:
+        """Each line right-aligned, its runs drawn left to right in visual order."""
+        canvas = self.canv
+        canvas.setFillColor(self.style.textColor)
+        for i, line in enumerate(self._lines):
+            shown = fonts.visual("NotoSansArabic", line)
+            pieces = [(self._font(f), t) for f, t in fonts.runs(shown)]
+            size = self.style.fontSize
+            x = self.width - sum(pdfmetrics.stringWidth(t, f, size) for f, t in pieces)
+            y = self.height - self.style.spaceAfter - (i + 1) * self.style.leading
+            y += self.style.leading - size
+            for name, chunk in pieces:
+                canvas.setFont(name, size)
+                canvas.drawString(x, y, chunk)
+                x += pdfmetrics.stringWidth(chunk, name, size)
+
+
 # --- styles ----------------------------------------------------------------------------
 
 

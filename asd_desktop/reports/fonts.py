@@ -100,6 +100,11 @@ def register_fallback(name: str) -> str:
     return name
 
 
+def has_bold(name: str) -> bool:
+    """Whether the fallback ``name`` ships a bold face."""
+    return _BY_NAME[name].bold is not None
+
+
 @cache
 def _coverage(file_name: str) -> frozenset[int]:
     """The code points a shipped font file has a glyph for (read once)."""

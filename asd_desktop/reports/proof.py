@@ -32,13 +32,64 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFObject, xObjectName
 from reportlab.pdfgen.canvas import Canvas
 
+#: A 5×7 pixel font for the codes: the stamp draws them as rectangles and so needs no
+#: font (documents embed DejaVu only). Seven rows of five bits per character.
+_PIXELS: dict[str, tuple[int, ...]] = {
+    "0": (0x0E, 0x11, 0x13, 0x15, 0x19, 0x11, 0x0E),
+    "1": (0x04, 0x0C, 0x04, 0x04, 0x04, 0x04, 0x0E),
+    "2": (0x0E, 0x11, 0x01, 0x02, 0x04, 0x08, 0x1F),
+    "3": (0x1F, 0x02, 0x04, 0x02, 0x01, 0x11, 0x0E),
+    "4": (0x02, 0x06, 0x0A, 0x12, 0x1F, 0x02, 0x02),
+    "5": (0x1F, 0x10, 0x1E, 0x01, 0x01, 0x11, 0x0E),
+    "6": (0x06, 0x08, 0x10, 0x1E, 0x11, 0x11, 0x0E),
+    "7": (0x1F, 0x01, 0x02, 0x04, 0x08, 0x08, 0x08),
+    "8": (0x0E, 0x11, 0x11, 0x0E, 0x11, 0x11, 0x0E),
+    "9": (0x0E, 0x11, 0x11, 0x0F, 0x01, 0x02, 0x0C),
+    "A": (0x0E, 0x11, 0x11, 0x1F, 0x11, 0x11, 0x11),
+    "B": (0x1E, 0x11, 0x11, 0x1E, 0x11, 0x11, 0x1E),
+    "C": (0x0E, 0x11, 0x10, 0x10, 0x10, 0x11, 0x0E),
+    "D": (0x1C, 0x12, 0x11, 0x11, 0x11, 0x12, 0x1C),
+    "E": (0x1F, 0x10, 0x10, 0x1E, 0x10, 0x10, 0x1F),
+    "F": (0x1F, 0x10, 0x10, 0x1E, 0x10, 0x10, 0x10),
+    "G": (0x0E, 0x11, 0x10, 0x17, 0x11, 0x11, 0x0F),
+    "H": (0x11, 0x11, 0x11, 0x1F, 0x11, 0x11, 0x11),
+    "I": (0x0E, 0x04, 0x04, 0x04, 0x04, 0x04, 0x0E),
+    "J": (0x07, 0x02, 0x02, 0x02, 0x02, 0x12, 0x0C),
+    "K": (0x11, 0x12, 0x14, 0x18, 0x14, 0x12, 0x11),
+    "L": (0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x1F),
+    "M": (0x11, 0x1B, 0x15, 0x15, 0x11, 0x11, 0x11),
+    "N": (0x11, 0x11, 0x19, 0x15, 0x13, 0x11, 0x11),
+    "O": (0x0E, 0x11, 0x11, 0x11, 0x11, 0x11, 0x0E),
+    "P": (0x1E, 0x11, 0x11, 0x1E, 0x10, 0x10, 0x10),
+    "Q": (0x0E, 0x11, 0x11, 0x11, 0x15, 0x12, 0x0D),
+    "R": (0x1E, 0x11, 0x11, 0x1E, 0x14, 0x12, 0x11),
+    "S": (0x0F, 0x10, 0x10, 0x0E, 0x01, 0x01, 0x1E),
+    "T": (0x1F, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04),
+    "U": (0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x0E),
+    "V": (0x11, 0x11, 0x11, 0x11, 0x11, 0x0A, 0x04),
+    "W": (0x11, 0x11, 0x11, 0x15, 0x15, 0x15, 0x0A),
+    "X": (0x11, 0x11, 0x0A, 0x04, 0x0A, 0x11, 0x11),
+    "Y": (0x11, 0x11, 0x11, 0x0A, 0x04, 0x04, 0x04),
+    "Z": (0x1F, 0x01, 0x02, 0x04, 0x08, 0x10, 0x1F),
+    "\u00dc": (0x0A, 0x00, 0x11, 0x11, 0x11, 0x11, 0x0E),
+    "-": (0x00, 0x00, 0x00, 0x1F, 0x00, 0x00, 0x00),
+    ".": (0x00, 0x00, 0x00, 0x00, 0x00, 0x0C, 0x0C),
+    "*": (0x00, 0x04, 0x15, 0x0E, 0x15, 0x04, 0x00),
+    "~": (0x00, 0x00, 0x08, 0x15, 0x02, 0x00, 0x00),
+    "$": (0x04, 0x0F, 0x14, 0x0E, 0x05, 0x1E, 0x04),
+    "=": (0x00, 0x00, 0x1F, 0x00, 0x1F, 0x00, 0x00),
+    " ": (0, 0, 0, 0, 0, 0, 0),
+}
+#: One pixel of the code font, in points (a character is 7 pixels high, 6 wide).
+_PIXEL = 0.62
+
 FORM_NAME = "AsdProof"
 #: The form's size in points and where it stands on an A4 page (bottom right).
-FORM_WIDTH = 40 * mm
+FORM_WIDTH = 45 * mm
 FORM_HEIGHT = 22 * mm
 QR_SIZE = 14 * mm
 #: Length of the form's content stream, fixed so the filled form has the placeholder's length.
-STREAM_LENGTH = 16000
+STREAM_LENGTH = 24000
 PAYLOAD_FORMAT = ">B16sHI32s16s"
 PAYLOAD_VERSION = 1
 SIGNATURE_LENGTH = 64
@@ -48,10 +99,9 @@ PROOF_CHARS = len(
 ).__index__()
 QR_PREFIX = "ASD1:"
 
-_OPENING = (
-    b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] "
-    b"/Resources << /Font << /AsdC << /Type /Font /Subtype /Type1 /BaseFont /Courier "
-    b"/Encoding /WinAnsiEncoding >> >> >> /AsdProof (" % (round(FORM_WIDTH), round(FORM_HEIGHT))
+_OPENING = b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << >> /AsdProof (" % (
+    round(FORM_WIDTH),
+    round(FORM_HEIGHT),
 )
 _PLACEHOLDER_PROOF = b"-" * PROOF_CHARS
 
@@ -189,6 +239,28 @@ def normalise_code(typed: str) -> str:
     return _group(plain)
 
 
+def _pixel_text(line: str, right: float, bottom: float) -> list[bytes]:
+    """Rectangles drawing ``line`` with its end at ``right`` (grey, no font needed)."""
+    ops = [
+        b"q 0.37 g %.3f 0 0 %.3f %.2f %.2f cm"
+        % (_PIXEL, _PIXEL, right - len(line) * 6 * _PIXEL, bottom)
+    ]
+    for index, ch in enumerate(line):
+        rows = _PIXELS.get(ch, _PIXELS["-"])
+        for r, bits in enumerate(rows):
+            col = 0
+            while col < 5:
+                if bits & (0x10 >> col):
+                    start = col
+                    while col < 5 and bits & (0x10 >> col):
+                        col += 1
+                    ops.append(b"%d %d %d 1 re" % (index * 6 + start, 6 - r, col - start))
+                else:
+                    col += 1
+    ops.append(b"f Q")
+    return ops
+
+
 # --- filling and reading the stamp -------------------------------------------------------
 
 
@@ -241,7 +313,7 @@ def stamp_form(proof_text: str, label: str) -> bytes:
 
 
 def _stamp_stream(proof_text: str, label: str) -> bytes:
-    """QR code (dark runs as rectangles) at the top right, the codes in Courier below it."""
+    """QR code (dark runs as rectangles) at the top right, the codes in pixel letters below."""
     qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     qr.addData(QR_PREFIX + proof_text)
     qr.make()
@@ -264,13 +336,7 @@ def _stamp_stream(proof_text: str, label: str) -> bytes:
                 col += 1
     ops.append(b"f Q")
     code = short_code(proof_text)
-    lines = ((f"Pr\xfcfcode {code}", 5.5, 3.5 * mm), (label, 5.5, 1.0 * mm))
-    for line, size, line_y in lines:
-        text = line.encode("latin-1", "replace")
-        text = text.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-        width = len(line) * 0.6 * size  # Courier: every glyph 600/1000 wide
-        ops.append(
-            b"BT 0.37 g /AsdC %.1f Tf %.2f %.2f Td (%s) Tj ET"
-            % (size, FORM_WIDTH - width, line_y, text)
-        )
+    lines = ((f"PR\u00dcFCODE {code}", 3.3 * mm), (label.upper(), 0.8 * mm))
+    for line, line_y in lines:
+        ops.extend(_pixel_text(line, FORM_WIDTH, line_y))
     return b"\n".join(ops)
