@@ -92,17 +92,32 @@ ABSTRACT_HEADS = _set(
     "schulverhalten versorgung integration zusammenleben familienleben klima "
     "familienklima sicherheit geborgenheit harmonie verlässlichkeit zuverlässigkeit "
     "belastbarkeit persönlichkeit toleranz frustrationstoleranz stabilität kontinuität "
-    "orientierung wohlergehen zustand tagesstruktur alltagsstruktur miteinander"
+    "orientierung wohlergehen zustand tagesstruktur alltagsstruktur miteinander "
+    "wertschätzung vertrauen einsicht krankheitseinsicht problembewusstsein bewusstsein "
+    "emotion gefühl bewältigung alltagsbewältigung anerkennung akzeptanz entlastung rolle "
+    "vaterrolle mutterrolle elternrolle teilhabe umgangston selbstwirksamkeit "
+    "eigenverantwortung verantwortung impulskontrolle selbstkontrolle selbstwert "
+    "selbstbewusstsein lebensfreude zufriedenheit durchhaltevermögen konzentration "
+    "wahrnehmung reflexion belastung überforderung harmonie rhythmus tagesrhythmus "
+    "identität zugehörigkeit erziehungsverhalten selbstständigkeit selbständigkeit"
 )
 #: Adjectives and adverbs that describe an inner or overall state, not something seen.
 VAGUE_MODIFIERS = _set(
     "harmonisch belastbar ausgeglichen entspannt gefestigt eingebunden integriert achtsam "
     "feinfühlig liebevoll zuverlässig kooperativ unauffällig gesichert "
     "ordentlich geordnet aufmerksam handlungsfähig psychisch seelisch emotional "
-    "glücklich harmonischer gelungen ausgleichen integrieren"
+    "glücklich harmonischer gelungen ausgleichen integrieren entspannen selbstbewusst "
+    "selbstsicher selbstbestimmt eigenverantwortlich verantwortungsvoll "
+    "verantwortungsbewusst verbindlich wertschätzend empathisch einfühlsam fürsorglich "
+    "zugewandt präsent verfügbar zufrieden respektvoll freundlich"
 )
 #: Verbs that name an inner process rather than something done.
-VAGUE_VERBS = _set("zusammenwachsen verarbeiten aufarbeiten achten gelingen")
+VAGUE_VERBS = _set(
+    "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
+    "auseinandersetzen begegnen kommunizieren umgehen kümmern"
+)
+#: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
+HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")
 #: Daily times: "bis 17 Uhr", "bis zum Abendessen" say how a day runs, not by when.
 DAILY_TIMES = _set(
     "uhr abendessen mittagessen frühstück schulschluss schulende mittag abend morgen "

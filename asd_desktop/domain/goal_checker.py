@@ -588,7 +588,10 @@ def _has_finite_verb(t: _Text) -> bool:
 
 def _analysed_measure(t: _Text) -> Finding | None:
     anchors = _anchor_phrases(t)
-    verbs = {w.lemma for w in t.words if w.pos.startswith("V")}
+    # "nimmt … an": both the bare and the particle lemma ("nehmen", "annehmen")
+    verbs = {w.lemma for w in t.words if w.pos.startswith("V")} | {
+        _verb_lemma(t, w) for w in t.words if w.pos.startswith("V")
+    }
     nominal = not _has_finite_verb(t)
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors) or not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
@@ -604,6 +607,8 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_VERBS and _passive_sentence(t, w):
             return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
         before = t.words[i - 1] if i else None
+        if before is not None and before.lemma in lex.HELP_MODIFIERS and w.is_noun:
+            return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
         if before is not None and before.lemma.startswith("betreut") and "wohn" in w.lemma:
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
     return None
@@ -706,6 +711,26 @@ def _is_comparative(w: Word) -> bool:
     )
 
 
+def _verb_lemma(t: _Text, w: Word) -> str:
+    """A verb's lemma with its separated particle ("geht … um" → "umgehen")."""
+    if not w.is_finite_verb:
+        return w.lemma
+    _s, end = _clause_of(t, w.start)
+    for nxt in t.words[t.words.index(w) + 1 :]:
+        if nxt.start >= end:
+            break
+        if nxt.pos.startswith("PTKVZ"):
+            return nxt.lemma + w.lemma
+    return w.lemma
+
+
+def _situation_named(t: _Text, w: Word, openers: tuple[str, ...] = ("wenn", "sobald")) -> bool:
+    """Whether the line goes on to say when or what exactly ("…, wenn Lehrer etwas verlangen")."""
+    end = t.text.find("\n", w.end)
+    end = len(t.text) if end < 0 else end
+    return any(x.lemma in openers for x in _words_in(t, w.end, end))
+
+
 def _modified_end(t: _Text, w: Word) -> int:
     """The end of "psychisch belastbar": a modifier with the adjectives right after it."""
     end = w.end
@@ -731,9 +756,17 @@ def _analysed_vague(t: _Text) -> Finding | None:
             or (w.head in lex.ABSTRACT_HEADS and w.head not in lex.PLAIN_HEADS)
         ):
             return _vague_finding(t, (w.start, w.end))
-        if w.pos.startswith(("ADJ", "ADV", "VV(PP")) and w.lemma in lex.VAGUE_MODIFIERS:
+        if (
+            w.pos.startswith(("ADJ", "ADV", "VV(PP"))
+            and (w.lemma in lex.VAGUE_MODIFIERS or w.text.lower() in lex.VAGUE_MODIFIERS)
+            and not _situation_named(t, w)
+        ):
             return _vague_finding(t, (w.start, _modified_end(t, w)))
-        if w.pos.startswith("VV") and w.lemma in lex.VAGUE_VERBS:
+        if (
+            w.pos.startswith("VV")
+            and _verb_lemma(t, w) in lex.VAGUE_VERBS
+            and not _situation_named(t, w, ("dass",))
+        ):
             return _vague_finding(t, (w.start, w.end))
         if _is_comparative(w):
             s, e = _sentence_of(t, w.start)
