@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.demo.families import family_specs
 from asd_desktop.demo.generator import generate_specs
+from asd_desktop.demo.network import write_network_demo
 from asd_desktop.demo.sozialraum import write_sozialraum_demo
 from asd_desktop.demo.specs import DemoSummary
 from asd_desktop.demo.writer import Progress, write_in_batches, write_with_service
@@ -43,6 +44,7 @@ def fill_demo(
         specs = family_specs(day)
         summary = write_with_service(session_factory, device_id, specs, progress)
         write_sozialraum_demo(session_factory, device_id, day)
+        write_network_demo(session_factory, device_id, day)
         return summary
     if cases < 0 or contacts_per_case < 0:
         raise ValidationError(

@@ -40,6 +40,14 @@ SECTOR_LABELS: dict[Sector, str] = {
     Sector.PROFESSIONAL: "Professionelle Helfer",
 }
 
+#: Short names for narrow lists.
+SECTOR_SHORT: dict[Sector, str] = {
+    Sector.FAMILY: "Familie",
+    Sector.FRIENDS: "Freunde",
+    Sector.SCHOOL_WORK: "Schule/Arbeit",
+    Sector.PROFESSIONAL: "Fachleute",
+}
+
 #: Clockwise order on the map: top left, top right, bottom right, bottom left.
 SECTORS: tuple[Sector, ...] = (
     Sector.FAMILY,
@@ -263,7 +271,7 @@ HORIZON_RADII: dict[int, float] = {1: 0.45, 2: 0.73, 3: 1.0}
 #: The part of a sector's arc kept free next to the dividing lines.
 _ARC_MARGIN = 0.08
 #: The smallest distance between two dots in one ring before they are staggered.
-_MIN_SPACING = 0.17
+_MIN_SPACING = 0.11
 #: Widest a name may run before it wraps (map units); renderers wrap by their own fonts.
 LABEL_WIDTH = 0.3
 DOT_RADIUS = 0.028
@@ -534,3 +542,17 @@ def figures(entries: Sequence[MapEntry]) -> MapFigures:
     for e in entries:
         cells[(e.sector, clamp_horizon(e.horizon))] += 1
     return MapFigures(total=len(entries), cells=cells)
+
+
+#: The neighbouring sector in each arrow direction (the map's quadrants).
+_NEIGHBOURS: dict[Sector, dict[str, Sector]] = {
+    Sector.FAMILY: {"right": Sector.FRIENDS, "down": Sector.PROFESSIONAL},
+    Sector.FRIENDS: {"left": Sector.FAMILY, "down": Sector.SCHOOL_WORK},
+    Sector.SCHOOL_WORK: {"left": Sector.PROFESSIONAL, "up": Sector.FRIENDS},
+    Sector.PROFESSIONAL: {"right": Sector.SCHOOL_WORK, "up": Sector.FAMILY},
+}
+
+
+def neighbour(sector: Sector, direction: str) -> Sector:
+    """The sector beside ``sector`` towards left/right/up/down (itself at the map's edge)."""
+    return _NEIGHBOURS[sector].get(direction, sector)

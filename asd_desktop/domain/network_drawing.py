@@ -191,8 +191,7 @@ def scene(entries: Sequence[MapEntry], centre_name: str, measure: Measure) -> Sc
             )
     for p in placed:
         shapes.append(Circle(p.x, p.y, DOT_RADIUS, "#ffffff", DOT_COLOURS[p.entry.sector], 0.004))
-    for p in placed:
-        shapes.extend(_label(p, measure))
+    shapes.extend(_labels(placed, measure))
     shapes.append(Circle(0.0, 0.0, CENTRE_RADIUS, INK, "#ffffff", RING_WIDTH * 2))
     centre = wrap_words(centre_name, lambda t: measure(t, CENTRE_SIZE, True) <= 0.25, 3)
     y = (len(centre) - 1) * CENTRE_SIZE * 0.6 - CENTRE_SIZE / 3
@@ -207,41 +206,73 @@ def _goal_number(label: str) -> tuple[int, str]:
     return (int(mark) if mark.isdigit() else 0, label)
 
 
-def _label(p: PlacedEntry, measure: Measure) -> list[Text]:
-    """The name (and goal marks) beside its dot, pointing away from the centre.
+Box = tuple[float, float, float, float]
 
-    Above or below the dot in the upper and lower part of the map, to its side near
-    the horizontal axis; kept within the dot's own half so it never crosses a sector line.
+
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _labels(placed: Sequence[PlacedEntry], measure: Measure) -> list[Text]:
+    """Every name (and goal marks) beside its dot where it covers the least.
+
+    A small greedy labeller: for each dot, in order of distance from the centre,
+    a few places are tried (outward side, above, below, outward and shifted) and the
+    first that covers no dot and no earlier name wins, else the one covering least.
+    A name never crosses the vertical sector line.
     """
-    e = p.entry
-    lines = wrap_words(e.name, lambda t: measure(t, NAME_SIZE, False) <= LABEL_WIDTH)
-    texts: list[tuple[str, float, str, bool]] = [(t, NAME_SIZE, INK, False) for t in lines]
-    if e.goals:
-        marks = ", ".join(g.split(":", 1)[0] for g in e.goals)
-        texts.append((marks, SMALL_SIZE, GOAL_COLOUR, True))
-    widths = [measure(t, size, bold) for t, size, _c, bold in texts]
-    step = NAME_SIZE * 1.2
-    height = step * len(texts)
-    length = math.hypot(p.x, p.y) or 1.0
-    ux, uy = p.x / length, p.y / length
-    gap = DOT_RADIUS + 0.012
+    dots: list[Box] = [
+        (p.x - DOT_RADIUS, p.y - DOT_RADIUS, p.x + DOT_RADIUS, p.y + DOT_RADIUS) for p in placed
+    ]
+    taken: list[Box] = [(-CENTRE_RADIUS, -CENTRE_RADIUS, CENTRE_RADIUS, CENTRE_RADIUS)]
     out: list[Text] = []
-    if abs(uy) >= 0.5:
-        half = max(widths) / 2
-        x = min(p.x, -0.012 - half) if p.x < 0 else max(p.x, 0.012 + half)
-        first = p.y + gap + height - NAME_SIZE if uy > 0 else p.y - gap - NAME_SIZE * 0.85
-        for n, (t, size, colour, bold) in enumerate(texts):
-            out.append(Text(x, first - n * step, t, size, colour, bold))
-        return out
-    align = "left" if ux > 0 else "right"
-    x = p.x + gap if ux > 0 else p.x - gap
-    first = p.y + height / 2 - NAME_SIZE * 0.85
-    if p.y >= 0:
-        first = max(first, 0.012 + height - NAME_SIZE)
-    else:
-        first = min(first, -0.012 - NAME_SIZE * 0.85)
-    for n, (t, size, colour, bold) in enumerate(texts):
-        out.append(Text(x, first - n * step, t, size, colour, bold, align))
+    order = sorted(range(len(placed)), key=lambda i: math.hypot(placed[i].x, placed[i].y))
+    for i in order:
+        p = placed[i]
+        e = p.entry
+        lines = wrap_words(e.name, lambda t: measure(t, NAME_SIZE, False) <= LABEL_WIDTH)
+        texts: list[tuple[str, float, str, bool]] = [(t, NAME_SIZE, INK, False) for t in lines]
+        if e.goals:
+            marks = ", ".join(g.split(":", 1)[0] for g in e.goals)
+            texts.append((marks, SMALL_SIZE, GOAL_COLOUR, True))
+        width = max(measure(t, size, bold) for t, size, _c, bold in texts)
+        step = NAME_SIZE * 1.2
+        height = step * len(texts)
+        gap = DOT_RADIUS + 0.01
+        side = -1.0 if p.x < 0 else 1.0
+        # Candidate boxes (x0, y0, x1, y1), best first.
+        out_x0 = p.x + gap if side > 0 else p.x - gap - width
+        centred_x0 = p.x - width / 2
+        centred_x0 = min(centred_x0, -0.012 - width) if side < 0 else max(centred_x0, 0.012)
+        candidates: list[Box] = [
+            (out_x0, p.y - height / 2, out_x0 + width, p.y + height / 2),
+            (centred_x0, p.y + gap, centred_x0 + width, p.y + gap + height),
+            (centred_x0, p.y - gap - height, centred_x0 + width, p.y - gap),
+            (out_x0, p.y, out_x0 + width, p.y + height),
+            (out_x0, p.y - height, out_x0 + width, p.y),
+            (out_x0, p.y + height / 2, out_x0 + width, p.y + height * 1.5),
+            (out_x0, p.y - height * 1.5, out_x0 + width, p.y - height / 2),
+        ]
+        best: tuple[float, Box] | None = None
+        for n, box in enumerate(candidates):
+            cost = sum(_overlap(box, d) for j, d in enumerate(dots) if j != i)
+            cost += sum(_overlap(box, t) for t in taken)
+            if cost == 0.0:
+                best = (0.0, box)
+                break
+            cost += n * 1e-6
+            if best is None or cost < best[0]:
+                best = (cost, box)
+        assert best is not None
+        box = best[1]
+        taken.append(box)
+        centre_x = (box[0] + box[2]) / 2
+        y = box[3] - NAME_SIZE * 0.95
+        for t, size, colour, bold in texts:
+            out.append(Text(centre_x, y, t, size, colour, bold))
+            y -= step
     return out
 
 

@@ -43,6 +43,7 @@ from asd_desktop.models.familienrat import FamilyCouncil
 from asd_desktop.models.goals import ActionGoal, GoalAgreement, Resource
 from asd_desktop.models.network import NetworkEntry, NetworkMap, NetworkVersion
 from asd_desktop.models.sozialraum import CatalogEntry
+from asd_desktop.reports.network_map import NetworkMapPrint, network_map_pdf
 from asd_desktop.services import audit
 
 
@@ -531,6 +532,51 @@ class NetworkService:
                 )
         return out
 
+    def picture(self, map_id: str, version_id: str | None = None) -> MapPicture:
+        """One drawing: a saved version, or (``version_id`` None) the map as it is now."""
+        with self._sf() as s:
+            m = self._map_row(s, map_id)
+            number = 1 + sum(
+                1
+                for r in s.scalars(
+                    select(NetworkMap.id).where(
+                        NetworkMap.case_id == m.case_id,
+                        NetworkMap.deleted.is_(False),
+                        (NetworkMap.created_on < m.created_on)
+                        | ((NetworkMap.created_on == m.created_on) & (NetworkMap.hlc < m.hlc)),
+                    )
+                )
+            )
+            heading = _map_view(m).heading
+        if version_id is None:
+            return MapPicture(
+                map_id,
+                number,
+                None,
+                dt.date.today(),
+                m.centre_name,
+                heading,
+                tuple(self.current(map_id)),
+            )
+        version = next((v for v in self.versions(map_id) if v.id == version_id), None)
+        if version is None:
+            raise NotFoundError("Die Fassung der Netzwerkkarte wurde nicht gefunden.")
+        return MapPicture(
+            map_id,
+            number,
+            version.number,
+            version.saved_on,
+            version.centre_name,
+            heading,
+            version.entries,
+            version.review_label,
+        )
+
+    def pdf(self, picture: MapPicture) -> bytes:
+        """The A4 page of a drawing, as PDF bytes (nothing is written to disk)."""
+        with self._sf() as s:
+            return page_pdf(s, picture)
+
     # --- changing --------------------------------------------------------------------------
 
     def create_map(
@@ -645,6 +691,17 @@ class NetworkService:
         with self._sf.begin() as s:
             row = self._entry_row(s, entry_id)
             return self._ensure_resource(s, row).id
+
+    def link_resource(self, entry_id: str, resource_id: str) -> EntryView:
+        """Tie an entry to a resource the case already has (its goals then show on the map)."""
+        with self._sf.begin() as s:
+            row = self._entry_row(s, entry_id)
+            resource = s.get(Resource, resource_id)
+            if resource is None or resource.deleted or resource.case_id != row.case_id:
+                raise NotFoundError("Die Ressource wurde in diesem Fall nicht gefunden.")
+            if row.resource_id != resource_id:
+                row.resource_id = resource_id
+            return self._entry_view(s, row)
 
     def set_entry_goals(self, entry_id: str, goal_ids: Sequence[str]) -> EntryView:
         """Which Handlungsziele this entry supports (stored on its resource of the case)."""
@@ -768,3 +825,22 @@ class NetworkService:
         s.flush()
         row.resource_id = resource.id
         return resource
+
+
+def page_pdf(s: Session, picture: MapPicture) -> bytes:
+    """The A4 page of one drawing (the case's Aktenzeichen and family in the header)."""
+    m = s.get(NetworkMap, picture.map_id)
+    case = s.get(Case, m.case_id) if m is not None else None
+    if m is None or case is None:
+        raise NotFoundError("Die Netzwerkkarte wurde nicht gefunden.")
+    return network_map_pdf(
+        NetworkMapPrint(
+            file_number=case.file_number,
+            family_name=case.family_name,
+            centre_name=picture.centre_name,
+            version_text=picture.version_text,
+            entries=picture.entries,
+            map_title=picture.title,
+            review_label=picture.review_label,
+        )
+    )

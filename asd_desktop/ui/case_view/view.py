@@ -38,6 +38,7 @@ from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.instruments import InstrumentService
+from asd_desktop.services.network import NetworkService
 from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.services.steps import StepService
 from asd_desktop.ui.case_view.contacts import ContactsPanel
@@ -52,6 +53,7 @@ from asd_desktop.ui.documents_tab import DocumentsTab
 from asd_desktop.ui.familienrat_tab import FamilienratTab
 from asd_desktop.ui.goals_tab import GoalsTab
 from asd_desktop.ui.mandates_tab import MandatesTab
+from asd_desktop.ui.network_map import NetworkMapTab
 from asd_desktop.ui.rows_model import RowsModel
 from asd_desktop.ui.widgets import AreaBadge, german_date
 
@@ -114,6 +116,7 @@ class CaseView(QWidget):
         sozialraum: SozialraumService | None = None,
         steps: StepService | None = None,
         deadlines: DeadlineService | None = None,
+        network: NetworkService | None = None,
     ) -> None:
         super().__init__(parent)
         self._cases = cases
@@ -180,6 +183,15 @@ class CaseView(QWidget):
         if documents is not None:
             self.documents_tab = DocumentsTab(documents)
             self.tabs.addTab(self.documents_tab, "D&okumente")
+        #: The Netzwerkkarte, with ``network`` given (the last tab).
+        self.network_tab: NetworkMapTab | None = None
+        if network is not None:
+            self.network_tab = NetworkMapTab(
+                network, catalog=sozialraum.search if sozialraum is not None else None
+            )
+            self.network_tab.network_changed.connect(self.case_changed)
+            self.network_tab.saved.connect(self.saved)
+            self.tabs.addTab(self.network_tab, "&Netzwerkkarte")
         content_layout.addWidget(self.tabs, 1)
 
         self._stack = QStackedWidget()
@@ -305,6 +317,8 @@ class CaseView(QWidget):
             self.mandates_tab.clear()
         if self.documents_tab is not None:
             self.documents_tab.clear()
+        if self.network_tab is not None:
+            self.network_tab.clear()
         self._stack.setCurrentIndex(0)
         self._update_buttons()
 
@@ -341,6 +355,8 @@ class CaseView(QWidget):
             self.mandates_tab.show_case(detail)
         if self.documents_tab is not None:
             self.documents_tab.show_case(detail.id)
+        if self.network_tab is not None:
+            self.network_tab.show_case(detail)
         self._stack.setCurrentIndex(1)
         self._update_buttons()
 

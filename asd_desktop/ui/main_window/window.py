@@ -283,6 +283,7 @@ class MainWindow(CaseListWindow):
             sozialraum=opened.sozialraum,
             steps=opened.steps,
             deadlines=opened.deadlines,
+            network=opened.network,
         )
         self.case_view = view
         if view.steps_panel is not None:
