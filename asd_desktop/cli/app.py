@@ -13,6 +13,7 @@ from asd_desktop.cli import calendar as calendar_commands
 from asd_desktop.cli import demo as demo_commands
 from asd_desktop.cli import documents as documents_commands
 from asd_desktop.cli import goals as goals_commands
+from asd_desktop.cli import office as office_commands
 from asd_desktop.cli import report as report_commands
 from asd_desktop.cli import sync as sync_commands
 from asd_desktop.cli import vault as vault_commands
@@ -26,7 +27,9 @@ from asd_desktop.cli.common import (
     os_error_text,
 )
 from asd_desktop.models.errors import AsdError
+from asd_desktop.storage import server
 from asd_desktop.storage.paths import default_data_dir
+from asd_desktop.storage.server import ENV_DATABASE_URL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +50,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         version=f"asd-desktop {__version__}",
         help="die Versionsnummer anzeigen und beenden",
     )
-    add_data_dir(parser)
+    add_data_dir(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
     handlers: dict[str, Handler] = {}
     # The order here is the order of ``asd-desktop --help``.
@@ -58,6 +61,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         sync_commands.register,
         goals_commands.register,
         calendar_commands.register,
+        office_commands.register,
         report_commands.register,
     ):
         handlers.update(register(sub))
@@ -73,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
     try:
+        server.use_server(data_dir, args.database_url or os.environ.get(ENV_DATABASE_URL))
         if args.command is None:
             from asd_desktop.app import run_app
 

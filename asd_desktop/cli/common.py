@@ -16,6 +16,7 @@ from typing_extensions import override
 
 from asd_desktop.models.errors import AsdError
 from asd_desktop.storage.paths import ENV_DATA_DIR, special_file_problem, vault_path
+from asd_desktop.storage.server import ENV_DATABASE_URL
 
 if TYPE_CHECKING:
     from asd_desktop.services.vault import OpenVault
@@ -320,14 +321,23 @@ def check_input_file(path: Path, what: str) -> None:
         raise AsdError(f"»{path}« ist ein Ordner, keine {what}. Bitte die Datei angeben.")
 
 
-def add_data_dir(p: argparse.ArgumentParser) -> None:
-    """Add ``--data-dir``."""
+def add_data_dir(p: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """Add ``--data-dir`` and ``--database-url``."""
     p.add_argument(
         "--data-dir",
         type=Path,
         default=None,
         metavar="ORDNER",
         help=f"Datenordner (Vorgabe: ${ENV_DATA_DIR} oder der Benutzer-Datenordner)",
+    )
+    p.add_argument(
+        "--database-url",
+        # Given before or after the command name; the command's parser must not reset it.
+        default=None if top_level else argparse.SUPPRESS,
+        metavar="ADRESSE",
+        help="die Büro-Datenbank auf einem PostgreSQL-Server öffnen, z. B. "
+        "postgresql+psycopg://rolle@server/asd_buero (Vorgabe: $"
+        f"{ENV_DATABASE_URL}); der Tresor im Datenordner bleibt auf diesem Arbeitsplatz",
     )
 
 

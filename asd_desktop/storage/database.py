@@ -6,13 +6,13 @@ import ast
 import functools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.storage import replication, search
+from asd_desktop.storage import replication, search, server
 from asd_desktop.storage.engine import (
     KeyHolder,
     create_encrypted_engine,
@@ -68,9 +68,12 @@ def _alembic_head() -> str:
 def schema_is_current(engine: Engine) -> bool:
     """Whether the database's ``alembic_version`` is exactly the newest revision."""
     with engine.connect() as conn:
-        has_versions = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first()
+        if engine.dialect.name == "sqlite":
+            has_versions = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).scalar()
+        else:
+            has_versions = conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar()
         if has_versions is None:
             return False
         versions = [
@@ -105,6 +108,9 @@ def migrate(engine: Engine) -> None:
     from alembic import command  # loaded only to migrate (0.1 s)
 
     config = _alembic_config()
+    if engine.dialect.name != "sqlite":
+        _migrate_server(engine, config)
+        return
     with engine.connect() as conn:
         # Batch migrations rebuild tables; with foreign keys on, dropping a referenced table
         # would delete through to its children. Off outside any transaction (on the driver
@@ -122,6 +128,46 @@ def migrate(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
+def _migrate_server(engine: Engine, config: Config) -> None:
+    """PostgreSQL: one workstation migrates at a time, in one transaction (DDL is transactional).
+
+    Foreign keys become DEFERRABLE (checked at statement end unless a bundle import defers
+    them to the commit, as SQLite's ``defer_foreign_keys`` does on the laptops).
+    """
+    from alembic import command
+
+    with engine.connect() as conn, conn.begin():
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({server.HUB_LOCK_KEY + 1})")
+        if _server_versions(conn) == [head_revision()]:
+            return  # another workstation migrated while this one waited
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        conn.execute(text(_DEFERRABLE_FKS))
+
+
+def _server_versions(conn: Any) -> list[str]:  # noqa: ANN401 - a Connection
+    if conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
+        return []
+    return [r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")]
+
+
+_DEFERRABLE_FKS = """
+DO $$
+DECLARE c record;
+BEGIN
+  FOR c IN SELECT con.conname, rel.relname FROM pg_constraint con
+           JOIN pg_class rel ON rel.oid = con.conrelid
+           JOIN pg_namespace ns ON ns.oid = rel.relnamespace
+           WHERE con.contype = 'f' AND NOT con.condeferrable
+             AND ns.nspname = current_schema()
+  LOOP
+    EXECUTE format('ALTER TABLE %I ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE',
+                   c.relname, c.conname);
+  END LOOP;
+END $$
+"""
+
+
 class Database:
     """An unlocked database; ``session_factory().begin()`` gives a transaction."""
 
@@ -129,6 +175,8 @@ class Database:
         self.engine = engine
         self._key_holder = key_holder
         self.session_factory: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        if engine.dialect.name != "sqlite":
+            server.install_hooks(self.session_factory)
         replication.install_hooks(self.session_factory)
         search.install_hooks(self.session_factory)
         with self.session_factory.begin() as session:
@@ -136,7 +184,16 @@ class Database:
 
     @classmethod
     def open(cls, db_path: Path, key: bytes) -> Database:
-        """Open (or create) the encrypted file, migrate it if needed and return it ready for use."""
+        """Open (or create) the encrypted file, migrate it if needed and return it ready for use.
+
+        When this run opens the data folder's hub on a server (``--database-url``, see
+        :func:`.server.use_server`), the server is opened instead, with ``key`` sealing
+        the office's keys there; a file whose hub moved to a server is refused.
+        """
+        url = server.server_for(db_path.parent)
+        if url is not None:
+            return cls.open_url(url, key)
+        server.refuse_if_moved(db_path.parent)
         holder = KeyHolder(key)
         engine = create_encrypted_engine(db_path, holder)
         try:
@@ -151,6 +208,31 @@ class Database:
             engine.dispose()
             holder.forget()
             raise
+
+    @classmethod
+    def open_url(cls, url: str, key: bytes) -> Database:
+        """Open the office hub on a PostgreSQL server, migrating it if needed.
+
+        ``key`` is the workstation vault's data key: the server holds no key of its own,
+        it only seals the office identity's private keys (see :mod:`.server`).
+        """
+        holder = KeyHolder(key)
+        engine = server.create_server_engine(url)
+        server.register_key(engine, holder.key)
+        try:
+            with engine.connect() as conn:
+                server.refuse_superuser(conn)
+            ensure_schema(engine)
+            return cls(engine, holder)
+        except BaseException:
+            engine.dispose()
+            holder.forget()
+            raise
+
+    @property
+    def on_server(self) -> bool:
+        """Whether this is an office hub on a PostgreSQL server."""
+        return self.engine.dialect.name != "sqlite"
 
     def close(self) -> None:
         """Close every connection and forget the key: nothing can reconnect afterwards."""

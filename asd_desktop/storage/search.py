@@ -1,9 +1,15 @@
-"""Full-text search over cases: SQLite FTS5 here, plain matching on other databases.
+"""Full-text search over cases: SQLite FTS5 on laptops, PostgreSQL's text search on a server hub.
 
 The index holds, per case, the Aktenzeichen, the family name, the description,
 the names of its people and the notes of its contacts. It lives inside the
 encrypted database and is kept current by an after_flush hook, in the same
 transaction as the edit.
+
+On PostgreSQL (the office hub on a server) the same document is folded the same way
+(``asd_fold`` as an SQL function, ``unaccent`` for the diacritics unicode61 removes),
+cut into the same words (letters and digits) and stored as a ``tsvector`` of the
+configuration ``asd_search`` (no stemming, no stop words: unicode61 has neither, and
+the same query must find the same cases on both); every word is matched as a prefix.
 """
 
 from __future__ import annotations
@@ -71,6 +77,38 @@ FROM cases c WHERE c.id IN ({ids}) AND NOT c.deleted
 """
 
 
+#: The same document on PostgreSQL: ``string_agg`` for ``group_concat``, then unaccented
+#: and cut into letters-and-digits words like unicode61 does.
+_PG_DOC_SQL = """
+SELECT c.id AS cid, to_tsvector('asd_search', regexp_replace(unaccent(asd_fold(
+  c.file_number || ' ' || c.family_name || ' ' || c.description || ' ' ||
+  COALESCE((SELECT string_agg(p.first_name || ' ' || p.last_name || ' ' || p.institution, ' ')
+            FROM persons p WHERE p.case_id = c.id AND NOT p.deleted), '') || ' ' ||
+  COALESCE((SELECT string_agg(k.note || ' ' || k.next_step || ' ' || k.place, ' ')
+            FROM contacts k WHERE k.case_id = c.id AND NOT k.deleted), '')
+  )), '[^[:alnum:]]+', ' ', 'g')) AS doc
+FROM cases c WHERE c.id IN ({ids}) AND NOT c.deleted
+"""
+
+_ALNUM = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def tsquery_expression(query: str) -> str | None:
+    """A PostgreSQL ``to_tsquery`` text with FTS5's meaning: every word a prefix.
+
+    A word FTS5 would cut into several tokens (``a_b``) becomes a phrase whose last
+    token is the prefix, as FTS5 reads ``"a_b"*``.
+    """
+    terms = []
+    for token in _TOKEN.findall(fold(query)):
+        parts = _ALNUM.findall(token)
+        if not parts:
+            continue
+        phrase = " <-> ".join([*parts[:-1], f"{parts[-1]}:*"])
+        terms.append(f"({phrase})" if len(parts) > 1 else phrase)
+    return " & ".join(terms) if terms else None
+
+
 def match_expression(query: str) -> str | None:
     """An FTS5 query: every word must occur, each as a prefix. None if no words."""
     tokens = _TOKEN.findall(fold(query))
@@ -80,8 +118,12 @@ def match_expression(query: str) -> str | None:
 
 
 def reindex(session: Session, case_ids: Iterable[str]) -> None:
-    """Rebuild the index entries of the given cases (SQLite only)."""
-    if session.get_bind().dialect.name != "sqlite":
+    """Rebuild the index entries of the given cases."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        _reindex_server(session, case_ids)
+        return
+    if dialect != "sqlite":
         return
     ids = sorted(set(case_ids))
     conn = session.connection()
@@ -110,6 +152,31 @@ def reindex(session: Session, case_ids: Iterable[str]) -> None:
         )
 
 
+def _reindex_server(session: Session, case_ids: Iterable[str]) -> None:
+    ids = sorted(set(case_ids))
+    conn = session.connection()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        params = {f"i{n}": cid for n, cid in enumerate(chunk)}
+        placeholders = ", ".join(f":{k}" for k in params)
+        conn.execute(text(f"DELETE FROM search_docs WHERE case_id IN ({placeholders})"), params)
+        conn.execute(
+            text(
+                "INSERT INTO search_docs (case_id, doc) SELECT cid, doc FROM "
+                f"({_PG_DOC_SQL.format(ids=placeholders)}) AS d"
+            ),
+            params,
+        )
+
+
+def reindex_all(session: Session) -> None:
+    """Rebuild the whole index (after a hub was copied to a server)."""
+    ids = list(session.scalars(select(Case.id)))
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().execute(text("DELETE FROM search_docs"))
+    reindex(session, ids)
+
+
 def _values(n: int) -> str:
     return ", ".join(f"(:i{k})" for k in range(n))
 
@@ -128,10 +195,18 @@ def matching_case_ids(session: Session, query: str) -> Select[Any] | None:
     None means "no words, no filter". As a subquery the matches never travel
     through Python, which keeps broad queries (one letter typed) fast.
     """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        ts_expression = tsquery_expression(query)
+        if ts_expression is None:
+            return None
+        return select(_DOCS.c.case_id).where(
+            text("search_docs.doc @@ to_tsquery('asd_search', :q)").bindparams(q=ts_expression)
+        )
     expression = match_expression(query)
     if expression is None:
         return None
-    if session.get_bind().dialect.name == "sqlite":
+    if dialect == "sqlite":
         return (
             select(_DOCS.c.case_id)
             .join(_FTS, _FTS.c.rowid == _DOCS.c.rowid)

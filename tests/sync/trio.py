@@ -20,7 +20,13 @@ from asd_desktop.demo import fill_demo
 from asd_desktop.models import ActionGoal, Case
 from asd_desktop.services import vault
 from asd_desktop.services.sync import ImportReport
+from asd_desktop.storage import server
+from asd_desktop.storage.engine import create_encrypted_engine
+from asd_desktop.storage.paths import db_path, vault_path
+from asd_desktop.storage.transfer import copy_hub
+from asd_desktop.storage.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.pg import Cluster
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -126,17 +132,61 @@ def _build_template(root: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def trio_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def trio_template_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built once (enrollment codes are slow by design): the data folders of O, A and B."""
     root = tmp_path_factory.mktemp("trio")
     _build_template(root)
     return root
 
 
+#: The template's file naming the office's template database on the test server.
+_SERVER_FILE = "o-server.txt"
+_clusters: dict[str, Cluster] = {}
+
+
+@pytest.fixture(scope="session")
+def trio_template_pg(
+    tmp_path_factory: pytest.TempPathFactory, pg_cluster: Cluster, trio_template_sqlite: Path
+) -> Path:
+    """The same, with the office O moved to the PostgreSQL test server (laptops stay SQLCipher).
+
+    Moved as ``asd-desktop office migrate`` moves it (same device, keys, counters), so
+    every scenario on PostgreSQL also exercises the move.
+    """
+    root = tmp_path_factory.mktemp("trio-pg")
+    for node in ("o", "a", "b"):
+        shutil.copytree(trio_template_sqlite / node, root / node)
+    name = pg_cluster.create_database(template="template1", prefix="trio_template")
+    key = Vault.load(vault_path(root / "o")).unlock(PASSPHRASE)
+    source = create_encrypted_engine(db_path(root / "o"), key)
+    target = server.create_server_engine(pg_cluster.url(name))
+    server.register_key(target, lambda: key)
+    try:
+        copy_hub(source, target)
+    finally:
+        source.dispose()
+        target.dispose()
+    (root / _SERVER_FILE).write_text(name, encoding="utf-8")
+    _clusters[name] = pg_cluster
+    return root
+
+
+@pytest.fixture
+def trio_template(request: pytest.FixtureRequest, hub_backend: str) -> Path:
+    """The template for this test's office backend (see ``hub_backend``)."""
+    name = "trio_template_pg" if hub_backend == "postgresql" else "trio_template_sqlite"
+    template: Path = request.getfixturevalue(name)
+    return template
+
+
 def open_copy(template: Path, target: Path) -> Trio:
-    """A private copy of the three encrypted data folders, unlocked."""
+    """A private copy of the three data folders (and of the office's server database), unlocked."""
     for name in ("o", "a", "b"):
         shutil.copytree(template / name, target / name)
+    if (template / _SERVER_FILE).exists():
+        source = (template / _SERVER_FILE).read_text(encoding="utf-8")
+        cluster = _clusters[source]
+        server.use_server(target / "o", cluster.url(cluster.create_database(source, "trio")))
     nodes = [Node(n.upper(), vault.unlock_vault(target / n, PASSPHRASE)) for n in ("o", "a", "b")]
     return Trio(nodes[0], nodes[1], nodes[2], stick=target / "stick")
 

@@ -32,6 +32,7 @@ from asd_desktop.storage.bundle_file import (
     read_enrollment,
     write_enrollment,
 )
+from asd_desktop.storage.server import lock_hub
 
 ENROLLMENT_FORMAT = "asd-enrollment"
 
@@ -77,6 +78,7 @@ def local_device(session: Session) -> LocalDevice:
 
 def bump_counter(session: Session) -> int:
     """Advance this device's counter without a version (marks a point peers acknowledge)."""
+    lock_hub(session)  # on a server hub: the counter is shared by every workstation
     device = local_device(session)
     device.counter += 1
     return device.counter

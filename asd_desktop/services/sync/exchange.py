@@ -42,7 +42,7 @@ from asd_desktop.services.sync.tables import (
     table_named,
 )
 from asd_desktop.services.sync.views import ConflictRef, ExportResult, ImportReport
-from asd_desktop.storage import case_summaries, search
+from asd_desktop.storage import case_summaries, dialect, search
 from asd_desktop.storage.bundle_file import (
     BundleDamagedError,
     BundleError,
@@ -55,6 +55,7 @@ from asd_desktop.storage.bundle_file import (
     write_bundle,
 )
 from asd_desktop.storage.replication import MERGING, clock_ms
+from asd_desktop.storage.server import lock_hub
 
 #: The schema this release writes and reads (the newest migration).
 SCHEMA_VERSION = 8
@@ -244,11 +245,8 @@ def office_stable(s: Session, knowledge: Mapping[str, int]) -> dict[str, int]:
     return meet([dict(knowledge), *acks])
 
 
-def _uncovered_clause(table: Table) -> Any:  # noqa: ANN401 - a SQL text fragment
-    return text(
-        f"EXISTS (SELECT 1 FROM json_each({table.name}.version_vector) AS j "
-        "WHERE j.value > COALESCE(json_extract(:ack, '$.\"' || j.key || '\"'), 0))"
-    )
+def _uncovered_clause(table: Table) -> Any:  # noqa: ANN401 - a SQL fragment
+    return dialect.vector_exceeds(table)
 
 
 def _unacknowledged(table: Table, ack: Mapping[str, int], origins: Iterable[str]) -> Any:  # noqa: ANN401
@@ -424,6 +422,9 @@ def import_bundle(
 
     def merge(repair: bool) -> ImportReport:
         with factory.begin() as s:
+            # On a server hub: one merge at a time; a bundle another workstation merged
+            # meanwhile is then seen below and not merged twice.
+            lock_hub(s)
             if s.get(ImportedBundle, bundle_id) is not None:
                 return ImportReport(bundle_id, sender_name, already_imported=True)
             _check_not_restored(s, manifest, me, sender_name)
@@ -505,7 +506,7 @@ def _merge_bundle(
     manifest = opened.manifest
     sender_id = manifest["sender"]["device_id"]
     s.info[MERGING] = True
-    s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    dialect.defer_foreign_keys(s)
     ident = devices.require_identity(s)
     device = devices.local_device(s)
     knowledge_before = _knowledge(ident, me, device.counter)

@@ -23,7 +23,7 @@ from asd_desktop.models.errors import AsdError
 from asd_desktop.models.sync import JoinedVersion, Sibling
 from asd_desktop.services.sync import rows
 from asd_desktop.services.sync.tables import case_column, record_label, table_named
-from asd_desktop.storage import case_summaries, search
+from asd_desktop.storage import case_summaries, dialect, search
 from asd_desktop.storage.bundle_file import BundleDamagedError
 from asd_desktop.storage.replication import MERGING
 
@@ -195,12 +195,10 @@ class Merger:
                         "detected_at": self._now,
                     }
                 )
-        cursor = conn.connection.dbapi_connection
-        assert cursor is not None
         if inserts:
-            cursor.executemany(codec.insert_sql, inserts)
+            dialect.executemany(conn, codec.insert_sql, inserts)
         if updates:
-            cursor.executemany(codec.update_sql, updates)
+            dialect.executemany(conn, codec.update_sql, updates)
         if stale:
             conn.execute(
                 delete(Sibling).where(Sibling.table_name == table.name, Sibling.row_id.in_(stale))
