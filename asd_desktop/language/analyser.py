@@ -60,6 +60,8 @@ class GermanAnalyser:
         # HanTa's own per-word steps, memoised on the instance (they are pure functions).
         self._tagger._tag_word = _memo(self._tagger._tag_word, {})
         self._tagger._analyze = _memo(self._tagger._analyze, {})
+        # the morpheme path of a word, shared by the lemma and the compound analysis
+        self._tagger.analyze_viterbi = _memo(self._tagger.analyze_viterbi, {})
         self._sentences: dict[tuple[str, ...], tuple[tuple[str, str, tuple[str, ...]], ...]] = {}
         self._texts: dict[str, AnalysedText] = {}
 
