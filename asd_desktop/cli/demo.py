@@ -73,8 +73,9 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
         add_generated_hilfen,
         write_wirkung_demo,
     )
+    from asd_desktop.demo.wirkung_plan import BASELINE, UNTIL
     from asd_desktop.services import vault
-    from asd_desktop.services.wirkung import save_costs
+    from asd_desktop.services.wirkung import REST, Choice, save_choice, save_costs
 
     pw = read_passphrase_file(args.passphrase_file)
     check_data_dir(data_dir, vault_needed=False)
@@ -112,6 +113,8 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
         if args.cases is None:
             # The Walle project's own costs, for the Wirkungsbericht's net effect.
             save_costs(data_dir, DEMO_PILOT, DEMO_COSTS)
+            # The window opens on the source's comparison: Walle, the city, 2011-2012.
+            save_choice(data_dir, Choice(DEMO_PILOT.key, REST.key, BASELINE, UNTIL))
     print(file=sys.stderr)
     print(f"Demo-Tresor angelegt in {data_dir}: {summary}")
     return EXIT_OK

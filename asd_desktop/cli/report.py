@@ -58,11 +58,15 @@ def register(sub: SubParsers) -> dict[str, Handler]:
 
 
 def _report(args: argparse.Namespace, data_dir: Path) -> int:
-    from asd_desktop.domain.wirkung import csv_text, period_problem, table_lines
+    from asd_desktop.domain.wirkung import period_problem, table_lines
     from asd_desktop.models.errors import ValidationError
-    from asd_desktop.reports.wirkung import render_wirkung
-    from asd_desktop.services.wirkung import REST, WirkungService, load_costs
-    from asd_desktop.storage.atomic import atomic_write
+    from asd_desktop.services.wirkung import (
+        REST,
+        WirkungService,
+        load_costs,
+        write_csv,
+        write_pdf,
+    )
 
     problem = period_problem(args.baseline, args.until)
     if problem:
@@ -92,10 +96,7 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
             raise AsdError(" ".join(exc.problems.values())) from None
     print("\n".join(table_lines(report)))
     if args.csv is not None:
-        # Excel opens a CSV with a byte order mark as UTF-8.
-        atomic_write(args.csv.expanduser(), csv_text(report).encode("utf-8-sig"))
-        print(f"\nCSV geschrieben: {args.csv}")
+        print(f"\nCSV geschrieben: {write_csv(report, args.csv.expanduser())}")
     if args.pdf is not None:
-        atomic_write(args.pdf.expanduser(), render_wirkung(report))
-        print(f"PDF geschrieben: {args.pdf}")
+        print(f"PDF geschrieben: {write_pdf(report, args.pdf.expanduser())}")
     return EXIT_OK

@@ -559,6 +559,40 @@ def count_bars(report: WirkungReport, side: Side) -> tuple[CountBar, ...]:
     )
 
 
+def key_figures(report: WirkungReport) -> list[tuple[str, str]]:
+    """The lines of the summary box: measures, spending, the adjusted effect."""
+    measures = report.row(MEASURES_KEY)
+    effect = report.effect
+    years = report.pilot_spending.years
+    lines = [
+        (
+            "Maßnahmen insgesamt",
+            f"{percent_text(change(measures.pilot))} im Pilot, "
+            f"{percent_text(change(measures.comparison))} im Vergleich",
+        ),
+        (
+            f"Ausgaben {years[0]} → {years[-1]}",
+            f"{percent_text(report.pilot_spending.change, 2)} im Pilot, "
+            f"{percent_text(report.comparison_spending.change, 2)} im Vergleich",
+        ),
+        (
+            "Bereinigter Effekt",
+            NO_VALUE
+            if effect.adjusted_points is None
+            else f"{percent_text(effect.adjusted_points, 2)} (Prozentpunkte), "
+            f"das sind {euro_text(effect.saved_gross)} weniger Ausgaben",
+        ),
+        (
+            "Nach Projektkosten",
+            f"{euro_text(effect.saved_net)} (Projektkosten {euro_text(effect.project_costs.total)}:"
+            f" Personal {euro_text(effect.project_costs.staff)}, Fortbildung "
+            f"{euro_text(effect.project_costs.training)}, Evaluation "
+            f"{euro_text(effect.project_costs.evaluation)})",
+        ),
+    ]
+    return lines
+
+
 # --- the table as text: the command line's output and the CSV export -----------------------
 
 #: The CSV's columns (semicolons and decimal commas, as a German spreadsheet reads them).

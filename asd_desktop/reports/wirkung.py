@@ -20,7 +20,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from typing_extensions import override
 
 from asd_desktop.domain.wirkung import (
-    MEASURES_KEY,
     NO_VALUE,
     SUPPRESSED,
     ChangeBar,
@@ -34,6 +33,7 @@ from asd_desktop.domain.wirkung import (
     count_bars,
     count_text,
     euro_text,
+    key_figures,
     percent_text,
     share_text,
     suppressed,
@@ -335,40 +335,6 @@ def _indicator_table(rows: Sequence[IndicatorRow], pilot: str, comparison: str) 
     )
 
 
-def key_figures(report: WirkungReport) -> list[tuple[str, str]]:
-    """The lines of the summary box: measures, spending, the adjusted effect."""
-    measures = report.row(MEASURES_KEY)
-    effect = report.effect
-    years = report.pilot_spending.years
-    lines = [
-        (
-            "Maßnahmen insgesamt",
-            f"{percent_text(change(measures.pilot))} im Pilot, "
-            f"{percent_text(change(measures.comparison))} im Vergleich",
-        ),
-        (
-            f"Ausgaben {years[0]} → {years[-1]}",
-            f"{percent_text(report.pilot_spending.change, 2)} im Pilot, "
-            f"{percent_text(report.comparison_spending.change, 2)} im Vergleich",
-        ),
-        (
-            "Bereinigter Effekt",
-            NO_VALUE
-            if effect.adjusted_points is None
-            else f"{percent_text(effect.adjusted_points, 2)} (Prozentpunkte), "
-            f"das sind {euro_text(effect.saved_gross)} weniger Ausgaben",
-        ),
-        (
-            "Nach Projektkosten",
-            f"{euro_text(effect.saved_net)} (Projektkosten {euro_text(effect.project_costs.total)}:"
-            f" Personal {euro_text(effect.project_costs.staff)}, Fortbildung "
-            f"{euro_text(effect.project_costs.training)}, Evaluation "
-            f"{euro_text(effect.project_costs.evaluation)})",
-        ),
-    ]
-    return lines
-
-
 def _story(report: WirkungReport) -> list[Flowable]:
     st = styles()
     first, second = german_date(report.baseline), german_date(report.until)
@@ -453,4 +419,4 @@ def render_wirkung(report: WirkungReport) -> bytes:
     return render_twice(build)
 
 
-__all__ = ["change_chart", "count_chart", "key_figures", "render_wirkung"]
+__all__ = ["change_chart", "count_chart", "render_wirkung"]

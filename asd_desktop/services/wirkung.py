@@ -57,6 +57,7 @@ from asd_desktop.domain.wirkung import (
     Tally,
     WirkungReport,
     build_report,
+    csv_text,
     period_problem,
 )
 from asd_desktop.models.case import Case
@@ -65,6 +66,7 @@ from asd_desktop.models.errors import ValidationError
 from asd_desktop.models.goals import GoalAgreement, Resource
 from asd_desktop.models.hilfen import HelpKind, Hilfe
 from asd_desktop.models.progress import OperationToken
+from asd_desktop.reports.wirkung import render_wirkung
 from asd_desktop.storage.atomic import atomic_write
 
 #: The file with the project costs per pilot group, in the data folder.
@@ -523,14 +525,84 @@ def save_costs(data_dir: Path, pilot: CaseGroup, costs: ProjectCosts) -> None:
     if problems:
         raise ValidationError(problems)
     try:
+        raw = json.loads(costs_path(data_dir).read_text(encoding="utf-8"))["costs"]
+        stored: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        stored = {}
+    stored[pilot.key] = asdict(costs)
+    _update(data_dir, "costs", stored)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the Wirkungsbericht was last made for, so the window opens on it again."""
+
+    pilot: str
+    comparison: str
+    baseline: dt.date
+    until: dt.date
+
+
+def load_choice(data_dir: Path) -> Choice | None:
+    """The last choice stored in ``data_dir``, or None."""
+    try:
+        raw = json.loads(costs_path(data_dir).read_text(encoding="utf-8"))["last"]
+        return Choice(
+            str(raw["pilot"]),
+            str(raw["comparison"]),
+            dt.date.fromisoformat(raw["baseline"]),
+            dt.date.fromisoformat(raw["until"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_choice(data_dir: Path, choice: Choice) -> None:
+    """Remember ``choice`` (group keys and the two days; nothing about a case)."""
+    _update(
+        data_dir,
+        "last",
+        {
+            "pilot": choice.pilot,
+            "comparison": choice.comparison,
+            "baseline": choice.baseline.isoformat(),
+            "until": choice.until.isoformat(),
+        },
+    )
+
+
+def _update(data_dir: Path, key: str, value: object) -> None:
+    try:
         raw: dict[str, Any] = json.loads(costs_path(data_dir).read_text(encoding="utf-8"))
-        if not isinstance(raw.get("costs"), dict):
-            raw = {"costs": {}}
+        if not isinstance(raw, dict):
+            raw = {}
     except (OSError, ValueError):
-        raw = {"costs": {}}
-    raw["costs"][pilot.key] = asdict(costs)
+        raw = {}
+    raw[key] = value
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     atomic_write(costs_path(data_dir), json.dumps(raw, indent=2).encode("utf-8"))
+
+
+def group_from_key(key: str, known: Sequence[CaseGroup]) -> CaseGroup | None:
+    """The group a stored key names, if the database still knows it."""
+    if key == REST.key:
+        return REST
+    return next((g for g in known if g.key == key), None)
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def write_csv(report: WirkungReport, path: Path) -> Path:
+    """Write the report as CSV (UTF-8 with byte order mark, as Excel opens it)."""
+    atomic_write(path, csv_text(report).encode("utf-8-sig"))
+    return path
+
+
+def write_pdf(report: WirkungReport, path: Path) -> Path:
+    """Write the report as PDF."""
+    atomic_write(path, render_wirkung(report))
+    return path
 
 
 __all__ = [
@@ -538,9 +610,15 @@ __all__ = [
     "REST",
     "REST_LABEL",
     "CaseGroup",
+    "Choice",
     "GroupKind",
     "WirkungService",
     "costs_path",
+    "group_from_key",
+    "load_choice",
     "load_costs",
+    "save_choice",
     "save_costs",
+    "write_csv",
+    "write_pdf",
 ]

@@ -50,6 +50,7 @@ HELP_IDS: dict[str, str] = {
     "UnlockPage": "sperrbildschirm",
     "FirstStartPage": "ersteinrichtung",
     "DeadlinesWindow": "wiedervorlage",
+    "WirkungWindow": "wirkungsbericht",
     # the case's tabs
     "OverviewPanel": "fall-ueberblick",
     "ContactsPanel": "fall-kontakte",

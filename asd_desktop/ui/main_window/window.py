@@ -46,6 +46,7 @@ from asd_desktop.ui.needs_list_dialog import NeedsListDialog
 from asd_desktop.ui.operations import BusyScope
 from asd_desktop.ui.sozialraum_window import SozialraumWindow, record_exploration
 from asd_desktop.ui.sync_window import SyncWindow
+from asd_desktop.ui.wirkung_window import WirkungWindow
 
 WINDOW_TITLE = "asd-desktop – Fallakte"
 
@@ -213,6 +214,10 @@ class MainWindow(CaseListWindow):
         )
         view_menu.addAction(self.deadlines_action)
 
+        self.wirkung_action = self._action("&Wirkungsbericht …", self.open_wirkung, "Ctrl+Shift+W")
+        report_menu = self.menuBar().addMenu("A&uswertung")
+        report_menu.addAction(self.wirkung_action)
+
         # The shortcut only names F1 in the menu: the application-wide filter answers it.
         self.help_action = self._action(
             "&Hilfe zu dieser Ansicht\tF1", lambda: install_help().help_for_focus()
@@ -248,6 +253,7 @@ class MainWindow(CaseListWindow):
             self.assessment_action,
             self.overdue_action,
             self.deadlines_action,
+            self.wirkung_action,
         )
         # Slow work (ui/operations) holds these; afterwards they follow the lock again.
         self.busy = BusyScope(self, self._unlocked_actions, restore=self._follow_lock)
@@ -547,6 +553,19 @@ class MainWindow(CaseListWindow):
     @Slot()
     def _on_sozialraum_closed(self) -> None:
         self.sozialraum_window = None
+
+    def open_wirkung(self) -> WirkungWindow | None:
+        """The Wirkungsbericht: a team's, Sozialraum's or district's helps against the rest."""
+        if self.opened is None:
+            return None
+        from asd_desktop.services.wirkung import WirkungService
+
+        window = WirkungWindow(
+            WirkungService(self.opened.database.session_factory), self.data_dir, self
+        )
+        window.show()
+        window.activateWindow()
+        return window
 
     def open_sync(self) -> None:
         """Show the Synchronisation view: peers, bundles, devices, conflicts (non-modal)."""
