@@ -309,6 +309,7 @@ def numbered(
     title: str,
     rows: Sequence[tuple[str, str]],
     width: float = CONTENT_WIDTH,
+    label: Callable[[str], str] = escape,
 ) -> Flowable:
     """A numbered item: its text in bold, then label–value lines.
 
@@ -321,7 +322,7 @@ def numbered(
         inner.append(Spacer(1, 2))
         inner.append(
             table(
-                [[Paragraph(escape(k), st.label), Paragraph(v, st.body)] for k, v in shown],
+                [[Paragraph(label(k), st.label), Paragraph(v, st.body)] for k, v in shown],
                 [LABEL_WIDTH, width - NUMBER_WIDTH - LABEL_WIDTH],
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -371,8 +372,13 @@ def office_block(st: Styles, office: Office) -> list[Flowable]:
     return out
 
 
-def signature_block(st: Styles, name: str, role: str = "") -> list[Flowable]:
-    """An empty line to sign on, the name below it, then "Datum, Unterschrift"."""
+def signature_block(
+    st: Styles, name: str, role: str = "", translate: Callable[[str], str] | None = None
+) -> list[Flowable]:
+    """An empty line to sign on, the name below it, then "Datum, Unterschrift".
+
+    ``translate`` gives the fixed words in the family's language (bilingual print).
+    """
     line = table(
         [[""]],
         [SIGNATURE_WIDTH],
@@ -380,18 +386,21 @@ def signature_block(st: Styles, name: str, role: str = "") -> list[Flowable]:
         rowHeights=[16 * mm],
     )
     out: list[Flowable] = [line, Paragraph(text(name), st.sign_name)]
-    if role:
-        out.append(Paragraph(escape(role), st.small))
-    out.append(Paragraph("Datum, Unterschrift", st.small))
+    for fixed in (role, "Datum, Unterschrift"):
+        if not fixed:
+            continue
+        second = translate(fixed) if translate is not None else ""
+        out.append(Paragraph(escape(fixed) + (f" / {escape(second)}" if second else ""), st.small))
     return out
 
 
 def signatures(
     st: Styles,
-    intro: Paragraph,
+    intro: Paragraph | Sequence[Flowable],
     blocks: Sequence[list[Flowable]],
     title: str = "Unterschriften",
     lead: Sequence[Flowable] = (),
+    heading_flowable: Flowable | None = None,
 ) -> list[Flowable]:
     """Signature blocks two to a row under a heading, kept on one page.
 
@@ -412,7 +421,9 @@ def signatures(
     )
     # Heading, sentence and every signature move to a new page together, and the
     # page before keeps some text above them: signatures never stand alone.
-    return [KeepTogether([*lead, heading(st, title), intro, grid])]
+    head = heading_flowable if heading_flowable is not None else heading(st, title)
+    intros = [intro] if isinstance(intro, Flowable) else list(intro)
+    return [KeepTogether([*lead, head, *intros, grid])]
 
 
 # --- page furniture ----------------------------------------------------------------------

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape, unescape
 
-import arabic_reshaper
+from arabic_reshaper import ArabicReshaper
 from bidi.algorithm import get_display
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -64,6 +64,8 @@ FALLBACKS: tuple[Fallback, ...] = (
     Fallback("DroidSansFallback", "DroidSansFallback.ttf", None),
 )
 _BY_NAME = {f.name: f for f in FALLBACKS}
+#: Joining forms and the lam-alef ligatures; vowel marks (harakat) are kept, not dropped.
+_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
 
 
 def register_fonts() -> tuple[str, str]:
@@ -216,7 +218,7 @@ def visual(font: str, value: str, harfbuzz: bool = False) -> str:
     if harfbuzz:
         return " ".join(reversed(value.split(" ")))
     if font == "NotoSansArabic":
-        value = arabic_reshaper.reshape(value)
+        value = _RESHAPER.reshape(value)
     # The run's words keep their spaces; only the run itself is reordered.
     lead = len(value) - len(value.lstrip())
     trail = len(value) - len(value.rstrip())
@@ -259,13 +261,29 @@ def script_markup(markup: str, harfbuzz: bool = False) -> str:
             parts.append(piece)
             continue
         plain = unescape(piece)
+        if not harfbuzz and _has_rtl(plain):
+            # The whole piece in visual order at once: punctuation, digits and Latin
+            # words inside an Arabic sentence stand where a reader expects them.
+            shown = str(
+                get_display(_RESHAPER.reshape(plain), base_dir="R" if is_rtl(plain) else "L")
+            )
+            for font, chunk in runs(shown):
+                parts.append(_wrapped(font, escape(chunk)))
+            continue
         for font, chunk in runs(plain):
-            if font == REGULAR:
-                parts.append(escape(chunk))
-            else:
-                register_fallback(font)
-                parts.append(f'<font face="{font}">{escape(visual(font, chunk, harfbuzz))}</font>')
+            parts.append(_wrapped(font, escape(visual(font, chunk, harfbuzz))))
     return "".join(parts)
+
+
+def _has_rtl(value: str) -> bool:
+    return any(unicodedata.bidirectional(c) in {"R", "AL"} for c in value if not c.isascii())
+
+
+def _wrapped(font: str, chunk: str) -> str:
+    if font == REGULAR:
+        return chunk
+    register_fallback(font)
+    return f'<font face="{font}">{chunk}</font>'
 
 
 def fallbacks_used(values: Iterable[str]) -> set[str]:

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.domain.german import unbreakable, verb_for
 from asd_desktop.domain.office import Office
+from asd_desktop.reports.bilingual import Bilingual
 from asd_desktop.reports.common import (
     ACCENT,
     CONTENT_WIDTH,
@@ -36,7 +37,6 @@ from asd_desktop.reports.common import (
     build_simple,
     facts,
     german_date,
-    heading,
     numbered,
     office_block,
     render_twice,
@@ -110,6 +110,8 @@ class AgreementPrint:
     present: tuple[str, ...]
     caseworker: str
     office: Office = field(default_factory=Office)
+    #: The family's language for a bilingual print ("tr", "ar" …); "" = German only.
+    language: str = ""
 
 
 def goal_list(numbers: Sequence[int]) -> str:
@@ -124,7 +126,7 @@ def goal_list(numbers: Sequence[int]) -> str:
 # --- the story ---------------------------------------------------------------------------
 
 
-def _facts(st: Styles, data: AgreementPrint) -> Flowable:
+def _facts(st: Styles, data: AgreementPrint, bi: Bilingual) -> Flowable:
     rows = [
         ("Familie", data.family_name),
         ("Aktenzeichen", data.file_number),
@@ -132,11 +134,22 @@ def _facts(st: Styles, data: AgreementPrint) -> Flowable:
     ]
     if data.place.strip():
         rows.append(("Ort", unbreakable(data.place)))
-    return facts(st, rows)
+    if bi.tr is None:
+        return facts(st, rows)
+    return table(
+        [[Paragraph(bi.label(k), st.label), Paragraph(_text(v), st.body)] for k, v in rows],
+        [36 * mm, CONTENT_WIDTH - 36 * mm],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ],
+    )
 
 
-def _concern(st: Styles, data: AgreementPrint) -> list[Flowable]:
-    out: list[Flowable] = [heading(st, "Worum es geht", "Anliegen")]
+def _concern(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
+    out: list[Flowable] = [bi.heading("Worum es geht", "Anliegen")]
     if data.concern_by.strip():
         said = verb_for(data.concern_by, "hat", "haben")
         out.append(Paragraph(f"Das {said} {_text(data.concern_by)} gesagt:", st.label))
@@ -144,43 +157,45 @@ def _concern(st: Styles, data: AgreementPrint) -> list[Flowable]:
     return out
 
 
-def _will(st: Styles, data: AgreementPrint) -> list[Flowable]:
-    out: list[Flowable] = [heading(st, "Was wir verändern wollen", "Wille")]
+def _will(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
+    out: list[Flowable] = [bi.heading("Was wir verändern wollen", "Wille")]
     out.append(Paragraph(_text(data.will), st.body))
     if data.priority.strip():
-        out.append(Paragraph("Das ist uns jetzt am wichtigsten:", st.label))
+        out.append(Paragraph(bi.label("Das ist uns jetzt am wichtigsten:"), st.label))
         out.append(Paragraph(_text(data.priority), st.body))
     return out
 
 
-def _direction(st: Styles, data: AgreementPrint) -> list[Flowable]:
+def _direction(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
     inner: list[Flowable] = [Paragraph(_text(data.direction_goal), st.box)]
     if data.direction_people.strip():
         inner.append(
             Paragraph(f"Das ist das Ziel von: {_text(data.direction_people)}", st.sign_name)
         )
-    return [KeepTogether([heading(st, "Unser gemeinsames Ziel", "Richtungsziel"), boxed(inner)])]
+        if bi.said("Das ist das Ziel von:"):
+            inner.append(bi.translated(bi.said("Das ist das Ziel von:")))
+    return [KeepTogether([bi.heading("Unser gemeinsames Ziel", "Richtungsziel"), boxed(inner)])]
 
 
-def _goal(st: Styles, number: int, goal: GoalPrint) -> Flowable:
+def _goal(st: Styles, number: int, goal: GoalPrint, bi: Bilingual) -> Flowable:
     rows: list[tuple[str, str]] = [("Woran merken wir es?", _text(goal.indicator))]
     if goal.due_on is not None:
         rows.append(("Bis wann?", german_date(goal.due_on)))
     if goal.involved.strip():
         rows.append(("Wer macht mit?", _text(goal.involved)))
-    return numbered(st, number, goal.text, rows)
+    return numbered(st, number, goal.text, rows, label=bi.label)
 
 
-def _goals(st: Styles, data: AgreementPrint) -> list[Flowable]:
+def _goals(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
     if not data.goals:
         return []
-    title = heading(st, "Unsere Ziele, Schritt für Schritt", "Handlungsziele")
-    blocks = [_goal(st, n, g) for n, g in enumerate(data.goals, start=1)]
+    title = bi.heading("Unsere Ziele, Schritt für Schritt", "Handlungsziele")
+    blocks = [_goal(st, n, g, bi) for n, g in enumerate(data.goals, start=1)]
     # The heading never stands alone at the bottom of a page.
     return [KeepTogether([title, blocks[0]]), *blocks[1:]]
 
 
-def _resources(st: Styles, data: AgreementPrint) -> list[Flowable]:
+def _resources(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
     if not data.resources:
         return []
     out: list[Flowable] = []
@@ -191,9 +206,9 @@ def _resources(st: Styles, data: AgreementPrint) -> list[Flowable]:
             continue
         group: list[Flowable] = []
         if first:
-            group.append(heading(st, "Was uns dabei hilft", "Ressourcen"))
+            group.append(bi.heading("Was uns dabei hilft", "Ressourcen"))
             first = False
-        group.append(Paragraph(escape(RESOURCE_HEADINGS[kind]), st.subheading))
+        group.append(Paragraph(bi.label(RESOURCE_HEADINGS[kind]), st.subheading))
         for r in items:
             # Non-breaking spaces: the line may break before the dash, never inside.
             helps_text = f"– hilft bei {goal_list(r.helps)}".replace(" ", "\u00a0")
@@ -209,10 +224,12 @@ def _resources(st: Styles, data: AgreementPrint) -> list[Flowable]:
     return out
 
 
-def _steps(st: Styles, data: AgreementPrint) -> list[Flowable]:
+def _steps(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
     if not data.steps:
         return []
-    header: list[Flowable] = [Paragraph(h, st.label) for h in ("Wer?", "Was?", "Bis wann?")]
+    header: list[Flowable] = [
+        Paragraph(bi.label(h), st.label) for h in ("Wer?", "Was?", "Bis wann?")
+    ]
     rows: list[list[Flowable]] = [header]
     for s in data.steps:
         rows.append(
@@ -235,61 +252,77 @@ def _steps(st: Styles, data: AgreementPrint) -> list[Flowable]:
         ],
         repeatRows=1,
     )
-    title = heading(st, "Die ersten Schritte", "Ideen und erste Schritte")
+    title = bi.heading("Die ersten Schritte", "Ideen und erste Schritte")
     return [CondPageBreak(40 * mm), title, grid]
 
 
-def _review(st: Styles, data: AgreementPrint) -> list[Flowable]:
+def _review(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
     if data.review_on is None:
         return []
     return [
         KeepTogether(
             [
-                heading(st, "Wann sprechen wir wieder darüber?", "Überprüfung"),
-                Paragraph(
+                bi.heading("Wann sprechen wir wieder darüber?", "Überprüfung"),
+                *bi.sentence(
                     f"Am <b>{german_date(data.review_on)}</b> schauen wir gemeinsam, was schon "
                     "gut klappt und was wir noch ändern wollen.",
                     st.body,
+                    "Am {date} schauen wir gemeinsam, was schon gut klappt und was wir noch "
+                    "ändern wollen.",
+                    date=german_date(data.review_on),
                 ),
             ]
         )
     ]
 
 
-def _signatures(st: Styles, data: AgreementPrint, lead: Sequence[Flowable] = ()) -> list[Flowable]:
-    blocks = [signature_block(st, p) for p in data.present]
-    blocks.append(signature_block(st, data.caseworker, "Fachkraft im Allgemeinen Sozialen Dienst"))
-    intro = Paragraph(
-        f"Wir haben die Zielvereinbarung vom {german_date(data.agreed_on)} gemeinsam "
-        "besprochen und sind damit einverstanden. Jede und jeder bekommt eine Kopie.",
-        st.body,
+def _signatures(
+    st: Styles, data: AgreementPrint, bi: Bilingual, lead: Sequence[Flowable] = ()
+) -> list[Flowable]:
+    role = "Fachkraft im Allgemeinen Sozialen Dienst"
+    blocks = [signature_block(st, p, translate=bi.said) for p in data.present]
+    blocks.append(signature_block(st, data.caseworker, role, translate=bi.said))
+    german = (
+        "Wir haben die Zielvereinbarung vom {date} gemeinsam besprochen und sind damit "
+        "einverstanden. Jede und jeder bekommt eine Kopie."
     )
-    return signatures(st, intro, blocks, lead=lead)
+    date = german_date(data.agreed_on)
+    intro: list[Flowable] = bi.sentence(
+        escape(german.format(date=date)), st.body, german, date=date
+    )
+    title = bi.heading("Unterschriften")
+    return signatures(st, intro, blocks, lead=lead, heading_flowable=title)
 
 
 def _story(data: AgreementPrint) -> list[Flowable]:
     st = styles()
+    bi = Bilingual(st, data.language)
+    title: list[Flowable] = [Paragraph(TITLE, st.title)]
+    if bi.said(TITLE):
+        title.append(bi.translated(bi.said(TITLE), bold=True))
     parts: list[Flowable] = [
         *(office_block(st, data.office) if not data.office.is_empty else []),
-        Paragraph(TITLE, st.title),
-        Paragraph("Hier steht, was wir gemeinsam besprochen und vereinbart haben.", st.body),
+        *title,
+        *bi.sentence("Hier steht, was wir gemeinsam besprochen und vereinbart haben.", st.body),
+        *bi.note(),
         Spacer(1, 2 * mm),
-        _facts(st, data),
+        _facts(st, data, bi),
         Spacer(1, 1 * mm),
-        *_concern(st, data),
-        *_will(st, data),
-        *_direction(st, data),
-        *_goals(st, data),
-        *_resources(st, data),
-        *_steps(st, data),
-        *_review(st, data),
+        *_concern(st, data, bi),
+        *_will(st, data, bi),
+        *_direction(st, data, bi),
+        *_goals(st, data, bi),
+        *_resources(st, data, bi),
+        *_steps(st, data, bi),
+        *_review(st, data, bi),
     ]
     # The last section goes with the signatures: they never stand alone on a page
     # (and a heading goes with the section it heads).
     lead = [parts.pop()]
-    if isinstance(parts[-1], Paragraph) and parts[-1].style.name == "heading":
+    last_style = getattr(parts[-1], "style", None)
+    if last_style is not None and last_style.name == "heading":
         lead.insert(0, parts.pop())
-    return [*parts, *_signatures(st, data, lead)]
+    return [*parts, *_signatures(st, data, bi, lead)]
 
 
 def render_goal_agreement(data: AgreementPrint) -> bytes:
