@@ -19,6 +19,7 @@ from asd_desktop.cli.common import (
     read_code_file,
 )
 from asd_desktop.domain.german import counted
+from asd_desktop.domain.sync_states import DeviceScope
 from asd_desktop.models.errors import AsdError
 
 
@@ -54,6 +55,13 @@ def register(sub: SubParsers) -> dict[str, Handler]:
         "--replaces",
         metavar="GERÄT",
         help="ersetzt dieses (z. B. aus Sicherung zurückgespielte) Gerät",
+    )
+    enroll.add_argument(
+        "--role",
+        choices=("fallfuehrung", "familienrat"),
+        default=None,
+        help="was das Gerät von seinen Fällen bekommt: fallfuehrung (ganze Fälle, Vorgabe) "
+        "oder familienrat (Familienrat-Koordination, extern: nur der Familienrat)",
     )
     join = dsub.add_parser("join", help="Laptop: die Einrichtungsdatei aus dem Büro übernehmen")
     add_common(join)
@@ -135,6 +143,8 @@ def _bundle(args: argparse.Namespace, data_dir: Path) -> int:
                 print(f"  {conflict.text}")
         if report.refused_message:
             print(report.refused_message)
+        if report.refused_records_message:
+            print(report.refused_records_message)
         if report.resend_message:
             print(report.resend_message)
         if report.withdrawn_cases:
@@ -166,8 +176,11 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"Schlüssel-Fingerabdruck: {status.fingerprint}")
             return EXIT_OK
         if command == "enroll":
-            result = sync.enroll(args.name, args.out, args.replaces)
+            scope = DeviceScope.FAMILIENRAT if args.role == "familienrat" else ""
+            result = sync.enroll(args.name, args.out, args.replaces, scope)
             print(f"Einrichtungsdatei: {result.path}")
+            if scope:
+                print(f"Rolle: {DeviceScope(scope).label} – bekommt nur den Familienrat der Fälle")
             print(f"Einrichtungscode:  {result.code}")
             print(f"Gerät »{result.name}« ({result.device_id})")
             print(f"Fingerabdruck Büro:  {result.office_fingerprint}")
@@ -189,8 +202,9 @@ def _device(args: argparse.Namespace, data_dir: Path) -> int:
             if status.fingerprint:
                 print(f"Fingerabdruck: {status.fingerprint}")
             for peer in status.peers:
+                role = "Familienrat" if peer.moderator else peer.role_label
                 print(
-                    f"{peer.device_id}  {peer.role_label:<6}  {peer.state_label:<10}  "
+                    f"{peer.device_id}  {role:<6}  {peer.state_label:<10}  "
                     f"Fälle {peer.assigned_cases:>4}  Import {_dt(peer.last_import_at)}  "
                     f"Export {_dt(peer.last_export_at)}  {peer.name}"
                 )

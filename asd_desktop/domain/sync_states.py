@@ -25,6 +25,27 @@ class DeviceRole(enum.StrEnum):
 ROLE_LABELS: dict[str, str] = {DeviceRole.OFFICE: "Büro", DeviceRole.LAPTOP: "Laptop"}
 
 
+class DeviceScope(enum.StrEnum):
+    """What an enrolled device receives of the cases assigned to it."""
+
+    #: The whole case (a caseworker's laptop).
+    WHOLE = ""
+    #: Only the Familienrat part (an external Familienrat moderator's laptop).
+    FAMILIENRAT = "familienrat"
+
+    @property
+    def label(self) -> str:
+        """The German name of the device's role, as the window and the command line show it."""
+        return SCOPE_LABELS[self]
+
+
+#: The role of a device by what it receives, in German.
+SCOPE_LABELS: dict[str, str] = {
+    DeviceScope.WHOLE: "Fallführung (ganze Fälle)",
+    DeviceScope.FAMILIENRAT: "Familienrat-Koordination (extern)",
+}
+
+
 class AssignmentState(enum.StrEnum):
     """A case's assignment to a laptop: held, or being taken back after the next exchange."""
 

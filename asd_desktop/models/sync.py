@@ -51,6 +51,9 @@ class SyncDevice(Base):
     #: Why bundles are refused although not revoked, e.g. restored (counters went back).
     blocked_reason: Mapped[str] = mapped_column(String(40), default=BlockedReason.NONE)
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    #: Office: what the device receives of its cases: "" the whole case, "familienrat" only
+    #: the Familienrat part (an external moderator, see ``DeviceScope``).
+    scope: Mapped[str] = mapped_column(String(20), default="")
     #: The peer's knowledge from its latest bundle: what it has acknowledged.
     acked: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     next_sequence: Mapped[int] = mapped_column(Integer, default=1)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from asd_desktop.domain.sync_states import AssignmentState, BlockedReason, DeviceRole
+from asd_desktop.domain.sync_states import AssignmentState, BlockedReason, DeviceRole, DeviceScope
 from asd_desktop.models.base import LocalDevice
 from asd_desktop.models.case import Case
 from asd_desktop.models.errors import AsdError, NotFoundError
@@ -126,13 +126,24 @@ def find_device(session: Session, ref: str) -> SyncDevice:
 
 
 def enroll(
-    session: Session, name: str, out_dir: Path, replaces: str | None = None
+    session: Session, name: str, out_dir: Path, replaces: str | None = None, scope: str = ""
 ) -> tuple[SyncDevice, Path, str]:
-    """Office: register a new laptop and write its enrollment file, protected by a code."""
+    """Office: register a new laptop and write its enrollment file, protected by a code.
+
+    ``scope`` says what the laptop receives of its cases (:class:`DeviceScope`); a
+    replacement keeps the scope of the device it replaces unless another is given.
+    """
     office = require_identity(session, DeviceRole.OFFICE)
     if not name.strip():
         raise AsdError("Bitte einen Namen für das Gerät angeben, z. B. »Laptop Frau Kaya«.")
+    if scope not in set(DeviceScope):
+        raise AsdError(
+            f"»{scope}« ist keine Rolle für ein Gerät. Möglich: ganze Fälle (leer) oder "
+            "»familienrat« (Familienrat-Koordination, extern)."
+        )
     old = find_device(session, replaces) if replaces else None
+    if old is not None and not scope:
+        scope = old.scope or ""
     keys = DeviceKeys.generate()
     device_id = uuid7()
     device = SyncDevice(
@@ -145,6 +156,7 @@ def enroll(
         blocked_reason=BlockedReason.NONE,
         acked={},
         next_sequence=1,
+        scope=scope,
     )
     session.add(device)
     office_keys = keys_of(office)
@@ -412,6 +424,11 @@ def assigned_counts(session: Session) -> dict[str, int]:
 def withdrawn_pending(session: Session) -> list[WithdrawnCase]:
     """Laptop: cases the office took back that are not yet evicted."""
     return list(session.scalars(select(WithdrawnCase).where(WithdrawnCase.evicted_at.is_(None))))
+
+
+def is_moderator(device: SyncDevice | None) -> bool:
+    """Whether ``device`` is an external Familienrat moderator's (receives the Familienrat only)."""
+    return device is not None and device.scope == DeviceScope.FAMILIENRAT
 
 
 def device_fingerprint(device: SyncDevice) -> str:

@@ -35,6 +35,7 @@ from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.sync import devices, purge_orders, rows
 from asd_desktop.services.sync.merge import Merger
+from asd_desktop.services.sync.moderator import ModeratorView, may_change, redact
 from asd_desktop.services.sync.tables import (
     case_column,
     record_label,
@@ -174,6 +175,8 @@ def export_bundle(
             "scope": scope,
             "counts": counts,
         }
+        # An external Familienrat moderator's device: only the Familienrat part of its cases.
+        moderator = _moderator_view(s, ident, peer)
         lines = _payload(
             s,
             ident.role,
@@ -183,6 +186,7 @@ def export_bundle(
             set(scope["full_cases"]),
             counts,
             token or OperationToken(),
+            moderator=moderator,
         )
         out_dir.mkdir(parents=True, exist_ok=True)
         name = f"asd-{me.device_id[-8:]}-an-{peer.device_id[-8:]}-{sequence:05d}{BUNDLE_SUFFIX}"
@@ -272,18 +276,28 @@ def _scope_statement(
     ack: Mapping[str, int],
     origins: Iterable[str],
     full_cases: set[str],
+    moderator: ModeratorView | None = None,
 ) -> Any:  # noqa: ANN401
     key = case_column(table)
     uncovered = _unacknowledged(table, ack, origins)
     if role != DeviceRole.OFFICE or key is None:
-        return uncovered
+        return uncovered if moderator is None else uncovered & moderator.condition(table)
     in_scope = table.c[key].in_(
         select(CaseAssignment.case_id).where(
             CaseAssignment.device_id == peer_id, CaseAssignment.state == AssignmentState.ACTIVE
         )
     )
     condition = in_scope & uncovered
-    return condition | table.c[key].in_(sorted(full_cases)) if full_cases else condition
+    if full_cases:
+        condition = condition | table.c[key].in_(sorted(full_cases))
+    return condition if moderator is None else condition & moderator.condition(table)
+
+
+def _moderator_view(s: Session, ident: SyncIdentity, peer: SyncDevice) -> ModeratorView | None:
+    """Office: what limits a bundle to an external moderator's device (None: whole cases)."""
+    if ident.role != DeviceRole.OFFICE or not devices.is_moderator(peer):
+        return None
+    return ModeratorView.read(s)
 
 
 def _origins(ident: SyncIdentity, me: str) -> set[str]:
@@ -300,9 +314,12 @@ def pending_count(s: Session, peer_id: str) -> int:
     total = 0
     conn = s.connection()
     origins = _origins(ident, devices.local_device(s).device_id)
+    moderator = _moderator_view(s, ident, peer)
     for table in replicated_tables():
         stmt = select(func.count()).select_from(table)
-        stmt = stmt.where(_scope_statement(table, ident.role, peer_id, peer.acked, origins, set()))
+        stmt = stmt.where(
+            _scope_statement(table, ident.role, peer_id, peer.acked, origins, set(), moderator)
+        )
         total += int(conn.execute(stmt, {"ack": ack_json}).scalar_one())
     return total
 
@@ -316,6 +333,7 @@ def _payload(
     full_cases: set[str],
     counts: dict[str, int],
     token: OperationToken,
+    moderator: ModeratorView | None = None,
 ) -> Iterator[bytes]:
     """The lines of the payload, streamed from the database table by table."""
     ack_json = json.dumps(ack)
@@ -327,7 +345,9 @@ def _payload(
     for number, table in enumerate(tables):
         token.progress(number, len(tables))
         key = case_column(table)
-        stmt = select(table).where(_scope_statement(table, role, peer_id, ack, origins, full_cases))
+        stmt = select(table).where(
+            _scope_statement(table, role, peer_id, ack, origins, full_cases, moderator)
+        )
         result = conn.execution_options(yield_per=1000).execute(stmt, {"ack": ack_json})
         encode = rows.row_encoder(table)
         count = 0
@@ -335,7 +355,13 @@ def _payload(
             count += 1
             if not count % 2000:
                 token.check()
-            yield _line({"t": table.name, "r": encode(row)})
+            data = encode(row)
+            if moderator is not None:
+                data = redact(table.name, data)
+            yield _line({"t": table.name, "r": data})
+        if moderator is not None and not moderator.sends_siblings(table):
+            counts[table.name] = count
+            continue
         for data, case_id in conn.execute(
             select(Sibling.data, Sibling.case_id).where(Sibling.table_name == table.name)
         ):
@@ -525,10 +551,14 @@ def _merge_bundle(
         full_cases = set()
     merger = Merger(s, knowledge_before, full_cases=full_cases)
     entitled: set[str] | None = None
+    #: Office, from an external moderator's device: records outside the Familienrat refused.
+    from_moderator = False
+    refused_records: dict[str, int] = {}
     if role == DeviceRole.OFFICE:
         entitled = set(
             devices.assignments(s, sender_id, (AssignmentState.ACTIVE, AssignmentState.WITHDRAWING))
         )
+        from_moderator = devices.is_moderator(s.get(SyncDevice, sender_id))
     review = 0
     refused_cases: set[str] = set()
     total = int(manifest["payload"]["lines"])
@@ -555,6 +585,11 @@ def _merge_bundle(
                 # A case the office took back (a newer instruction than this bundle's).
                 done += 1
                 continue
+        if from_moderator and not may_change(table.name, version):
+            label = record_label(table.name)
+            refused_records[label] = refused_records.get(label, 0) + 1
+            done += 1
+            continue
         if entitled is not None:
             key = case_column(table)
             case_id = version.get(key) if key else None
@@ -674,6 +709,7 @@ def _merge_bundle(
         evicted_cases=evicted,
         withdrawn_cases=withdrawn,
         refused_cases=_case_labels(s, refused_cases),
+        refused_records=refused_records,
         resend_cases=resend,
         purged_cases=newly_purged,
     )

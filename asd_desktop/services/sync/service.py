@@ -97,6 +97,7 @@ class SyncService:
                 last_import_at=d.last_import_at,
                 last_export_at=d.last_export_at,
                 assigned_cases=counts.get(d.device_id, 0),
+                scope=d.scope or "",
             )
             for d in s.scalars(select(SyncDevice).order_by(SyncDevice.name))
         ]
@@ -112,10 +113,16 @@ class SyncService:
             devices.init_office(s, name)
         return self.status()
 
-    def enroll(self, name: str, out_dir: Path, replaces: str | None = None) -> EnrollmentResult:
-        """Office: register a laptop and write its enrollment file."""
+    def enroll(
+        self, name: str, out_dir: Path, replaces: str | None = None, scope: str = ""
+    ) -> EnrollmentResult:
+        """Office: register a laptop and write its enrollment file.
+
+        ``scope`` "familienrat" enrolls an external Familienrat moderator's laptop: it
+        receives only the Familienrat part of the cases assigned to it.
+        """
         with self._factory.begin() as s:
-            device, path, code = devices.enroll(s, name, out_dir, replaces)
+            device, path, code = devices.enroll(s, name, out_dir, replaces, scope)
             office = devices.require_identity(s)
             audit.append(
                 s,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from asd_desktop.domain.german import counted
-from asd_desktop.domain.sync_states import ROLE_LABELS, BlockedReason
+from asd_desktop.domain.sync_states import ROLE_LABELS, SCOPE_LABELS, BlockedReason, DeviceScope
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,23 @@ class DeviceView:
     last_import_at: dt.datetime | None
     last_export_at: dt.datetime | None
     assigned_cases: int
+    #: What the device receives of its cases ("" whole cases, "familienrat").
+    scope: str = ""
 
     @property
     def role_label(self) -> str:
         """Büro or Laptop."""
         return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def moderator(self) -> bool:
+        """An external Familienrat moderator's device: receives only the Familienrat part."""
+        return self.scope == DeviceScope.FAMILIENRAT
+
+    @property
+    def scope_label(self) -> str:
+        """Fallführung (ganze Fälle) or Familienrat-Koordination (extern)."""
+        return SCOPE_LABELS.get(self.scope, self.scope)
 
     @property
     def state_label(self) -> str:
@@ -135,6 +147,8 @@ class ImportReport:
     resend_cases: int = 0
     #: Laptop: cases deleted for good by the office's purge orders in this bundle.
     purged_cases: int = 0
+    #: Office: records an external moderator's device may not change, refused (label: count).
+    refused_records: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -159,6 +173,20 @@ class ImportReport:
             f"{'Sie wurde' if self.review_items == 1 else 'Sie wurden'} nicht übernommen. "
             "Bitte unter Synchronisation → Zur Prüfung ansehen und verwerfen – oder, wenn der "
             "Fall dem Gerät zugeteilt sein sollte, übernehmen."
+        )
+
+    @property
+    def refused_records_message(self) -> str:
+        """Office: what a moderator's device sent outside the Familienrat part ("" when none)."""
+        if not self.refused_records:
+            return ""
+        listed = ", ".join(f"{label}: {n}" for label, n in sorted(self.refused_records.items()))
+        total = sum(self.refused_records.values())
+        return (
+            f"Abgewiesen: {counted(total, 'Änderung', 'Änderungen')} von »{self.sender_name}« "
+            f"außerhalb des Familienrats ({listed}). Dieses Gerät ist für die "
+            "Familienrat-Koordination (extern) eingerichtet und darf nur den Familienrat "
+            "eines Falls ändern; die Änderungen wurden nicht übernommen."
         )
 
     @property

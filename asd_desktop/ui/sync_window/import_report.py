@@ -74,7 +74,11 @@ class ImportReportDialog(QDialog):
                 lines.append(f"  • {ref.text}")
             if len(report.new_conflicts) > 10:
                 lines.append(f"  • … und {len(report.new_conflicts) - 10} weitere")
-        for message in (report.refused_message, report.resend_message):
+        for message in (
+            report.refused_message,
+            report.refused_records_message,
+            report.resend_message,
+        ):
             if message:
                 lines.append("")
                 lines.append(message)

@@ -45,7 +45,7 @@ def _replicated_indexes(table: str) -> None:
 
 def upgrade() -> None:
     _retention_and_entrusted()
-    # (reserved) the moderator's view and the hardened process add their block here.
+    _moderator_view()
 
 
 def _retention_and_entrusted() -> None:
@@ -129,8 +129,17 @@ def _retention_and_entrusted() -> None:
     _replicated_indexes("entrusted_consents")
 
 
+def _moderator_view() -> None:
+    """The office's device registry: what a device receives ("" whole cases, "familienrat")."""
+    with op.batch_alter_table("sync_devices", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("scope", sa.String(length=20), nullable=False, server_default="")
+        )
+
+
 def downgrade() -> None:
-    # (reserved) the moderator's view and the hardened process undo their block here.
+    with op.batch_alter_table("sync_devices", schema=None) as batch_op:
+        batch_op.drop_column("scope")
     op.drop_table("entrusted_consents")
     op.drop_table("access_requests")
     op.drop_table("deletion_requests")
