@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.entrusted import Exit
 from asd_desktop.domain.enums import DocumentKind
 from asd_desktop.domain.office import Office
 from asd_desktop.models.case import Case
@@ -26,9 +27,10 @@ from asd_desktop.models.documents import Document
 from asd_desktop.models.errors import AsdError, NotFoundError
 from asd_desktop.models.ids import uuid7
 from asd_desktop.reports.consultation import render_consultation
+from asd_desktop.reports.fonts import describe_character, missing_characters
 from asd_desktop.reports.goal_agreement import render_goal_agreement
 from asd_desktop.reports.mandate_letter import render_mandate_letter
-from asd_desktop.services import audit, proofs
+from asd_desktop.services import audit, entrusted, proofs
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.consultation import ConsultationService, consultation_print
 from asd_desktop.services.familienrat import CouncilView, FamilienratService
@@ -51,6 +53,7 @@ from asd_desktop.services.familienrat.documents import (
 from asd_desktop.services.goals import GoalService
 from asd_desktop.services.goals.documents import agreement_print
 from asd_desktop.services.instruments import InstrumentService
+from asd_desktop.services.sync.tables import field_label
 from asd_desktop.storage.atomic import atomic_write
 
 #: Characters of the SHA-256 in an exported file's name.
@@ -242,20 +245,44 @@ class DocumentService:
         """Note in the audit log that a document was saved as a file."""
         self._record(document_id, DocumentAction.SAVED)
 
+    def check_may_leave(self, document_id: str) -> None:
+        """Raise AsdError when the document was entrusted (§ 65) and no consent lets it out."""
+        with self._sf() as s:
+            reason = entrusted.refusal(s, "documents", document_id, Exit.OUTPUT)
+        if reason:
+            raise AsdError(reason)
+
+    def entrusted_held(self, file_number: str) -> int:
+        """How many documents of the case an export leaves out (entrusted, no consent)."""
+        with self._sf() as s:
+            case_id = s.scalar(select(Case.id).where(Case.file_number == file_number.strip()))
+            if case_id is None:
+                return 0
+            return len(entrusted.held_ids(s, "documents", Exit.OUTPUT, case_ids=[case_id]))
+
     def save_copy(self, document_id: str, path: Path) -> None:
         """Write the exact stored bytes to ``path`` (atomically) and audit it."""
+        self.check_may_leave(document_id)
         atomic_write(path, self.content(document_id))
         self.record_saved(document_id)
 
-    def print_goal_agreement(self, agreement_id: str) -> DocumentView:
-        """Render the Zielvereinbarung of a stored agreement and keep it in the documents."""
+    def print_goal_agreement(self, agreement_id: str, language: str = "") -> DocumentView:
+        """Render the Zielvereinbarung of a stored agreement and keep it in the documents.
+
+        ``language`` ("tr", "ar" …) prints it bilingually; "" in German only.
+        """
         agreement = self._goals.agreement(agreement_id)
         with self._sf() as s:
             case = _case(s, agreement.case_id)
             file_number, family_name = case.file_number, case.family_name
         resources = self._goals.case_resources(agreement.case_id)
-        data = agreement_print(agreement, file_number, family_name, resources)
-        content = render_goal_agreement(replace(data, office=self._office()))
+        data = replace(
+            agreement_print(agreement, file_number, family_name, resources),
+            office=self._office(),
+            language=language,
+        )
+        check_printable(data)
+        content = render_goal_agreement(data)
         return self.store(
             agreement.case_id,
             DocumentKind.GOAL_AGREEMENT,
@@ -301,6 +328,7 @@ class DocumentService:
             mandate_id, letter_on or dt.date.today()
         )
         data = replace(data, office=self._office())
+        check_printable(data)
         case_id = InstrumentService(self._sf, self._device).mandate(mandate_id).case_id
         to = ", ".join(data.recipient.splitlines())
         return self.store(
@@ -346,7 +374,10 @@ class DocumentService:
             )
         if case_id is None:
             raise NotFoundError(f"Es gibt keinen Fall mit dem Aktenzeichen »{number}«.")
-        views = self.list_for_case(case_id)
+        with self._sf() as s:
+            # § 65 SGB VIII: entrusted documents without a consent stay here.
+            held = entrusted.held_ids(s, "documents", Exit.OUTPUT, case_ids=[case_id])
+        views = [v for v in self.list_for_case(case_id) if v.id not in held]
         try:
             out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
@@ -369,6 +400,7 @@ class DocumentService:
 
     def _council(self, council_id: str) -> tuple[CouncilView, CaseFacts]:
         view = self._councils.get(council_id)
+        check_printable(view)
         with self._sf() as s:
             case = _case(s, view.case_id)
             return view, CaseFacts(
@@ -392,6 +424,63 @@ class DocumentService:
             if row is None or row.deleted:
                 raise NotFoundError("Das Dokument wurde nicht gefunden.")
             audit.append(s, self._device, action, row.case_id, document_id)
+
+
+#: What a person calls the fields of what is printed (the missing-glyph warning names them).
+_PRINTED_FIELDS = {
+    "family_name": "Familienname",
+    "place": "Ort",
+    "concern": "Anliegen",
+    "concern_by": "Wer das Anliegen genannt hat",
+    "will": "Wille",
+    "priority": "Das ist uns jetzt am wichtigsten",
+    "direction_goal": "Richtungsziel",
+    "direction_people": "Richtungsziel von",
+    "text": "Handlungsziel",
+    "indicator": "Woran merken wir es?",
+    "involved": "Wer macht mit?",
+    "description": "Ressource",
+    "who": "Erste Schritte: Wer?",
+    "what": "Erste Schritte: Was?",
+    "present": "Anwesende",
+    "caseworker": "Fachkraft",
+    "recipient": "Empfänger",
+}
+
+
+def check_printable(data: object) -> None:
+    """Refuse to print a text with a character that no shipped font has, naming the field.
+
+    Walks the dataclass (and its lists) handed to a renderer before anything is
+    rendered or stored.
+
+    Raises:
+        AsdError: naming the field and the character; nothing was stored.
+    """
+    for label, value in _texts(data, ""):
+        missing = missing_characters(value)
+        if missing:
+            shown = ", ".join(describe_character(c) for c in missing)
+            raise AsdError(
+                f"Im Feld »{label}« steht ein Zeichen, das keine mitgelieferte Schrift drucken "
+                f"kann: {shown}. Es würde als leeres Kästchen gedruckt. Bitte das Zeichen "
+                "ersetzen oder den Namen zusätzlich in lateinischer Umschrift schreiben. "
+                "Das Dokument wurde nicht gespeichert."
+            )
+
+
+def _texts(value: object, label: str) -> list[tuple[str, str]]:
+    if isinstance(value, str):
+        return [(label or "Text", value)]
+    if isinstance(value, (list, tuple)):
+        return [pair for item in value for pair in _texts(item, label)]
+    if is_dataclass(value) and not isinstance(value, type):
+        out: list[tuple[str, str]] = []
+        for f in fields(value):
+            name = _PRINTED_FIELDS.get(f.name) or field_label(f.name)
+            out.extend(_texts(getattr(value, f.name), name))
+        return out
+    return []
 
 
 def _case(s: Session, case_id: str) -> Case:
@@ -454,6 +543,7 @@ __all__ = [
     "DocumentService",
     "DocumentView",
     "agreement_print",
+    "check_printable",
     "council_agreements",
     "export_name",
     "invitation_prints",

@@ -15,11 +15,12 @@ from sqlalchemy import select
 from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.base import LocalDevice
 from asd_desktop.models.documents import Document
+from asd_desktop.models.errors import AsdError
 from asd_desktop.models.sync import SyncDevice
 from asd_desktop.reports import proof
 from asd_desktop.services import proofs
 from asd_desktop.services.vault import OpenVault
-from tests.unit.test_documents import make_agreement
+from tests.unit.test_documents import make_agreement, make_case, make_draft
 
 
 @pytest.fixture
@@ -147,3 +148,22 @@ def test_typed_code_with_typo_and_right(opened, stored):
     other = proof.normalise_code(data + proof._check(data))
     assert opened.documents.verify_code(other).answer == "unbekannt"
     assert len(_verified(opened)) == 4
+
+
+def test_a_character_no_font_has_stops_printing_and_names_the_field(opened):
+    case_id = make_case(opened)
+    agreement = opened.goals.finish(case_id, make_draft(will="Wir wollen \U00013000 ruhig sein."))
+    with pytest.raises(AsdError) as caught:
+        opened.documents.print_goal_agreement(agreement.id)
+    assert "»Wille«" in str(caught.value)
+    assert "U+13000 (EGYPTIAN HIEROGLYPH A001)" in str(caught.value)
+    assert opened.documents.list_for_case(case_id) == []
+
+
+def test_bilingual_print_is_stored_stamped_and_verifies(opened):
+    case_id = make_case(opened)
+    agreement = opened.goals.finish(case_id, make_draft(concern_by="فاطمة الزين"))
+    view = opened.documents.print_goal_agreement(agreement.id, language="ar")
+    content = opened.documents.content(view.id)
+    assert b"/AsdProof (" in content
+    assert opened.documents.verify_file(content).answer.startswith("echt")
