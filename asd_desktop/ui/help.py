@@ -58,6 +58,7 @@ HELP_IDS: dict[str, str] = {
     "FamilienratTab": "fall-familienrat",
     "MandatesTab": "fall-auftraege-auflagen",
     "DocumentsTab": "fall-dokumente",
+    "HilfenTab": "fall-hilfen",
     # wizards (their pages: "<id>-<page id>")
     "GoalWizard": "zielerarbeitung",
     "PreparationWizard": "familienrat-vorbereitung",
@@ -96,6 +97,9 @@ HELP_IDS: dict[str, str] = {
     "PdfPreviewDialog": "dialog-pdf-vorschau",
     "ProgressPanel": "dialog-fortschritt",
     "OverdueDialog": "dialog-ueberfaellig",
+    "HilfeDialog": "dialog-hilfe",
+    "MeetingDialog": "dialog-hilfeplan",
+    "PlaceDialog": "dialog-zuordnung",
 }
 
 

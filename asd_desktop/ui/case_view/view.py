@@ -37,6 +37,7 @@ from asd_desktop.services.deadlines import DeadlineService
 from asd_desktop.services.documents import DocumentService
 from asd_desktop.services.familienrat import FamilienratService
 from asd_desktop.services.goals import GoalService
+from asd_desktop.services.hilfen import HilfeService
 from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.services.network import NetworkService
 from asd_desktop.services.sozialraum import SozialraumService
@@ -52,6 +53,7 @@ from asd_desktop.ui.dialogs.person_dialog import PersonDialog
 from asd_desktop.ui.documents_tab import DocumentsTab
 from asd_desktop.ui.familienrat_tab import FamilienratTab
 from asd_desktop.ui.goals_tab import GoalsTab
+from asd_desktop.ui.hilfen_tab import HilfenTab
 from asd_desktop.ui.mandates_tab import MandatesTab
 from asd_desktop.ui.network_map import NetworkMapTab
 from asd_desktop.ui.rows_model import RowsModel
@@ -116,6 +118,7 @@ class CaseView(QWidget):
         sozialraum: SozialraumService | None = None,
         steps: StepService | None = None,
         deadlines: DeadlineService | None = None,
+        hilfen: HilfeService | None = None,
         network: NetworkService | None = None,
     ) -> None:
         super().__init__(parent)
@@ -179,6 +182,13 @@ class CaseView(QWidget):
             self.mandates_tab.area_changed.connect(self._stored)
             self.mandates_tab.saved.connect(self.saved)
             self.tabs.addTab(self.mandates_tab, "Aufträge/Auf&lagen")
+        #: Hilfen and Hilfeplangespräche, with ``hilfen`` given.
+        self.hilfen_tab: HilfenTab | None = None
+        if hilfen is not None:
+            self.hilfen_tab = HilfenTab(hilfen, documents)
+            self.hilfen_tab.hilfen_changed.connect(self._on_goals_changed)
+            self.hilfen_tab.saved.connect(self.saved)
+            self.tabs.addTab(self.hilfen_tab, "H&ilfen")
         self.documents_tab: DocumentsTab | None = None
         if documents is not None:
             self.documents_tab = DocumentsTab(documents)
@@ -315,6 +325,8 @@ class CaseView(QWidget):
             self.familienrat_tab.clear()
         if self.mandates_tab is not None:
             self.mandates_tab.clear()
+        if self.hilfen_tab is not None:
+            self.hilfen_tab.clear()
         if self.documents_tab is not None:
             self.documents_tab.clear()
         if self.network_tab is not None:
@@ -353,6 +365,8 @@ class CaseView(QWidget):
             self.familienrat_tab.show_case(detail)
         if self.mandates_tab is not None:
             self.mandates_tab.show_case(detail)
+        if self.hilfen_tab is not None:
+            self.hilfen_tab.show_case(detail)
         if self.documents_tab is not None:
             self.documents_tab.show_case(detail.id)
         if self.network_tab is not None:
@@ -441,6 +455,20 @@ class CaseView(QWidget):
             return
         self.tabs.setCurrentWidget(self.familienrat_tab)
         self.familienrat_tab.table.setFocus()
+
+    def open_hilfen(self) -> None:
+        """Show the "Hilfen" tab of the shown case."""
+        if self._detail is None or self.hilfen_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.hilfen_tab)
+        self.hilfen_tab.hilfen_table.setFocus()
+
+    def offer_hilfe_after(self, consultation_id: str) -> None:
+        """After a Kollegiale Beratung decided a HzE: offer the prepared help and Hilfeplan."""
+        if self._detail is None or self.hilfen_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.hilfen_tab)
+        self.hilfen_tab.offer_after_consultation(consultation_id)
 
     def open_mandates(self) -> None:
         """Show the "Aufträge/Auflagen" tab of the shown case."""

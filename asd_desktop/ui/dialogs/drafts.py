@@ -62,6 +62,8 @@ DRAFT_PHRASES: Mapping[str, str] = {
     "assessment": "eine nicht gespeicherte Gefährdungseinschätzung",
     "exploration": "eine nicht gespeicherte Sozialraum-Erkundung",
     "catalog_entry": "einen nicht gespeicherten Katalogeintrag",
+    "hilfe": "eine nicht gespeicherte Hilfe",
+    "hilfeplan": "ein nicht gespeichertes Hilfeplangespräch",
 }
 
 

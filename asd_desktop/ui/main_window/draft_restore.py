@@ -19,6 +19,7 @@ from asd_desktop.ui.dialogs.drafts import (
     base_name,
     offer_text,
 )
+from asd_desktop.ui.hilfen_tab import HilfenTab
 
 if TYPE_CHECKING:
     from asd_desktop.ui.main_window.window import MainWindow
@@ -124,8 +125,23 @@ class DraftRestorer:
                 tab.edit_mandate()
             else:
                 return False
+        elif name in ("hilfe", "hilfeplan") and view.hilfen_tab is not None:
+            return self._reopen_hilfen(view.hilfen_tab, name, target)
         else:
             return False
+        return True
+
+    def _reopen_hilfen(self, tab: HilfenTab, name: str, target: str | None) -> bool:
+        view = self._window.case_view
+        if view is not None:
+            view.open_hilfen()
+        table = tab.hilfen_table if name == "hilfe" else tab.meetings_table
+        if target is not None and not select_row(table, target):
+            return False
+        if name == "hilfe":
+            (tab.add_hilfe if target is None else tab.edit_hilfe)()
+        else:
+            (tab.new_meeting if target is None else tab.edit_meeting)()
         return True
 
     def _reopen_wizard(self, wizard: WizardToReopen) -> None:

@@ -34,6 +34,8 @@ def show_tab(view: CaseView, item: DueItem) -> None:
     elif tab == "ziele" and view.goals_tab is not None:
         view.tabs.setCurrentWidget(view.goals_tab)
         view.goals_tab.setFocus(Qt.FocusReason.OtherFocusReason)
+    elif tab == "hilfen" and view.hilfen_tab is not None:
+        view.open_hilfen()
     elif steps is not None and item.kind is DueKind.STEP:
         view.tabs.setCurrentWidget(view.contacts)
         steps.select_step(item.record_id)

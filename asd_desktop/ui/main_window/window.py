@@ -289,6 +289,7 @@ class MainWindow(CaseListWindow):
             sozialraum=opened.sozialraum,
             steps=opened.steps,
             deadlines=opened.deadlines,
+            hilfen=opened.hilfen,
             network=opened.network,
         )
         self.case_view = view
@@ -433,9 +434,14 @@ class MainWindow(CaseListWindow):
         case_id, opened = view.current_case_id(), self.opened
         if case_id is None or opened is None:
             return
-        ConsultationWizard.open_for_case(self, opened.consultations, opened.documents, case_id)
+        wizard = ConsultationWizard.open_for_case(
+            self, opened.consultations, opened.documents, case_id
+        )
         if self.case_view is view and view.current_case_id() == case_id:
             view.show_case(case_id, reload=True)
+            if wizard is not None:
+                # A HzE decided: lead straight to the prepared Hilfe and Hilfeplan.
+                view.offer_hilfe_after(wizard.consultation_id)
 
     @Slot()
     def show_needs_list(self) -> None:

@@ -1,0 +1,14 @@
+"""The case's "Hilfen" tab and its dialogs: helps, Hilfeplangespräche, the printed Hilfeplan."""
+
+from asd_desktop.ui.hilfen_tab.hilfe_dialog import HilfeDialog
+from asd_desktop.ui.hilfen_tab.meeting_dialog import MeetingDialog
+from asd_desktop.ui.hilfen_tab.tab import HilfenModel, HilfenTab, MeetingsModel, PlaceDialog
+
+__all__ = [
+    "HilfeDialog",
+    "HilfenModel",
+    "HilfenTab",
+    "MeetingDialog",
+    "MeetingsModel",
+    "PlaceDialog",
+]
