@@ -9,6 +9,7 @@ from asd_desktop.services.hilfen.service import (
 from asd_desktop.services.hilfen.views import (
     AdoptedGoal,
     CasePlace,
+    GoalChoice,
     GoalReviewLine,
     HelpKindView,
     HilfeInput,
@@ -24,6 +25,7 @@ from asd_desktop.services.hilfen.views import (
 __all__ = [
     "AdoptedGoal",
     "CasePlace",
+    "GoalChoice",
     "GoalReviewLine",
     "HelpKindView",
     "HilfeAction",

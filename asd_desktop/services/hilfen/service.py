@@ -35,6 +35,7 @@ from asd_desktop.models.hilfen import (
     HilfeplanMeeting,
     HilfeplanTask,
 )
+from asd_desktop.models.sozialraum import CatalogEntry
 from asd_desktop.reports.hilfeplan import render_hilfeplan
 from asd_desktop.services import audit
 from asd_desktop.services.documents import DocumentService, DocumentView
@@ -42,6 +43,7 @@ from asd_desktop.services.hilfen.documents import hilfeplan_print
 from asd_desktop.services.hilfen.views import (
     AdoptedGoal,
     CasePlace,
+    GoalChoice,
     GoalReviewLine,
     HelpKindView,
     HilfeInput,
@@ -631,6 +633,76 @@ class HilfeService:
             source_id=meeting.id,
             document_date=meeting.held_on,
         )
+
+    # --- what the dialogs offer ----------------------------------------------------
+
+    def providers(self) -> list[tuple[str, str | None]]:
+        """Providers to choose from, each name once, sorted.
+
+        The Sozialraum catalogue's entries (name, id), then the names already used for
+        helps (name, None).
+        """
+        with self._sf() as s:
+            found: dict[str, str | None] = {}
+            for entry_id, name in s.execute(
+                select(CatalogEntry.id, CatalogEntry.name).where(CatalogEntry.deleted.is_(False))
+            ):
+                found.setdefault(str(name), str(entry_id))
+            for (name,) in s.execute(
+                select(Hilfe.provider)
+                .where(Hilfe.deleted.is_(False), Hilfe.provider != "")
+                .distinct()
+            ):
+                found.setdefault(str(name), None)
+        return sorted(found.items(), key=lambda kv: kv[0].casefold())
+
+    def case_goals(self, case_id: str) -> list[GoalChoice]:
+        """The case's Handlungsziele to adopt, newest Zielvereinbarung first."""
+        with self._sf() as s:
+            rows = s.execute(
+                select(ActionGoal, GoalAgreement.agreed_on)
+                .join(GoalAgreement, GoalAgreement.id == ActionGoal.agreement_id)
+                .where(
+                    ActionGoal.case_id == case_id,
+                    ActionGoal.deleted.is_(False),
+                    GoalAgreement.deleted.is_(False),
+                )
+                .order_by(GoalAgreement.agreed_on.desc(), ActionGoal.position)
+            ).all()
+            out = []
+            for goal, agreed_on in rows:
+                newest = s.scalars(
+                    select(GoalReview.status)
+                    .where(GoalReview.goal_id == goal.id, GoalReview.deleted.is_(False))
+                    .order_by(GoalReview.reviewed_on.desc(), GoalReview.hlc.desc())
+                    .limit(1)
+                ).first()
+                out.append(GoalChoice(goal.id, goal.text, agreed_on, newest or ""))
+        return out
+
+    def goal_history(
+        self, goal_ids: Iterable[str], since: dt.date | None, until: dt.date
+    ) -> dict[str, tuple[GoalReviewLine, ...]]:
+        """Each goal's reviews after ``since`` (all without one) up to ``until``, oldest first."""
+        ids = list(goal_ids)
+        out: dict[str, list[GoalReviewLine]] = {i: [] for i in ids}
+        if not ids:
+            return {}
+        with self._sf() as s:
+            stmt = (
+                select(GoalReview)
+                .where(
+                    GoalReview.goal_id.in_(ids),
+                    GoalReview.deleted.is_(False),
+                    GoalReview.reviewed_on <= until,
+                )
+                .order_by(GoalReview.reviewed_on, GoalReview.hlc)
+            )
+            if since is not None:
+                stmt = stmt.where(GoalReview.reviewed_on > since)
+            for r in s.scalars(stmt):
+                out[r.goal_id].append(GoalReviewLine(r.reviewed_on, r.status, r.comment))
+        return {k: tuple(v) for k, v in out.items()}
 
     # --- from the Kollegiale Beratung ----------------------------------------------
 

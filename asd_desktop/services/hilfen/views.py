@@ -230,6 +230,17 @@ class MeetingView:
 
 
 @dataclass(frozen=True)
+class GoalChoice:
+    """A Handlungsziel a Hilfeplangespräch may adopt."""
+
+    goal_id: str
+    text: str
+    agreed_on: dt.date
+    #: Its newest review status ("" when never reviewed).
+    status: str
+
+
+@dataclass(frozen=True)
 class CasePlace:
     """Where a case belongs, by name (the Wirkungsbericht groups by them)."""
 
