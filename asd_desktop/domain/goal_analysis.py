@@ -131,3 +131,15 @@ HELP_ABBREVIATIONS = frozenset(("SPFH", "HzE", "ISE", "EB", "SpFH"))
 HELP_VERBS = _set("beraten betreuen therapieren")
 #: Heads that make a concrete thing in a compound ("Wohnsituation" is a flat to find).
 PLAIN_HEADS = _set("situation")
+#: Offices, professionals and providers: as the subject of a main clause the family does not
+#: act. Matched as a compound's head or the end of its lemma ("Schulsozialarbeiterin").
+PROFESSIONALS = _set(
+    "jugendamt amt sozialdienst fachdienst jobcenter fachkraft familienhelferin familienhelfer "
+    "helferin helfer betreuerin betreuer beraterin berater therapeutin therapeut lehrerin "
+    "lehrer lehrkraft erzieherin erzieher sozialarbeiterin sozialarbeiter sozialpädagogin "
+    "sozialpädagoge vormund arzt ärztin polizei gericht familiengericht träger einrichtung "
+    "wohngruppe hebamme tagesmutter tagesvater hausmeister vermieter vermieterin leitung "
+    "erziehungsbeistand dienst schulbegleiterin schulbegleiter bewährungshelfer"
+)
+#: Words that may stand in a subject noun phrase before its noun.
+NOUN_PHRASE_TAGS = ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ", "CARD", "NN", "NE", "APPRART", "APPR")

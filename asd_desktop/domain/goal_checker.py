@@ -1005,6 +1005,41 @@ def _actorless(t: _Text) -> tuple[int, int] | None:
     return None
 
 
+def _is_professional(w: Word) -> bool:
+    return w.is_noun and (
+        w.lemma in lex.PROFESSIONALS
+        or w.head in lex.PROFESSIONALS
+        or any(w.lemma.endswith(p) for p in lex.PROFESSIONALS if len(p) > 7)
+    )
+
+
+def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
+    """A professional as the subject of a main clause, found by the parts of speech.
+
+    The subject stands before the finite verb when the clause opens with it ("Die
+    Tagesmutter bringt …"), else right after it ("Bis Ostern sucht die Betreuerin …").
+    """
+    words = _words_in(t, start, end)
+    verb = next((i for i, w in enumerate(words) if w.is_finite_verb), None)
+    if verb is None:
+        return None
+    before = words[:verb]
+    if before and all(w.pos.startswith(lex.NOUN_PHRASE_TAGS[:7]) for w in before):
+        nouns = [w for w in before if w.is_noun]
+        head = nouns[0] if nouns else None
+    else:
+        head = None
+        for w in words[verb + 1 : verb + 4]:
+            if w.is_noun or w.pos == "NE":
+                head = w
+                break
+            if not w.pos.startswith(("ART", "PPOSAT", "ADJ", "PIAT", "PDAT")):
+                break
+    if head is not None and _is_professional(head):
+        return head.start, head.end
+    return None
+
+
 def _check_subject(t: _Text) -> Finding | None:
     if t.analysis is not None:
         span = _actorless(t)
@@ -1021,6 +1056,8 @@ def _check_subject(t: _Text) -> Finding | None:
         if _first_word(t.text, start, end) in _SUBORDINATORS:
             continue
         span = _professional_subject(t, start, end)
+        if span is None and t.analysis is not None:
+            span = _analysed_subject(t, start, end)
         if span:
             return Finding(
                 "not_family_subject",

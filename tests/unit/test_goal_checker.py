@@ -415,6 +415,8 @@ def test_the_analysis_is_better_than_the_word_lists_on_held_out(analysed_score):
         # a vague state no word list holds; a daily time is no deadline
         ("Frau Wagner ist bis zum Sommer psychisch belastbar.", {"vague"}),
         ("Yara macht montags bis freitags ihre Hausaufgaben vor dem Abendessen.", {"no_date"}),
+        # a professional as the subject right after the verb, without an article
+        ("Bis März übt Familienhelferin Meyer mit Tim das Lesen.", {"not_family_subject"}),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):
@@ -443,3 +445,30 @@ def test_the_model_is_loaded_from_the_package_path(tmp_path, monkeypatch):
     assert model_path().parent.name == "HanTa"
     words = GermanAnalyser().analyse("Tim geht zur Schule.").words
     assert [w.pos for w in words][:2] == ["NE", "VV(FIN)"]
+
+
+def test_the_rules_read_the_analysis_not_the_tagger():
+    """The domain rules need only the dataclasses: a hand-made analysis decides."""
+    from asd_desktop.domain.goal_analysis import AnalysedText, Word
+
+    text = "Tom ist bis Ostern ausgeglichen."
+    tags = [
+        ("Tom", "NE", "tom"),
+        ("ist", "VA(FIN)", "sein"),
+        ("bis", "APPR", "bis"),
+        ("Ostern", "NN", "ostern"),
+        ("ausgeglichen", "ADJ(D)", "ausgeglichen"),
+        (".", "$.", "."),
+    ]
+    words, pos = [], 0
+    for token, tag, lemma in tags:
+        start = text.index(token, pos)
+        pos = start + len(token)
+        words.append(Word(token, start, pos, tag, lemma, (lemma,)))
+    analysis = AnalysedText(text, tuple(words))
+    assert codes(text) == set(), "the word lists alone see nothing"
+    findings = check_goal(text, today=TODAY, analysis=analysis)
+    assert [f.code for f in findings] == ["vague"]
+    assert findings[0].span == (text.index("ausgeglichen"), len(text) - 1)
+    # an analysis of another text is ignored
+    assert check_goal("Tom ist bis Ostern da.", today=TODAY, analysis=analysis) == []
