@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.domain.sync_states import DeviceRole
+from asd_desktop.domain.sync_states import DeviceRole, DeviceScope
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.sync import DeviceView, EnrollmentResult, JoinResult, SyncService
 from asd_desktop.ui.widgets import ProblemsLabel, buddy
@@ -201,6 +201,15 @@ class EnrollDeviceDialog(_TwoStepDialog):
         self.outcome: EnrollmentResult | None = None
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("z. B. Laptop Frau Schneider")
+        self.role_combo = QComboBox()
+        for scope in (DeviceScope.WHOLE, DeviceScope.FAMILIENRAT):
+            self.role_combo.addItem(scope.label, scope.value)
+        self.role_combo.setToolTip(
+            "Familienrat-Koordination (extern): das Gerät bekommt von seinen Fällen nur den "
+            "Familienrat (Teilnehmende, Sorge und Mindestanforderungen, Einladungen, "
+            "Vorschläge, Plan, Überprüfung, Stunden) – keine Kontakte, Einschätzungen, "
+            "Aufträge/Auflagen, Ziele oder anvertrauten Einträge."
+        )
         self.replaces_combo = QComboBox()
         self.replaces_combo.addItem(NO_REPLACEMENT, None)
         for peer in peers:
@@ -218,6 +227,10 @@ class EnrollDeviceDialog(_TwoStepDialog):
         form = QFormLayout(self.form_page)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(buddy("&Name des Geräts", self.name_edit, "Name des Geräts"), self.name_edit)
+        form.addRow(
+            buddy("&Rolle", self.role_combo, "Rolle des Geräts"),
+            self.role_combo,
+        )
         form.addRow(
             buddy("&Ersetzt Gerät", self.replaces_combo, "Ersetzt Gerät (nach Wiederherstellung)"),
             self.replaces_combo,
@@ -286,6 +299,7 @@ class EnrollDeviceDialog(_TwoStepDialog):
                 self.name_edit.text().strip(),
                 self.out_dir,
                 str(replaces) if replaces else None,
+                str(self.role_combo.currentData() or ""),
             )
         except AsdError as exc:
             QMessageBox.warning(self, "Gerät nicht eingerichtet", exc.message)

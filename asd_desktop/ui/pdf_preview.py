@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.progress import OperationToken
 from asd_desktop.services.documents import DocumentService, DocumentView, export_name
+from asd_desktop.ui.cleartext import CleartextConfirmation
 from asd_desktop.ui.operations import BusyScope, Op
 from asd_desktop.ui.widgets import german_datetime
 
@@ -151,7 +152,8 @@ class SaveTarget:
         if not path:
             return None
         chosen = Path(path)
-        return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_suffix(".pdf")
+        chosen = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_suffix(".pdf")
+        return chosen if CleartextConfirmation.ask(parent, "Das Dokument", chosen) else None
 
 
 def print_pdf(content: bytes, printer: QPrinter, token: OperationToken) -> int:

@@ -25,6 +25,7 @@ from asd_desktop.domain.enums import DUE_KIND_LABELS, DueKind
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.calendar_export import ExportSummary
 from asd_desktop.services.deadlines import DeadlineService, DueItem
+from asd_desktop.ui.cleartext import CleartextConfirmation
 from asd_desktop.ui.deadlines.calendar import MonthView, WeekView
 from asd_desktop.ui.deadlines.groups import DueGroup, count_text, group_of
 from asd_desktop.ui.deadlines.item_table import DueItemTable
@@ -69,7 +70,8 @@ class CalendarFileDialog:
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == ".ics" else path.with_suffix(".ics")
+        path = path if path.suffix.lower() == ".ics" else path.with_suffix(".ics")
+        return path if CleartextConfirmation.ask(parent, "Der Kalender", path) else None
 
 
 class DeadlinesWindow(QDialog):

@@ -77,7 +77,7 @@ class PeersModel(RowsModel[PeerRow]):
         d = value.device
         return (
             d.name,
-            d.role_label,
+            "Familienrat (extern)" if d.moderator else d.role_label,
             d.state_label,
             local_time(d.last_import_at) or NEVER,
             local_time(d.last_export_at) or NEVER,
