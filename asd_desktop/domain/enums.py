@@ -144,6 +144,7 @@ class DocumentKind(enum.StrEnum):
     CONSULTATION_PROTOCOL = "kollegiale_beratung"
     TIPS_LIST = "tipps_und_themen"
     HILFEPLAN = "hilfeplan"
+    ACCESS_ANSWER = "auskunft_art15"
 
     @property
     def label(self) -> str:
@@ -158,6 +159,7 @@ class DocumentKind(enum.StrEnum):
             DocumentKind.CONSULTATION_PROTOCOL: "Kollegiale Beratung: Protokoll",
             DocumentKind.TIPS_LIST: "Tipps und Themen",
             DocumentKind.HILFEPLAN: "Hilfeplan",
+            DocumentKind.ACCESS_ANSWER: "Auskunft nach Art. 15 DSGVO",
         }[self]
 
 
@@ -374,6 +376,7 @@ class DueKind(enum.StrEnum):
     FOLLOW_UP = "folge_rat"
     HILFEPLAN = "hilfeplangespraech"
     HILFEPLAN_TASK = "aufgabe_hilfeplan"
+    ACCESS_REQUEST = "auskunft_art15"
 
     @property
     def label(self) -> str:
@@ -392,4 +395,5 @@ DUE_KIND_LABELS: dict[DueKind, str] = {
     DueKind.FOLLOW_UP: "Folge-Rat / Überprüfung",
     DueKind.HILFEPLAN: "Hilfeplangespräch",
     DueKind.HILFEPLAN_TASK: "Aufgabe aus dem Hilfeplan",
+    DueKind.ACCESS_REQUEST: "Auskunft Art. 15 DSGVO",
 }

@@ -34,10 +34,11 @@ from icalendar.parser import Contentline
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.domain.entrusted import Exit
 from asd_desktop.domain.enums import DUE_KIND_LABELS
 from asd_desktop.models.calendar_export import CalendarExportState
 from asd_desktop.models.errors import AsdError
-from asd_desktop.services import audit
+from asd_desktop.services import audit, entrusted
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.deadlines import DeadlineService, DueItem
 from asd_desktop.storage.atomic import atomic_write
@@ -124,6 +125,10 @@ class CalendarExportService:
         # Open items only: a known UID that is not among them was done or removed since
         # (both are cancelled the same way, on the day last exported).
         items = DeadlineService(self._sf, self._device).items()
+        with self._sf() as s:
+            # § 65 SGB VIII: a step taken from an entrusted contact stays off the calendar.
+            held = entrusted.held_steps(s, Exit.OUTPUT)
+        items = [item for item in items if item.record_id not in held]
         with self._sf.begin() as s:
             known = {
                 r.uid: r

@@ -84,6 +84,8 @@ class ContactInput:
     #: Who does the next step; it becomes an open step of its own (Wiedervorlage).
     next_step_actor: StepActor = StepActor.CASEWORKER
     next_step_actor_name: str = ""
+    #: Who entrusted it in confidence (§ 65 SGB VIII, "anvertraut"); "" = not entrusted.
+    entrusted_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -498,6 +500,7 @@ def contact_row(
         next_step_due=value.next_step_due,
         corrects_id=corrects_id,
         recorded_by=recorded_by,
+        entrusted_by=value.entrusted_by.strip(),
     )
 
 
@@ -585,4 +588,5 @@ def _contact_view(c: Contact, corrections: list[Contact]) -> ContactView:
         corrected_by=correction.id if correction else None,
         corrected_at=_recorded_at(correction) if correction else None,
         correction_count=len(corrections),
+        entrusted_by=c.entrusted_by or "",
     )

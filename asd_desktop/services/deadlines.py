@@ -57,6 +57,7 @@ DUE_KIND_TABS: dict[DueKind, str] = {
     DueKind.FOLLOW_UP: "familienrat",
     DueKind.HILFEPLAN: "hilfen",
     DueKind.HILFEPLAN_TASK: "hilfen",
+    DueKind.ACCESS_REQUEST: "ueberblick",
 }
 #: Kinds a person marks done from the list; the others are done where they are recorded.
 _Markable = type[Step] | type[FirstStep] | type[CouncilAgreement] | type[HilfeplanTask]

@@ -39,6 +39,7 @@ from asd_desktop.models.familienrat import CouncilAgreement, FamilyCouncil
 from asd_desktop.models.goals import ActionGoal, FirstStep, GoalAgreement, GoalReview
 from asd_desktop.models.hilfen import HilfeplanMeeting, HilfeplanTask
 from asd_desktop.models.instruments import Mandate
+from asd_desktop.models.privacy import AccessRequest
 from asd_desktop.models.steps import Step
 
 COLUMNS = ("record_id", "case_id", "due_on", "done", "title", "who", "subkind")
@@ -248,6 +249,19 @@ def _hilfeplan_tasks() -> Select[Any]:
     )
 
 
+def _access_requests() -> Select[Any]:
+    # Art. 15 GDPR: answer within one month (Art. 12 Abs. 3); done once answered.
+    return select(
+        AccessRequest.id,
+        AccessRequest.case_id,
+        AccessRequest.due_on,
+        AccessRequest.answered_on.is_not(None),
+        _text(literal("Auskunft nach Art. 15 DSGVO beantworten")),
+        _text(literal("")),
+        _text(literal("")),
+    ).where(AccessRequest.deleted.is_(False))
+
+
 _BRANCHES = {
     DueKind.STEP: _steps,
     DueKind.FIRST_STEP: _first_steps,
@@ -259,6 +273,7 @@ _BRANCHES = {
     DueKind.FOLLOW_UP: _follow_ups,
     DueKind.HILFEPLAN: _hilfeplan_meetings,
     DueKind.HILFEPLAN_TASK: _hilfeplan_tasks,
+    DueKind.ACCESS_REQUEST: _access_requests,
 }
 
 
@@ -269,6 +284,7 @@ _OPEN: dict[DueKind, Callable[[], ColumnElement[bool]]] = {
     DueKind.COUNCIL_AGREEMENT: lambda: CouncilAgreement.done_on.is_(None),
     DueKind.MANDATE: lambda: Mandate.status == MandateStatus.OPEN.value,
     DueKind.HILFEPLAN_TASK: lambda: HilfeplanTask.done_on.is_(None),
+    DueKind.ACCESS_REQUEST: lambda: AccessRequest.answered_on.is_(None),
 }
 
 

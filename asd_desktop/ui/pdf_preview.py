@@ -177,6 +177,7 @@ def print_document(
     document could not be read or the caseworker cancelled the print dialog.
     """
     try:
+        documents.check_may_leave(view.id)  # entrusted (§ 65) without consent: stays here
         data = documents.content(view.id) if content is None else content
         pages = load_pdf(data).pageCount()
     except AsdError as exc:
@@ -206,6 +207,11 @@ def save_document(
 
     Returns the running save (its result is the path), or None when cancelled.
     """
+    try:
+        documents.check_may_leave(view.id)  # entrusted (§ 65) without consent: stays here
+    except AsdError as exc:
+        QMessageBox.warning(parent, "Nicht gespeichert", exc.message)
+        return None
     path = SaveTarget.ask(parent, export_name(view))
     if path is None:
         return None

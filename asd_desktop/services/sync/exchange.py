@@ -33,6 +33,7 @@ from asd_desktop.models.sync import (
 )
 from asd_desktop.services import audit
 from asd_desktop.services.audit import AuditAction
+from asd_desktop.services.entrusted import held_for_sharing
 from asd_desktop.services.sync import devices, purge_orders, rows
 from asd_desktop.services.sync.merge import Merger
 from asd_desktop.services.sync.moderator import ModeratorView, may_change, redact
@@ -175,6 +176,10 @@ def export_bundle(
             "scope": scope,
             "counts": counts,
         }
+        # § 65 SGB VIII: what was entrusted to the caseworker stays on the laptop.
+        hold_back = (
+            held_for_sharing(s, replicated_tables()) if ident.role == DeviceRole.LAPTOP else {}
+        )
         # An external Familienrat moderator's device: only the Familienrat part of its cases.
         moderator = _moderator_view(s, ident, peer)
         lines = _payload(
@@ -186,6 +191,7 @@ def export_bundle(
             set(scope["full_cases"]),
             counts,
             token or OperationToken(),
+            hold_back,
             moderator=moderator,
         )
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -215,6 +221,7 @@ def export_bundle(
         recipient_name=recipient_name,
         counts={k: v for k, v in counts.items() if v},
         sequence=sequence,
+        entrusted_held=len(hold_back.get("contacts", ())) + len(hold_back.get("documents", ())),
     )
 
 
@@ -333,6 +340,7 @@ def _payload(
     full_cases: set[str],
     counts: dict[str, int],
     token: OperationToken,
+    hold_back: Mapping[str, set[str]] | None = None,
     moderator: ModeratorView | None = None,
 ) -> Iterator[bytes]:
     """The lines of the payload, streamed from the database table by table."""
@@ -351,7 +359,10 @@ def _payload(
         result = conn.execution_options(yield_per=1000).execute(stmt, {"ack": ack_json})
         encode = rows.row_encoder(table)
         count = 0
+        skip = (hold_back or {}).get(table.name, set())
         for row in result:
+            if skip and row.id in skip:
+                continue
             count += 1
             if not count % 2000:
                 token.check()
@@ -366,6 +377,8 @@ def _payload(
             select(Sibling.data, Sibling.case_id).where(Sibling.table_name == table.name)
         ):
             if held is not None and key is not None and case_id not in held:
+                continue
+            if skip and data.get("id") in skip:
                 continue
             if case_id in full_cases or not covered(vector_of(data), ack):
                 count += 1

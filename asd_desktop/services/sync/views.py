@@ -105,6 +105,8 @@ class ExportResult:
     recipient_name: str
     counts: dict[str, int]
     sequence: int
+    #: Laptop: entrusted items (§ 65 SGB VIII) left out of the bundle, without consent.
+    entrusted_held: int = 0
 
     @property
     def total(self) -> int:
