@@ -22,6 +22,10 @@ from asd_desktop.domain.goal_checker import Finding, check_goal
 _MODEL_FILE = "morphmodel_ger.pgz"
 _WORD_CACHE_LIMIT = 50_000
 _TEXT_CACHE_LIMIT = 4096
+#: HanTa's cost grows with a new word's length (a 16-letter word ~2 ms, 45 letters ~16 ms, twice:
+#: tags and morphemes); the live checker analyses a text with a new word this long only
+#: when typing pauses.
+SLOW_WORD_CHARS = 16
 
 # Numbers with their dots ("30.", "18.00", "31.1."), words with inner hyphens or
 # apostrophes, then any other single character.
@@ -64,6 +68,7 @@ class GermanAnalyser:
         self._tagger.analyze_viterbi = _memo(self._tagger.analyze_viterbi, {})
         self._sentences: dict[tuple[str, ...], tuple[tuple[str, str, tuple[str, ...]], ...]] = {}
         self._texts: dict[str, AnalysedText] = {}
+        self._long_words: set[str] = set()
 
     def analyse(self, text: str) -> AnalysedText:
         """The analysis of ``text``: each token with its tag, lemma and compound parts."""
@@ -109,7 +114,19 @@ class GermanAnalyser:
             for (text, start, end), (pos, lemma, parts) in zip(tokens, analysed, strict=True)
         ]
 
+    def is_quick(self, text: str) -> bool:
+        """Whether ``text`` is analysed at once: seen before, or no long word is new."""
+        if text in self._texts:
+            return True
+        return all(
+            len(m.group()) < SLOW_WORD_CHARS or m.group() in self._long_words
+            for m in _TOKEN.finditer(text)
+        )
+
     def _tag(self, words: list[str]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        if len(self._long_words) > _WORD_CACHE_LIMIT:
+            self._long_words.clear()
+        self._long_words.update(w for w in words if len(w) >= SLOW_WORD_CHARS)
         tagger = self._tagger
         tags = _viterbi(tagger, words)
         out = []
@@ -217,10 +234,26 @@ def analyse(text: str) -> AnalysedText:
 
 
 def check_goal_live(text: str, *, today: dt.date | None = None) -> list[Finding]:
-    """Check a goal as it is typed: with the analysis if the model is loaded, else without.
+    """Check a goal as it is typed, never waiting: with the analysis when it is quick.
 
-    Never blocks on the model; call ``start_loading`` early (the goal wizard does).
+    Without the model (still loading) or with a long word HanTa has not seen yet, the word
+    lists alone comment; ``analysis_pending`` says so, and the caller checks again with
+    ``check_goal_now`` when typing pauses (the wizard's checker panel does).
     """
+    analyser = _shared
+    quick = analyser is not None and bool(text.strip()) and analyser.is_quick(text)
+    analysis = analyser.analyse(text) if analyser is not None and quick else None
+    return check_goal(text, today=today, analysis=analysis)
+
+
+def analysis_pending(text: str) -> bool:
+    """Whether ``check_goal_live`` left out the analysis of ``text`` for now."""
+    analyser = _shared
+    return bool(text.strip()) and (analyser is None or not analyser.is_quick(text))
+
+
+def check_goal_now(text: str, *, today: dt.date | None = None) -> list[Finding]:
+    """Check with the analysis if the model is loaded, however long it takes (typing paused)."""
     analyser = _shared
     analysis = analyser.analyse(text) if analyser is not None and text.strip() else None
     return check_goal(text, today=today, analysis=analysis)

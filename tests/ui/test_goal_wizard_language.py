@@ -67,3 +67,22 @@ def test_the_richtungsziel_is_checked_with_the_model(qtbot, make_wizard):
     assert page.checker.findings() == []
     _next(wizard)
     assert wizard.currentId() == PAGE_GOALS
+
+
+def test_a_long_new_word_is_analysed_when_typing_pauses(qtbot, make_wizard):
+    """A keystroke never waits for HanTa on a long unseen word; the pause brings the analysis."""
+    from asd_desktop.language import analysis_pending
+
+    wizard = make_wizard()
+    qtbot.waitUntil(lambda: analyser_if_ready() is not None, timeout=60_000)
+    _fill_first_pages(qtbot, wizard)
+    page = wizard.goals_page
+    text = "Bis zur Geburt des Babys hat Familie Amini einen Geschwisterkinderwagen."
+    assert analysis_pending(text)
+    with qtbot.waitSignal(page.checker.rechecked, timeout=5_000):
+        page.text_edit.setPlainText(text)
+        # at once: the word lists alone, which miss the event as a time anchor
+        assert [f.code for f in page.checker.findings()] == ["no_date"]
+    assert page.checker.findings() == []
+    assert not page.text_edit.extraSelections()
+    assert not analysis_pending(text)

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from asd_desktop.domain.goal_checker import Finding
-from asd_desktop.language import analyser_if_ready, check_goal_live
+from asd_desktop.language import (
+    analyser_if_ready,
+    analysis_pending,
+    check_goal_live,
+    check_goal_now,
+)
 from asd_desktop.ui.widgets import FormDialog, buddy
 
 #: How often the panel looks whether the German model has loaded, and how many times.
@@ -127,8 +132,9 @@ class CheckerPanel(QWidget):
 
     Signals:
         dismissed_changed(): a finding was dismissed, or a dismissal taken back.
-        rechecked(): the text was checked again because the German model finished loading
-            (until then the word lists alone comment).
+        rechecked(): the text was checked again with the German model, once it had loaded
+            or, for a text with a long new word, once typing paused (until then the word
+            lists alone comment).
     """
 
     dismissed_changed = Signal()
@@ -208,7 +214,8 @@ class CheckerPanel(QWidget):
         self._text = text
         self._findings = self._check(text) if text.strip() else []
         self._refresh()
-        if self._check is check_goal_live and text.strip() and analyser_if_ready() is None:
+        if self._check is check_goal_live and analysis_pending(text):
+            # restarted on every keystroke: runs when the model is there and typing pauses
             self._model_polls = 0
             self._model_wait.start()
 
@@ -218,7 +225,7 @@ class CheckerPanel(QWidget):
             if self._model_polls < MODEL_POLL_LIMIT:
                 self._model_wait.start()
             return
-        self._findings = self._check(self._text) if self._text.strip() else []
+        self._findings = check_goal_now(self._text) if self._text.strip() else []
         self._refresh()
         self.rechecked.emit()
 

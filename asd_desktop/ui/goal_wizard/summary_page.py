@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from asd_desktop.domain.enums import ResourceKind
-from asd_desktop.language import check_goal_live
+from asd_desktop.language import check_goal_now
 from asd_desktop.services.goals import PAGE_SUMMARY, GoalDraft
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, hint_label, person_name
 from asd_desktop.ui.goal_wizard.checker_panel import CODE_TITLES
@@ -49,7 +49,7 @@ def summary_html(draft: GoalDraft) -> str:
         f"<p><i>Das Ziel von:</i> {_para(draft.direction_people)}</p>",
     ]
     # Printed as "Unser gemeinsames Ziel": what the checker says is read out first.
-    for finding in check_goal_live(draft.direction_goal):
+    for finding in check_goal_now(draft.direction_goal):
         title = escape(CODE_TITLES.get(finding.code, finding.code))
         out.append(f"<p><i>Hinweis „{title}“:</i> {escape(finding.message)}</p>")
     out += [
