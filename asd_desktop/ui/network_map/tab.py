@@ -49,6 +49,7 @@ from asd_desktop.services.network import (
     NetworkService,
     VersionView,
 )
+from asd_desktop.ui.cleartext import CleartextConfirmation
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
 from asd_desktop.ui.network_map.canvas import KEY_HELP, NetworkCanvas
 from asd_desktop.ui.network_map.dialogs import (
@@ -81,7 +82,9 @@ class PngTarget:
         if not path:
             return None
         chosen = Path(path)
-        return chosen if chosen.suffix.lower() == ".png" else chosen.with_suffix(".png")
+        chosen = chosen if chosen.suffix.lower() == ".png" else chosen.with_suffix(".png")
+        confirmed = CleartextConfirmation.ask(parent, "Das Bild der Netzwerkkarte", chosen)
+        return chosen if confirmed else None
 
 
 def entry_support_text(e: EntryView) -> str:
