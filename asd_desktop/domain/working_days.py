@@ -12,8 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
-
 from asd_desktop.domain.german import MONTHS, WEEKDAYS
 
 #: The German federal states by their official two-letter codes (ISO 3166-2:DE).
@@ -56,6 +54,9 @@ def state_problem(state: str) -> str | None:
 
 @lru_cache(maxsize=64)
 def _holidays(state: str, year: int) -> dict[dt.date, str]:
+    # Imported on first use: loading the package's calendars costs a tenth of a second at start.
+    import holidays
+
     found = holidays.country_holidays("DE", subdiv=state, years=year, language="de")
     return dict(found.items())
 

@@ -28,9 +28,8 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from icalendar import Alarm, Calendar, Event, vText
-from icalendar.parser import Contentline
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -42,6 +41,9 @@ from asd_desktop.services import audit, entrusted
 from asd_desktop.services.audit import AuditAction
 from asd_desktop.services.deadlines import DeadlineService, DueItem
 from asd_desktop.storage.atomic import atomic_write
+
+if TYPE_CHECKING:  # icalendar is imported when a file is written, not at start
+    from icalendar import Calendar, Event
 
 UID_DOMAIN = "asd-desktop"
 PRODID = "-//ASD Desktop//Termine und Fristen//DE"
@@ -213,6 +215,8 @@ def _row(
 
 
 def _calendar() -> Calendar:
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -235,6 +239,8 @@ _FOLD_AT = 75
 
 
 def _template_event(stamp: dt.datetime, status: str, *, alarm: bool) -> Event:
+    from icalendar import Alarm, Event
+
     event = Event()
     event.add("uid", _UID.decode())
     event.add("dtstamp", stamp)
@@ -257,6 +263,8 @@ def _template_event(stamp: dt.datetime, status: str, *, alarm: bool) -> Event:
 
 @lru_cache(maxsize=4096)
 def _escaped(value: str) -> bytes:
+    from icalendar import vText
+
     return bytes(vText(value).to_ical())
 
 
@@ -315,6 +323,8 @@ class _IcsWriter:
                 continue
             filled = line.replace(token, values[token])
             if len(filled) > _FOLD_AT:
+                from icalendar.parser import Contentline
+
                 folded = Contentline(filled.decode("utf-8"))  # type: ignore[no-untyped-call]
                 filled = bytes(folded.to_ical())  # type: ignore[no-untyped-call]
             self._parts.append(filled + b"\r\n")
