@@ -13,6 +13,7 @@ from asd_desktop.cli import calendar as calendar_commands
 from asd_desktop.cli import demo as demo_commands
 from asd_desktop.cli import documents as documents_commands
 from asd_desktop.cli import goals as goals_commands
+from asd_desktop.cli import network as network_commands
 from asd_desktop.cli import office as office_commands
 from asd_desktop.cli import report as report_commands
 from asd_desktop.cli import sync as sync_commands
@@ -60,6 +61,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         documents_commands.register,
         sync_commands.register,
         goals_commands.register,
+        network_commands.register,
         calendar_commands.register,
         office_commands.register,
         report_commands.register,
