@@ -236,7 +236,7 @@ def _generated_help(
 def add_generated_hilfen(
     session_factory: sessionmaker[Session], device_id: str, seed: int, today: dt.date
 ) -> int:
-    """Give every generated case its place and one to four helps in a row; returns the helps."""
+    """Give every generated case its place and two to five helps in a row; returns the helps."""
     rng = random.Random(seed * 31 + 7)
     with session_factory() as s:
         ids = s.scalars(select(Case.id).order_by(Case.id)).all()
@@ -253,12 +253,12 @@ def add_generated_hilfen(
                 case.team = f"ASD {district}"
                 last = case.closed_on or today
                 start = case.opened_on + dt.timedelta(days=rng.randint(0, 60))
-                for _ in range(rng.choice((1, 2, 2, 3, 3, 4))):
+                for _ in range(rng.choice((2, 3, 3, 4, 4, 5))):
                     if start >= last:
                         break
                     help_row, end = _generated_help(rng, case.id, start, last, today)
                     rows.append(help_row)
-                    start = end + dt.timedelta(days=rng.randint(-20, 90))
+                    start = end + dt.timedelta(days=rng.randint(-30, 45))
             s.add_all(rows)
             s.flush()
             audit.append(s, device_id, DEMO_FILLED, None, f"{len(rows)} Demo-Hilfen")
