@@ -37,6 +37,7 @@ from asd_desktop.domain.office import Office
 from asd_desktop.reports import fonts
 from asd_desktop.reports.fonts import register_fonts
 from asd_desktop.reports.proof import draw_placeholder
+from asd_desktop.reports.signing import SignatureSpot
 
 PRODUCER = "asd-desktop"
 
@@ -372,6 +373,13 @@ def office_block(st: Styles, office: Office) -> list[Flowable]:
     return out
 
 
+#: Printed under every signature grid: what a signature drawn on screen is, and is not.
+E_SIGNATURE_NOTICE = (
+    "Eine am Bildschirm geleistete Unterschrift ist eine einfache elektronische Signatur. "
+    "Wo ein Gesetz die Schriftform verlangt, ist weiterhin eine Unterschrift auf Papier nötig."
+)
+
+
 def signature_block(
     st: Styles, name: str, role: str = "", translate: Callable[[str], str] | None = None
 ) -> list[Flowable]:
@@ -379,10 +387,16 @@ def signature_block(
 
     ``translate`` gives the fixed words in the family's language (bilingual print).
     """
+    # The blank image above the line is filled when someone signs on screen.
+    spot = SignatureSpot(SIGNATURE_WIDTH - 6, 16 * mm - 6)
     line = table(
-        [[""]],
+        [[spot]],
         [SIGNATURE_WIDTH],
-        [("LINEBELOW", (0, 0), (-1, -1), 0.8, INK), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+        [
+            ("LINEBELOW", (0, 0), (-1, -1), 0.8, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ],
         rowHeights=[16 * mm],
     )
     out: list[Flowable] = [line, Paragraph(text(name), st.sign_name)]
@@ -423,7 +437,8 @@ def signatures(
     # page before keeps some text above them: signatures never stand alone.
     head = heading_flowable if heading_flowable is not None else heading(st, title)
     intros = [intro] if isinstance(intro, Flowable) else list(intro)
-    return [KeepTogether([*lead, head, *intros, grid])]
+    notice = Paragraph(escape(E_SIGNATURE_NOTICE), st.small)
+    return [KeepTogether([*lead, head, *intros, grid, notice])]
 
 
 # --- page furniture ----------------------------------------------------------------------

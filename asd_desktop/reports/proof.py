@@ -78,6 +78,7 @@ _PIXELS: dict[str, tuple[int, ...]] = {
     "~": (0x00, 0x00, 0x08, 0x15, 0x02, 0x00, 0x00),
     "$": (0x04, 0x0F, 0x14, 0x0E, 0x05, 0x1E, 0x04),
     "=": (0x00, 0x00, 0x1F, 0x00, 0x1F, 0x00, 0x00),
+    ":": (0x00, 0x0C, 0x0C, 0x00, 0x0C, 0x0C, 0x00),
     " ": (0, 0, 0, 0, 0, 0, 0),
 }
 #: One pixel of the code font, in points (a character is 7 pixels high, 6 wide).
@@ -239,6 +240,11 @@ def normalise_code(typed: str) -> str:
     return _group(plain)
 
 
+def pixel_rows(ch: str) -> tuple[int, ...]:
+    """The seven rows of five bits that draw ``ch`` (a dash for a letter it lacks)."""
+    return _PIXELS.get(ch, _PIXELS["-"])
+
+
 def _pixel_text(line: str, right: float, bottom: float) -> list[bytes]:
     """Rectangles drawing ``line`` with its end at ``right`` (grey, no font needed)."""
     ops = [
@@ -246,7 +252,7 @@ def _pixel_text(line: str, right: float, bottom: float) -> list[bytes]:
         % (_PIXEL, _PIXEL, right - len(line) * 6 * _PIXEL, bottom)
     ]
     for index, ch in enumerate(line):
-        rows = _PIXELS.get(ch, _PIXELS["-"])
+        rows = pixel_rows(ch)
         for r, bits in enumerate(rows):
             col = 0
             while col < 5:

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,6 +55,9 @@ from asd_desktop.services.goals.documents import agreement_print
 from asd_desktop.services.instruments import InstrumentService
 from asd_desktop.services.sync.tables import field_label
 from asd_desktop.storage.atomic import atomic_write
+
+if TYPE_CHECKING:
+    from asd_desktop.services.signatures import SignatureService
 
 #: Characters of the SHA-256 in an exported file's name.
 SHA_IN_NAME = 8
@@ -222,6 +225,20 @@ class DocumentService:
                 "Bitte die Datenbank prüfen (asd-desktop check) und die IT-Stelle informieren."
             )
         return content
+
+    def source_of(self, document_id: str) -> str | None:
+        """The record a stored document was made from (its versions share it)."""
+        with self._sf() as s:
+            row = s.get(Document, document_id)
+            if row is None or row.deleted:
+                raise NotFoundError("Das Dokument wurde nicht gefunden.")
+            return row.source_id
+
+    def signatures(self) -> SignatureService:
+        """Signing this database's documents on screen."""
+        from asd_desktop.services.signatures import SignatureService
+
+        return SignatureService(self._sf, self._device, self)
 
     # verification (issue 18)
 
