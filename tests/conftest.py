@@ -36,6 +36,8 @@ BOTH_BACKENDS = {
     "test_instruments_service",
     "test_sozialraum_service",
     "test_calendar_export",
+    "test_wirkung_service",
+    "test_hilfen_service",
 }
 
 
