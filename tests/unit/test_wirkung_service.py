@@ -39,7 +39,14 @@ def _case(opened, number: str, district: str | None):
     return case.id
 
 
-def _help(opened, case_id: str, kind: str, start: dt.date, end: dt.date | None = None, **cost):
+def _help(
+    opened,
+    case_id: str,
+    kind: str,
+    start: dt.date,
+    end: dt.date | None = None,
+    cost: dict[str, int] | None = None,
+):
     return opened.hilfen.add_hilfe(
         case_id,
         HilfeInput(
@@ -47,7 +54,7 @@ def _help(opened, case_id: str, kind: str, start: dt.date, end: dt.date | None =
             start_on=start,
             end_on=end,
             end_reason="ziele_erreicht" if end else "",
-            **cost,
+            **(cost or {}),
         ),
     )
 
@@ -58,16 +65,16 @@ def filled(opened):
     nord = [_case(opened, f"N-{i}", "Nord") for i in range(5)]
     old = dt.date(2023, 6, 1)
     spfh = {"minutes_per_week": 360, "hourly_rate_cents": 6000}  # 6 h × 60 € = 1,560 € a month
-    _help(opened, nord[0], "sgb8_31", old, **spfh)
-    _help(opened, nord[1], "sgb8_31", old, **spfh)
-    _help(opened, nord[2], "sgb8_31", old, dt.date(2024, 6, 30), **spfh)
-    _help(opened, nord[3], "sgb8_31", dt.date(2025, 3, 1), **spfh)
+    _help(opened, nord[0], "sgb8_31", old, cost=spfh)
+    _help(opened, nord[1], "sgb8_31", old, cost=spfh)
+    _help(opened, nord[2], "sgb8_31", old, dt.date(2024, 6, 30), cost=spfh)
+    _help(opened, nord[3], "sgb8_31", dt.date(2025, 3, 1), cost=spfh)
     _help(opened, nord[4], "beratung", old)
-    gone = _help(opened, nord[4], "sgb8_34", old, monthly_cost_cents=600_000)
+    gone = _help(opened, nord[4], "sgb8_34", old, cost={"monthly_cost_cents": 600_000})
     opened.hilfen.remove_hilfe(gone.id)  # a deleted help counts nowhere
     rest = [_case(opened, "S-1", "Süd"), _case(opened, "S-2", "Süd"), _case(opened, "X-1", None)]
     for case_id in rest:
-        _help(opened, case_id, "sgb8_34", old, monthly_cost_cents=500_000)
+        _help(opened, case_id, "sgb8_34", old, cost={"monthly_cost_cents": 500_000})
     consultation = opened.consultations.start(nord[3], dt.date(2025, 2, 10))
     opened.consultations.add_idea(
         consultation.id, IdeaInput(IdeaSource.SOCIAL_SPACE, "Elterncafé im Stadtteil")
