@@ -54,7 +54,9 @@ def _help(
             start_on=start,
             end_on=end,
             end_reason="ziele_erreicht" if end else "",
-            **(cost or {}),
+            minutes_per_week=(cost or {}).get("minutes_per_week"),
+            hourly_rate_cents=(cost or {}).get("hourly_rate_cents"),
+            monthly_cost_cents=(cost or {}).get("monthly_cost_cents"),
         ),
     )
 
