@@ -76,7 +76,10 @@ def _migrate(args: argparse.Namespace, data_dir: Path) -> int:
                     "einen Server um; Laptops behalten ihre verschlüsselte Datei."
                 )
             target = server.create_server_engine(url)
+            server.register_key(target, lambda: key)  # seals the office's keys on the server
             try:
+                with target.connect() as conn:
+                    server.refuse_superuser(conn)
                 print(f"Kopiere die Büro-Datenbank nach »{where}« …")
                 counts = copy_hub(source.database.engine, target)
             finally:

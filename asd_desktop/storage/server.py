@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Engine, create_engine, event, text
@@ -86,7 +87,7 @@ def parse_url(value: str) -> URL:
 def display_url(url: URL | str) -> str:
     """The URL as it may be shown: never with its password."""
     parsed = make_url(url) if isinstance(url, str) else url
-    return parsed.render_as_string(hide_password=True)
+    return unquote(parsed.render_as_string(hide_password=True))
 
 
 # --- the engine ---------------------------------------------------------------------------

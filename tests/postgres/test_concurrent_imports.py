@@ -1,0 +1,124 @@
+"""Two office workstations import bundles into one PostgreSQL hub at the same moment.
+
+Each workstation is its own process with its own data folder (a copy of the office
+vault), as in an office. The result must equal a serial run on a copy of the hub made
+before: nothing lost, no bundle merged twice, the acknowledgements the same.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from asd_desktop.models import ActionGoal
+from asd_desktop.models.sync import ImportedBundle, SyncDevice
+from asd_desktop.services import vault
+from asd_desktop.storage import server
+from tests.conftest import PASSPHRASE
+from tests.pg import Cluster
+from tests.sync.trio import Trio
+
+
+def _workstation(trio: Trio, root: Path, name: str) -> Path:
+    """A workstation's data folder: only the office vault, copied by the administrator."""
+    folder = root / name
+    folder.mkdir(parents=True)
+    shutil.copy2(trio.o.ov.data_dir / "vault.json", folder / "vault.json")
+    return folder
+
+
+def _start_import(url: str, folder: Path, bundle: Path, pw: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "asd_desktop",
+            "--database-url",
+            url,
+            "bundle",
+            "import",
+            str(bundle),
+            "--data-dir",
+            str(folder),
+            "--passphrase-file",
+            str(pw),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _together(*procs: subprocess.Popen[str]) -> list[str]:
+    outputs = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        outputs.append(out)
+    return outputs
+
+
+def _state(url: str, folder: Path) -> tuple[list[str], dict[str, Any]]:
+    server.use_server(folder, url)
+    ov = vault.unlock_vault(folder, PASSPHRASE)
+    try:
+        with ov.database.session_factory() as s:
+            book = {
+                "bundles": s.scalar(select(func.count()).select_from(ImportedBundle)),
+                "acked": {d.name: dict(d.acked) for d in s.scalars(select(SyncDevice))},
+            }
+        return ov.sync.dump(), book
+    finally:
+        ov.close()
+        server.use_server(folder, None)
+
+
+@pytest.mark.parametrize("hub_backend", ["postgresql"], indirect=True)
+def test_two_workstations_importing_at_once_equal_a_serial_run(
+    trio: Trio, tmp_path: Path, pg_cluster: Cluster
+) -> None:
+    goals = trio.o.first_goal_ids(12)
+    for n, goal in enumerate(goals[:8]):
+        trio.a.edit(ActionGoal, goal, text=f"A {n}")
+    for n, goal in enumerate(goals[6:]):
+        trio.b.edit(ActionGoal, goal, text=f"B {n}")  # goals 6 and 7: conflicts
+    bundle_a = trio.export(trio.a, trio.o)
+    bundle_b = trio.export(trio.b, trio.o)
+    trio.a.edit(ActionGoal, goals[0], text="A noch einmal")
+    bundle_a2 = trio.export(trio.a, trio.o)
+    url = server.server_for(trio.o.ov.data_dir)
+    assert url is not None
+    ws1, ws2, ws3 = (_workstation(trio, tmp_path / "ws", n) for n in ("1", "2", "3"))
+    trio.o.ov.close()  # the hub's database may be copied only without connections
+    serial_db = pg_cluster.create_database(template=str(make_url(url).database), prefix="serial")
+    serial_url = pg_cluster.url(serial_db)
+    pw = tmp_path / "pw.txt"
+    pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+
+    # Different bundles from two workstations at once, then the same bundle from both.
+    first = _together(_start_import(url, ws1, bundle_a, pw), _start_import(url, ws2, bundle_b, pw))
+    assert all("bereits eingelesen" not in out for out in first)
+    second = _together(
+        _start_import(url, ws1, bundle_a2, pw), _start_import(url, ws2, bundle_a2, pw)
+    )
+    assert sum("bereits eingelesen" in out for out in second) == 1
+
+    for bundle in (bundle_a, bundle_b, bundle_a2):
+        _together(_start_import(serial_url, ws3, bundle, pw))
+
+    concurrent_dump, concurrent_book = _state(url, ws1)
+    serial_dump, serial_book = _state(serial_url, ws3)
+    assert concurrent_book == serial_book
+    assert concurrent_book["bundles"] == 3
+    assert concurrent_dump == serial_dump
+    texts = [json.loads(line)["data"].get("text") for line in concurrent_dump]
+    assert "A noch einmal" in texts
+    assert "B 5" in texts
