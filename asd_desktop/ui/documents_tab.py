@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,6 +27,7 @@ from asd_desktop.services.documents import DocumentService, DocumentView
 from asd_desktop.ui.operations import BusyScope, Op
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog, print_document, save_document
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel
+from asd_desktop.ui.signature_pad import SigningDialog
 from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date, german_datetime
 
@@ -98,21 +101,44 @@ class DocumentsTab(QWidget):
         self.save_button = QPushButton("&Speichern unter…")
         self.save_button.setAccessibleName("Dokument als Datei speichern")
         self.save_button.clicked.connect(self.save_selected)
+        #: Set by the window: opens "Anvertraut" (§ 65 SGB VIII) for a document id and title.
+        self.entrusted_opener: Callable[[str, str], object] | None = None
+        self.entrusted_button = QPushButton("An&vertraut…")
+        self.entrusted_button.setAccessibleName("Anvertraut und Einwilligungen")
+        self.entrusted_button.clicked.connect(self.entrusted_selected)
+        self.entrusted_button.setEnabled(False)
+        self.sign_button = QPushButton("Am Bildschirm &unterschreiben…")
+        self.sign_button.setAccessibleName("Dokument am Bildschirm unterschreiben lassen")
+        self.sign_button.setToolTip(
+            "Wenn kein Drucker in der Nähe ist: die Familie unterschreibt mit Maus, Stift oder "
+            "Finger. Gespeichert wird eine neue, unterschriebene Fassung."
+        )
+        self.sign_button.clicked.connect(self.sign_selected)
+        self.signings_label = QLabel("")
+        self.signings_label.setWordWrap(True)
+        self.signings_label.setAccessibleName("Am Bildschirm geleistete Unterschriften")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.entrusted_button)
+        buttons.addWidget(self.sign_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.signings_label)
         layout.addLayout(buttons)
         self.setFocusProxy(self.table)
         #: The print or save running off the GUI thread, if any.
         self.operation: Op[int] | Op[Path] | None = None
-        BusyScope(self, (self.show_button, self.print_button, self.save_button), self._update_state)
+        BusyScope(
+            self,
+            (self.show_button, self.print_button, self.save_button, self.sign_button),
+            self._update_state,
+        )
         self._update_state()
 
     # what is shown
@@ -171,17 +197,47 @@ class DocumentsTab(QWidget):
         if view is not None:
             self.operation = save_document(self, self._documents, view)
 
+    def sign_selected(self) -> None:
+        """Let the family sign the selected document's lines on screen."""
+        view = self.selected_document()
+        if view is None:
+            return
+        dialog = SigningDialog(self._documents.signatures(), view, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_view is not None:
+            self.reload()
+            ids = [r.id for r in self.model.rows()]
+            if dialog.result_view.id in ids:
+                self.table.selectRow(ids.index(dialog.result_view.id))
+
+    def entrusted_selected(self) -> None:
+        """Mark the selected document as entrusted, or record a consent for it."""
+        view = self.selected_document()
+        if view is not None and self.entrusted_opener is not None:
+            self.entrusted_opener(view.id, view.title)
+
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.show_selected()
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_state()
+        self.entrusted_button.setEnabled(
+            self.selected_document() is not None and self.entrusted_opener is not None
+        )
 
     def _update_state(self) -> None:
         has_rows = self.model.rowCount() > 0
         self.empty_label.setVisible(self._case_id is not None and not has_rows)
         self.hint_label.setVisible(has_rows)
         chosen = self.selected_document() is not None
-        for button in (self.show_button, self.print_button, self.save_button):
+        for button in (self.show_button, self.print_button, self.save_button, self.sign_button):
             button.setEnabled(chosen)
+        view = self.selected_document()
+        lines: list[str] = []
+        if view is not None:
+            try:
+                lines = [s.label for s in self._documents.signatures().signings(view.id)]
+            except AsdError:
+                lines = []
+        self.signings_label.setText("\n".join(lines))
+        self.signings_label.setVisible(bool(lines))

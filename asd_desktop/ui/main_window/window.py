@@ -46,6 +46,7 @@ from asd_desktop.ui.needs_list_dialog import NeedsListDialog
 from asd_desktop.ui.operations import BusyScope
 from asd_desktop.ui.sozialraum_window import SozialraumWindow, record_exploration
 from asd_desktop.ui.sync_window import SyncWindow
+from asd_desktop.ui.verify_dialog import VerifyDialog
 from asd_desktop.ui.wirkung_window import WirkungWindow
 
 WINDOW_TITLE = "asd-desktop – Fallakte"
@@ -134,6 +135,7 @@ class MainWindow(CaseListWindow):
         self.passphrase_action = self._action("&Passphrase ändern …", self.change_passphrase)
         self.settings_action = self._action("&Einstellungen …", self.edit_settings)
         self.office_action = self._action("&Dienststelle …", self.edit_office)
+        self.verify_action = self._action("Dokument &prüfen …", self.verify_document)
         self.sync_action = self._action("S&ynchronisation …", self.open_sync, "Ctrl+Shift+Y")
         self.conflicts_action = self._action("&Konfliktposteingang …", self.open_conflicts)
         self.quit_action = self._action("&Beenden", self.close, "Ctrl+Q")
@@ -148,6 +150,7 @@ class MainWindow(CaseListWindow):
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.office_action)
+        file_menu.addAction(self.verify_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -254,6 +257,7 @@ class MainWindow(CaseListWindow):
             self.overdue_action,
             self.deadlines_action,
             self.wirkung_action,
+            self.verify_action,
         )
         # Slow work (ui/operations) holds these; afterwards they follow the lock again.
         self.busy = BusyScope(self, self._unlocked_actions, restore=self._follow_lock)
@@ -512,6 +516,11 @@ class MainWindow(CaseListWindow):
         self.statusBar().showMessage("Die Einstellungen wurden gespeichert.", 5000)
 
     @Slot()
+    def verify_document(self) -> None:
+        """Datei → Dokument prüfen …: a PDF file or a typed Prüfcode (issue 18)."""
+        if self.opened is not None:
+            VerifyDialog(self.opened.documents, self).exec()
+
     def edit_office(self, *, first_start: bool = False) -> None:
         """Let the caseworker enter the office's letterhead (Datei → Dienststelle …)."""
         office = OfficeDialog.ask(self, self.settings.office, first_start=first_start)
