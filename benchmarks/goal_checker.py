@@ -84,7 +84,8 @@ def _analysed_timing() -> dict[str, Any]:
 
     Cold: a fresh analyser (model loaded, no cache) sees each corpus text once. Warm: the
     same texts again. Typing: 60 texts grown character by character, as a caseworker types
-    them, on a fresh analyser (each keystroke is a new text, a half-typed word a new word).
+    them, through the live path on a fresh analyser (each keystroke a new text, a half-typed
+    word a new word; a long new word waits for a pause). Pause: the analysis after each word.
     Each sample is taken as wall time and as the thread's CPU time: on the shared machine
     the wall time also counts the time the process waits for a core. The floors, timed on
     the same texts in the same loop: ``str.split`` and the word-list checker.
@@ -96,7 +97,15 @@ def _analysed_timing() -> dict[str, Any]:
     analyser = GermanAnalyser()
     load_s = time.perf_counter() - start
     runs: dict[str, tuple[list[float], list[float]]] = {
-        name: ([], []) for name in ("cold", "warm", "typing", "floor_str_split", "floor_word_lists")
+        name: ([], [])
+        for name in (
+            "cold",
+            "warm",
+            "typing",
+            "pause_after_word",
+            "floor_str_split",
+            "floor_word_lists",
+        )
     }
 
     def analysed(a: GermanAnalyser, text: str):
@@ -109,15 +118,29 @@ def _analysed_timing() -> dict[str, Any]:
     for _ in range(3):
         for text in texts:
             _timed(analysed(analyser, text), *runs["warm"])
+    # Typing: the live path (``check_goal_live``) on a fresh analyser: a keystroke whose text
+    # has a long word HanTa has not seen gets the word lists now and the analysis at a pause.
     typist = GermanAnalyser()
     typed = [g.text for g in CORPUS if g.independent][:60]
     prefixes = [text[:i] for text in typed for i in range(1, len(text) + 1)]
+    deferred = 0
     for prefix in prefixes:
-        _timed(analysed(typist, prefix), *runs["typing"])
+        if typist.is_quick(prefix):
+            _timed(analysed(typist, prefix), *runs["typing"])
+        else:
+            deferred += 1
+            _timed(lambda p=prefix: check_goal(p, today=TODAY), *runs["typing"])
+    # Pauses: the analysis the panel runs when typing stops, here after every word.
+    pauser = GermanAnalyser()
+    pauses = [text[:i] for text in typed for i in range(1, len(text) + 1) if text[i : i + 1] in " "]
+    for prefix in pauses:
+        _timed(analysed(pauser, prefix), *runs["pause_after_word"])
     return {
         "model_load_s": round(load_s, 3),
         "texts": len(texts),
         "typing_keystrokes": len(prefixes),
+        "typing_deferred_to_pause": deferred,
+        "pauses": len(pauses),
         "wall": {name: _percentiles(wall) for name, (wall, _cpu) in runs.items()},
         "cpu": {name: _percentiles(cpu) for name, (_wall, cpu) in runs.items()},
     }
@@ -224,7 +247,8 @@ def main() -> int:
     a = analysed_timing
     print(
         f"\nMit Analyse: Modell geladen in {a['model_load_s']} s; {a['texts']} Ziele, "
-        f"{a['typing_keystrokes']} Tastenanschläge"
+        f"{a['typing_keystrokes']} Tastenanschläge ({a['typing_deferred_to_pause']} bis zur "
+        f"Pause ohne Analyse), {a['pauses']} Pausen"
     )
     for kind in ("cpu", "wall"):
         for name, p in a[kind].items():

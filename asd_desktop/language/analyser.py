@@ -9,6 +9,7 @@ the same text again and again while a caseworker types.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import re
 import threading
@@ -21,7 +22,10 @@ from asd_desktop.domain.goal_checker import Finding, check_goal
 
 _MODEL_FILE = "morphmodel_ger.pgz"
 _WORD_CACHE_LIMIT = 50_000
-_TEXT_CACHE_LIMIT = 4096
+_SENTENCE_CACHE_LIMIT = 4096
+#: Whole texts kept as analysed objects (the garbage collector walks those; the sentence
+#: cache holds plain tuples it leaves out).
+_TEXT_CACHE_LIMIT = 64
 #: HanTa's cost grows with a new word's length (a 16-letter word ~2 ms, 45 letters ~16 ms, twice:
 #: tags and morphemes); the live checker analyses a text with a new word this long only
 #: when typing pauses.
@@ -41,6 +45,18 @@ def model_path() -> Path:
     return Path(HanTa.__file__).resolve().parent / _MODEL_FILE
 
 
+def _immutable(value: Any) -> Any:  # noqa: ANN401 - HanTa is untyped
+    """Lists as tuples: the garbage collector leaves tuples of plain values out of its walks.
+
+    Lists it always walks, so a full collection would grow with every cached word.
+    """
+    if isinstance(value, list):
+        return tuple(_immutable(v) for v in value)
+    if isinstance(value, tuple):
+        return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+    return value
+
+
 def _memo(function: Callable[..., Any], cache: dict[Any, Any]) -> Callable[..., Any]:
     def cached(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 - HanTa is untyped
         key = (args, tuple(kwargs.items()))
@@ -48,10 +64,14 @@ def _memo(function: Callable[..., Any], cache: dict[Any, Any]) -> Callable[..., 
         if hit is None:
             if len(cache) > _WORD_CACHE_LIMIT:
                 cache.clear()
-            hit = cache[key] = function(*args, **kwargs)
+            hit = cache[key] = _immutable(function(*args, **kwargs))
         return hit
 
     return cached
+
+
+#: The model's read-only tables that hold lists (HanTa only reads them).
+_LIST_TABLES = ("cache", "LP_trans_nonfinal", "LP_trans_final", "LP_len_t")
 
 
 class GermanAnalyser:
@@ -61,6 +81,14 @@ class GermanAnalyser:
         from HanTa import HanoverTagger
 
         self._tagger: Any = HanoverTagger.HanoverTagger(str(model_path()))
+        # ~25,000 lists in the model would be walked by every full garbage collection
+        # (40-200 ms on the GUI thread while typing); as tuples they drop out of it.
+        for name in _LIST_TABLES:
+            table = getattr(self._tagger, name, None)
+            if isinstance(table, dict):
+                for key, value in table.items():
+                    if isinstance(value, list):
+                        table[key] = tuple(value)
         # HanTa's own per-word steps, memoised on the instance (they are pure functions).
         self._tagger._tag_word = _memo(self._tagger._tag_word, {})
         self._tagger._analyze = _memo(self._tagger._analyze, {})
@@ -106,7 +134,7 @@ class GermanAnalyser:
         analysed = self._sentences.get(key)
         if analysed is None:
             analysed = self._tag(list(key))
-            if len(self._sentences) > _TEXT_CACHE_LIMIT:
+            if len(self._sentences) > _SENTENCE_CACHE_LIMIT:
                 self._sentences.clear()
             self._sentences[key] = analysed
         return [
@@ -213,13 +241,20 @@ def shared_analyser() -> GermanAnalyser:
         return _shared
 
 
+def _load_in_background() -> None:
+    shared_analyser()
+    # One full collection now, off the GUI thread's typing, drops the model's tuples and
+    # number tables out of later collections.
+    gc.collect()
+
+
 def start_loading() -> None:
     """Load the model in a background thread, once; returns at once."""
     global _loading
     with _lock:
         if _shared is not None or _loading is not None:
             return
-        _loading = threading.Thread(target=shared_analyser, name="german-model", daemon=True)
+        _loading = threading.Thread(target=_load_in_background, name="german-model", daemon=True)
         _loading.start()
 
 
