@@ -122,6 +122,8 @@ class Scene:
 
     shapes: tuple[Shape, ...]
     placed: tuple[PlacedEntry, ...]
+    #: The first shapes are the same on every map (sectors, rings, names of sectors).
+    background: int = 0
 
 
 def _arrow(x: float, y: float, towards: tuple[float, float], size: float) -> Polygon:
@@ -165,6 +167,7 @@ def scene(entries: Sequence[MapEntry], centre_name: str, measure: Measure) -> Sc
     """The whole drawing of one map."""
     placed = layout(entries)
     shapes = background()
+    fixed = len(shapes)
     # Relation lines first, under every dot and name.
     for p in placed:
         e = p.entry
@@ -198,7 +201,7 @@ def scene(entries: Sequence[MapEntry], centre_name: str, measure: Measure) -> Sc
     for line in centre:
         shapes.append(Text(0.0, y, line, CENTRE_SIZE, INK, True))
         y -= CENTRE_SIZE * 1.2
-    return Scene(tuple(shapes), tuple(placed))
+    return Scene(tuple(shapes), tuple(placed), fixed)
 
 
 def _goal_number(label: str) -> tuple[int, str]:
@@ -209,10 +212,16 @@ def _goal_number(label: str) -> tuple[int, str]:
 Box = tuple[float, float, float, float]
 
 
-def _overlap(a: Box, b: Box) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
+def _covers(box: Box, others: Sequence[Box]) -> bool:
+    """True when ``box`` overlaps any of ``others`` (the fast test; no areas)."""
+    x0, y0, x1, y1 = box
+    return any(o[0] < x1 and o[2] > x0 and o[1] < y1 and o[3] > y0 for o in others)
+
+
+def _count(box: Box, others: Sequence[Box]) -> int:
+    """How many of ``others`` ``box`` overlaps."""
+    x0, y0, x1, y1 = box
+    return sum(1 for o in others if o[0] < x1 and o[2] > x0 and o[1] < y1 and o[3] > y0)
 
 
 def _labels(placed: Sequence[PlacedEntry], measure: Measure) -> list[Text]:
@@ -255,18 +264,27 @@ def _labels(placed: Sequence[PlacedEntry], measure: Measure) -> list[Text]:
             (out_x0, p.y + height / 2, out_x0 + width, p.y + height * 1.5),
             (out_x0, p.y - height * 1.5, out_x0 + width, p.y - height / 2),
         ]
-        best: tuple[float, Box] | None = None
-        for n, box in enumerate(candidates):
-            cost = sum(_overlap(box, d) for j, d in enumerate(dots) if j != i)
-            cost += sum(_overlap(box, t) for t in taken)
-            if cost == 0.0:
-                best = (0.0, box)
-                break
-            cost += n * 1e-6
-            if best is None or cost < best[0]:
-                best = (cost, box)
-        assert best is not None
-        box = best[1]
+        # Only what is near can be covered: a cheap filter keeps this fast with 60 entries.
+        reach_x, reach_y = width + gap + 0.05, height * 1.5 + gap + 0.05
+        near = [
+            d
+            for j, d in enumerate(dots)
+            if j != i and abs(d[0] - p.x) < reach_x and abs(d[1] - p.y) < reach_y
+        ]
+        near += [
+            t
+            for t in taken
+            if t[0] < p.x + reach_x
+            and t[2] > p.x - reach_x
+            and t[1] < p.y + reach_y
+            and t[3] > p.y - reach_y
+        ]
+        free = next((box for box in candidates if not _covers(box, near)), None)
+        if free is None:
+            # Everywhere covers something: the place that covers least.
+            costs = [_count(box, near) for box in candidates]
+            free = candidates[costs.index(min(costs))]
+        box = free
         taken.append(box)
         centre_x = (box[0] + box[2]) / 2
         y = box[3] - NAME_SIZE * 0.95

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -71,6 +72,7 @@ class NetworkCanvas(QWidget):
         self._press: QPointF | None = None
         self._dragging = False
         self._drag_start: MapEntry | None = None
+        self._background: tuple[tuple[int, int, float], QImage] | None = None
 
     @override
     def sizeHint(self) -> QSize:
@@ -145,9 +147,27 @@ class NetworkCanvas(QWidget):
 
     def paint_on(self, painter: QPainter) -> None:
         """Paint the whole map (also used by the benchmark on an image)."""
-        painter.fillRect(self.rect(), QColor("#ffffff"))
         centre, radius = map_rect(self.width(), self.height())
-        paint_scene(painter, self.scene(), centre, radius)
+        drawing = self.scene()
+        # Sectors, rings and their names do not change: painted once per size, then copied.
+        key = (self.width(), self.height(), self.devicePixelRatioF())
+        if self._background is None or self._background[0] != key:
+            ratio = self.devicePixelRatioF()
+            image = QImage(
+                round(self.width() * ratio),
+                round(self.height() * ratio),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            image.setDevicePixelRatio(ratio)
+            image.fill(QColor("#ffffff"))
+            back = QPainter(image)
+            try:
+                paint_scene(back, Scene(drawing.shapes[: drawing.background], ()), centre, radius)
+            finally:
+                back.end()
+            self._background = (key, image)
+        painter.drawImage(0, 0, self._background[1])
+        paint_scene(painter, drawing, centre, radius, drawing.background)
         if self._selected:
             for p in self.scene().placed:
                 if p.entry.id == self._selected:

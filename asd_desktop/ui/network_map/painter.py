@@ -68,6 +68,11 @@ def qt_measure(text: str, size: float, bold: bool) -> float:
     return metrics.horizontalAdvance(text) / _MEASURE_PX * size
 
 
+@lru_cache(maxsize=64)
+def _colour(name: str) -> QColor:
+    return QColor(name)
+
+
 def map_scene(entries: Sequence[MapEntry], centre_name: str) -> Scene:
     """The drawing as Qt measures names."""
     return scene(entries, centre_name, qt_measure)
@@ -79,30 +84,32 @@ def map_rect(width: float, height: float, margin: float = 8.0) -> tuple[QPointF,
     return QPointF(width / 2, height / 2), radius
 
 
-def paint_scene(painter: QPainter, drawing: Scene, centre: QPointF, radius: float) -> None:
-    """Draw the shapes with the map's centre at ``centre`` and the outer ring at ``radius``."""
+def paint_scene(
+    painter: QPainter, drawing: Scene, centre: QPointF, radius: float, first: int = 0
+) -> None:
+    """Draw the shapes from ``first`` on; the centre at ``centre``, the outer ring at ``radius``."""
     cx, cy = centre.x(), centre.y()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    fonts: dict[tuple[int, bool], QFont] = {}
-    for shape in drawing.shapes:
+    fonts: dict[tuple[int, bool], tuple[QFont, QFontMetricsF]] = {}
+    for shape in drawing.shapes[first:]:
         if isinstance(shape, Wedge):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(shape.fill))
+            painter.setBrush(_colour(shape.fill))
             box = QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius)
             painter.drawPie(box, round(shape.start * 16), round(shape.extent * 16))
         elif isinstance(shape, Circle):
             pen = (
-                QPen(QColor(shape.stroke), max(0.5, shape.width * radius))
+                QPen(_colour(shape.stroke), max(0.5, shape.width * radius))
                 if shape.stroke
                 else QPen(Qt.PenStyle.NoPen)
             )
             painter.setPen(pen)
-            painter.setBrush(QColor(shape.fill) if shape.fill else QBrush(Qt.BrushStyle.NoBrush))
+            painter.setBrush(_colour(shape.fill) if shape.fill else QBrush(Qt.BrushStyle.NoBrush))
             r = shape.r * radius
             painter.drawEllipse(QPointF(cx + shape.x * radius, cy - shape.y * radius), r, r)
         elif isinstance(shape, Line):
-            pen = QPen(QColor(shape.colour), max(0.5, shape.width * radius))
+            pen = QPen(_colour(shape.colour), max(0.5, shape.width * radius))
             if shape.dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -112,20 +119,21 @@ def paint_scene(painter: QPainter, drawing: Scene, centre: QPointF, radius: floa
             )
         elif isinstance(shape, Polygon):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(shape.fill))
+            painter.setBrush(_colour(shape.fill))
             painter.drawPolygon(
                 QPolygonF([QPointF(cx + x * radius, cy - y * radius) for x, y in shape.points])
             )
         elif isinstance(shape, Text):
             key = (max(1, round(shape.size * radius)), shape.bold)
-            font = fonts.get(key)
-            if font is None:
-                font = fonts[key] = map_font(key[0], shape.bold)
-            painter.setFont(font)
-            painter.setPen(QColor(shape.colour))
+            known = fonts.get(key)
+            if known is None:
+                font = map_font(key[0], shape.bold)
+                known = fonts[key] = (font, QFontMetricsF(font))
+            painter.setFont(known[0])
+            painter.setPen(_colour(shape.colour))
             x, y = cx + shape.x * radius, cy - shape.y * radius
             if shape.align != "left":
-                width = QFontMetricsF(font).horizontalAdvance(shape.text)
+                width = known[1].horizontalAdvance(shape.text)
                 x -= width if shape.align == "right" else width / 2
             painter.drawText(QPointF(x, y), shape.text)
 
