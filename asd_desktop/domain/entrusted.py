@@ -21,6 +21,8 @@ class Exit(enum.StrEnum):
     ACCESS = "auskunft"
     #: Bundles to the office (and from there to other devices).
     SHARING = "weitergabe"
+    #: The laptop of an external Familienrat moderator (only with the Familienrat of a case).
+    MODERATOR = "familienrat"
 
     @property
     def label(self) -> str:
@@ -32,6 +34,7 @@ EXIT_LABELS: dict[Exit, str] = {
     Exit.OUTPUT: "Drucken, Speichern als PDF, Export",
     Exit.ACCESS: "Auskunft an die betroffene Person (Art. 15 DSGVO)",
     Exit.SHARING: "Weitergabe an das Büro und andere Fachkräfte (Austauschpaket)",
+    Exit.MODERATOR: "Familienrat-Koordination (extern)",
 }
 
 

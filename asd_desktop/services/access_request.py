@@ -15,17 +15,26 @@ documents) and a machine-readable file (JSON); what was held back is recorded, w
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.domain.entrusted import Exit
-from asd_desktop.domain.enums import DocumentKind, Role
+from asd_desktop.domain.enums import (
+    Area,
+    CaseStatus,
+    ContactKind,
+    DocumentKind,
+    Role,
+    StepActor,
+)
 from asd_desktop.domain.office import Office
 from asd_desktop.domain.retention import RetentionRules, deletion_date
 from asd_desktop.models.case import Case, Person
@@ -41,6 +50,7 @@ from asd_desktop.services.sync.tables import (
     record_label,
     replicated_tables,
 )
+from asd_desktop.storage.atomic import atomic_write
 
 REQUEST_RECORDED = "access_request_recorded"
 REQUEST_ANSWERED = "access_request_answered"
@@ -180,6 +190,22 @@ def _shown(value: object) -> str:
     return str(value).strip()
 
 
+#: Stored codes shown with their German label.
+_LABELLED: dict[tuple[str, str], type[enum.StrEnum]] = {
+    ("cases", "status"): CaseStatus,
+    ("area_assignments", "area"): Area,
+    ("contacts", "kind"): ContactKind,
+    ("steps", "actor"): StepActor,
+}
+
+
+def _labelled(table: str, column: str, value: object) -> str:
+    kind = _LABELLED.get((table, column))
+    if kind is not None and isinstance(value, str) and value in kind._value2member_map_:
+        return str(getattr(kind(value), "label", value.capitalize()))
+    return _shown(value)
+
+
 def _record_date(row: Any) -> str:  # noqa: ANN401 - a result row of any travelling table
     for name in ("occurred_at", "decided_on", "agreed_on", "issued_on", "created_at", "held_on"):
         value = getattr(row, name, None)
@@ -304,7 +330,7 @@ class AccessRequestService:
         held_entrusted: dict[str, set[str]],
     ) -> AccessItem:
         fields = tuple(
-            (field_label(c.name), _shown(getattr(row, c.name)))
+            (field_label(c.name), _labelled(table.name, c.name, getattr(row, c.name)))
             for c in table.columns
             if c.name not in _HIDDEN and not c.name.endswith("_id") and _shown(getattr(row, c.name))
         )
@@ -467,3 +493,18 @@ class AccessRequestService:
             answered_on=row.answered_on,
             withheld=tuple((w.get("record", ""), w.get("reason", "")) for w in row.withheld or []),
         )
+
+
+def write_answer(answer: AccessAnswer, folder: Path) -> list[Path]:
+    """Write the letter and the JSON file into ``folder`` (atomically; names carry no names)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise AsdError(
+            f"Der Ordner »{folder}« kann nicht angelegt werden ({exc.strerror}). Bitte einen "
+            "anderen Ordner wählen."
+        ) from exc
+    paths = [folder / answer.pdf_name, folder / answer.json_name]
+    atomic_write(paths[0], answer.pdf)
+    atomic_write(paths[1], answer.json_bytes)
+    return paths

@@ -54,9 +54,10 @@ class OverviewPanel(QWidget):
             ("opened_on", "eröffnet am:"),
             ("caseworker", "zuständige Fachkraft:"),
             ("description", "Kurzbeschreibung:"),
+            ("retention", "Löschfrist:"),
         ):
             value = QLabel()
-            value.setWordWrap(key == "description")
+            value.setWordWrap(key in ("description", "retention"))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(caption.rstrip(":"))
             self.master_labels[key] = value

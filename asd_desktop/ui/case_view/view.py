@@ -126,6 +126,8 @@ class CaseView(QWidget):
         #: Set by the window: for a record in conflict, opens the inbox on it. None: nothing
         #: to decide; True: decided now; False: still undecided (the form does not open).
         self.conflict_gate: Callable[[str, str], bool | None] | None = None
+        #: Set by the window: the case's deletion date in words (retention rules, § 84 SGB X).
+        self.retention_text: Callable[[str], str] | None = None
         self._detail: CaseDetail | None = None
 
         self.empty_label = QLabel("Kein Fall geöffnet")
@@ -350,6 +352,8 @@ class CaseView(QWidget):
         self.subtitle_label.setText(f"Aktenzeichen {detail.file_number} · {status_text(detail)}")
         self.area_badge.set_area(detail.area)
         self.overview.show_detail(detail)
+        if self.retention_text is not None:
+            self.overview.master_labels["retention"].setText(self.retention_text(detail.id))
         self.contacts.show_detail(detail)
         if self.steps_panel is not None:
             self.steps_panel.show_case(detail.id)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
@@ -75,6 +76,18 @@ class ContactDialog(DraftFormDialog):
         self.due_edit = OptionalDateEdit(
             "Frist setzen", "Frist", default=lambda: dt.date.today() + dt.timedelta(days=7)
         )
+        #: § 65 SGB VIII: entrusted in confidence; leaves no print, export or bundle.
+        self.entrusted_check = QCheckBox("An&vertraut (§ 65 SGB VIII), von:")
+        self.entrusted_check.setAccessibleName("Anvertraut nach § 65 SGB VIII")
+        self.entrusted_check.setToolTip(
+            "Im Vertrauen mitgeteilt: der Eintrag bleibt auf Ihren Geräten und geht ohne "
+            "erfasste Einwilligung in keinen Ausdruck, Export, keine Auskunft und kein Paket."
+        )
+        self.entrusted_edit = QLineEdit()
+        self.entrusted_edit.setAccessibleName("Anvertraut von")
+        self.entrusted_edit.setPlaceholderText("wer hat es anvertraut, z. B. Tochter Lea")
+        self.entrusted_edit.setEnabled(False)
+        self.entrusted_check.toggled.connect(self.entrusted_edit.setEnabled)
 
         form = QFormLayout()
         if initial is not None:
@@ -99,6 +112,7 @@ class ContactDialog(DraftFormDialog):
         )
         form.addRow(buddy("&wer:", self.actor_edit, "wer"), self.actor_edit)
         form.addRow(buddy("&Frist:", self.due_edit, "Frist"), self.due_edit)
+        form.addRow(self.entrusted_check, self.entrusted_edit)
         self.body.addLayout(form)
         shortcut_hint = QLabel("Strg+Eingabe speichert, Esc bricht ab.")
         shortcut_hint.setEnabled(False)
@@ -114,6 +128,7 @@ class ContactDialog(DraftFormDialog):
                 "note": self.note_edit,
                 "next_step": self.next_step_edit,
                 "next_step_due": self.due_edit,
+                "entrusted_by": self.entrusted_edit,
             }
         )
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -134,6 +149,8 @@ class ContactDialog(DraftFormDialog):
         self.next_step_edit.setText(value.next_step)
         self.due_edit.set_date(value.next_step_due)
         self.actor_edit.set_value(value.next_step_actor, value.next_step_actor_name)
+        self.entrusted_check.setChecked(bool(value.entrusted_by))
+        self.entrusted_edit.setText(value.entrusted_by)
 
     def values(self) -> ContactInput:
         """The contact as entered."""
@@ -148,11 +165,15 @@ class ContactDialog(DraftFormDialog):
             next_step_due=self.due_edit.date(),
             next_step_actor=self.actor_edit.actor(),
             next_step_actor_name=self.actor_edit.name(),
+            entrusted_by=self.entrusted_edit.text() if self.entrusted_check.isChecked() else "",
         )
 
     def current_problems(self) -> dict[str, str]:
         """Why the entry cannot be stored."""
-        return contact_problems(self.values())
+        problems = contact_problems(self.values())
+        if self.entrusted_check.isChecked() and not self.entrusted_edit.text().strip():
+            problems["entrusted_by"] = "Bitte angeben, wer es anvertraut hat."
+        return problems
 
     @classmethod
     def ask(cls, parent: QWidget | None, initial: ContactView | None = None) -> ContactInput | None:

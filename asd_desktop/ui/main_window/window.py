@@ -44,6 +44,7 @@ from asd_desktop.ui.main_window.settings_dialog import SettingsDialog
 from asd_desktop.ui.mandates_tab import OverdueDialog
 from asd_desktop.ui.needs_list_dialog import NeedsListDialog
 from asd_desktop.ui.operations import BusyScope
+from asd_desktop.ui.privacy import actions as privacy_actions
 from asd_desktop.ui.sozialraum_window import SozialraumWindow, record_exploration
 from asd_desktop.ui.sync_window import SyncWindow
 from asd_desktop.ui.verify_dialog import VerifyDialog
@@ -146,6 +147,10 @@ class MainWindow(CaseListWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.sync_action)
         file_menu.addAction(self.conflicts_action)
+        self.deletion_list_action = self._action(
+            "Zur &Löschung fällig …", lambda: privacy_actions.open_deletion_list(self)
+        )
+        file_menu.addAction(self.deletion_list_action)
         file_menu.addSeparator()
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.settings_action)
@@ -198,6 +203,11 @@ class MainWindow(CaseListWindow):
             "&Gefährdungseinschätzung …", lambda: self._act_on_case(CaseView.assess_risk)
         )
         case_menu.addAction(self.assessment_action)
+        self.access_action = self._action(
+            "A&uskunft nach Art. 15 …",
+            lambda: self._act_on_case(lambda v: privacy_actions.open_access_request(self, v)),
+        )
+        case_menu.addAction(self.access_action)
 
         self.focus_search_action = self._action("&Suche", self.focus_search, std.Find)
         self.focus_list_action = self._action("&Fallliste", self.focus_list, "Ctrl+1")
@@ -236,6 +246,8 @@ class MainWindow(CaseListWindow):
 
         self._unlocked_actions = (
             self.new_case_action,
+            self.deletion_list_action,
+            self.access_action,
             self.lock_action,
             self.passphrase_action,
             self.sync_action,
@@ -302,6 +314,7 @@ class MainWindow(CaseListWindow):
         view.conflict_gate = lambda table, row_id: ConflictInbox.resolve_first(
             self, opened.sync, table, row_id
         )
+        privacy_actions.wire_case_view(self, view)
         view.case_changed.connect(self._on_case_changed)
         view.case_changed.connect(self.due.refresh)
         view.conflicts_requested.connect(self.open_conflicts)
