@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateEdit
 
 from asd_desktop.demo.wirkung import DEMO_COSTS, DEMO_PILOT, write_wirkung_demo
 from asd_desktop.demo.wirkung_plan import BASELINE, UNTIL
@@ -21,6 +21,7 @@ from asd_desktop.ui.wirkung_window.table import ReportTableModel
 from tests.conftest import PASSPHRASE
 from tests.ui.test_main_window import Clock, _unlock
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -110,16 +111,58 @@ def test_the_team_leader_opens_the_report_by_keyboard_and_sees_the_source_s_figu
     )
     first = model.index(sha, ReportTableModel.PILOT_FIRST).data()
     assert first == "< 3"
-    # What the team leader sees, at 1366×768.
+    # What the team leader sees, at 1366×768: each view once.
     report.resize(1366, 768)
-    _press(qtbot, report, Qt.Key.Key_1, ALT)
-    shot = tmp_path / "wirkungsbericht.png"
-    assert report.grab().save(str(shot))
-    assert shot.stat().st_size > 20_000
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for key, name in (
+        (Qt.Key.Key_1, "veraenderung"),
+        (Qt.Key.Key_2, "laufende_massnahmen"),
+        (Qt.Key.Key_3, "tabelle"),
+        (Qt.Key.Key_4, "ausgaben_methode"),
+    ):
+        _press(qtbot, report, key, ALT)
+        shot = SCREENSHOTS / f"wirkungsbericht_{name}.png"
+        assert report.grab().save(str(shot))
+        assert shot.stat().st_size > 20_000
     # Esc closes it, the main window stays.
     _press(qtbot, report, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: main_window.findChild(WirkungWindow) is None)
     assert not main_window.is_locked()
+
+
+def test_tab_walks_every_field_in_order_and_comes_back(qtbot, main_window: MainWindow):
+    report = _open_by_keyboard(qtbot, main_window)
+    _make_report(qtbot, report)
+    report.pilot_combo.setFocus()
+    qtbot.waitUntil(report.pilot_combo.hasFocus)
+    seen = [QApplication.focusWidget()]
+    for _ in range(40):
+        _press(qtbot, report, Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        if focus is seen[-1] and isinstance(focus, QDateEdit):
+            continue  # Tab walks day, month and year of a date first (Qt's way)
+        assert focus is not seen[-1]  # every other press moves on
+        if focus is report.pilot_combo:
+            break
+        seen.append(focus)
+    else:
+        pytest.fail("Tab never came back to the Pilotgruppe")
+    fields = [
+        report.pilot_combo,
+        report.comparison_combo,
+        report.baseline_edit,
+        report.until_edit,
+        report.staff_edit,
+        report.training_edit,
+        report.evaluation_edit,
+        report.run_button,
+    ]
+    assert [w for w in seen if w in fields] == fields
+    for button in (report.csv_button, report.pdf_button, report.close_button):
+        assert button in seen
+    assert seen.index(report.run_button) < seen.index(report.csv_button)
+    _press(qtbot, report, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is seen[-1]
 
 
 def test_export_csv_by_keyboard_and_read_it_back(
