@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from asd_desktop.domain.enums import DocumentKind, DueKind
 from asd_desktop.ui.case_view import CaseView
@@ -229,10 +229,18 @@ def test_a_decided_hze_is_offered_on_the_tab(qtbot, opened, view):
         dialog.participants_edit.setPlainText("Ayşe Yılmaz; Mutter")
         qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    errors = when_modal(qtbot, HilfeDialog, check_prepared)
+    def yes(box: QWidget) -> None:
+        assert "Hilfe zur Erziehung" in box.text()
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # Ja is the default
+
+    # As after the Kollegiale Beratung's window closes: asked once, Enter says yes.
+    errors = when_modal(qtbot, QMessageBox, yes)
+    errors += when_modal(qtbot, HilfeDialog, check_prepared)
     errors += when_modal(qtbot, MeetingDialog, meeting)
-    tab.prepare_button.click()
+    view.set_current_tab(0)
+    view.offer_hilfe_after(c.id)
     assert errors == []
+    assert view.tabs.currentWidget() is tab
     assert not tab.prepare_button.isVisible()
     [hilfe] = opened.hilfen.hilfen(case.id)
     assert hilfe.consultation_id == c.id
