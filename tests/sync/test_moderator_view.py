@@ -6,14 +6,20 @@ laptop M enrolled as "Familienrat-Koordination (extern)"), real bundles through 
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from asd_desktop.domain.entrusted import Exit
+from asd_desktop.domain.enums import DocumentKind
 from asd_desktop.domain.sync_states import DeviceScope
 from asd_desktop.models import Case
+from asd_desktop.models.documents import Document
 from asd_desktop.models.familienrat import FamilyCouncil
+from asd_desktop.models.privacy import EntrustedConsent
 from asd_desktop.services import vault
 from asd_desktop.services.sync import devices
 from asd_desktop.services.sync.moderator import CASE_FIELDS, COUNCIL_DOCUMENT_KINDS, COUNCIL_TABLES
@@ -42,6 +48,37 @@ def _council_case(o: Node) -> str:
                 .order_by(func.count().desc())
             ).first()
         )
+
+
+def _two_documents(o: Node, case_id: str) -> tuple[str, str]:
+    """Two letters of the case outside the Familienrat; a consent opens the first to it."""
+    ids = []
+    with o.ov.database.session_factory.begin() as s:
+        for title in ("Schreiben an die Schule", "Schreiben an den Kinderarzt"):
+            doc = Document(
+                case_id=case_id,
+                kind=DocumentKind.MANDATE_LETTER.value,
+                title=title,
+                created_at=dt.datetime(2026, 11, 20, 9, 0),
+                sha256=hashlib.sha256(title.encode()).hexdigest(),
+                content=b"%PDF-1.4 " + title.encode(),
+                entrusted_by="Mutter",
+            )
+            s.add(doc)
+            s.flush()
+            ids.append(doc.id)
+        s.add(
+            EntrustedConsent(
+                case_id=case_id,
+                record_table="documents",
+                record_id=ids[0],
+                given_by="Mutter",
+                given_on=dt.date(2026, 11, 21),
+                purpose="für die Vorbereitung des Familienrats",
+                covers=[Exit.MODERATOR.value],
+            )
+        )
+    return ids[0], ids[1]
 
 
 def _rows(lines: list[str]) -> list[dict[str, object]]:
@@ -80,6 +117,7 @@ def test_the_moderators_dump_holds_only_the_familienrat_part(trio: Trio, tmp_pat
         assert peer.scope_label == "Familienrat-Koordination (extern)"
         case_id = _council_case(trio.o)
         other_cases = [c for c in trio.o.case_ids() if c != case_id]
+        consented, withheld = _two_documents(trio.o, case_id)
         trio.o.ov.sync.assign(case_id, m.device_id)
         report = trio.send(trio.o, m)
         assert report.changed["family_councils"] >= 1
@@ -112,12 +150,16 @@ def test_the_moderators_dump_holds_only_the_familienrat_part(trio: Trio, tmp_pat
         elsewhere = _case_rows_elsewhere(trio.o, case_id)
         assert "persons" in elsewhere
         assert len(elsewhere) >= 3, elsewhere
-        leaked = {t: ids for t, ids in elsewhere.items() if any(i in text for i in ids)}
-        assert leaked == {}
+        elsewhere["documents"].discard(consented)  # opened by the consent (asserted below)
+        leaked = {t: {i for i in ids if i in text} for t, ids in elsewhere.items()}
+        assert {t: ids for t, ids in leaked.items() if ids} == {}
+        # A document reaches the moderator only as a Familienrat document or by consent.
+        assert consented in text
+        assert withheld not in text
         for row in received:
             data = row["data"]
             assert isinstance(data, dict)
-            if row["table"] == "documents":
+            if row["table"] == "documents" and data["id"] != consented:
                 assert data["kind"] in COUNCIL_DOCUMENT_KINDS
                 assert not data.get("entrusted_by")
             else:

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Table, false, select, true
 from sqlalchemy.orm import Session
 
+from asd_desktop.domain.entrusted import Exit
 from asd_desktop.domain.enums import DocumentKind
 from asd_desktop.models.privacy import EntrustedConsent
 
@@ -60,7 +61,7 @@ _EXCHANGE_FIELDS = frozenset(
     {"id", "version_vector", "origin_device", "origin_counter", "hlc", "deleted"}
 )
 #: The value in a consent's ``covers`` that opens an item to the Familienrat coordination.
-CONSENT_EXIT = "familienrat"
+CONSENT_EXIT = Exit.MODERATOR.value
 
 
 @dataclass(frozen=True)
