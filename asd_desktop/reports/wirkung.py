@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -97,7 +98,7 @@ class _ReportFurniture(Furniture):
 def change_chart(bars: Sequence[ChangeBar], pilot: str, comparison: str) -> Drawing:
     """Horizontal bars around zero: each row's change in the pilot and in the comparison."""
     regular, bold = register_fonts()
-    label_w, value_w, row_h, bar_h = 62 * mm, 16 * mm, 12.0, 5.0
+    label_w, value_w, row_h, bar_h = 66 * mm, 16 * mm, 14.0, 5.5
     legend_h = 14.0
     width = CONTENT_WIDTH
     height = legend_h + row_h * len(bars) + 6
@@ -113,7 +114,7 @@ def change_chart(bars: Sequence[ChangeBar], pilot: str, comparison: str) -> Draw
     for index, bar in enumerate(bars):
         y = top - (index + 1) * row_h
         font = bold if bar.total else regular
-        drawing.add(String(0, y + 3.5, _fit(bar.label, 46), fontName=font, fontSize=7.5))
+        drawing.add(String(0, y + 4.5, _fit(bar.label, 50), fontName=font, fontSize=8))
         for offset, value, colour in (
             (bar_h, bar.pilot, PILOT_COLOUR),
             (0.0, bar.comparison, COMPARISON_COLOUR),
@@ -254,6 +255,8 @@ def _measure_table(st: Styles, report: WirkungReport) -> Flowable:
     style: list[tuple[object, ...]] = [
         ("SPAN", (1, 0), (4, 0)),
         ("SPAN", (5, 0), (8, 0)),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
         ("FONTSIZE", (0, 0), (-1, -1), 7),
         ("LEADING", (0, 0), (-1, -1), 8.5),
         ("TEXTCOLOR", (0, 1), (-1, 1), MUTED),
@@ -264,8 +267,18 @@ def _measure_table(st: Styles, report: WirkungReport) -> Flowable:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
     ]
     _, bold = register_fonts()
+    group_style = ParagraphStyle(
+        "wirkung_group", parent=st.small, fontSize=7, leading=8.5, textColor=INK, spaceAfter=0
+    )
+    kind_style = ParagraphStyle("wirkung_kind", parent=group_style, leftIndent=6)
     for row in report.rows:
-        cells: list[object] = [row.label if row.level is not RowLevel.KIND else f"   {row.label}"]
+        label = escape(row.label)
+        cells: list[object] = [
+            Paragraph(
+                label if row.level is RowLevel.KIND else f"<b>{label}</b>",
+                kind_style if row.level is RowLevel.KIND else group_style,
+            )
+        ]
         for side in Side:
             tally = row.tally(side)
             cells += [
@@ -285,7 +298,10 @@ def _measure_table(st: Styles, report: WirkungReport) -> Flowable:
 
 
 def _cell(st: Styles, value: str, strong: bool = False) -> Paragraph:
-    return Paragraph(escape(value), st.label if strong else st.small)
+    if strong:
+        head = ParagraphStyle("wirkung_head", parent=st.label, fontSize=8.5, leading=10.5)
+        return Paragraph(escape(value), head)
+    return Paragraph(escape(value), st.small)
 
 
 def _spending_table(report: WirkungReport) -> Flowable:
@@ -320,9 +336,14 @@ def _spending_table(report: WirkungReport) -> Flowable:
     )
 
 
-def _indicator_table(rows: Sequence[IndicatorRow], pilot: str, comparison: str) -> Flowable:
-    data: list[list[object]] = [["", pilot, comparison]]
-    data += [[r.label, share_text(r.pilot), share_text(r.comparison)] for r in rows]
+def _indicator_table(
+    st: Styles, rows: Sequence[IndicatorRow], pilot: str, comparison: str
+) -> Flowable:
+    data: list[list[object]] = [["", _cell(st, pilot), _cell(st, comparison)]]
+    data += [
+        [_cell(st, r.label), _cell(st, share_text(r.pilot)), _cell(st, share_text(r.comparison))]
+        for r in rows
+    ]
     return table(
         data,
         [80 * mm, 45 * mm, 45 * mm],
@@ -335,12 +356,23 @@ def _indicator_table(rows: Sequence[IndicatorRow], pilot: str, comparison: str) 
     )
 
 
+NOTE = (
+    "Gezählt werden die Hilfen, die an einem Stichtag laufen; »neu« sind die dazwischen "
+    "begonnenen. Maßnahmen sind die Hilfen zur Erziehung (ambulant, teilstationär, "
+    "stationär); »Fälle insgesamt« zählt jeden Fall mit einer laufenden Hilfe einmal. "
+    "Ausgaben sind die Kosten der Maßnahmen anteilig nach Tagen im Kalenderjahr. Der "
+    "bereinigte Effekt ist die Veränderung im Pilot abzüglich der Veränderung im Vergleich, "
+    "in Euro bezogen auf die Ausgaben des Pilots im ersten Jahr. Felder mit weniger als drei "
+    "Fällen stehen als »< 3«."
+)
+
+
 def _story(report: WirkungReport) -> list[Flowable]:
     st = styles()
     first, second = german_date(report.baseline), german_date(report.until)
     pilot, comparison = report.pilot_label, report.comparison_label
     summary: list[Flowable] = [Paragraph(escape(f"{pilot} im Vergleich mit {comparison}"), st.box)]
-    summary.append(facts(st, key_figures(report), 42 * mm))
+    summary.append(facts(st, key_figures(report), 48 * mm))
     story: list[Flowable] = [
         Paragraph(TITLE, st.title),
         Paragraph(
@@ -353,6 +385,8 @@ def _story(report: WirkungReport) -> list[Flowable]:
             [
                 heading(st, "Veränderung gegenüber dem ersten Stichtag", "in Prozent"),
                 change_chart(change_bars(report), pilot, comparison),
+                Spacer(1, 3 * mm),
+                Paragraph(escape(NOTE), st.small),
             ]
         ),
         KeepTogether(
@@ -386,24 +420,10 @@ def _story(report: WirkungReport) -> list[Flowable]:
             KeepTogether(
                 [
                     heading(st, "Arbeit mit dem Sozialraum", "Kennzahlen der Methode"),
-                    _indicator_table(report.indicators, pilot, comparison),
+                    _indicator_table(st, report.indicators, pilot, comparison),
                 ]
             )
         )
-    story += [
-        Spacer(1, 4 * mm),
-        Paragraph(
-            escape(
-                "Gezählt werden die Hilfen, die an einem Stichtag laufen; »neu« sind die "
-                "dazwischen begonnenen. Ausgaben sind die Kosten der Maßnahmen (ohne Beratung) "
-                "anteilig nach Tagen im Kalenderjahr. Der bereinigte Effekt ist die Veränderung "
-                "im Pilot abzüglich der Veränderung im Vergleich, in Euro bezogen auf die "
-                "Ausgaben des Pilots im ersten Jahr. Felder mit weniger als drei Fällen stehen "
-                "als »< 3«."
-            ),
-            st.small,
-        ),
-    ]
     return story
 
 
