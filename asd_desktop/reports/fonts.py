@@ -21,11 +21,11 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape, unescape
 
 from arabic_reshaper import ArabicReshaper
-from bidi.algorithm import get_display
+from bidi import get_display
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
@@ -174,6 +174,12 @@ def describe_character(ch: str) -> str:
 
 
 def runs(value: str) -> list[tuple[str, str]]:
+    """``value`` cut into (font, text) runs (see :func:`_runs`)."""
+    return list(_runs(value))
+
+
+@lru_cache(maxsize=4096)
+def _runs(value: str) -> tuple[tuple[str, str], ...]:
     """``value`` cut into (font, text) runs; neutral characters join the run they stand in.
 
     A character no font has stays with DejaVu (it prints as a box; the warning
@@ -201,12 +207,13 @@ def runs(value: str) -> list[tuple[str, str]]:
             out[-1] = (out[-1][0], out[-1][1] + pending)
         else:
             out.append((REGULAR, pending))
-    return out
+    return tuple(out)
 
 
 _RTL_FONTS = frozenset({"NotoSansArabic", "NotoSansHebrew"})
 
 
+@lru_cache(maxsize=4096)
 def visual(font: str, value: str, harfbuzz: bool = False) -> str:
     """A run as it is drawn left to right: Arabic shaped, right-to-left runs reordered.
 
@@ -246,6 +253,7 @@ def needs_shaping(value: str) -> bool:
 _TAG = re.compile(r"(<[^>]*>)")
 
 
+@lru_cache(maxsize=4096)
 def script_markup(markup: str, harfbuzz: bool = False) -> str:
     """Paragraph markup with every run DejaVu lacks wrapped in its fallback font.
 
