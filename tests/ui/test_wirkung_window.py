@@ -15,6 +15,7 @@ from asd_desktop.demo.wirkung import DEMO_COSTS, DEMO_PILOT, write_wirkung_demo
 from asd_desktop.demo.wirkung_plan import BASELINE, UNTIL
 from asd_desktop.services import vault
 from asd_desktop.services.wirkung import REST, Choice, WirkungService, save_choice, save_costs
+from asd_desktop.ui.help import install_help
 from asd_desktop.ui.main_window import MainWindow
 from asd_desktop.ui.wirkung_window import ExportTarget, WirkungWindow
 from asd_desktop.ui.wirkung_window.table import ReportTableModel
@@ -201,3 +202,18 @@ def test_without_groups_the_window_says_where_to_enter_them(qtbot, opened, data_
     assert "Zuordnung" in window.problems.text()
     focus = QApplication.focusWidget()
     assert focus is None or focus.isEnabled()
+
+
+def test_f1_explains_the_report_and_locking_closes_it(qtbot, main_window: MainWindow):
+    report = _open_by_keyboard(qtbot, main_window)
+    install_help()
+    _press(qtbot, report, Qt.Key.Key_F1)
+    shown = install_help().window
+    assert shown is not None
+    qtbot.waitUntil(shown.isVisible)
+    assert shown.help_id == "wirkungsbericht"
+    assert "< 3" in shown.browser.toPlainText()
+    shown.close()
+    main_window.lock()
+    qtbot.waitUntil(lambda: main_window.findChild(WirkungWindow) is None)
+    assert not main_window.wirkung_action.isEnabled()
