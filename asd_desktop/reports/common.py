@@ -274,10 +274,21 @@ def heading(st: Styles, plain: str, term: str = "") -> Paragraph:
     return Paragraph(escape(plain) + extra, st.heading)
 
 
-def facts(st: Styles, rows: Sequence[tuple[str, str]], label_width: float = 32 * mm) -> Table:
-    """Label–value lines (Familie, Aktenzeichen, Datum …) without a grid."""
+def facts(
+    st: Styles,
+    rows: Sequence[tuple[str, str]],
+    label_width: float = 32 * mm,
+    markup: bool = False,
+) -> Table:
+    """Label–value lines (Familie, Aktenzeichen, Datum …) without a grid.
+
+    With ``markup`` the labels are Paragraph markup already (bilingual labels).
+    """
     return table(
-        [[Paragraph(escape(k), st.label), Paragraph(text(v), st.body)] for k, v in rows],
+        [
+            [Paragraph(k if markup else escape(k), st.label), Paragraph(text(v), st.body)]
+            for k, v in rows
+        ],
         [label_width, CONTENT_WIDTH - label_width],
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

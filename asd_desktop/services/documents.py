@@ -309,7 +309,7 @@ class DocumentService:
             document_date=agreement.agreed_on,
         )
 
-    def print_council_invitations(self, council_id: str) -> list[DocumentView]:
+    def print_council_invitations(self, council_id: str, language: str = "") -> list[DocumentView]:
         """Render and keep one invitation per participant the family invites.
 
         Family and surroundings who have not declined get one each; professionals
@@ -317,12 +317,16 @@ class DocumentService:
         (see :mod:`asd_desktop.services.familienrat.documents`).
         """
         view, case = self._council(council_id)
-        return [self._keep_council(view, d) for d in council_invitations(view, case)]
+        docs = council_invitations(view, case, language)
+        return [self._keep_council(view, d) for d in docs]
 
-    def print_council_plan(self, council_id: str) -> DocumentView:
-        """Render and keep the family's plan with every agreement and signature lines."""
+    def print_council_plan(self, council_id: str, language: str = "") -> DocumentView:
+        """Render and keep the family's plan with every agreement and signature lines.
+
+        ``language`` ("tr", "ar" …) prints it bilingually; "" in German only.
+        """
         view, case = self._council(council_id)
-        return self._keep_council(view, council_plan(view, case))
+        return self._keep_council(view, council_plan(view, case, language))
 
     def print_council_protocols(
         self, council_id: str, letter_on: dt.date | None = None

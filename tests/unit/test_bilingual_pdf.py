@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 
 from asd_desktop.reports import fonts
+from asd_desktop.reports.familienrat.invitation import render_invitation
+from asd_desktop.reports.familienrat.plan import render_plan
 from asd_desktop.reports.goal_agreement import AgreementPrint, render_goal_agreement
 from asd_desktop.reports.i18n import LANGUAGES, language_for, translation
+from tests.unit.test_familienrat_pdf import INVITATION, PLAN
 from tests.unit.test_goal_agreement_pdf import SAMPLE
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -155,3 +158,23 @@ def test_language_from_a_persons_languages_field():
     assert language_for("Deutsch, Arabisch") == "ar"
     assert language_for("Dari; Paschtu") == "fa-AF"
     assert language_for("Deutsch") is None
+
+
+@pytest.mark.parametrize("language", ["ar", "tr", "uk"])
+def test_familienrat_invitation_and_plan_print_in_the_familys_language(language, tmp_path):
+    tr = translation(language)
+    invitation = dataclasses.replace(INVITATION, language=language, participant=NAMES["Arabic"])
+    plan = dataclasses.replace(PLAN, language=language, signers=(NAMES["Dari"], NAMES["Korean"]))
+    for name, content, headings in (
+        ("einladung", render_invitation(invitation), ("Was ist ein Familienrat?", "Wann?")),
+        ("plan", render_plan(plan), ("Unser Plan", "Unterschriften")),
+    ):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(content)
+        text = _words(_text(path))
+        for german in headings:
+            assert _words(german) in text
+            assert _words(tr.get(german)) in text, (language, name, german)
+        assert "nicht von Muttersprachler innen geprüft" in text
+    assert _words(NAMES["Arabic"]) in _words(_text(tmp_path / "einladung.pdf"))
+    assert NAMES["Korean"] in _text(tmp_path / "plan.pdf")

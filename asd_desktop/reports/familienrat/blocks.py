@@ -65,15 +65,20 @@ def agreement_list(
     title: str,
     term: str,
     width: float = CONTENT_WIDTH,
+    heading_flowable: Flowable | None = None,
 ) -> list[Flowable]:
-    """The agreements as numbered items under ``title``; nothing when there are none."""
+    """The agreements as numbered items under ``title``; nothing when there are none.
+
+    ``heading_flowable`` replaces the plain heading (a bilingual one).
+    """
     if not items:
         return []
     blocks = [
         numbered(st, n, a.what, _agreement_rows(a), width) for n, a in enumerate(items, start=1)
     ]
     # The heading never stands alone at the bottom of a page.
-    return [KeepTogether([heading(st, title, term), blocks[0]]), *blocks[1:]]
+    head = heading_flowable if heading_flowable is not None else heading(st, title, term)
+    return [KeepTogether([head, blocks[0]]), *blocks[1:]]
 
 
 def concern_block(st: Styles, concern: str, minimums: str) -> list[Flowable]:

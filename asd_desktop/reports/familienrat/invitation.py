@@ -12,13 +12,13 @@ from reportlab.platypus import Flowable, Spacer
 
 from asd_desktop.domain.german import unbreakable
 from asd_desktop.domain.office import Office
+from asd_desktop.reports.bilingual import Bilingual
 from asd_desktop.reports.common import (
     INK,
     Paragraph,
     Styles,
     boxed,
     german_time,
-    heading,
     long_german_date,
     styles,
     text,
@@ -53,6 +53,8 @@ class InvitationPrint:
     moderator: str = ""
     moderator_contact: str = ""
     office: Office = field(default_factory=Office)
+    #: The family's language for a bilingual print ("tr", "ar" …); "" = German only.
+    language: str = ""
 
 
 def _when(at: dt.datetime) -> str:
@@ -66,29 +68,39 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
         "recipient", parent=st.body, fontName=bold, fontSize=18, leading=23, textColor=INK
     )
     when_style = ParagraphStyle("when", parent=st.box, fontSize=13, leading=18)
+    bi = Bilingual(st, data.language)
+    invite = (
+        "Wir, Familie {family}, laden Sie herzlich zu unserem Familienrat ein. "
+        "Wir freuen uns, wenn Sie dabei sind."
+    )
+    title: list[Flowable] = [Paragraph(INVITATION_TITLE, st.title)]
+    if bi.said(INVITATION_TITLE):
+        title.append(bi.translated(bi.said(INVITATION_TITLE), bold=True))
     story: list[Flowable] = [
-        Paragraph(INVITATION_TITLE, st.title),
+        *title,
+        *bi.note(),
         Spacer(1, 3 * mm),
-        Paragraph("für", st.label),
+        Paragraph(bi.label("für"), st.label),
         Paragraph(text(data.participant), name_style),
         Spacer(1, 4 * mm),
-        Paragraph(
-            f"Wir, Familie {escape(data.family_name)}, laden Sie herzlich zu unserem "
-            "Familienrat ein. Wir freuen uns, wenn Sie dabei sind.",
+        *bi.sentence(
+            escape(invite.format(family=data.family_name)),
             st.body,
+            invite,
+            family=data.family_name,
         ),
         Spacer(1, 2 * mm),
         boxed(
             [
-                Paragraph("Wann?", st.label),
+                Paragraph(bi.label("Wann?"), st.label),
                 Paragraph(nbsp(_when(data.meeting_at)), when_style),
                 Spacer(1, 2 * mm),
-                Paragraph("Wo?", st.label),
+                Paragraph(bi.label("Wo?"), st.label),
                 Paragraph(text(unbreakable(data.place)), when_style),
             ]
         ),
-        heading(st, "Was ist ein Familienrat?"),
-        Paragraph(WHAT_IS_A_COUNCIL, st.body),
+        bi.heading("Was ist ein Familienrat?"),
+        *bi.sentence(WHAT_IS_A_COUNCIL, st.body),
     ]
     setting = []
     if data.food:
@@ -98,7 +110,7 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
     if data.interpreter:
         setting.append("Eine Dolmetscherin oder ein Dolmetscher ist dabei.")
     if setting or data.setting_notes.strip():
-        story.append(heading(st, "Was Sie erwartet"))
+        story.append(bi.heading("Was Sie erwartet"))
         story.extend(Paragraph(escape(s), st.bullet, bulletText="•") for s in setting)
         if data.setting_notes.strip():
             story.append(Paragraph(text(data.setting_notes), st.bullet, bulletText="•"))
@@ -110,7 +122,7 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
                 bulletText="•",
             )
         )
-    story.append(heading(st, "Kommen Sie?"))
+    story.append(bi.heading("Kommen Sie?"))
     if data.invited_by.strip():
         story.append(
             Paragraph(
@@ -119,7 +131,7 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
             )
         )
     else:
-        story.append(Paragraph("Bitte sagen Sie uns Bescheid, ob Sie kommen können.", st.body))
+        story.extend(bi.sentence("Bitte sagen Sie uns Bescheid, ob Sie kommen können.", st.body))
     if data.moderator.strip():
         # One sentence: the contact's lines joined with commas.
         lines = [x.strip() for x in data.moderator_contact.splitlines() if x.strip()]
@@ -139,7 +151,7 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
     story.extend(
         [
             Spacer(1, 6 * mm),
-            Paragraph("Herzliche Grüße", st.body),
+            *bi.sentence("Herzliche Grüße", st.body),
             Paragraph(signed, st.strong),
         ]
     )

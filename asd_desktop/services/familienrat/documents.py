@@ -268,15 +268,20 @@ class RenderedDocument:
     participant: int | None = None
 
 
-def council_invitations(view: CouncilView, case: CaseFacts) -> list[RenderedDocument]:
-    """One invitation per participant the family invites (see the module docstring)."""
+def council_invitations(
+    view: CouncilView, case: CaseFacts, language: str = ""
+) -> list[RenderedDocument]:
+    """One invitation per participant the family invites (see the module docstring).
+
+    ``language`` ("tr", "ar" …) prints them bilingually; "" in German only.
+    """
     when = _meeting_day(view)
     numbers = _participant_numbers(view, invitation_recipients(view))
     return [
         RenderedDocument(
             DocumentKind.COUNCIL_INVITATION,
             f"Familienrat: Einladung für {data.participant}{when}",
-            render_invitation(data),
+            render_invitation(replace(data, language=language)),
             data.meeting_at.date(),
             number,
         )
@@ -284,9 +289,9 @@ def council_invitations(view: CouncilView, case: CaseFacts) -> list[RenderedDocu
     ]
 
 
-def council_plan(view: CouncilView, case: CaseFacts) -> RenderedDocument:
-    """The family's plan with every agreement and signature lines."""
-    data = plan_print(view, case)
+def council_plan(view: CouncilView, case: CaseFacts, language: str = "") -> RenderedDocument:
+    """The family's plan with every agreement and signature lines (bilingual with ``language``)."""
+    data = replace(plan_print(view, case), language=language)
     return RenderedDocument(
         DocumentKind.COUNCIL_PLAN,
         f"Familienrat: Unser Plan{_meeting_day(view)}",
