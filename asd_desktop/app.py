@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from asd_desktop.models.errors import DataDirInUseError
 from asd_desktop.services.vault import DataDirLock
-from asd_desktop.storage.process import harden_process
 from asd_desktop.ui.focus import install_tab_focus
 from asd_desktop.ui.help import install_help
 from asd_desktop.ui.main_window import MainWindow
@@ -40,7 +39,6 @@ def _german(app: QApplication) -> None:
 
 def run_app(data_dir: Path) -> int:
     """Open the window on ``data_dir``; returns the exit code (2: folder already in use)."""
-    harden_process()  # also when the window is started without the command line
     app = _application()
     app.setApplicationName(APP_NAME)
     _german(app)

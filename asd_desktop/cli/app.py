@@ -71,10 +71,17 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    from asd_desktop.storage.process import harden_process
+    """Run the command line; returns the exit code.
 
-    harden_process()  # before any key, passphrase or name is in memory
+    Started as the program (no ``argv``: the console script, ``python -m asd_desktop``, the
+    built program, and through it the window), the process is hardened first: no core
+    dump, not dumpable, owner-only files. A test that calls ``main([...])`` in its own
+    process keeps that process as it is.
+    """
+    if argv is None:
+        from asd_desktop.storage.process import harden_process
+
+        harden_process()  # before any key, passphrase or name is in memory
     parser, handlers = _parser_and_handlers()
     args = parser.parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
