@@ -246,3 +246,27 @@ def test_a_report_about_a_day_nobody_had_help_is_all_zero(demo: tuple[Path, Wirk
     assert empty.row(MEASURES_KEY).pilot.baseline == 0
     assert empty.pilot_spending.change is None
     assert empty.effect.saved_net is None
+
+
+def test_generated_cases_get_a_district_and_several_hilfen(tmp_path: Path):
+    from asd_desktop.demo import fill_demo
+    from asd_desktop.demo.wirkung import add_generated_hilfen
+
+    opened = vault.create_vault(tmp_path / "daten", PASSPHRASE, PASSPHRASE)
+    try:
+        factory, device = opened.database.session_factory, opened.database.device_id
+        today = dt.date(2026, 6, 1)
+        fill_demo(factory, device, cases=40, contacts_per_case=0, seed=3, today=today)
+        written = add_generated_hilfen(factory, device, 3, today)
+        service = WirkungService(factory)
+        districts = [g for g in service.groups() if g.kind is GroupKind.DISTRICT]
+        assert districts
+        assert written >= 2 * 40 * 0.8  # two to five in a row, fewer only for short cases
+        report = service.report(districts[0], REST, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
+        both = report.row(CASES_KEY)
+        assert both.pilot.until + both.comparison.until > 0
+        rows = service.help_rows(districts[0], REST)
+        assert len(rows) == written  # every generated case is in one of the two groups
+        assert all(r.end is None or r.end >= r.start for r in rows)
+    finally:
+        opened.close()
