@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.enums import Role
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.documents import DocumentService, DocumentView
@@ -37,6 +38,7 @@ from asd_desktop.ui.dialogs.review_dialog import ReviewDialog
 from asd_desktop.ui.goal_wizard.wizard import GoalWizard
 from asd_desktop.ui.operations import Op
 from asd_desktop.ui.pdf_preview import render_then_preview
+from asd_desktop.ui.print_language import ask_language
 from asd_desktop.ui.rows_model import RowsModel
 from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date, german_datetime
@@ -619,10 +621,19 @@ class GoalsTab(QWidget):
             )
 
         agreement_id = agreement.id
+        # The family's language, if someone in the family speaks one we have (issue 18).
+        family = [
+            p.languages
+            for p in (self._detail.persons if self._detail is not None else ())
+            if Role.PROFESSIONAL not in p.roles
+        ]
+        language = ask_language(self, family)
+        if language is None:
+            return
         self.print_operation = render_then_preview(
             self,
             documents,
-            lambda: documents.print_goal_agreement(agreement_id),
+            lambda: documents.print_goal_agreement(agreement_id, language),
             rendered=stored,
             failure=failed,
         )
