@@ -1,0 +1,289 @@
+"""Rules on what a goal says: a measure, something vague, something negative."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from asd_desktop.domain import goal_analysis as lex
+from asd_desktop.domain.goal_analysis import Word
+from asd_desktop.domain.goal_checker.form import _actorless, _has_verb
+from asd_desktop.domain.goal_checker.patterns import (
+    _ARTICLE_BEFORE,
+    _COMPARATIVE,
+    _CONDITION_OPENERS,
+    _HOURS_IN_HEADING,
+    _I,
+    _MEASURE_HELP,
+    _MEASURE_HOURS,
+    _MEASURE_TAKING_PART,
+    _NEGATION_BEFORE,
+    _NEGATIVE,
+    _NOMINAL_HEADING,
+    _PARAGRAPH,
+    _QUANTIFIER,
+    _VAGUE_WORDS,
+)
+from asd_desktop.domain.goal_checker.text import (
+    Finding,
+    _anchor_phrases,
+    _clause_of,
+    _first_word,
+    _has_finite_verb,
+    _in_any,
+    _is_comparative,
+    _modified_end,
+    _passive_sentence,
+    _quote,
+    _sentence_of,
+    _situation_named,
+    _Text,
+    _verb_lemma,
+    _words_in,
+)
+
+_EXAMPLE = (
+    "»Bis zum 30. April liegt Elifs Sportzeug jeden Dienstagmorgen gepackt an der Wohnungstür.«"
+)
+
+
+def _measure_finding(t: _Text, span: tuple[int, int], why: str) -> Finding:
+    return Finding(
+        "measure",
+        f"»{_quote(t, span)}« {why} – ein Weg, kein Zustand. Beschreiben Sie, was "
+        "sich im Alltag der Familie zeigen soll, wenn die Hilfe gewirkt hat – z. B. "
+        f"{_EXAMPLE}",
+        span,
+    )
+
+
+def _check_measure(t: _Text) -> Finding | None:
+    if "measure" not in t.memo:
+        t.memo["measure"] = _find_measure(t)
+    found = t.memo["measure"]
+    return found if isinstance(found, Finding) else None
+
+
+def _find_measure(t: _Text) -> Finding | None:
+    if t.analysis is not None:
+        found = _analysed_measure(t)
+        if found is not None:
+            return found
+    for pattern, why in (
+        (_MEASURE_HELP, "ist eine Hilfeform oder Maßnahme, kein Ziel"),
+        (_MEASURE_TAKING_PART, "beschreibt eine Teilnahme, nicht was danach anders ist"),
+        (_MEASURE_HOURS, "beschreibt den Umfang einer Hilfe, kein Ziel"),
+        (_PARAGRAPH, "ist eine Rechtsgrundlage für eine Hilfe, kein Ziel"),
+    ):
+        for m in pattern.finditer(t.text):
+            if t.analysis is not None and _excused_measure_word(t, m.start(), m.end()):
+                continue
+            return _measure_finding(t, (m.start(), m.end()), why)
+        if pattern is _MEASURE_HOURS and not _has_verb(t, 0, len(t.text)):
+            hours = _HOURS_IN_HEADING.search(t.text)
+            if hours:
+                return _measure_finding(t, (hours.start(), hours.end()), why)
+    return None
+
+
+def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
+    """Whether a word-list measure hit is a time anchor's event or a family's result."""
+    if _in_any(start, _anchor_phrases(t)):
+        return True
+    return any(w.head in lex.RESULT_HEADS for w in _words_in(t, start, end))
+
+
+def _help_word(w: Word) -> bool:
+    return _names_help(w.text, w.lemma, w.parts)
+
+
+_LONG_HELP_SUFFIX = re.compile(
+    "(?:" + "|".join(sorted((p for p in lex.HELP_PARTS if len(p) > 6), key=len)) + ")$"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_help(text: str, lemma: str, parts: tuple[str, ...]) -> bool:
+    head = parts[-1] if parts else lemma
+    if head in lex.RESULT_HEADS:
+        return False
+    return (
+        lemma in lex.HELP_PARTS
+        or text.lower() in lex.HELP_PARTS
+        or text in lex.HELP_ABBREVIATIONS
+        or head in lex.HELP_PARTS
+        # a help named inside a compound ("Therapieplatz"); short parts ("Heim" in
+        # "Heimweg") only as the head
+        or any(p in lex.HELP_PARTS for p in parts[:-1] if len(p) > 6)
+        or _LONG_HELP_SUFFIX.search(lemma) is not None
+    )
+
+
+def _analysed_measure(t: _Text) -> Finding | None:
+    anchors = _anchor_phrases(t)
+    # "nimmt … an": both the bare and the particle lemma ("nehmen", "annehmen")
+    verbs = {w.lemma for w in t.words if w.pos.startswith("V")} | {
+        _verb_lemma(t, w) for w in t.words if w.pos.startswith("V")
+    }
+    nominal = not _has_finite_verb(t)
+    for i, w in enumerate(t.words):
+        if _in_any(w.start, anchors) or not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
+            continue
+        if _help_word(w):
+            return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
+        if w.lemma in lex.RECEIVED_HELP and (nominal or verbs & lex.RECEIVING_VERBS):
+            return _measure_finding(
+                t,
+                (w.start, w.end),
+                "ist eine Hilfe, die die Familie bekommt – das Bekommen ist kein Ziel",
+            )
+        if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_VERBS and _passive_sentence(t, w):
+            return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
+        before = t.words[i - 1] if i else None
+        if before is not None and before.lemma in lex.HELP_MODIFIERS and w.is_noun:
+            return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
+        if before is not None and before.lemma.startswith("betreut") and "wohn" in w.lemma:
+            return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
+    return None
+
+
+def _check_vague(t: _Text) -> Finding | None:
+    m = _VAGUE_WORDS.search(t.text)
+    if m:
+        span = (m.start(), m.end())
+        word = _quote(t, span)
+        if "selbst" in word.lower():
+            how = (
+                "Nennen Sie, was die Person künftig allein schafft – z. B. »Bis Ende März "
+                "fährt Nils selbstständig mit dem Fahrrad zur Schule.«"
+            )
+        else:
+            how = (
+                "Beschreiben Sie eine Situation im Alltag: Wer tut was, wann, wie oft? – "
+                "z. B. statt »Stärkung der Erziehungsfähigkeit«: »Ab sofort sind Lina und "
+                "Ben an Schultagen um 20 Uhr im Bett.«"
+            )
+        return Finding(
+            "vague",
+            f"»{word}« ist zu allgemein: Es bleibt offen, woran die Familie merkt, dass das "
+            f"Ziel erreicht ist. {how}",
+            span,
+        )
+    for m in _COMPARATIVE.finditer(t.text):
+        before = t.text[max(0, m.start() - 40) : m.start()]
+        word = m.group().lower()
+        if word.endswith("er") and _ARTICLE_BEFORE.search(before):
+            continue  # "ein selbstständiger Junge" is an adjective, not a comparison
+        if word == "mehr":
+            c_start, _ = _clause_of(t, m.start())
+            if _NEGATION_BEFORE.search(t.text, c_start, m.start()):
+                continue  # "nicht mehr", "kein … mehr" is a negation (``negative``)
+        s, e = _sentence_of(t, m.start())
+        if _QUANTIFIER.search(t.text, s, e):
+            continue
+        span = (m.start(), m.end())
+        return Finding(
+            "vague",
+            f"»{_quote(t, span)}« sagt nicht, wie viel oder wie oft: Nennen Sie, woran man "
+            "es sieht – z. B. »an vier von fünf Schultagen«, »jeden Montag«, »um 20 Uhr«.",
+            span,
+        )
+    if t.analysis is not None:
+        found = _analysed_vague(t)
+        if found is not None:
+            return found
+    m = _NOMINAL_HEADING.search(t.text)
+    if m and not _check_measure(t):
+        g = 1 if m.group(1) else 2
+        span = (m.start(g), m.end(g))
+        return Finding(
+            "vague",
+            f"»{_quote(t, span)} …« ist eine Überschrift, kein Ziel: Es fehlt, wer was tut. "
+            "Schreiben Sie einen Satz über einen künftigen Zustand im Alltag – z. B. statt "
+            "»Klärung der Wohnsituation«: »Bis zum 30. April haben wir eine Wohnung mit zwei "
+            "Kinderzimmern gefunden.«",
+            span,
+        )
+    return None
+
+
+def _vague_finding(t: _Text, span: tuple[int, int]) -> Finding:
+    return Finding(
+        "vague",
+        f"»{_quote(t, span)}« beschreibt einen inneren oder allgemeinen Zustand: Niemand kann "
+        "sehen, wann er erreicht ist. Beschreiben Sie, was man dann im Alltag sieht oder "
+        "hört – wer tut was, wann, wie oft? – z. B. statt »lebt harmonisch zusammen«: "
+        "»Ab sofort essen wir an vier Abenden pro Woche zusammen.«",
+        span,
+    )
+
+
+def _analysed_vague(t: _Text) -> Finding | None:
+    anchors = _anchor_phrases(t)
+    measure = _check_measure(t)
+    # "ein Kurs zur gewaltfreien Kommunikation": the measure names its topic
+    if measure is not None and measure.span is not None:
+        anchors = [*anchors, (measure.span[0], _clause_of(t, measure.span[0])[1])]
+    for w in t.words:
+        if _in_any(w.start, anchors):
+            continue
+        if w.is_noun and (
+            w.lemma in lex.ABSTRACT_HEADS
+            or (w.head in lex.ABSTRACT_HEADS and w.head not in lex.PLAIN_HEADS)
+        ):
+            return _vague_finding(t, (w.start, w.end))
+        if (
+            w.pos.startswith(("ADJ", "ADV", "VV(PP"))
+            and (w.lemma in lex.VAGUE_MODIFIERS or w.text.lower() in lex.VAGUE_MODIFIERS)
+            and not _situation_named(t, w)
+        ):
+            return _vague_finding(t, (w.start, _modified_end(t, w)))
+        if (
+            w.pos.startswith("VV")
+            and _verb_lemma(t, w) in lex.VAGUE_VERBS
+            and not _situation_named(t, w, ("dass",))
+        ):
+            return _vague_finding(t, (w.start, w.end))
+        if _is_comparative(w):
+            s, e = _sentence_of(t, w.start)
+            if not _QUANTIFIER.search(t.text, s, e):
+                return _vague_finding(t, (w.start, w.end))
+    m = _TO_REST.search(t.text)
+    if m:
+        return _vague_finding(t, (m.start(), m.end()))
+    if (
+        t.words
+        and not _has_finite_verb(t)
+        and not _check_measure(t)
+        and not _check_negative(t)
+        and not _actorless(t)
+    ):
+        span = (t.words[0].start, t.words[-1].end)
+        return Finding(
+            "vague",
+            "Das ist eine Überschrift, kein Ziel: Es fehlt ein Satz, der sagt, wer was tut. "
+            "Schreiben Sie einen Satz über einen künftigen Zustand im Alltag – z. B. statt "
+            "»Klärung der Wohnsituation«: »Bis zum 30. April haben wir eine Wohnung mit zwei "
+            "Kinderzimmern gefunden.«",
+            span,
+        )
+    return None
+
+
+_TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
+
+
+def _check_negative(t: _Text) -> Finding | None:
+    for m in _NEGATIVE.finditer(t.text):
+        c_start, _ = _clause_of(t, m.start())
+        if _first_word(t.text, c_start, m.start() + 1) in _CONDITION_OPENERS:
+            continue  # "wenn Can krank ist und nicht kommen kann" describes the situation
+        span = (m.start(), m.end())
+        return Finding(
+            "negative",
+            f"»{_quote(t, span)}« beschreibt, was aufhören oder fehlen soll. Ein Ziel "
+            "beschreibt, was stattdessen da sein soll – positiv formulieren, z. B. statt "
+            "»kommt nicht mehr zu spät«: »ist an jedem Schultag um 7:55 Uhr in der Klasse«.",
+            span,
+        )
+    return None

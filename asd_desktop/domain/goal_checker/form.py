@@ -1,0 +1,388 @@
+"""Rules on how a goal is framed: its date, who acts, whose voice, how it reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from asd_desktop.domain import goal_analysis as lex
+from asd_desktop.domain.goal_analysis import Word
+from asd_desktop.domain.goal_checker.patterns import (
+    _ADVERBIAL_OPENERS,
+    _CAPS_WORD,
+    _DATE_ANCHORS,
+    _FAR_YEARS,
+    _FUNCTION_WORDS,
+    _GE_INFINITIVES,
+    _INSEPARABLE,
+    _JARGON,
+    _LETTER_WORD,
+    _LONG_SENTENCE_WORDS,
+    _LONG_WORD_LETTERS,
+    _NUMBER_VALUES,
+    _PARAGRAPH,
+    _PASSIVE_AUX,
+    _PRO_AFTER_VERB,
+    _PRO_AT_START,
+    _ROMAN,
+    _SEPARABLE,
+    _SHOULD,
+    _STRONG_PARTICIPLES,
+    _SUBORDINATORS,
+    _TIME_OF_DAY_AFTER,
+    _VAGUE_DATE,
+    EVERYDAY_ABBREVIATIONS,
+    _words,
+)
+from asd_desktop.domain.goal_checker.text import (
+    _TOKEN,
+    Finding,
+    _clause_of,
+    _first_word,
+    _quote,
+    _Text,
+    _words_in,
+)
+
+
+def _date_anchors(t: _Text) -> Iterator[re.Match[str]]:
+    for m in _DATE_ANCHORS.finditer(t.text):
+        if m.group()[0].isdigit() and _TIME_OF_DAY_AFTER.match(t.text, m.end()):
+            continue  # "18.00 Uhr" is a time of day
+        yield m
+
+
+def _far_deadline(t: _Text) -> tuple[int, int] | None:
+    """The first deadline more than two years after ``today``, if there is one."""
+    for m in _FAR_YEARS.finditer(t.text):
+        g = m.group()
+        if g[0].isdigit():
+            far = int(g) > t.today.year + 2
+        else:
+            n = g.split()[1].lower()
+            far = (int(n) if n.isdigit() else _NUMBER_VALUES.get(n, 0)) > 2
+        if far:
+            return m.start(), m.end()
+    return None
+
+
+_SKIPPABLE_IN_ANCHOR = ("ART", "APPRART", "APPR", "PPOSAT", "ADJ", "CARD", "PIAT", "NE")
+
+
+def _event_anchor(t: _Text) -> bool:
+    """Whether "bis"/"ab" leads to an event in the family's life ("bis zur Einschulung").
+
+    "bis 17 Uhr" or "bis zum Abendessen" is a daily time, and "von … bis …" a range within
+    a day or a week; neither says by when.
+    """
+    words = t.words
+    for i, w in enumerate(words):
+        if w.lemma not in ("bis", "ab"):
+            continue
+        before = {x.lemma for x in words[max(0, i - 3) : i]}
+        if w.lemma == "bis" and before & {"von", "vom"}:
+            continue
+        for nxt in words[i + 1 : i + 6]:
+            if nxt.is_noun:
+                after = words[words.index(nxt) + 1] if nxt is not words[-1] else None
+                if after is not None and after.text[:1].isdigit():
+                    break  # "bis zum Jahr 2032" is a date; the date rules judge it
+                if nxt.lemma not in lex.DAILY_TIMES and nxt.head not in lex.DAILY_TIMES:
+                    return True
+                break
+            if nxt.text[:1].isdigit() or nxt.pos.startswith(_SKIPPABLE_IN_ANCHOR):
+                continue
+            if nxt.lemma in ("zu", "zum", "zur", "die", "der", "das", "sein", "ihr"):
+                continue
+            break
+    return False
+
+
+def _check_dates(t: _Text) -> Finding | None:
+    far = _far_deadline(t)
+    far_text = t.text[far[0] : far[1]] if far else ""
+    near = [m for m in _date_anchors(t) if not (far and far_text in m.group())]
+    if near or (t.analysis is not None and _event_anchor(t)):
+        return None
+    vague = _VAGUE_DATE.search(t.text)
+    if vague:
+        span = (vague.start(), vague.end())
+        return Finding(
+            "vague_date",
+            f"»{_quote(t, span)}« ist kein Zeitpunkt: Niemand kann später sagen, ob das "
+            "Ziel rechtzeitig erreicht ist. Nennen Sie ein Datum oder ein Ereignis, das alle "
+            "kennen – z. B. »bis Ende März«, »bis zu den Herbstferien 2027«, »in vier Wochen«.",
+            span,
+        )
+    if far:
+        return Finding(
+            "vague_date",
+            f"»{_quote(t, far)}« liegt mehr als zwei Jahre entfernt – so weit trägt kein "
+            "Schwung. Setzen Sie ein Zwischenziel, das in den nächsten Monaten erreichbar "
+            "ist, z. B. »bis zu den Sommerferien« oder »bis Ende März«.",
+            far,
+        )
+    return Finding(
+        "no_date",
+        "Es fehlt ein »bis wann«: Ohne Zeitpunkt lässt sich beim nächsten Gespräch nicht "
+        "prüfen, ob das Ziel erreicht ist. Ergänzen Sie einen Termin – z. B. »bis zum "
+        "30. April«, »bis zu den Sommerferien 2027«, »in vier Wochen« oder »ab sofort«. "
+        "»Jeden Dienstag« sagt, wie oft, aber nicht, bis wann.",
+        None,
+    )
+
+
+def _is_participle(word: str) -> bool:
+    w = word.lower()
+    if len(w) < 5 or not word[0].islower():
+        return False
+    if w.endswith("iert") or w in _STRONG_PARTICIPLES:
+        return True
+    stem = w
+    for prefix in _SEPARABLE:
+        if w.startswith(prefix + "ge") and len(w) > len(prefix) + 4:
+            stem = w[len(prefix) :]
+            break
+    if stem.startswith("ge") and len(stem) > 4:
+        if stem.endswith("t"):
+            return True
+        if stem.endswith("en"):
+            return "gegeben" in stem or not stem.endswith(_GE_INFINITIVES)
+        return False
+    return w.endswith("t") and any(
+        w.startswith(p) or any(w.startswith(s + p) for s in _SEPARABLE) for p in _INSEPARABLE
+    )
+
+
+_ADJECTIVES_IN_EN = _words("offen trocken eigen verschieden gelegen")
+
+
+def _is_strong_participle_before_werden(word: str) -> bool:
+    """Whether a word in -en before a final "werden" is a participle ("einbezogen werden")."""
+    return (
+        word[0].islower()
+        and len(word) >= 6
+        and word.endswith("en")
+        and word.lower() not in _ADJECTIVES_IN_EN
+    )
+
+
+def _passive(t: _Text, start: int, end: int) -> tuple[int, int] | None:
+    aux = _PASSIVE_AUX.search(t.text, start, end)
+    if not aux:
+        return None
+    words = list(_LETTER_WORD.finditer(t.text, start, end))
+    last = words[-1] if words else None
+    before_werden = len(words) > 1 and words[-1].group() in ("werden", "worden")
+    if before_werden:
+        words.pop()
+    if (
+        words
+        and last
+        and (
+            _is_participle(words[-1].group())
+            or (before_werden and _is_strong_participle_before_werden(words[-1].group()))
+        )
+    ):
+        return min(aux.start(), words[-1].start()), max(aux.end(), last.end())
+    return None
+
+
+def _has_verb(t: _Text, start: int, end: int) -> bool:
+    """Whether a lowercase word that can be a verb follows (a heading has none)."""
+    return any(
+        w[0].islower() and w.lower() not in _FUNCTION_WORDS
+        for w in _LETTER_WORD.findall(t.text, start, end)
+    )
+
+
+def _professional_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
+    m = _PRO_AT_START.match(t.text, start, end)
+    if m and _has_verb(t, m.end(), end):
+        g = 1 if m.group(1) else 2
+        return m.start(g), m.end(g)
+    tokens = list(_TOKEN.finditer(t.text, start, end))
+    if not tokens or tokens[0].group().lower() not in _ADVERBIAL_OPENERS:
+        return None
+    previous = tokens[0].group().lower()
+    for tok in tokens[1:]:
+        word = tok.group()
+        low = word.lower()
+        if word[0].islower() and low not in _FUNCTION_WORDS and previous not in _FUNCTION_WORDS:
+            after = _PRO_AFTER_VERB.match(t.text, tok.end(), end)
+            return (after.start(1), after.end(1)) if after else None
+        previous = low
+    return None
+
+
+def _actorless(t: _Text) -> tuple[int, int] | None:
+    """An event as the subject that hides who acts: "erfolgt", "findet statt", "seitens"."""
+    words = t.words
+    lemmas = [w.lemma for w in words]
+    for i, w in enumerate(words):
+        if (w.is_finite_verb or w.text.lower() == "erfolgt") and w.lemma in lex.ACTORLESS_VERBS:
+            return w.start, w.end
+        if w.is_finite_verb and w.lemma == "finden" and "statt" in lemmas[i:]:
+            return w.start, w.end
+        if w.lemma == "seitens":
+            return w.start, w.end
+        if (
+            w.is_finite_verb
+            and w.lemma == "kommen"
+            and i
+            and lemmas[i - 1] == "es"
+            and {"zu", "zum", "zur"} & set(lemmas[i + 1 : i + 3])
+        ):
+            return w.start, w.end
+    return None
+
+
+def _is_professional(w: Word) -> bool:
+    return w.is_noun and (
+        w.lemma in lex.PROFESSIONALS
+        or w.head in lex.PROFESSIONALS
+        or any(w.lemma.endswith(p) for p in lex.PROFESSIONALS if len(p) > 7)
+    )
+
+
+def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
+    """A professional as the subject of a main clause, found by the parts of speech.
+
+    The subject stands before the finite verb when the clause opens with it ("Die
+    Tagesmutter bringt …"), else right after it ("Bis Ostern sucht die Betreuerin …").
+    """
+    words = _words_in(t, start, end)
+    verb = next((i for i, w in enumerate(words) if w.is_finite_verb), None)
+    if verb is None:
+        return None
+    before = words[:verb]
+    if before and all(w.pos.startswith(lex.NOUN_PHRASE_TAGS[:7]) for w in before):
+        nouns = [w for w in before if w.is_noun]
+        head = nouns[0] if nouns else None
+    else:
+        head = None
+        for w in words[verb + 1 : verb + 4]:
+            if w.is_noun or w.pos == "NE":
+                head = w
+                break
+            if not w.pos.startswith(("ART", "PPOSAT", "ADJ", "PIAT", "PDAT")):
+                break
+    if head is not None and _is_professional(head):
+        return head.start, head.end
+    return None
+
+
+def _check_subject(t: _Text) -> Finding | None:
+    if t.analysis is not None:
+        span = _actorless(t)
+        if span is not None:
+            return Finding(
+                "not_family_subject",
+                f"»{_quote(t, span)}« macht ein Geschehen zum Satzgegenstand: Es bleibt offen, "
+                "wer handelt. Schreiben Sie, wer aus der Familie was tut – z. B. statt »Die "
+                "Anmeldung beim Kinderarzt erfolgt bis Februar«: »Bis Februar hat Frau K. "
+                "Mila beim Kinderarzt angemeldet.«",
+                span,
+            )
+    for start, end in t.clauses:
+        if _first_word(t.text, start, end) in _SUBORDINATORS:
+            continue
+        span = _professional_subject(t, start, end)
+        if span is None and t.analysis is not None:
+            span = _analysed_subject(t, start, end)
+        if span:
+            return Finding(
+                "not_family_subject",
+                f"Hier handelt »{_quote(t, span)}«, nicht die Familie. Ziele sind die Ziele "
+                "der Familie: Schreiben Sie, was die Familie selbst tut oder erreicht hat – "
+                "z. B. »Wir …«, »Frau K. …«. Was Fachkräfte beitragen, gehört zu »Ideen und "
+                "erste Schritte«.",
+                span,
+            )
+    for start, end in t.clauses:
+        if _first_word(t.text, start, end) in _SUBORDINATORS:
+            continue
+        span = _passive(t, start, end)
+        if span:
+            return Finding(
+                "not_family_subject",
+                f"»{_quote(t, span)}« ist Passiv: Es bleibt offen, wer handelt. Schreiben Sie "
+                "aktiv, wer aus der Familie etwas tut – z. B. statt »Finn wird morgens "
+                "geweckt«: »Papa weckt Finn an Schultagen um 6:45 Uhr.«",
+                span,
+            )
+    return None
+
+
+def _check_office_voice(t: _Text) -> Finding | None:
+    for m in _SHOULD.finditer(t.text):
+        c_start, c_end = _clause_of(t, m.start())
+        first = _TOKEN.search(t.text, c_start, c_end)
+        if first is None or first.group().lower() in _SUBORDINATORS:
+            continue  # "wissen, was Tim tun soll" is what someone asks, not the goal
+        if first.start() == m.start() and m.group().lower().startswith("sollte"):
+            continue  # "Sollte es Streit geben, …" is a condition
+        span = (m.start(), m.end())
+        return Finding(
+            "office_voice",
+            f"Das klingt nach dem Amt, nicht nach der Familie: »{_quote(t, span)}« ist eine "
+            "Erwartung von außen. Ein gemeinsames Ziel sagt, was die Familie selbst will und "
+            "bis wann es erreicht ist – z. B. statt »Die Mutter soll ihre "
+            "Erziehungsfähigkeit stärken«: »Ab sofort sind Lina und Ben an Schultagen um "
+            "20 Uhr im Bett.« Fragen Sie die Familie: „Was wollen Sie erreichen?“",
+            span,
+        )
+    return None
+
+
+def _check_readability(t: _Text) -> Finding | None:
+    m = _JARGON.search(t.text)
+    if m:
+        span = (m.start(), m.end())
+        return Finding(
+            "hard_to_read",
+            f"»{_quote(t, span)}« ist Fachsprache. Die Familie liest und unterschreibt das "
+            "Ziel – schreiben Sie es in ihren Worten, z. B. »Mutter« statt »Kindesmutter«, "
+            "»was Frau K. gut kann« statt »Ressourcen«.",
+            span,
+        )
+    for m in _CAPS_WORD.finditer(t.text):
+        word = m.group()
+        if len(word) > 6 or word in EVERYDAY_ABBREVIATIONS or _ROMAN.fullmatch(word):
+            continue
+        span = (m.start(), m.end())
+        return Finding(
+            "hard_to_read",
+            f"»{word}« ist eine Abkürzung, die die Familie vielleicht nicht kennt. Schreiben "
+            "Sie in einfachen Worten aus, was gemeint ist.",
+            span,
+        )
+    m = _PARAGRAPH.search(t.text)
+    if m:
+        span = (m.start(), m.end())
+        return Finding(
+            "hard_to_read",
+            f"»{_quote(t, span)}« ist ein Paragraf – für die Familie unverständlich. Er "
+            "gehört in die Akte, nicht in das Ziel.",
+            span,
+        )
+    for s, e in t.sentences:
+        words = _LETTER_WORD.findall(t.text, s, e)
+        if len(words) > _LONG_SENTENCE_WORDS:
+            return Finding(
+                "hard_to_read",
+                f"Ein Satz hat {len(words)} Wörter – zu lang, um ihn beim Unterschreiben zu "
+                f"verstehen. Teilen Sie ihn in kurze Sätze mit höchstens "
+                f"{_LONG_SENTENCE_WORDS} Wörtern, besser unter 20.",
+                (s, e),
+            )
+    for m in _LETTER_WORD.finditer(t.text):
+        if len(m.group()) >= _LONG_WORD_LETTERS:
+            span = (m.start(), m.end())
+            return Finding(
+                "hard_to_read",
+                f"»{m.group()}« ist ein sehr langes Wort. Sagen Sie es einfacher, mit "
+                "mehreren kurzen Wörtern.",
+                span,
+            )
+    return None

@@ -1,0 +1,220 @@
+"""A goal text as the rules see it: sentences, clauses, and helpers on its analysis."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from asd_desktop.domain.goal_analysis import AnalysedText, Word
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One comment on a goal text.
+
+    Attributes:
+        code: One of ``CODES``.
+        message: German; says why the text misses a good goal and how to rephrase it.
+        span: The character range ``(start, end)`` in the text that triggered the
+            finding, or ``None`` when it is about the text as a whole.
+    """
+
+    code: str
+    message: str
+    span: tuple[int, int] | None
+
+
+# A full stop ends a sentence unless it ends a number ("30. April"), an initial ("Frau K.",
+# "z. B.", "d. h.") or a common abbreviation.
+_NOT_AFTER = "".join(
+    rf"(?<!\b{abbr})"
+    for abbr in (
+        "bzw",
+        "ca",
+        "usw",
+        "etc",
+        "Nr",
+        "Dr",
+        "Fr",
+        "Hr",
+        "ggf",
+        "evtl",
+        "inkl",
+        "ff",
+        "vgl",
+        "bspw",
+    )
+)
+
+_SENTENCE_BOUNDARY = re.compile(
+    rf"(?<!\d)(?<!\b\w){_NOT_AFTER}\.(?=\s|$)|[!?;:](?=\s|$)|\n|[()]|\s[–—-]\s"
+)
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+
+
+def _segments(
+    text: str, boundary: re.Pattern[str], start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in boundary.finditer(text, start, end):
+        if text[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    if text[pos:end].strip():
+        yield pos, end
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return list(_segments(text, _SENTENCE_BOUNDARY, 0, len(text)))
+
+
+_COMMA = re.compile(r",")
+
+
+def _clauses(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [c for s, e in sentences for c in _segments(text, _COMMA, s, e)]
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    m = _TOKEN.search(text, start, end)
+    return m.group().lower() if m else ""
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    sentences: list[tuple[int, int]]
+    clauses: list[tuple[int, int]]
+    today: dt.date
+    analysis: AnalysedText | None = None
+    #: Results several checks ask for (the measure finding, the time-anchor phrases).
+    memo: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return self.analysis.words if self.analysis else ()
+
+
+def _quote(t: _Text, span: tuple[int, int]) -> str:
+    word = " ".join(t.text[span[0] : span[1]].split())
+    return word if len(word) <= 60 else word[:57] + "…"
+
+
+def _words_in(t: _Text, start: int, end: int) -> list[Word]:
+    return [w for w in t.words if start <= w.start < end]
+
+
+_CHAIN_LINKS = frozenset(("von", "vom", "aus", "der", "des"))
+
+_DATE_HEADS = frozenset(("ende", "anfang", "mitte", "beginn"))
+
+
+def _anchor_phrases(t: _Text) -> list[tuple[int, int]]:
+    """Spans of "bis …"/"ab …" time phrases (computed once per text)."""
+    if "anchors" not in t.memo:
+        t.memo["anchors"] = _find_anchor_phrases(t)
+    found = t.memo["anchors"]
+    return found if isinstance(found, list) else []
+
+
+def _find_anchor_phrases(t: _Text) -> list[tuple[int, int]]:
+    """Spans of "bis …"/"ab …" time phrases: up to their noun and its attached phrases.
+
+    "bis zur Rückkehr von Herrn K. aus der Reha" is one phrase (the Reha is the event's,
+    not a help the goal names); "bis Ende März die Schuldnerberatung" ends at "März".
+    """
+    spans = []
+    words = t.words
+    for i, w in enumerate(words):
+        if w.lemma not in ("bis", "ab"):
+            continue
+        k = i + 1
+        end = None
+        while k < len(words) and not words[k].is_finite_verb and words[k].text not in ",.;:!?":
+            if words[k].is_noun or words[k].pos == "NE" or words[k].text[:1].isdigit():
+                end = k
+                nxt = words[k + 1] if k + 1 < len(words) else None
+                if nxt is None:
+                    break
+                if words[k].lemma in _DATE_HEADS or nxt.text[:1].isdigit():
+                    k += 1  # "Ende März", "Sommer 2027"
+                    continue
+                if nxt.text.lower() not in _CHAIN_LINKS:
+                    break
+            k += 1
+        if end is not None:
+            spans.append((w.start, words[end].end))
+    return spans
+
+
+def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _passive_sentence(t: _Text, w: Word) -> bool:
+    s, e = _sentence_of(t, w.start)
+    return any(x.lemma == "werden" for x in _words_in(t, s, e))
+
+
+def _has_finite_verb(t: _Text) -> bool:
+    return any(w.is_finite_verb for w in t.words)
+
+
+def _sentence_of(t: _Text, pos: int) -> tuple[int, int]:
+    for s, e in t.sentences:
+        if s <= pos < e:
+            return s, e
+    return 0, len(t.text)
+
+
+def _clause_of(t: _Text, pos: int) -> tuple[int, int]:
+    for s, e in t.clauses:
+        if s <= pos < e:
+            return s, e
+    return _sentence_of(t, pos)
+
+
+_NOT_COMPARED = frozenset(("weit", "ander", "letzt", "inner", "äußer", "ober", "unter", "hinter"))
+
+
+def _is_comparative(w: Word) -> bool:
+    low = w.text.lower()
+    return (
+        w.pos.startswith(("ADJ", "ADV"))
+        and w.lemma not in _NOT_COMPARED
+        and any(low == w.lemma + ending for ending in ("er", "ere", "eren", "erem", "erer", "eres"))
+    )
+
+
+def _verb_lemma(t: _Text, w: Word) -> str:
+    """A verb's lemma with its separated particle ("geht … um" → "umgehen")."""
+    if not w.is_finite_verb:
+        return w.lemma
+    _s, end = _clause_of(t, w.start)
+    for nxt in t.words[t.words.index(w) + 1 :]:
+        if nxt.start >= end:
+            break
+        if nxt.pos.startswith("PTKVZ"):
+            return nxt.lemma + w.lemma
+    return w.lemma
+
+
+def _situation_named(t: _Text, w: Word, openers: tuple[str, ...] = ("wenn", "sobald")) -> bool:
+    """Whether the line goes on to say when or what exactly ("…, wenn Lehrer etwas verlangen")."""
+    end = t.text.find("\n", w.end)
+    end = len(t.text) if end < 0 else end
+    return any(x.lemma in openers for x in _words_in(t, w.end, end))
+
+
+def _modified_end(t: _Text, w: Word) -> int:
+    """The end of "psychisch belastbar": a modifier with the adjectives right after it."""
+    end = w.end
+    i = t.words.index(w)
+    for nxt in t.words[i + 1 : i + 3]:
+        if not nxt.pos.startswith(("ADJ", "VV(PP")):
+            break
+        end = nxt.end
+    return end
