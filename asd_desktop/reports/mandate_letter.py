@@ -23,6 +23,7 @@ from reportlab.platypus import (
 
 from asd_desktop.domain.german import child_accusative, child_phrase, upper_first
 from asd_desktop.domain.office import Office
+from asd_desktop.reports.bilingual import Bilingual
 from asd_desktop.reports.common import (
     INK,
     MUTED,
@@ -30,7 +31,6 @@ from asd_desktop.reports.common import (
     Paragraph,
     boxed,
     german_date,
-    heading,
     long_german_date,
     render_twice,
     styles,
@@ -73,6 +73,8 @@ class MandateLetterPrint:
     #: How many children the case concerns: "Ihres Kindes" or "Ihrer Kinder".
     children: int = 1
     office: Office = field(default_factory=Office)
+    #: The family's language for a bilingual print ("tr", "ar" …); "" = German only.
+    language: str = ""
 
     @property
     def is_auflage(self) -> bool:
@@ -127,21 +129,27 @@ def _salutation(data: MandateLetterPrint) -> str:
 def _story(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
     """The letter's text; ``compact`` tightens the spacing so letter and receipt share a page."""
     st = styles()
+    bi = Bilingual(st, data.language)
     gap = 0.5 if compact else 1.0
     subject = ParagraphStyle("subject", parent=st.strong, fontSize=11.5, leading=16)
     opening, requirement_heading, deadline = _what_is_asked(data)
     story: list[Flowable] = [
         NextPageTemplate("later"),
         Paragraph(f"{escape(data.title)} vom {german_date(data.issued_on)}", subject),
+    ]
+    if bi.said(data.title):
+        story.append(bi.translated(bi.said(data.title), bold=True))
+    story += [
+        *bi.note(),
         Spacer(1, 5 * mm * gap),
         Paragraph(escape(_salutation(data)), st.body),
         Paragraph(escape(opening), st.body),
     ]
     if data.risk.strip():
         why = "Worum wir uns sorgen" if not data.is_auflage else "Welche Gefahr abgewendet wird"
-        story.append(heading(st, why))
+        story.append(bi.heading(why))
         story.append(Paragraph(text(data.risk), st.body))
-    story.append(heading(st, requirement_heading))
+    story.append(bi.heading(requirement_heading))
     story.append(boxed([Paragraph(text(data.requirement), st.box)], LETTER_WIDTH))
     rows = [("Frist", f"bis {german_date(data.due_on)}")]
     if data.evidence_required.strip():
@@ -151,7 +159,7 @@ def _story(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
     story.append(Spacer(1, 3 * mm))
     story.append(
         table(
-            [[Paragraph(escape(k), st.label), Paragraph(text(v), st.body)] for k, v in rows],
+            [[Paragraph(bi.label(k), st.label), Paragraph(text(v), st.body)] for k, v in rows],
             [34 * mm, LETTER_WIDTH - 34 * mm],
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -164,7 +172,7 @@ def _story(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
     story.append(Spacer(1, 2 * mm * gap))
     story.append(Paragraph(escape(deadline), st.body))
     if data.consequence.strip():
-        story.append(heading(st, "Was passiert, wenn es nicht gelingt"))
+        story.append(bi.heading("Was passiert, wenn es nicht gelingt"))
         story.append(Paragraph(text(upper_first(data.consequence)), st.body))
     call = "melden Sie sich bitte vorher bei mir"
     phone = data.office.caseworker_phone.strip() or data.office.phone.strip()
@@ -181,7 +189,7 @@ def _story(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
             st.body,
         ),
         Spacer(1, 2 * mm * gap),
-        Paragraph("Mit freundlichen Grüßen", st.body),
+        *bi.sentence("Mit freundlichen Grüßen", st.body),
         Spacer(1, 8 * mm if not compact else 6 * mm),
         Paragraph(text(sender or " "), st.sign_name),
         Paragraph(escape(data.office.printed_name), st.small),
@@ -194,6 +202,7 @@ def _story(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
 def _receipt(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
     """The part to cut off: received on, name, signature."""
     st = styles()
+    bi = Bilingual(st, data.language)
     cut = table(
         [["✂  hier abtrennen"]],
         [LETTER_WIDTH],
@@ -209,9 +218,9 @@ def _receipt(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
     line_row = [("LINEBELOW", (1, 0), (1, -1), 0.8, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
     fields = table(
         [
-            [Paragraph("Erhalten am:", st.body), ""],
-            [Paragraph("Name:", st.body), ""],
-            [Paragraph("Unterschrift:", st.body), ""],
+            [Paragraph(bi.label("Erhalten am:"), st.body), ""],
+            [Paragraph(bi.label("Name:"), st.body), ""],
+            [Paragraph(bi.label("Unterschrift:"), st.body), ""],
         ],
         [32 * mm, LETTER_WIDTH - 32 * mm],
         [*line_row, ("LEFTPADDING", (0, 0), (-1, -1), 0)],
@@ -220,7 +229,7 @@ def _receipt(data: MandateLetterPrint, compact: bool = False) -> list[Flowable]:
     return [
         Spacer(1, (5 if compact else 10) * mm),
         cut,
-        Paragraph("Empfangsbestätigung", st.strong),
+        Paragraph(bi.label("Empfangsbestätigung"), st.strong),
         Paragraph(
             f"Aktenzeichen {escape(data.file_number)} · Familie {escape(data.family_name)}<br/>"
             f"Ich habe {what} vom {german_date(data.issued_on)} "

@@ -342,13 +342,16 @@ class DocumentService:
         return [self._keep_council(view, d) for d in letters]
 
     def print_mandate_letter(
-        self, mandate_id: str, letter_on: dt.date | None = None
+        self, mandate_id: str, letter_on: dt.date | None = None, language: str = ""
     ) -> DocumentView:
-        """Render and keep the letter stating an Auftrag or Auflage, with its receipt."""
+        """Render and keep the letter stating an Auftrag or Auflage, with its receipt.
+
+        ``language`` ("tr", "ar" …) prints it bilingually; "" in German only.
+        """
         data = InstrumentService(self._sf, self._device).letter_print(
             mandate_id, letter_on or dt.date.today()
         )
-        data = replace(data, office=self._office())
+        data = replace(data, office=self._office(), language=language)
         check_printable(data)
         case_id = InstrumentService(self._sf, self._device).mandate(mandate_id).case_id
         to = ", ".join(data.recipient.splitlines())

@@ -20,8 +20,10 @@ from asd_desktop.reports.familienrat.invitation import render_invitation
 from asd_desktop.reports.familienrat.plan import render_plan
 from asd_desktop.reports.goal_agreement import AgreementPrint, render_goal_agreement
 from asd_desktop.reports.i18n import LANGUAGES, language_for, translation
+from asd_desktop.reports.mandate_letter import render_mandate_letter
 from tests.unit.test_familienrat_pdf import INVITATION, PLAN
 from tests.unit.test_goal_agreement_pdf import SAMPLE
+from tests.unit.test_letters_office_standard import _letter
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -178,3 +180,16 @@ def test_familienrat_invitation_and_plan_print_in_the_familys_language(language,
         assert "nicht von Muttersprachler innen geprüft" in text
     assert _words(NAMES["Arabic"]) in _words(_text(tmp_path / "einladung.pdf"))
     assert NAMES["Korean"] in _text(tmp_path / "plan.pdf")
+
+
+@pytest.mark.parametrize("language", ["ar", "pl"])
+def test_auflage_letter_prints_in_the_familys_language(language, tmp_path):
+    letter = _letter(kind="auflage", language=language, recipient=NAMES["Arabic"])
+    path = tmp_path / "auflage.pdf"
+    path.write_bytes(render_mandate_letter(letter))
+    text = _words(_text(path))
+    tr = translation(language)
+    for german in ("Auflage des Jugendamts", "Was Sie tun müssen", "Empfangsbestätigung"):
+        assert _words(german) in text
+        assert _words(tr.get(german)) in text, (language, german)
+    assert _words(NAMES["Arabic"]) in text
