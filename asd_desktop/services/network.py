@@ -240,6 +240,8 @@ class MapPerson:
     sector: Sector
     resource_id: str | None
     goal_ids: tuple[str, ...] = ()
+    #: The description of the case resource this person is, if any (kept when reused).
+    resource_description: str = ""
 
 
 @dataclass(frozen=True)
@@ -490,7 +492,15 @@ class NetworkService:
                     NetworkEntry.case_id == case_id, NetworkEntry.deleted.is_(False)
                 )
             ).all()
-            goal_ids = self._goal_ids(s, [r.resource_id for r in rows if r.resource_id])
+            linked = [r.resource_id for r in rows if r.resource_id]
+            goal_ids = self._goal_ids(s, linked)
+            described = dict(
+                s.execute(
+                    select(Resource.id, Resource.description).where(Resource.id.in_(set(linked)))
+                )
+                .tuples()
+                .all()
+            )
             seen: dict[str, MapPerson] = {}
             for r in sorted(rows, key=lambda r: (r.name.casefold(), r.hlc)):
                 key = r.person_id or r.resource_id or r.name.casefold()
@@ -502,6 +512,7 @@ class NetworkService:
                     sector=enum_or(Sector, r.sector, Sector.FRIENDS),
                     resource_id=r.resource_id,
                     goal_ids=tuple(goal_ids.get(r.resource_id or "", ())),
+                    resource_description=described.get(r.resource_id or "", ""),
                 )
             return list(seen.values())
 

@@ -33,6 +33,7 @@ from asd_desktop.services.goals import (
     ResourceView,
     ReviewView,
 )
+from asd_desktop.services.network import NetworkService
 from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.ui.dialogs.review_dialog import ReviewDialog
 from asd_desktop.ui.goal_wizard.wizard import GoalWizard
@@ -198,6 +199,8 @@ class GoalsTab(QWidget):
         self._goals = goals
         self._documents = documents
         self._sozialraum = sozialraum
+        #: The Netzwerkkarte: the wizard's resources page offers its people first.
+        self.network: NetworkService | None = None
         self._detail: CaseDetail | None = None
         self._overview = GoalsOverview()
         self.wizard: GoalWizard | None = None
@@ -529,6 +532,7 @@ class GoalsTab(QWidget):
             draft,
             print_agreement=self._print_new if self._documents is not None else None,
             catalog=self._sozialraum.search if self._sozialraum is not None else None,
+            network=self.network,
             parent=self,
         )
         self.wizard = wizard

@@ -291,3 +291,77 @@ def test_screenshot_of_the_demo_map_at_1366(qtbot, demo):
     tab.version_slider.setValue(0)
     assert tab.table.rowCount() == 7
     view.grab().save(str(SCREENSHOTS / "network_map_tab_first_version.png"))
+
+
+def test_the_goal_wizard_offers_the_maps_people_and_the_map_shows_their_goal(
+    qtbot, monkeypatch, opened, case
+):
+    from asd_desktop.domain.network import EntrySource
+    from asd_desktop.services.network import EntryInput
+    from asd_desktop.ui.goal_wizard.wizard import GoalWizard
+    from asd_desktop.ui.network_map.pick import MapPersonPickDialog
+
+    detail, _goal = case
+    m = opened.network.create_map(detail.id, detail.persons[0].id)
+    coach = opened.network.add_entry(
+        m.id, EntryInput(EntrySource.NAME, "Trainer Ali", Sector.FRIENDS, 2)
+    )
+    draft = GoalDraft(
+        action_goals=(ActionGoalDraft(text="Muharem geht dienstags zum Training."),),
+    )
+    wizard = GoalWizard(opened.goals, detail, draft, network=opened.network)
+    qtbot.addWidget(wizard)
+    page = wizard.resources_page
+    assert page.map_button is not None
+    # The map's people come before the catalogue.
+    layout_order = [page.body.itemAt(n).widget() for n in range(page.body.count())]
+    if page.catalog_button is not None:
+        assert layout_order.index(page.map_button) < layout_order.index(page.catalog_button)
+    offered: list[str] = []
+
+    def pick(_cls, parent, people):
+        offered.extend(p.name for p in people)
+        return people[0]
+
+    monkeypatch.setattr(MapPersonPickDialog, "ask", classmethod(pick))
+    page.map_button.click()
+    assert offered == ["Trainer Ali"]
+    [taken] = [r for r in page.resources() if r.description == "Trainer Ali"]
+    linked = next(e for e in opened.network.entries(m.id) if e.id == coach.id)
+    assert taken.existing_id == linked.resource_id
+    # Tick the goal for the new resource and store the agreement as the wizard would.
+    page.goals_list.item(0).setCheckState(Qt.CheckState.Checked)
+    stored = wizard.draft()
+    assert [r.goal_indexes for r in stored.resources if r.existing_id == taken.existing_id] == [
+        (0,)
+    ]
+    from dataclasses import replace
+
+    agreement = opened.goals.finish(
+        detail.id,
+        replace(
+            stored,
+            concern="Muharem soll an seiner Schule bleiben.",
+            concern_by="Eltern",
+            will="Muharem will bleiben.",
+            direction_goal="Wir kennen bis zu den Sommerferien Wege, damit Muharem bleibt.",
+            direction_people="Eltern",
+            action_goals=(
+                ActionGoalDraft(
+                    text="Muharem geht jeden Dienstag um 17 Uhr zum Training.",
+                    indicator="Der Trainer hakt die Liste ab.",
+                    due_on=TODAY + dt.timedelta(days=30),
+                    involved="Muharem",
+                ),
+            ),
+            place="Büro",
+            agreed_on=TODAY,
+            review_on=TODAY + dt.timedelta(days=60),
+            present=("Muharem",),
+            caseworker="Frau Petersen",
+        ),
+    )
+    after = next(e for e in opened.network.entries(m.id) if e.id == coach.id)
+    assert [g.id for g in after.goals] == [agreement.goals[0].id]
+    # Stop the wizard's autosave while the case file is still open.
+    assert wizard.save_draft_now()

@@ -167,6 +167,7 @@ class CaseView(QWidget):
         self.goals_tab: GoalsTab | None = None
         if goals is not None:
             self.goals_tab = GoalsTab(goals, documents, sozialraum=sozialraum)
+            self.goals_tab.network = network
             self.goals_tab.goals_changed.connect(self._on_goals_changed)
             self.goals_tab.saved.connect(self.saved)
             self.tabs.addTab(self.goals_tab, "&Wille && Ziele")

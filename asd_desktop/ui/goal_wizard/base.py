@@ -30,6 +30,7 @@ from asd_desktop.domain.goal_process import (
 from asd_desktop.domain.guided import Problem, problems_by_key
 from asd_desktop.domain.working_days import DateProposal, propose
 from asd_desktop.services.cases import CaseDetail
+from asd_desktop.services.network import MapPerson
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
 from asd_desktop.ui.guided_wizard import GuidedPage
 from asd_desktop.ui.widgets import buddy
@@ -72,6 +73,10 @@ class PageContext:
     quiet: bool = False
     #: Searches the team's Sozialraum catalogue; None when it is not available.
     catalog: CatalogSearch | None = None
+    #: The people on the case's Netzwerkkarten (offered first); None without the map.
+    map_people: Callable[[], list[MapPerson]] | None = None
+    #: Makes (or finds) the case resource a map entry stands for; returns its id.
+    resource_for_entry: Callable[[str], str] | None = None
     propose_review: Callable[[dt.date], DateProposal] = propose_review_on_weekdays
 
     @property

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -21,9 +22,11 @@ from typing_extensions import override
 
 from asd_desktop.domain.enums import ResourceKind
 from asd_desktop.domain.guided import Problem
+from asd_desktop.domain.network import Sector
 from asd_desktop.services.goals import PAGE_RESOURCES, GoalDraft, ResourceDraft
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogPickDialog
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, RowList, hint_label, short_line
+from asd_desktop.ui.network_map.pick import MapPersonPickDialog
 from asd_desktop.ui.widgets import buddy
 
 KINDS = tuple(ResourceKind)
@@ -92,6 +95,13 @@ class ResourcesPage(GoalPage):
         # The list grows with the window; the editor keeps its natural height.
         self.rows.list.setMaximumHeight(16777215)
         self.body.addWidget(self.rows, 1)
+        # The people of the family's Netzwerkkarte come first: resources are people first.
+        self.map_button: QPushButton | None = None
+        if context.map_people is not None and context.resource_for_entry is not None:
+            self.map_button = QPushButton("Aus der Ne&tzwerkkarte …")
+            self.map_button.setAccessibleName("Ressource aus der Netzwerkkarte")
+            self.map_button.clicked.connect(self.add_from_map)
+            self.body.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.catalog_button: QPushButton | None = None
         if context.catalog is not None:
             self.catalog_button = QPushButton("Aus dem Sozialraum-&Katalog …")
@@ -136,6 +146,44 @@ class ResourcesPage(GoalPage):
         self._show_resource(self.rows.current())
 
     # --- rows --------------------------------------------------------------------------
+
+    def add_from_map(self) -> None:
+        """Add a person of the Netzwerkkarte; they become (or are) a resource of the case."""
+        people_of = self.context.map_people
+        make = self.context.resource_for_entry
+        if people_of is None or make is None:
+            return
+        people = people_of()
+        if not people:
+            QMessageBox.information(
+                self,
+                "Netzwerkkarte",
+                "Auf der Netzwerkkarte des Falls steht noch niemand (Reiter »Netzwerkkarte«).",
+            )
+            return
+        person = MapPersonPickDialog.ask(self, people)
+        if person is None:
+            return
+        resource_id = person.resource_id or make(person.entry_id)
+        if any(r.existing_id == resource_id for r in self._resources):
+            self.select_resource(
+                next(n for n, r in enumerate(self._resources) if r.existing_id == resource_id)
+            )
+            self.goals_list.setFocus()
+            return
+        kind = (
+            ResourceKind.SOCIAL_SPACE if person.sector is Sector.PROFESSIONAL else ResourceKind.SOCIAL
+        )
+        self._resources.append(
+            ResourceDraft(
+                kind=kind,
+                description=person.resource_description or person.name,
+                existing_id=resource_id,
+            )
+        )
+        self._refresh_list(len(self._resources) - 1)
+        self.goals_list.setFocus()
+        self.edited.emit()
 
     def add_from_catalog(self) -> None:
         """Add a Sozialraum resource that points to an entry of the team's catalogue."""

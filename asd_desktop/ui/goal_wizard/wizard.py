@@ -23,6 +23,7 @@ from asd_desktop.services.goals import (
     GoalDraft,
     GoalService,
 )
+from asd_desktop.services.network import NetworkService
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext
 from asd_desktop.ui.goal_wizard.concern_page import ConcernPage
@@ -74,6 +75,7 @@ class GoalWizard(GuidedWizard):
         today: Callable[[], dt.date] = dt.date.today,
         autosave_ms: int = AUTOSAVE_MS,
         catalog: CatalogSearch | None = None,
+        network: NetworkService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -96,6 +98,8 @@ class GoalWizard(GuidedWizard):
             draft_now=self.draft,
             today=today,
             catalog=catalog,
+            map_people=(lambda: network.map_people(case.id)) if network else None,
+            resource_for_entry=network.resource_for_entry if network else None,
             propose_review=goals.propose_review_date,
         )
 
