@@ -11,8 +11,10 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
+from asd_desktop import cli
 from asd_desktop.domain.entrusted import Exit
 from asd_desktop.domain.enums import DocumentKind
 from asd_desktop.domain.sync_states import DeviceScope
@@ -108,7 +110,18 @@ def _case_rows_elsewhere(o: Node, case_id: str) -> dict[str, set[str]]:
     return found
 
 
-def test_the_moderators_dump_holds_only_the_familienrat_part(trio: Trio, tmp_path: Path):
+def _cli_dump(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """``asd-desktop dump`` of that data folder: canonical JSON lines on standard output."""
+    pw = data_dir.parent / "pw-m.txt"
+    pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["dump", "--data-dir", str(data_dir), "--passphrase-file", str(pw)]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_the_moderators_dump_holds_only_the_familienrat_part(
+    trio: Trio, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
     m = _moderator(trio, tmp_path)
     try:
         baseline = set(m.dump())  # what a new database holds of itself (reference data)
@@ -122,7 +135,8 @@ def test_the_moderators_dump_holds_only_the_familienrat_part(trio: Trio, tmp_pat
         report = trio.send(trio.o, m)
         assert report.changed["family_councils"] >= 1
 
-        lines = m.dump()
+        lines = _cli_dump(m.ov.data_dir, capsys)
+        assert lines == m.dump()
         received = _rows([line for line in lines if line not in baseline])
         tables = {r["table"] for r in received}
         assert tables <= {"cases", "documents", *COUNCIL_TABLES}, tables
