@@ -593,7 +593,7 @@ def test_menus_and_shortcuts(window):
     assert shortcut(window.focus_search_action) == "Ctrl+F"
     assert shortcut(window.focus_list_action) == "Ctrl+1"
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["Datei", "Fall", "Ansicht", "Hilfe"]
+    assert menus == ["Datei", "Fall", "Ansicht", "Auswertung", "Hilfe"]
 
 
 @pytest.mark.parametrize(
