@@ -5,8 +5,9 @@ is typed, and every name on the screen. On Linux the core size limit is set to z
 and the process is marked not dumpable (``prctl(PR_SET_DUMPABLE, 0)``), so the kernel
 writes no core on a crash and no other process of the same user may attach to it
 (``ptrace``, ``gcore``). The file mode mask makes every file the program creates
-readable by its owner only. Windows: see docs/SECURITY.md (WerAddExcludedApplication,
-``SetErrorMode``); the program does not change the system's error reporting itself.
+readable by its owner only. Windows: the process turns off the fault dialog that offers
+to send a report (``SetErrorMode``); excluding the program from Windows Error Reporting's
+dumps is the office's setting (docs/SECURITY.md): the program changes no system setting.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Hardening:
     core_limit_zero: bool
     not_dumpable: bool
     umask_set: bool
+    no_fault_dialog: bool = False
 
 
 _done: Hardening | None = None
@@ -42,12 +44,28 @@ def harden_process() -> Hardening:
     if _done is not None:
         return _done
     os.umask(OWNER_ONLY_UMASK)
-    core = dumpable = False
+    core = dumpable = dialog = False
     if sys.platform.startswith("linux"):
         core = _core_limit_zero()
         dumpable = _not_dumpable()
-    _done = Hardening(core_limit_zero=core, not_dumpable=dumpable, umask_set=True)
+    elif sys.platform == "win32":  # pragma: no cover - Windows only
+        dialog = _no_fault_dialog()
+    _done = Hardening(
+        core_limit_zero=core, not_dumpable=dumpable, umask_set=True, no_fault_dialog=dialog
+    )
     return _done
+
+
+#: ``SetErrorMode`` flags: no critical-error box, no fault box (that offers a WER report).
+SEM_FAILCRITICALERRORS = 0x0001
+SEM_NOGPFAULTERRORBOX = 0x0002
+
+
+def _no_fault_dialog() -> bool:  # pragma: no cover - Windows only
+    if sys.platform != "win32":
+        return False
+    ctypes.windll.kernel32.SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX)
+    return True
 
 
 def _core_limit_zero() -> bool:
