@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from asd_desktop.domain.enums import ResourceKind
+from asd_desktop.domain.readability import readability
 from asd_desktop.language import check_goal_now
 from asd_desktop.services.goals import PAGE_SUMMARY, GoalDraft
 from asd_desktop.ui.goal_wizard.base import GoalPage, PageContext, hint_label, person_name
@@ -96,6 +97,26 @@ def summary_html(draft: GoalDraft) -> str:
     return "\n".join(out)
 
 
+def family_text(draft: GoalDraft) -> str:
+    """Everything the family reads in the Zielvereinbarung, one field per line."""
+    parts = [draft.concern, draft.will, draft.priority, draft.direction_goal]
+    for goal in draft.action_goals:
+        parts.extend((goal.text, goal.indicator))
+    parts.extend(r.description for r in draft.resources)
+    parts.extend(s.what for s in draft.steps)
+    return "\n".join(p.strip() for p in parts if p.strip())
+
+
+def readability_text(draft: GoalDraft) -> str:
+    """The readability line under the summary: score, school year, the longest sentences."""
+    result = readability(family_text(draft))
+    if result is None:
+        return ""
+    longest = "; ".join(f"„{s}“ ({n} Wörter)" for s, n in result.longest)
+    hint = f" Längste Sätze: {longest}." if longest else ""
+    return f"{result.summary()}.{hint}"
+
+
 class SummaryPage(GoalPage):
     """Zusammenfassung: read it through together; Ort, Datum, Überprüfung, who signs."""
 
@@ -110,6 +131,10 @@ class SummaryPage(GoalPage):
         self.review.setAccessibleName("Zusammenfassung der Zielerarbeitung")
         self.review.setTabChangesFocus(True)
         self.review.setOpenLinks(False)
+        # How easy the family's text is to read (issue 18), with the longest sentences.
+        self.readability_label = hint_label("")
+        self.readability_label.setAccessibleName("Lesbarkeit des Textes für die Familie")
+        self.readability_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText("z. B. Wohnung der Familie")
@@ -157,6 +182,7 @@ class SummaryPage(GoalPage):
         )
         form.addRow(buddy("Weitere Person (&Name):", self.other_edit, "Weitere Person"), other_row)
         self.body.addWidget(self.review, 1)
+        self.body.addWidget(self.readability_label)
         self.body.addLayout(form)
 
         self.registerField("place", self.place_edit)
@@ -234,7 +260,9 @@ class SummaryPage(GoalPage):
 
     def refresh_review(self) -> None:
         """Rebuild the readable review from everything entered so far."""
-        self.review.setHtml(summary_html(self.context.draft_now()))
+        draft = self.context.draft_now()
+        self.review.setHtml(summary_html(draft))
+        self.readability_label.setText(readability_text(draft))
 
     # --- editing -----------------------------------------------------------------------
 

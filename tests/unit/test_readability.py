@@ -1,0 +1,41 @@
+"""Readability of the family's text (issue 18): Amstad's Flesch and the Wiener Sachtextformel."""
+
+from __future__ import annotations
+
+from asd_desktop.domain.readability import readability, sentences, syllables
+from asd_desktop.ui.goal_wizard.summary_page import readability_text
+from tests.unit.test_documents import make_draft
+
+PLAIN = "Wir essen jeden Abend zusammen. Emre geht gern zur Schule. Papa bringt ihn hin."
+OFFICIAL = (
+    "Die Inanspruchnahme sozialpädagogischer Unterstützungsleistungen erfolgt unter "
+    "Berücksichtigung der familiären Ressourcenausstattung sowie der Kooperationsbereitschaft "
+    "der Erziehungsberechtigten im Rahmen der Hilfeplanung."
+)
+
+
+def test_syllables_and_sentences():
+    assert [syllables(w) for w in ("Haus", "Schule", "Zielvereinbarung", "Eltern")] == [1, 2, 5, 2]
+    assert sentences("Eins. Zwei!\nDrei") == ["Eins.", "Zwei!", "Drei"]
+
+
+def test_plain_words_read_easier_than_official_ones():
+    plain, official = readability(PLAIN), readability(OFFICIAL)
+    assert plain is not None
+    assert official is not None
+    assert plain.flesch > 80 > 30 > official.flesch
+    assert plain.band in {"leicht", "sehr leicht"}
+    assert official.band == "sehr schwer"
+    assert plain.wiener < 4 < 12 < official.wiener
+    assert readability("") is None
+
+
+def test_the_summary_line_names_the_longest_sentences():
+    long_sentence = (
+        "Wir Eltern und Łukasz kennen und nutzen bis zu den Sommerferien viele Wege, damit "
+        "Łukasz an seiner jetzigen Schule bleiben kann und morgens gern hingeht."
+    )
+    line = readability_text(make_draft(direction_goal=long_sentence))
+    assert line.startswith("Lesbarkeit (Flesch nach Amstad): ")
+    assert "Wiener Sachtextformel: Schulstufe" in line
+    assert f"Längste Sätze: „{long_sentence}“ (25 Wörter)" in line
