@@ -505,6 +505,8 @@ class ChangeBar:
     comparison: float | None
     #: Whether the row is a total (drawn bold) rather than a kind or group.
     total: bool = False
+    #: Decimals the value is written with (spending, like the source, with two).
+    decimals: int = 1
 
 
 @dataclass(frozen=True)
@@ -544,7 +546,11 @@ def change_bars(report: WirkungReport) -> tuple[ChangeBar, ...]:
         bars.append(ChangeBar(label, pilot, comparison, row.level is RowLevel.TOTAL))
     bars.append(
         ChangeBar(
-            SPENDING_LABEL, report.pilot_spending.change, report.comparison_spending.change, True
+            SPENDING_LABEL,
+            report.pilot_spending.change,
+            report.comparison_spending.change,
+            total=True,
+            decimals=2,
         )
     )
     return tuple(bars)

@@ -130,7 +130,7 @@ def change_chart(bars: Sequence[ChangeBar], pilot: str, comparison: str) -> Draw
             length = plot_w / 2 * value / scale_max
             left = min(zero, zero + length)
             drawing.add(_bar(left, base, abs(length), bar_h - 0.6, colour))
-            text = percent_text(value)
+            text = percent_text(value, bar.decimals)
             if value >= 0:
                 drawing.add(
                     String(zero + length + 2, base + 0.8, text, fontName=regular, fontSize=5.8)

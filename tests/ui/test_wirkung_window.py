@@ -97,6 +97,7 @@ def test_the_team_leader_opens_the_report_by_keyboard_and_sees_the_source_s_figu
     assert round(bars["ambulant"].pilot or 0, 1) == -29.0
     assert round(bars["Maßnahmen insgesamt"].comparison or 0, 1) == 7.8
     assert "\u221252,2 %" in report.change_chart.accessibleDescription()
+    assert "\u22125,04 %" in report.change_chart.accessibleDescription()  # spending
     assert "\u22129,55 %" in report.summary.text()
     assert "598.792 €" in report.summary.text()
     counts = {b.label: (b.baseline, b.until) for b in report.pilot_chart.bars()}

@@ -59,8 +59,8 @@ class ChangeChart(QWidget):
         self._names = (pilot, comparison)
         self.setAccessibleDescription(
             "; ".join(
-                f"{b.label.strip()}: {pilot} {percent_text(b.pilot)}, "
-                f"{comparison} {percent_text(b.comparison)}"
+                f"{b.label.strip()}: {pilot} {percent_text(b.pilot, b.decimals)}, "
+                f"{comparison} {percent_text(b.comparison, b.decimals)}"
                 for b in self._bars
             )
         )
@@ -138,7 +138,7 @@ class ChangeChart(QWidget):
                 left = min(zero, zero + length)
                 painter.fillRect(QRectF(left, rect_y, abs(length), bar_h), colour)
                 painter.setPen(INK)
-                text = percent_text(value)
+                text = percent_text(value, bar.decimals)
                 if value >= 0:
                     box = QRectF(zero + length + 3, rect_y - 3, value_w, bar_h + 6)
                     align = Qt.AlignmentFlag.AlignLeft
