@@ -17,6 +17,7 @@ from asd_desktop.domain.office import Office, office_from_mapping
 from asd_desktop.domain.retention import RetentionRules, rules_from_mapping
 from asd_desktop.domain.working_days import DEFAULT_STATE, FEDERAL_STATES
 from asd_desktop.storage.atomic import atomic_write
+from asd_desktop.storage.paths import special_file_problem
 
 SETTINGS_FILE = "settings.json"
 MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1, 120
@@ -45,6 +46,8 @@ def settings_path(data_dir: Path) -> Path:
 
 def load_settings(data_dir: Path) -> Settings:
     """The stored settings; defaults when the file is missing or unreadable."""
+    if special_file_problem(settings_path(data_dir)):
+        return Settings()  # a FIFO or device here would block the read forever
     try:
         raw = json.loads(settings_path(data_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):

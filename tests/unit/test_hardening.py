@@ -230,6 +230,16 @@ def test_a_fifo_as_database_is_refused_at_once(opened: vault.OpenVault):
     assert "Pipe (FIFO)" in error.message
 
 
+def test_a_fifo_as_settings_file_does_not_block_the_unlock(opened: vault.OpenVault):
+    data_dir = opened.data_dir
+    opened.close()
+    settings = data_dir / "settings.json"
+    settings.unlink(missing_ok=True)
+    os.mkfifo(settings)
+    error = _within(10, lambda: vault.unlock_vault(data_dir, PASSPHRASE).close())
+    assert error is None  # opened with the default settings
+
+
 def test_check_refuses_a_fifo_vault_in_german(data_dir: Path, capsys: pytest.CaptureFixture[str]):
     data_dir.mkdir(parents=True)
     os.mkfifo(vault_path(data_dir))
