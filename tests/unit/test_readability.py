@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from asd_desktop.domain.familienrat import AgreementView
 from asd_desktop.domain.readability import readability, sentences, syllables
+from asd_desktop.ui.familienrat.decision_wizard import plan_readability
 from asd_desktop.ui.goal_wizard.summary_page import readability_text
 from tests.unit.test_documents import make_draft
 
@@ -39,3 +43,16 @@ def test_the_summary_line_names_the_longest_sentences():
     assert line.startswith("Lesbarkeit (Flesch nach Amstad): ")
     assert "Wiener Sachtextformel: Schulstufe" in line
     assert f"Längste Sätze: „{long_sentence}“ (25 Wörter)" in line
+
+
+def test_the_familienrat_plan_names_its_readability():
+    agreements = (
+        AgreementView(what="Oma Hatice holt Eylül dienstags von der Kita ab.", how_checked=""),
+        AgreementView(
+            what="Der Vater ruft jeden Sonntag um 18 Uhr an und fragt, wie die Woche war.",
+            how_checked="Eylül erzählt es der Mutter.",
+        ),
+    )
+    line = plan_readability(SimpleNamespace(agreements=agreements))  # type: ignore[arg-type]
+    assert line.startswith("Plan: Lesbarkeit (Flesch nach Amstad): ")
+    assert "„Der Vater ruft jeden Sonntag um 18 Uhr an und fragt, wie die Woche war.“" in line

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from asd_desktop.domain.enums import CouncilPhase, ProposalDecision
+from asd_desktop.domain.readability import readability
 from asd_desktop.domain.working_days import DateProposal
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services.documents import DocumentService, DocumentView
@@ -668,6 +669,16 @@ class ApprovalPage(PhasePage):
 # --- page 4: documents ----------------------------------------------------------------------
 
 
+def plan_readability(view: CouncilView) -> str:
+    """Readability of the plan's agreements (what, how checked), the longest sentences named."""
+    parts = [p for a in view.agreements for p in (a.what, a.how_checked) if p.strip()]
+    result = readability("\n".join(parts))
+    if result is None:
+        return ""
+    longest = "; ".join(f"„{s}“ ({n} Wörter)" for s, n in result.longest)
+    return f"Plan: {result.summary()}. Längste Sätze: {longest}."
+
+
 class DocumentsPage(PhasePage):
     """Dokumente: the plan with every agreement, and a protocol copy for every participant."""
 
@@ -690,6 +701,9 @@ class DocumentsPage(PhasePage):
         self.created_list.itemActivated.connect(self._on_item_activated)
         self.status_label = hint_label("")
         self.status_label.setAccessibleName("Stand der Dokumente")
+        # How easy the plan's words are to read (issue 18), with the longest sentences.
+        self.readability_label = hint_label("")
+        self.readability_label.setAccessibleName("Lesbarkeit des Plans")
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button)
         buttons.addWidget(self.protocols_button)
@@ -704,6 +718,7 @@ class DocumentsPage(PhasePage):
         )
         self.body.addWidget(self.created_list, 1)
         self.body.addWidget(self.status_label)
+        self.body.addWidget(self.readability_label)
         self.body.addWidget(
             hint_label(
                 "Die Einladungen werden bei der Vorbereitung gedruckt. Mit „Phase abschließen“ "
@@ -718,7 +733,7 @@ class DocumentsPage(PhasePage):
 
     @override
     def load_page(self, view: CouncilView) -> None:
-        return
+        self.readability_label.setText(plan_readability(view))
 
     @override
     def store_page(self) -> None:
