@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from asd_desktop.domain.german import counted
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services import audit
 from asd_desktop.storage.anchor import ReadOnlyDatabase
@@ -80,7 +81,7 @@ def _foreign_keys(conn: Connection) -> tuple[bool, str]:
 def _chain(database: Database | ReadOnlyDatabase) -> tuple[bool, str]:
     chain = audit.verify(database.session_factory)
     if chain.ok:
-        return True, f"{chain.entries} Einträge, lückenlos" + (
+        return True, f"{counted(chain.entries, 'Eintrag', 'Einträge')}, lückenlos" + (
             ", verankert" if chain.anchored else ""
         )
     return False, f"Bruch bei Eintrag {chain.first_break}: {chain.reason}"
