@@ -96,6 +96,8 @@ HELP_IDS: dict[str, str] = {
     "AssignCasesDialog": "dialog-faelle-zuweisen",
     "TipsPreviewDialog": "dialog-tipps-vorschau",
     "PdfPreviewDialog": "dialog-pdf-vorschau",
+    "SigningDialog": "dialog-unterschreiben",
+    "VerifyDialog": "dialog-dokument-pruefen",
     "network_map.dialogs.NewMapDialog": "dialog-netzwerkkarte-neu",
     "network_map.dialogs.AddEntryDialog": "dialog-netzwerk-eintrag",
     "network_map.dialogs.RelationDialog": "dialog-netzwerk-beziehung",
