@@ -10,6 +10,7 @@ committed transaction that appended to the chain.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -22,7 +23,6 @@ from pathlib import Path
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.storage.atomic import atomic_write
 from asd_desktop.storage.engine import KeyHolder, connect_read_only, engine_for, key_holder_of
 from asd_desktop.storage.paths import special_file_problem
 
@@ -119,7 +119,29 @@ def write_anchor(path: Path, key: bytes, length: int, head: str, first_keyed: in
             "keyed_from": keyed_from,
             "mac": _mac(key, length, head, keyed_from),
         }
-        atomic_write(path, json.dumps(doc, indent=1).encode("ascii"))
+        _replace(path, json.dumps(doc, indent=1).encode("ascii"))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Temp file, fsync, rename: the old or the new anchor, never half.
+
+    The folder is not synced: after a power loss the anchor may be one step behind, which
+    ``check`` accepts.
+    """
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        # The audit entry is committed; a full disk must not turn it into an error. The
+        # anchor stays one step behind, which ``check`` accepts.
 
 
 def install(factory: sessionmaker[Session], engine: Engine, db_path: Path) -> None:
