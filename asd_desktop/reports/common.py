@@ -399,7 +399,7 @@ def signature_block(
     ``translate`` gives the fixed words in the family's language (bilingual print).
     """
     # The blank image above the line is filled when someone signs on screen.
-    spot = SignatureSpot(SIGNATURE_WIDTH - 6, 16 * mm - 6)
+    spot = SignatureSpot(SIGNATURE_WIDTH - 6, 16 * mm - 6, " ".join(name.split()))
     line = table(
         [[spot]],
         [SIGNATURE_WIDTH],

@@ -34,10 +34,13 @@ _OPENING = b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ImageMask t
 )
 
 
-def _image(line: int, data: bytes) -> bytes:
+def _image(line: int, data: bytes, name: str = "") -> bytes:
+    """The image object; ``name`` (printed under the line anyway) lets the dialog say whose."""
+    label = ("\ufeff" + name[:60]).encode("utf-16-be").hex().encode("ascii")
     return (
         _OPENING
-        + b"/AsdSignature %03d /Decode [0 1] /Length %d >>\nstream\n" % (line, _DATA)
+        + b"/AsdSignature %03d /AsdSigner <%s> /Decode [0 1] /Length %d >>\nstream\n"
+        % (line, label, _DATA)
         + data
         + b"\nendstream"
     )
@@ -50,20 +53,22 @@ _BLANK_DATA = b"\xff" * _DATA
 class _BlankLine(PDFObject):
     __RefOnly__ = 1
 
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int, name: str) -> None:
         self.line = line
+        self.name = name
 
     def format(self, document: object) -> bytes:
-        return _image(self.line, _BLANK_DATA)
+        return _image(self.line, _BLANK_DATA, self.name)
 
 
 class SignatureSpot(Flowable):
     """The blank image above a signature line; numbered in drawing order from 1."""
 
-    def __init__(self, width: float, height: float) -> None:
+    def __init__(self, width: float, height: float, name: str = "") -> None:
         super().__init__()
         self.width = width
         self.height = height
+        self.name = name
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab's
         """Its fixed size."""
@@ -76,7 +81,7 @@ class SignatureSpot(Flowable):
         doc._asd_signature_lines = line
         name = f"AsdSignature{line}"
         if not doc.hasForm(name):
-            doc.Reference(_BlankLine(line), xObjectName(name))
+            doc.Reference(_BlankLine(line, self.name), xObjectName(name))
         self.canv.saveState()
         self.canv.scale(self.width, self.height)
         self.canv.doForm(name)
@@ -85,11 +90,23 @@ class SignatureSpot(Flowable):
 
 def lines(content: bytes) -> list[int]:
     """The signature line numbers a stored PDF has, in order."""
+    return [n for n, _ in named_lines(content)]
+
+
+def named_lines(content: bytes) -> list[tuple[int, str]]:
+    """(line number, name printed under it) for every signature line, in order."""
     found = []
     at = content.find(_OPENING)
     while at >= 0:
         start = at + len(_OPENING) + len(b"/AsdSignature ")
-        found.append(int(content[start : start + 3]))
+        number = int(content[start : start + 3])
+        name = ""
+        open_at = content.find(b"/AsdSigner <", start, start + 400)
+        if open_at >= 0:
+            close = content.find(b">", open_at + 12)
+            raw = bytes.fromhex(content[open_at + 12 : close].decode("ascii"))
+            name = raw.decode("utf-16-be", "replace").lstrip("\ufeff")
+        found.append((number, name))
         at = content.find(_OPENING, at + 1)
     return found
 
@@ -102,17 +119,20 @@ def _find(content: bytes, line: int) -> int:
     return at
 
 
+def _data_at(content: bytes, line: int) -> int:
+    return content.index(b"stream\n", _find(content, line)) + len(b"stream\n")
+
+
 def signed(content: bytes, line: int, strokes: Sequence[Stroke], note: str) -> bytes:
     """``content`` with line ``line`` showing ``strokes`` and ``note`` (same length)."""
-    at = _find(content, line)
-    image = _image(line, raster(strokes, note))
-    return content[:at] + image + content[at + len(image) :]
+    at = _data_at(content, line)
+    return content[:at] + raster(strokes, note) + content[at + _DATA :]
 
 
 def is_signed(content: bytes, line: int) -> bool:
     """Whether line ``line`` shows a signature (its image is not blank)."""
-    at = _find(content, line)
-    return content[at : at + len(_image(line, _BLANK_DATA))] != _image(line, _BLANK_DATA)
+    at = _data_at(content, line)
+    return content[at : at + _DATA] != _BLANK_DATA
 
 
 def raster(strokes: Sequence[Stroke], note: str) -> bytes:

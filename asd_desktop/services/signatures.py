@@ -61,6 +61,12 @@ class SignatureService:
         self._device = device_id
         self._documents = documents
 
+    def named_lines(self, document_id: str) -> list[tuple[int, str]]:
+        """(line, name under it) of the lines not yet signed, in reading order."""
+        content = self._documents.content(document_id)
+        free = set(self.lines(document_id))
+        return [(n, name) for n, name in signing.named_lines(content) if n in free]
+
     def lines(self, document_id: str) -> list[int]:
         """The document's signature lines (1, 2 …) not yet signed, in reading order."""
         content = self._documents.content(document_id)

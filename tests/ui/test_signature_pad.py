@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from asd_desktop.models.proofs import DocumentSignature
 from asd_desktop.reports import signing
-from asd_desktop.ui.signature_pad import SigningDialog
+from asd_desktop.ui.signature_pad import SignaturePad, SigningDialog
 from tests.unit.test_documents import PEOPLE, make_agreement
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -91,6 +91,7 @@ def test_mouse_and_pen_sign_the_second_line_of_the_shown_version(opened, qtbot, 
 
     # Line 2 (Łukasz Wójcik) signed with the mouse, then a pen stroke with pressure.
     dialog.line_box.setCurrentIndex(1)
+    assert dialog.line_box.currentText() == "Zeile 2: Łukasz Wójcik"
     _mouse_stroke(pad, [(30, 80), (80, 40), (130, 90), (180, 50)])
     _tablet(pad, QTabletEvent.Type.TabletPress, 200, 60, 0.2)
     _tablet(pad, QTabletEvent.Type.TabletMove, 260, 30, 0.6)
@@ -158,3 +159,21 @@ def test_mouse_and_pen_sign_the_second_line_of_the_shown_version(opened, qtbot, 
     fresh = opened.documents.content(again.id)
     assert not any(signing.is_signed(fresh, n) for n in signing.lines(fresh))
     assert service.signings(again.id) == []
+
+
+def test_a_finger_draws_too(qtbot):
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(500, 150)
+    pad.show()
+    qtbot.waitExposed(pad)
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(pad, device).press(0, QPoint(20, 100)).commit()
+    QTest.touchEvent(pad, device).move(0, QPoint(120, 40)).commit()
+    QTest.touchEvent(pad, device).move(0, QPoint(220, 90)).commit()
+    QTest.touchEvent(pad, device).release(0, QPoint(260, 60)).commit()
+    assert pad.input_kind == "touch"
+    assert len(pad.strokes) == 1
+    assert len(pad.strokes[0]) >= 3
+    QTest.keyClick(pad, Qt.Key.Key_Delete)
+    assert pad.is_empty()

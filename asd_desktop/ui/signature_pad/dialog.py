@@ -83,13 +83,14 @@ class SigningDialog(QDialog):
     def _fill_lines(self) -> None:
         self.line_box.clear()
         try:
-            lines = self._signatures.lines(self.view.id)
+            lines = self._signatures.named_lines(self.view.id)
             done = self._signatures.signings(self.view.id)
         except AsdError as exc:
             QMessageBox.warning(self, "Unterschreiben nicht möglich", exc.message)
             lines, done = [], []
-        for n in lines:
-            self.line_box.addItem(f"Unterschriftszeile {n}", n)
+        for n, name in lines:
+            shown = f"Zeile {n}: {name}" if name else f"Unterschriftszeile {n}"
+            self.line_box.addItem(shown, n)
         self.status.setText("\n".join(s.label for s in done) or "Noch keine Zeile unterschrieben.")
         self._update_state()
 
