@@ -61,7 +61,7 @@ class NetworkCanvas(QWidget):
         self.setAccessibleName("Netzwerkkarte (Zeichnung)")
         self.setAccessibleDescription(KEY_HELP)
         self.setToolTip(KEY_HELP)
-        self.setMinimumSize(360, 360)
+        self.setMinimumSize(300, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._entries: list[MapEntry] = []
         self._centre_name = ""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -51,7 +52,7 @@ from asd_desktop.services.network import (
 )
 from asd_desktop.ui.cleartext import CleartextConfirmation
 from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogSearch
-from asd_desktop.ui.network_map.canvas import KEY_HELP, NetworkCanvas
+from asd_desktop.ui.network_map.canvas import NetworkCanvas
 from asd_desktop.ui.network_map.dialogs import (
     AddEntryDialog,
     ChangesDialog,
@@ -169,12 +170,15 @@ class NetworkMapTab(QWidget):
         self.sector_combo.addItems([s.label for s in SECTORS])
         self.horizon_combo = QComboBox()
         self.horizon_combo.addItems([HORIZON_LABELS[h] for h in HORIZONS])
-        where = QHBoxLayout()
-        where.addWidget(buddy("Sek&tor:", self.sector_combo, "Sektor des gewählten Eintrags"))
-        where.addWidget(self.sector_combo, 1)
-        near = buddy("Nähe (Hori&zont):", self.horizon_combo, "Nähe des gewählten Eintrags")
-        where.addWidget(near)
-        where.addWidget(self.horizon_combo)
+        where = QFormLayout()
+        where.addRow(
+            buddy("Sek&tor:", self.sector_combo, "Sektor des gewählten Eintrags"),
+            self.sector_combo,
+        )
+        where.addRow(
+            buddy("Nähe (Hori&zont):", self.horizon_combo, "Nähe des gewählten Eintrags"),
+            self.horizon_combo,
+        )
 
         self.add_button = QPushButton("Hinzuf&ügen …")
         self.add_button.setAccessibleName("Eintrag hinzufügen")
@@ -201,18 +205,15 @@ class NetworkMapTab(QWidget):
                 self.save_version_button,
                 self.changes_button,
                 self.pdf_button,
-                self.print_button,
                 self.png_button,
+                self.print_button,
             )
         ):
-            buttons.addWidget(b, n // 3, n % 3)
+            buttons.addWidget(b, n // 2, n % 2)
         self.figures_label = QLabel()
         self.figures_label.setWordWrap(True)
         self.figures_label.setAccessibleName("Zahlen zur gezeigten Fassung")
         self.figures_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint_label = QLabel(KEY_HELP)
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setEnabled(False)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -222,12 +223,13 @@ class NetworkMapTab(QWidget):
         side_layout.addLayout(where)
         side_layout.addLayout(buttons)
         side_layout.addWidget(self.figures_label)
-        side_layout.addWidget(self.hint_label)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        # The map is limited by the height: the list beside it gets the rest of the width.
+        self.splitter.setSizes([600, 700])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
