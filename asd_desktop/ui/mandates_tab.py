@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from asd_desktop.domain.enums import Area, MandateKind, MandateStatus
+from asd_desktop.domain.enums import Area, MandateKind, MandateStatus, Role
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.cases import CaseDetail
 from asd_desktop.services.documents import DocumentService, DocumentView
@@ -38,6 +38,7 @@ from asd_desktop.ui.dialogs.assessment_dialog import AssessmentDialog
 from asd_desktop.ui.dialogs.mandate_dialog import EvidenceDialog, MandateDialog, OutcomeDialog
 from asd_desktop.ui.operations import Op
 from asd_desktop.ui.pdf_preview import render_then_preview
+from asd_desktop.ui.print_language import ask_language
 from asd_desktop.ui.rows_model import DISPLAY, RowsModel, one_line
 from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date
@@ -378,10 +379,15 @@ class MandatesTab(QWidget):
         if chosen is None or documents is None or self._detail is None:
             return
         case_id, mandate_id = self._detail.id, chosen.id
+        # The family's language, if someone in the family speaks one we have (issue 18).
+        family = [p.languages for p in self._detail.persons if Role.PROFESSIONAL not in p.roles]
+        language = ask_language(self, family)
+        if language is None:
+            return
         self.print_operation = render_then_preview(
             self,
             documents,
-            lambda: documents.print_mandate_letter(mandate_id),
+            lambda: documents.print_mandate_letter(mandate_id, language=language),
             rendered=lambda _document: self.mandates_changed.emit(case_id),
             failure=lambda exc: QMessageBox.warning(self, "Schreiben nicht gedruckt", exc.message),
         )
