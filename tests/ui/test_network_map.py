@@ -309,14 +309,17 @@ def test_the_goal_wizard_offers_the_maps_people_and_the_map_shows_their_goal(
     draft = GoalDraft(
         action_goals=(ActionGoalDraft(text="Muharem geht dienstags zum Training."),),
     )
-    wizard = GoalWizard(opened.goals, detail, draft, network=opened.network)
+    wizard = GoalWizard(
+        opened.goals, detail, draft, network=opened.network, catalog=opened.sozialraum.search
+    )
     qtbot.addWidget(wizard)
     page = wizard.resources_page
     assert page.map_button is not None
     # The map's people come before the catalogue.
-    layout_order = [page.body.itemAt(n).widget() for n in range(page.body.count())]
-    if page.catalog_button is not None:
-        assert layout_order.index(page.map_button) < layout_order.index(page.catalog_button)
+    items = [page.body.itemAt(n) for n in range(page.body.count())]
+    layout_order = [item.widget() for item in items if item is not None]
+    assert page.catalog_button is not None
+    assert layout_order.index(page.map_button) < layout_order.index(page.catalog_button)
     offered: list[str] = []
 
     def pick(_cls, parent, people):
@@ -365,3 +368,37 @@ def test_the_goal_wizard_offers_the_maps_people_and_the_map_shows_their_goal(
     assert [g.id for g in after.goals] == [agreement.goals[0].id]
     # Stop the wizard's autosave while the case file is still open.
     assert wizard.save_draft_now()
+
+
+def test_a_resource_found_in_the_zielerarbeitung_is_offered_on_the_map(qtbot, opened, case, tab):
+    from asd_desktop.domain.enums import ResourceKind
+    from asd_desktop.models import Resource
+
+    detail, goal_id = case
+    with opened.database.session_factory.begin() as s:
+        s.add(
+            Resource(
+                case_id=detail.id,
+                kind=ResourceKind.SOCIAL_SPACE.value,
+                description="Hausaufgabenhilfe im Haus der Jugend",
+                goal_ids=[goal_id],
+            )
+        )
+    opened.network.create_map(detail.id, detail.persons[0].id)
+    tab.show_case(detail)
+    assert tab.resources_hint.isVisible()
+    assert "Hausaufgabenhilfe im Haus der Jugend" in tab.resources_hint.text()
+    [offered] = [c for c in opened.network.candidates(tab.current_map().id) if c.resource_id]
+    assert offered.sector is Sector.PROFESSIONAL
+    from asd_desktop.services.network import EntryInput
+
+    added = opened.network.add_entry(
+        tab.current_map().id,
+        EntryInput(
+            offered.source, offered.name, offered.sector, 2, resource_id=offered.resource_id
+        ),
+    )
+    tab.reload(select=added.id)
+    assert not tab.resources_hint.isVisible()
+    # On the map it shows the goal the Zielerarbeitung gave it.
+    assert tab.table.item(tab.table.currentRow(), 4).text() == "Z1"

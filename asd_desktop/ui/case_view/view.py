@@ -202,7 +202,8 @@ class CaseView(QWidget):
             self.network_tab = NetworkMapTab(
                 network, catalog=sozialraum.search if sozialraum is not None else None
             )
-            self.network_tab.network_changed.connect(self.case_changed)
+            # Nothing of the case list depends on the map; the goals tab shows its resources.
+            self.network_tab.network_changed.connect(self._on_network_changed)
             self.network_tab.saved.connect(self.saved)
             self.tabs.addTab(self.network_tab, "&Netzwerkkarte")
         content_layout.addWidget(self.tabs, 1)
@@ -492,6 +493,10 @@ class CaseView(QWidget):
     def _show_documents(self) -> None:
         if self.documents_tab is not None:
             self.tabs.setCurrentWidget(self.documents_tab)
+
+    def _on_network_changed(self, _case_id: str) -> None:
+        if self.goals_tab is not None:
+            self.goals_tab.reload()
 
     def _on_goals_changed(self, case_id: str) -> None:
         # A finished agreement, a reprint or a Familienrat's print adds a document.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,12 +28,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from asd_desktop.domain.network import (
     HORIZON_LABELS,
     HORIZONS,
     SECTOR_SHORT,
     SECTORS,
+    EntrySource,
     MapEntry,
     Place,
     Sector,
@@ -210,6 +213,12 @@ class NetworkMapTab(QWidget):
             )
         ):
             buttons.addWidget(b, n // 2, n % 2)
+        #: Resources found in the Zielerarbeitung that are not on the map yet.
+        self.resources_hint = QLabel()
+        self.resources_hint.setWordWrap(True)
+        self.resources_hint.setAccessibleName("Ressourcen, die noch nicht auf der Karte sind")
+        self.resources_hint.setStyleSheet("color: #8a4b00;")
+        self.resources_hint.hide()
         self.figures_label = QLabel()
         self.figures_label.setWordWrap(True)
         self.figures_label.setAccessibleName("Zahlen zur gezeigten Fassung")
@@ -220,6 +229,7 @@ class NetworkMapTab(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(buddy("Eintr&äge:", self.table, "Einträge der Netzwerkkarte"))
         side_layout.addWidget(self.table, 1)
+        side_layout.addWidget(self.resources_hint)
         side_layout.addLayout(where)
         side_layout.addLayout(buttons)
         side_layout.addWidget(self.figures_label)
@@ -267,6 +277,13 @@ class NetworkMapTab(QWidget):
         self.clear()
 
     # --- showing ---------------------------------------------------------------------------
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        # Goals agreed or resources added in the Zielerarbeitung show when the tab is opened.
+        super().showEvent(event)
+        if self._detail is not None and self.showing_current():
+            self.reload()
 
     def clear(self) -> None:
         """No case shown."""
@@ -333,6 +350,17 @@ class NetworkMapTab(QWidget):
             return
         self._entries = self._network.entries(m.id)
         self._versions = self._network.versions(m.id)
+        waiting = [
+            c.name
+            for c in self._network.candidates(m.id)
+            if c.source is EntrySource.RESOURCE and not c.on_map
+        ]
+        self.resources_hint.setText(
+            "Aus der Zielerarbeitung, noch nicht auf der Karte: "
+            + "; ".join(waiting)
+            + " – mit »Hinzufügen …« eintragen."
+        )
+        self.resources_hint.setVisible(bool(waiting))
         self._loading = True
         try:
             self.version_slider.setRange(0, len(self._versions))
