@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from reportlab import platypus
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -79,12 +80,17 @@ def german_number(value: float) -> str:
     return text.replace(".", ",")
 
 
+_ONLY_BREAKS = re.compile(r"^(?:[^<]|<br/>)*$")
+
+
 class Paragraph(platypus.Paragraph):
     """reportlab's Paragraph that prints every script.
 
     Runs DejaVu lacks get their fallback font, Arabic is shaped, right-to-left runs
     are put in visual order, and Devanagari turns on HarfBuzz shaping for this
-    paragraph (see :mod:`asd_desktop.reports.fonts`).
+    paragraph (see :mod:`asd_desktop.reports.fonts`). A paragraph written mostly
+    right to left (a family's words in Arabic) is right-aligned and broken into lines
+    in logical order before each line is put in visual order, so it reads top down.
     """
 
     def __init__(
@@ -94,12 +100,65 @@ class Paragraph(platypus.Paragraph):
         *args: Any,  # noqa: ANN401
         **kwargs: Any,  # noqa: ANN401
     ) -> None:
+        self._rtl_source: str | None = None
+        self._rtl_width = -1.0
+        self._rtl_args = (args, kwargs)
         if text is not None:  # None: reportlab splitting a laid-out paragraph
+            plain = unescape(text.replace("<br/>", "\n"))
+            if (
+                style is not None
+                and not text.isascii()
+                and _ONLY_BREAKS.match(text)
+                and fonts.is_rtl(plain)
+            ):
+                self._rtl_source = plain
+                style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
             shaped = not text.isascii() and fonts.needs_shaping(text)
             if shaped and style is not None:
                 style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
             text = fonts.script_markup(text, harfbuzz=shaped)
         super().__init__(text, style, *args, **kwargs)  # type: ignore[arg-type]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Lay out; a right-to-left paragraph is first broken into lines for this width."""
+        if self._rtl_source is not None and availWidth != self._rtl_width:
+            self._rtl_width = availWidth
+            lines = _rtl_lines(self._rtl_source, self.style, availWidth - 2)
+            markup = "<br/>".join(fonts.script_markup(escape(line)) for line in lines)
+            args, kwargs = self._rtl_args
+            platypus.Paragraph.__init__(self, markup, self.style, *args, **kwargs)
+        return super().wrap(availWidth, availHeight)
+
+
+def _rtl_lines(value: str, style: ParagraphStyle, width: float) -> list[str]:
+    """``value`` broken into lines that fit ``width``, in logical order."""
+    size = style.fontSize
+    bold = style.fontName == fonts.BOLD
+
+    def measure(words: str) -> float:
+        shown = fonts.visual("NotoSansArabic", words)
+        total = 0.0
+        for run_font, chunk in fonts.runs(shown):
+            name = (
+                style.fontName if run_font == fonts.REGULAR else fonts.register_fallback(run_font)
+            )
+            if bold and run_font != fonts.REGULAR and fonts.has_bold(run_font):
+                name = f"{name}-Bold"
+            total += pdfmetrics.stringWidth(chunk, name, size)
+        return total
+
+    out: list[str] = []
+    for paragraph in value.split("\n"):
+        current = ""
+        for word in paragraph.split():
+            trial = f"{current} {word}" if current else word
+            if current and measure(trial) > width:
+                out.append(current)
+                current = word
+            else:
+                current = trial
+        out.append(current)
+    return out
 
 
 def draw_text(

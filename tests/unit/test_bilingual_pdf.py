@@ -193,3 +193,15 @@ def test_auflage_letter_prints_in_the_familys_language(language, tmp_path):
         assert _words(german) in text
         assert _words(tr.get(german)) in text, (language, german)
     assert _words(NAMES["Arabic"]) in text
+
+
+def test_the_familys_own_words_in_arabic_read_top_down(tmp_path):
+    said = (
+        "نريد أن يذهب ابننا إلى المدرسة كل صباح في الوقت المحدد وأن نتناول العشاء معًا كل "
+        "مساء دون شجار حول الواجبات المدرسية"
+    )
+    path = tmp_path / "zv.pdf"
+    path.write_bytes(render_goal_agreement(dataclasses.replace(SAMPLE, will=said)))
+    text = _words(_text(path))
+    # Over two lines, and still the words in the order they were said.
+    assert _words(said) in text
