@@ -99,22 +99,77 @@ ABSTRACT_HEADS = _set(
     "eigenverantwortung verantwortung impulskontrolle selbstkontrolle selbstwert "
     "selbstbewusstsein lebensfreude zufriedenheit durchhaltevermögen konzentration "
     "wahrnehmung reflexion belastung überforderung harmonie rhythmus tagesrhythmus "
-    "identität zugehörigkeit erziehungsverhalten selbstständigkeit selbständigkeit"
+    "identität zugehörigkeit erziehungsverhalten selbstständigkeit selbständigkeit "
+    "haltung arbeitshaltung grundhaltung einstellung lage netzwerk gespür ablauf "
+    "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit umfeld umgebung "
+    "rahmenbedingung verhältnis"
 )
+#: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
+#: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
+MODIFIED_ABSTRACT_HEADS = _set("umgang bild ruhe zugang")
+#: Nouns that make an idiom for an inner state with a word before them in the clause
+#: ("hat seine Wut im Griff", "ziehen an einem Strang", "findet seinen Platz").
+IDIOM_NOUNS: dict[str, frozenset[str]] = {
+    "griff": _set("in im"),
+    "blick": _set("in im"),
+    "kontrolle": _set("unter"),
+    "strang": _set("an am"),
+    "platz": _set("finden"),
+    "draht": _set("gut"),
+    "lot": _set("in im"),
+    "fuß": _set("fassen"),
+    "freude": _set("haben"),
+    "team": _set("als"),
+    "weg": _set("finden"),
+}
+#: Cues of ``IDIOM_NOUNS`` that are verbs: they are looked for in the whole clause.
+IDIOM_VERBS = _set("finden fassen haben")
 #: Adjectives and adverbs that describe an inner or overall state, not something seen.
 VAGUE_MODIFIERS = _set(
     "harmonisch belastbar ausgeglichen entspannt gefestigt eingebunden integriert achtsam "
-    "feinfühlig liebevoll zuverlässig kooperativ unauffällig gesichert "
+    "feinfühlig liebevoll zuverlässig kooperativ unauffällig "
     "ordentlich geordnet aufmerksam handlungsfähig psychisch seelisch emotional "
     "glücklich harmonischer gelungen ausgleichen integrieren entspannen selbstbewusst "
     "selbstsicher selbstbestimmt eigenverantwortlich verantwortungsvoll "
     "verantwortungsbewusst verbindlich wertschätzend empathisch einfühlsam fürsorglich "
-    "zugewandt präsent verfügbar zufrieden respektvoll freundlich"
+    "zugewandt präsent verfügbar zufrieden respektvoll freundlich "
+    "altersgemäß kindgemäß selbstwirksam gelassen geduldig sorgsam verständnisvoll souverän "
+    "wertschätzend akzeptiert anerkannt"
+)
+#: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
+#: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
+AREA_ADVERBS = _set(
+    "sprachlich sozial schulisch motorisch körperlich gesundheitlich beruflich finanziell "
+    "familiär kognitiv emotional psychisch seelisch"
+)
+#: Verbs that name an inner process when reflexive ("fühlt sich sicher", "öffnet sich",
+#: "integriert sich", "hat sich eingelebt"); not reflexive they can be concrete ("öffnet
+#: die Tür").
+REFLEXIVE_VAGUE_VERBS = _set(
+    "fühlen öffnen integrieren beruhigen einleben erleben entspannen einlassen "
+    "zurechtfinden orientieren zutrauen stabilisieren festigen entfalten wohlfühlen "
+    "annehmen akzeptieren sorgen"
+)
+#: Reflexive pronouns (HanTa tags some of them ``PPER``).
+REFLEXIVE_PRONOUNS = _set("sich mich dich uns euch")
+#: Adjectives with a concrete sense before a thing ("ein stabiles Fahrrad", "ein fester
+#: Platz"); before an abstract noun they stay vague ("eine stabile Beziehung").
+THING_ADJECTIVES = _set("stabil fest sicher")
+#: Hedge adjectives that a number in the same sentence makes concrete ("ausreichend warme
+#: Kleidung: je eine Winterjacke …").
+QUANTIFIABLE_HEDGES = _set("ausreichend hinreichend genügend")
+#: Verbs of finishing: a course or programme finished is a result ("hat den Deutschkurs
+#: abgeschlossen"), not the measure.
+RESULT_VERBS = _set("abschließen bestehen absolvieren")
+#: Work and its contracts: "mit 30 Stunden pro Woche" there is a job, not help hours.
+WORK_HEADS = _set(
+    "arbeitsvertrag vertrag job minijob arbeit stelle arbeitsstelle ausbildung teilzeit"
 )
 #: Verbs that name an inner process rather than something done.
 VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
-    "auseinandersetzen begegnen kommunizieren umgehen kümmern"
+    "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
+    "meistern bewältigen abschalten"
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")

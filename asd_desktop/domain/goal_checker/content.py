@@ -90,7 +90,26 @@ def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
     """Whether a word-list measure hit is a time anchor's event or a family's result."""
     if _in_any(start, _anchor_phrases(t)):
         return True
-    return any(w.head in lex.RESULT_HEADS for w in _words_in(t, start, end))
+    words = _words_in(t, start, end)
+    if any(w.head in lex.RESULT_HEADS for w in words):
+        return True
+    if words and _finished(t, words[0]):
+        return True
+    # "ein Arbeitsvertrag mit 30 Stunden pro Woche": a job's hours, not a help's
+    c_start, c_end = _clause_of(t, start)
+    return not any(_help_word(w) for w in words) and any(
+        w.is_noun and (w.head in lex.WORK_HEADS or w.lemma in lex.WORK_HEADS)
+        for w in _words_in(t, c_start, c_end)
+    )
+
+
+def _finished(t: _Text, w: Word) -> bool:
+    """Whether the clause of ``w`` finishes something ("hat den Kurs abgeschlossen")."""
+    c_start, c_end = _clause_of(t, w.start)
+    return any(
+        x.pos.startswith("VV") and _verb_lemma(t, x) in lex.RESULT_VERBS
+        for x in _words_in(t, c_start, c_end)
+    )
 
 
 def _help_word(w: Word) -> bool:
@@ -129,7 +148,7 @@ def _analysed_measure(t: _Text) -> Finding | None:
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors) or not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
             continue
-        if _help_word(w):
+        if _help_word(w) and not _finished(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
         if w.lemma in lex.RECEIVED_HELP and (nominal or verbs & lex.RECEIVING_VERBS):
             return _measure_finding(
@@ -147,8 +166,66 @@ def _analysed_measure(t: _Text) -> Finding | None:
     return None
 
 
+def _vague_word(t: _Text) -> re.Match[str] | None:
+    """The first word-list vague word the analysis does not excuse."""
+    for m in _VAGUE_WORDS.finditer(t.text):
+        if t.analysis is None or not _excused_vague_word(t, m.start()):
+            return m
+    return None
+
+
+def _excused_vague_word(t: _Text, start: int) -> bool:
+    """Whether a thing ("ein stabiles Fahrrad") or a number ("je eine Jacke") excuses it."""
+    words = _words_in(t, start, start + 1)
+    if not words:
+        return False
+    w = words[0]
+    if w.lemma in lex.THING_ADJECTIVES and w.pos.startswith("ADJ(A"):
+        i = t.words.index(w)
+        for nxt in t.words[i + 1 : i + 4]:
+            if nxt.is_noun:
+                return not _abstract_noun(nxt)
+            if not nxt.pos.startswith(("ADJ", "ADV")):
+                break
+    if w.lemma in lex.QUANTIFIABLE_HEDGES:
+        s, e = _sentence_with_colon(t, w.start)
+        return _QUANTIFIER.search(t.text, s, e) is not None
+    return False
+
+
+def _sentence_with_colon(t: _Text, pos: int) -> tuple[int, int]:
+    """A sentence and, when it ends with a colon, the specification after it."""
+    s, e = _sentence_of(t, pos)
+    if t.text[e : e + 1] == ":":
+        _s2, e = _sentence_of(t, e + 1)
+    return s, e
+
+
+_LONG_ABSTRACT_SUFFIX = re.compile(
+    "(?:" + "|".join(sorted((p for p in lex.ABSTRACT_HEADS if len(p) > 6), key=len)) + ")$"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _abstract(text: str, lemma: str, head: str) -> bool:
+    if lemma in lex.ABSTRACT_HEADS or text in lex.ABSTRACT_HEADS:
+        return True
+    if head in lex.PLAIN_HEADS:
+        return False
+    return (
+        head in lex.ABSTRACT_HEADS
+        # HanTa's lemma of a compound it does not know can be cut ("Schlafverhalten" →
+        # "schlafverhalt"); the typed word still ends in the abstract head
+        or _LONG_ABSTRACT_SUFFIX.search(text) is not None
+    )
+
+
+def _abstract_noun(w: Word) -> bool:
+    return w.is_noun and _abstract(w.text.lower(), w.lemma, w.head)
+
+
 def _check_vague(t: _Text) -> Finding | None:
-    m = _VAGUE_WORDS.search(t.text)
+    m = _vague_word(t)
     if m:
         span = (m.start(), m.end())
         word = _quote(t, span)
@@ -224,14 +301,14 @@ def _analysed_vague(t: _Text) -> Finding | None:
     # "ein Kurs zur gewaltfreien Kommunikation": the measure names its topic
     if measure is not None and measure.span is not None:
         anchors = [*anchors, (measure.span[0], _clause_of(t, measure.span[0])[1])]
-    for w in t.words:
+    for i, w in enumerate(t.words):
         if _in_any(w.start, anchors):
             continue
-        if w.is_noun and (
-            w.lemma in lex.ABSTRACT_HEADS
-            or (w.head in lex.ABSTRACT_HEADS and w.head not in lex.PLAIN_HEADS)
-        ):
+        if _abstract_noun(w):
             return _vague_finding(t, (w.start, w.end))
+        found = _inner_state(t, i, w)
+        if found is not None:
+            return _vague_finding(t, found)
         if (
             w.pos.startswith(("ADJ", "ADV", "VV(PP"))
             and (w.lemma in lex.VAGUE_MODIFIERS or w.text.lower() in lex.VAGUE_MODIFIERS)
@@ -268,6 +345,76 @@ def _analysed_vague(t: _Text) -> Finding | None:
             span,
         )
     return None
+
+
+def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
+    """Inner states the lexicons name by their form in the sentence, not by one word.
+
+    A noun abstract only with an adjective ("sicheren Umgang"), an idiom ("im Griff", "an
+    einem Strang", "seinen Platz finden"), a reflexive inner-process verb ("fühlt sich",
+    "hat sich eingelebt"), "gut" before a participle ("gut angekommen") and a life-area
+    adverb as a predicate ("sprachlich weiter") — unless a number says how much.
+    """
+    before = t.words[i - 1] if i else None
+    if w.is_noun:
+        if (
+            w.head in lex.MODIFIED_ABSTRACT_HEADS
+            and before is not None
+            and before.pos.startswith("ADJ(A")
+        ):
+            return before.start, w.end
+        cues = lex.IDIOM_NOUNS.get(w.lemma)
+        if cues is None:
+            return None
+        verbs = cues & lex.IDIOM_VERBS
+        if verbs:
+            # "findet seinen Platz" is an idiom; "findet einen Platz im Ferienlager" a place
+            own = "finden" not in verbs or (before is not None and before.pos == "PPOSAT")
+            return (w.start, w.end) if own and _clause_verbs(t, w) & verbs else None
+        c_start, _ = _clause_of(t, w.start)
+        if any(
+            x.lemma in cues or x.text.lower() in cues
+            for x in t.words[max(0, i - 4) : i]
+            if x.start >= c_start
+        ):
+            return w.start, w.end
+        return None
+    if w.pos.startswith("VV") and _verb_lemma(t, w) in lex.REFLEXIVE_VAGUE_VERBS:
+        c_start, c_end = _clause_of(t, w.start)
+        if any(
+            x.lemma in lex.REFLEXIVE_PRONOUNS or x.pos == "PRF"
+            for x in _words_in(t, c_start, c_end)
+            if x.text.lower() in lex.REFLEXIVE_PRONOUNS
+        ) and not _situation_named(t, w):
+            return w.start, w.end
+        return None
+    if w.pos.startswith("VV(PP"):
+        good = _good_before(t, i)
+        s, e = _sentence_of(t, w.start)
+        if good is not None and not _QUANTIFIER.search(t.text, s, e):
+            return good.start, w.end
+        return None
+    if w.pos.startswith("ADJ(D") and w.lemma in lex.AREA_ADVERBS:
+        s, e = _sentence_of(t, w.start)
+        if not _QUANTIFIER.search(t.text, s, e) and not _situation_named(t, w):
+            return w.start, _modified_end(t, w)
+    return None
+
+
+def _good_before(t: _Text, i: int) -> Word | None:
+    """The "gut" before the participle at ``i`` in its clause ("gut auf … vorbereitet")."""
+    c_start, _ = _clause_of(t, t.words[i].start)
+    for x in reversed(t.words[max(0, i - 5) : i]):
+        if x.start < c_start or x.is_finite_verb or x.pos.startswith("V"):
+            return None
+        if x.lemma == "gut" and x.pos.startswith("ADJ(D"):
+            return x
+    return None
+
+
+def _clause_verbs(t: _Text, w: Word) -> set[str]:
+    c_start, c_end = _clause_of(t, w.start)
+    return {x.lemma for x in _words_in(t, c_start, c_end) if x.pos.startswith("V")}
 
 
 _TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)

@@ -77,6 +77,8 @@ def _event_anchor(t: _Text) -> bool:
     """
     words = t.words
     for i, w in enumerate(words):
+        if _next_event(words, i):
+            return True
         if w.lemma not in ("bis", "ab"):
             continue
         before = {x.lemma for x in words[max(0, i - 3) : i]}
@@ -90,12 +92,28 @@ def _event_anchor(t: _Text) -> bool:
                 if nxt.lemma not in lex.DAILY_TIMES and nxt.head not in lex.DAILY_TIMES:
                     return True
                 break
+            if nxt.pos == "NE" and words[words.index(nxt) - 1].pos == "APPRART":
+                return True  # "bis zur U7", "bis zum Ramadan": a named event
             if nxt.text[:1].isdigit() or nxt.pos.startswith(_SKIPPABLE_IN_ANCHOR):
                 continue
             if nxt.lemma in ("zu", "zum", "zur", "die", "der", "das", "sein", "ihr"):
                 continue
             break
     return False
+
+
+_EVENT_PREPOSITIONS = frozenset(("in", "bei", "zu", "nach", "bis", "vor"))
+
+
+def _next_event(words: tuple[Word, ...], i: int) -> bool:
+    """Whether word ``i`` starts "(in der) nächsten Klassenarbeit": the next of an event."""
+    w = words[i]
+    if w.lemma != "nächst" or not w.pos.startswith("ADJ(A") or i + 1 >= len(words):
+        return False
+    noun = words[i + 1]
+    if not noun.is_noun or noun.lemma in lex.DAILY_TIMES or noun.head in lex.DAILY_TIMES:
+        return False
+    return any(x.lemma in _EVENT_PREPOSITIONS for x in words[max(0, i - 3) : i])
 
 
 def _check_dates(t: _Text) -> Finding | None:

@@ -125,7 +125,9 @@ _QUANTIFIER = re.compile(
     r"|Termine?n?\b|von\s+\S+\b|pro\b|am\s+Tag\b|in\s+der\s+Woche\b)"
     r"|\b(?:jede[nrms]?|täglich|wöchentlich|monatlich|stündlich|montags|dienstags"
     r"|mittwochs|donnerstags|freitags|samstags|sonntags|einmal|zweimal|dreimal|viermal"
-    r"|fünfmal|mindestens|höchstens|immer\s+wenn)\b",
+    r"|fünfmal|mindestens|höchstens|immer\s+wenn)\b"
+    # "mehr als zwei Zimmer", "je eine Winterjacke"
+    rf"|\b(?:(?:mehr|weniger)\s+als|je)\s+(?:\d+|{_NUMBER_WORDS})\b",
 )
 
 _NOMINAL_HEADING = re.compile(
@@ -167,7 +169,10 @@ _DATE_ANCHORS = re.compile(
     rf"|\bab\s+(?:sofort|heute|morgen|jetzt|nächste\w*|kommende\w*|(?:dem|der|den)\s+\S+"
     rf"|(?:{WEEKDAYS})\b)"
     rf"|\bbis\s+(?:zum\s+|spätestens\s+|nächste[nm]?\s+)*(?:{WEEKDAYS}|heute|morgen)\b"
-    r"|\bbis\s+zum\s+nächsten\s+(?:Termin|Gespräch|Treffen)\b",
+    r"|\bbis\s+zum\s+nächsten\s+(?:Termin|Gespräch|Treffen)\b"
+    # "innerhalb (eines Zeitraums von) einem halben Jahr"
+    r"|\b(?:in|innerhalb|binnen)\s+(?:eines\s+Zeitraums\s+von\s+)?(?:einem|eines)\s+"
+    r"(?:halben\s+)?(?:Jahr|Monat)(?:es|s)?\b",
     _I,
 )
 
