@@ -217,3 +217,29 @@ def test_pictures_list_every_version_of_every_map(opened, case) -> None:
     assert [(p.map_number, p.version_number) for p in pictures] == [(1, 1), (1, 2), (2, None)]
     assert pictures[2].title == "Nours Netzwerk"
     assert pictures[2].map_id == b.id
+
+
+def test_an_entry_tied_to_a_known_resource_keeps_its_description_for_the_wizard(
+    opened, case
+) -> None:
+    case_id, muharem, nour, _ = case
+    agree(opened, case_id, [ResourceDraft(ResourceKind.SOCIAL, "Nour hilft bei Englisch.", (0,))])
+    net = opened.network
+    m = net.create_map(case_id, muharem.id)
+    entry = net.add_entry(
+        m.id, EntryInput(EntrySource.PERSON, "Nour Al Zein", Sector.FAMILY, 1, person_id=nour.id)
+    )
+    [resource] = opened.goals.case_resources(case_id)
+    tied = net.link_resource(entry.id, resource.id)
+    assert [g.mark for g in tied.goals] == ["Z1"]
+    [person] = net.map_people(case_id)
+    assert person.resource_description == "Nour hilft bei Englisch."
+    assert net.resource_for_entry(entry.id) == resource.id  # reused, not made again
+    assert len(opened.goals.case_resources(case_id)) == 1
+    with pytest.raises(NotFoundError):
+        net.link_resource(entry.id, "no-such-resource")
+    # The page of the map as it is now names the case in its header.
+    picture = net.picture(m.id)
+    assert picture.version_number is None
+    assert picture.version_text.startswith("aktueller Stand vom")
+    assert net.pdf(picture).startswith(b"%PDF")
