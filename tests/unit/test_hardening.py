@@ -62,6 +62,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def closed(template: Path, tmp_path: Path) -> Path:
+    """A private copy of the template's data folder, not unlocked (no key derivation)."""
+    data_dir = tmp_path / "daten"
+    shutil.copytree(template, data_dir)
+    return data_dir
+
+
+@pytest.fixture
 def opened(template: Path, tmp_path: Path) -> Iterator[vault.OpenVault]:
     """A private copy of the template, unlocked."""
     data_dir = tmp_path / "daten"
@@ -153,9 +161,8 @@ def test_an_older_copy_of_the_database_is_found(
     assert "Einträge fehlen (verankert:" in out
 
 
-def test_a_removed_anchor_is_found(opened: vault.OpenVault, capsys: pytest.CaptureFixture[str]):
-    data_dir = opened.data_dir
-    opened.close()
+def test_a_removed_anchor_is_found(closed: Path, capsys: pytest.CaptureFixture[str]):
+    data_dir = closed
     (data_dir / ANCHOR_FILE).unlink()
     code, out = _check(data_dir, capsys)
     assert code == cli.EXIT_FAILED
@@ -220,9 +227,8 @@ def test_a_fifo_as_vault_is_refused_at_once(data_dir: Path):
     assert "Pipe (FIFO)" in error.message
 
 
-def test_a_fifo_as_database_is_refused_at_once(opened: vault.OpenVault):
-    data_dir = opened.data_dir
-    opened.close()
+def test_a_fifo_as_database_is_refused_at_once(closed: Path):
+    data_dir = closed
     db_path(data_dir).unlink()
     os.mkfifo(db_path(data_dir))
     error = _within(5, lambda: vault.unlock_vault(data_dir, PASSPHRASE))
@@ -230,9 +236,8 @@ def test_a_fifo_as_database_is_refused_at_once(opened: vault.OpenVault):
     assert "Pipe (FIFO)" in error.message
 
 
-def test_a_fifo_as_settings_file_does_not_block_the_unlock(opened: vault.OpenVault):
-    data_dir = opened.data_dir
-    opened.close()
+def test_a_fifo_as_settings_file_does_not_block_the_unlock(closed: Path):
+    data_dir = closed
     settings = data_dir / "settings.json"
     settings.unlink(missing_ok=True)
     os.mkfifo(settings)
@@ -274,9 +279,8 @@ def test_files_are_readable_by_the_owner_only(opened: vault.OpenVault):
         os.umask(old_mask)
 
 
-def test_a_looser_database_file_is_tightened(opened: vault.OpenVault):
-    data_dir = opened.data_dir
-    opened.close()
+def test_a_looser_database_file_is_tightened(closed: Path):
+    data_dir = closed
     os.chmod(db_path(data_dir), 0o644)
     vault.unlock_vault(data_dir, PASSPHRASE).close()
     assert stat.S_IMODE(db_path(data_dir).stat().st_mode) == 0o600
@@ -310,10 +314,9 @@ def test_the_process_is_hardened_at_start():
     ],
 )
 def test_tampered_kdf_parameters_are_damage_not_a_wrong_passphrase(
-    opened: vault.OpenVault, field: str, value: object
+    closed: Path, field: str, value: object
 ):
-    data_dir = opened.data_dir
-    opened.close()
+    data_dir = closed
     path = vault_path(data_dir)
     doc = json.loads(path.read_bytes())
     doc["kdf"][field] = value
@@ -322,8 +325,7 @@ def test_tampered_kdf_parameters_are_damage_not_a_wrong_passphrase(
         vault.unlock_vault(data_dir, PASSPHRASE)
 
 
-def test_a_wrong_passphrase_is_still_a_wrong_passphrase(opened: vault.OpenVault):
-    data_dir = opened.data_dir
-    opened.close()
+def test_a_wrong_passphrase_is_still_a_wrong_passphrase(closed: Path):
+    data_dir = closed
     with pytest.raises(WrongPassphraseError):
         vault.unlock_vault(data_dir, "eine ganz andere Passphrase")
