@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import psycopg
 import pytest
@@ -48,7 +49,7 @@ def find_bindir() -> Path | None:
     return Path(on_path).parent if on_path else None
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     """Skip, or fail under CI: the backends are to be proven there."""
     if os.environ.get("CI"):
         pytest.fail(f"PostgreSQL needed under CI: {reason}")
@@ -95,12 +96,15 @@ class Cluster:
         )
 
 
-def start_cluster() -> Cluster:
-    """initdb, start on a socket, create the roles and the migrated template."""
+def start_cluster(*, durable: bool = False) -> Cluster:
+    """initdb, start on a socket, create the roles and the migrated template.
+
+    Tests run with fsync off (a crash loses a throwaway cluster); a benchmark passes
+    ``durable=True`` to measure what an office's server does.
+    """
     bindir = find_bindir()
     if bindir is None:
         unavailable("initdb/pg_ctl not found (Debian: apt-get install postgresql)")
-        raise AssertionError  # unreachable
     root = Path(tempfile.mkdtemp(prefix="asd-pg-"))
     user = None
     if os.geteuid() == 0:
@@ -131,8 +135,8 @@ def start_cluster() -> Cluster:
         str(root / "log"),
         "-w",
         "-o",
-        f"-k {socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-        "-c full_page_writes=off -c max_connections=200",
+        f"-k {socket_dir} -c listen_addresses='' -c max_connections=200"
+        + ("" if durable else " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
         "start",
     )
     with cluster.admin() as conn:

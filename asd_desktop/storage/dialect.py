@@ -68,8 +68,16 @@ def vector_exceeds(table: Table) -> ColumnElement[bool]:
 def executemany(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
     """Run one statement with ``?`` placeholders for many rows, on the driver directly."""
     raw: Any = conn.connection.dbapi_connection
-    if conn.dialect.name == "postgresql":
-        with raw.cursor() as cursor:
-            cursor.executemany(sql.replace("?", "%s"), rows)
-    else:
+    if conn.dialect.name != "postgresql":
         raw.executemany(sql, rows)
+        return
+    statement = sql.replace("?", "%s")
+    with raw.cursor() as cursor:
+        if not statement.startswith("INSERT INTO ") or " VALUES " not in statement:
+            cursor.executemany(statement, rows)
+            return
+        # An INSERT of many rows: COPY, one stream instead of a statement per row.
+        head = statement.partition(" VALUES ")[0].removeprefix("INSERT INTO ")
+        with cursor.copy(f"COPY {head} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)

@@ -564,6 +564,8 @@ def _merge_bundle(
         full_cases = set()
     merger = Merger(s, knowledge_before, full_cases=full_cases)
     entitled: set[str] | None = None
+    # The cases this hub has, read once (a laptop's first bundle opens thousands).
+    known_cases = set(s.scalars(select(Case.id))) if role == DeviceRole.OFFICE else set()
     #: Office, from an external moderator's device: records outside the Familienrat refused.
     from_moderator = False
     refused_records: dict[str, int] = {}
@@ -607,7 +609,7 @@ def _merge_bundle(
             key = case_column(table)
             case_id = version.get(key) if key else None
             if isinstance(case_id, str) and case_id not in entitled:
-                if table.name == "cases" and s.get(Case, case_id) is None:
+                if table.name == "cases" and case_id not in known_cases:
                     # A case the laptop opened itself: it holds it from now on.
                     s.add(
                         CaseAssignment(
