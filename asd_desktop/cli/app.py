@@ -15,6 +15,7 @@ from asd_desktop.cli import documents as documents_commands
 from asd_desktop.cli import goals as goals_commands
 from asd_desktop.cli import network as network_commands
 from asd_desktop.cli import office as office_commands
+from asd_desktop.cli import privacy as privacy_commands
 from asd_desktop.cli import report as report_commands
 from asd_desktop.cli import sync as sync_commands
 from asd_desktop.cli import vault as vault_commands
@@ -64,6 +65,7 @@ def _parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]
         network_commands.register,
         calendar_commands.register,
         office_commands.register,
+        privacy_commands.register,
         report_commands.register,
     ):
         handlers.update(register(sub))

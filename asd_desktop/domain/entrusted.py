@@ -21,7 +21,7 @@ class Exit(enum.StrEnum):
     ACCESS = "auskunft"
     #: Bundles to the office (and from there to other devices).
     SHARING = "weitergabe"
-    #: The laptop of an external Familienrat moderator (only with the Familienrat of a case).
+    #: The device of an external Familienrat moderator (services/sync/moderator).
     MODERATOR = "familienrat"
 
     @property
@@ -34,7 +34,7 @@ EXIT_LABELS: dict[Exit, str] = {
     Exit.OUTPUT: "Drucken, Speichern als PDF, Export",
     Exit.ACCESS: "Auskunft an die betroffene Person (Art. 15 DSGVO)",
     Exit.SHARING: "Weitergabe an das Büro und andere Fachkräfte (Austauschpaket)",
-    Exit.MODERATOR: "Familienrat-Koordination (extern)",
+    Exit.MODERATOR: "Weitergabe an die Familienrat-Koordination (extern)",
 }
 
 

@@ -303,6 +303,36 @@ class RetentionService:
         purge.compact(self._engine())
         return DeletionReport(case_id, sum(counts.values()), len(counts), len(orders))
 
+    def reapply_deletion(self, case_id: str, by: str) -> DeletionReport:
+        """Delete again a case deleted before (after restoring an older backup).
+
+        The four-eyes decision was made and recorded when it was first deleted; the case id
+        comes from the list of deleted cases of the newer database (``privacy deleted``).
+        """
+        if not by.strip():
+            raise AsdError("Bitte angeben, wer die Löschung erneut ausführt.")
+        with self._factory.begin() as s:
+            self._check_may_delete(s)
+            if s.get(PurgedCase, case_id) is not None:
+                raise AsdError("Dieser Fall ist hier bereits gelöscht. Es wurde nichts verändert.")
+            orders = self._purge_orders(s, case_id)
+            counts = purge.remove_case(s, case_id)
+            s.add(
+                PurgedCase(
+                    case_id=case_id, purged_at=_now(), epoch=orders[0].epoch if orders else 0
+                )
+            )
+            audit.append(
+                s,
+                self._device,
+                CASE_DELETED,
+                case_id,
+                f"erneut gelöscht nach Rücksicherung von {by.strip()}; Datensätze: "
+                f"{sum(counts.values())}",
+            )
+        purge.compact(self._engine())
+        return DeletionReport(case_id, sum(counts.values()), len(counts), len(orders))
+
     def _purge_orders(self, s: Session, case_id: str) -> list[PurgeOrder]:
         """Office: one purge order per laptop that holds (or is giving back) the case."""
         holders = sorted(
@@ -350,3 +380,14 @@ class RetentionService:
         if case is None or case.deleted:
             raise NotFoundError("Der Fall wurde nicht gefunden (schon gelöscht?).")
         return case
+
+
+def deleted_cases(factory: sessionmaker[Session]) -> list[tuple[str, dt.datetime]]:
+    """Every case deleted for good here: (case id, when); content-free, for re-applying."""
+    with factory() as s:
+        return [
+            (c, at)
+            for c, at in s.execute(
+                select(PurgedCase.case_id, PurgedCase.purged_at).order_by(PurgedCase.purged_at)
+            ).tuples()
+        ]
