@@ -9,9 +9,7 @@ keeps the chain's length and head, so deleting the newest entries shows too.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.audit import AuditEntry
+from asd_desktop.storage import anchor
 from asd_desktop.storage.anchor import (
     ANCHOR_FILE,
     ANCHOR_PATH,
@@ -70,14 +69,7 @@ def entry_hash(
     key: bytes | None = None,
 ) -> str:
     """HMAC-SHA256 (SHA-256 without ``key``) over one entry and its predecessor's hash."""
-    payload = json.dumps(
-        [seq, at.isoformat(), device_id, action, case_id, detail, prev_hash],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
-    if key is None:
-        return hashlib.sha256(payload).hexdigest()
-    return hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return anchor.entry_hash(seq, at, device_id, action, case_id, detail, prev_hash, key)
 
 
 def session_key(session: Session) -> bytes | None:
@@ -121,6 +113,8 @@ class ChainReport:
     reason: str = ""
     #: The chain reached the anchor kept outside the database (length and head match).
     anchored: bool = False
+    #: The anchor had gone missing and was made anew at this entry (0: never).
+    renewed_at: int = 0
 
     @property
     def ok(self) -> bool:
@@ -189,4 +183,9 @@ def verify(session_factory: sessionmaker[Session]) -> ChainReport:
                 anchor.length,
                 "die Kette wurde neu geschrieben (passt nicht zur Verankerung)",
             )
-    return ChainReport(count, None, anchored=anchor is not None)
+    return ChainReport(
+        count,
+        None,
+        anchored=anchor is not None,
+        renewed_at=anchor.renewed_at if anchor is not None else 0,
+    )

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from asd_desktop.domain.german import counted
 from asd_desktop.models.errors import AsdError
 from asd_desktop.services import audit
-from asd_desktop.storage.anchor import ReadOnlyDatabase
+from asd_desktop.storage.anchor import ANCHOR_FILE, ReadOnlyDatabase
 from asd_desktop.storage.database import Database
 
 _HMAC_FAILED = re.compile(r"HMAC verification failed for page (\d+)")
@@ -81,7 +81,12 @@ def _foreign_keys(conn: Connection) -> tuple[bool, str]:
 def _chain(database: Database | ReadOnlyDatabase) -> tuple[bool, str]:
     chain = audit.verify(database.session_factory)
     if chain.ok:
-        return True, f"{counted(chain.entries, 'Eintrag', 'Einträge')}, lückenlos" + (
-            ", verankert" if chain.anchored else ""
-        )
+        text = f"{counted(chain.entries, 'Eintrag', 'Einträge')}, lückenlos"
+        if chain.renewed_at:
+            return True, (
+                f"{text}, verankert erst ab Eintrag {chain.renewed_at}: die Verankerung "
+                f"({ANCHOR_FILE}) fehlte und wurde dort neu angelegt; ob davor Einträge "
+                "gelöscht wurden, lässt sich nicht mehr belegen"
+            )
+        return True, text + (", verankert" if chain.anchored else "")
     return False, f"Bruch bei Eintrag {chain.first_break}: {chain.reason}"

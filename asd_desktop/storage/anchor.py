@@ -11,18 +11,21 @@ committed transaction that appended to the chain.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import hmac
 import json
 import os
 import stat
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from asd_desktop.models.audit import AuditEntry
 from asd_desktop.storage.engine import KeyHolder, connect_read_only, engine_for, key_holder_of
 from asd_desktop.storage.paths import special_file_problem
 
@@ -46,11 +49,37 @@ class AnchorDamagedError(Exception):
 
 @dataclass(frozen=True)
 class Anchor:
-    """The chain as last committed: entries, newest hash, first entry with a keyed hash."""
+    """The chain as last committed: entries, newest hash, first entry with a keyed hash.
+
+    ``renewed_at``: the anchor was missing although the chain was already keyed, and was
+    made anew with this entry; what came before it can no longer be vouched for.
+    """
 
     length: int
     head: str
     keyed_from: int
+    renewed_at: int = 0
+
+
+def entry_hash(
+    seq: int,
+    at: dt.datetime,
+    device_id: str,
+    action: str,
+    case_id: str | None,
+    detail: str,
+    prev_hash: str,
+    key: bytes | None = None,
+) -> str:
+    """HMAC-SHA256 (SHA-256 without ``key``) over one audit entry and its predecessor's hash."""
+    payload = json.dumps(
+        [seq, at.isoformat(), device_id, action, case_id, detail, prev_hash],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(payload).hexdigest()
+    return hmac.new(key, payload, hashlib.sha256).hexdigest()
 
 
 def anchor_path(db_path: Path) -> Path:
@@ -58,8 +87,10 @@ def anchor_path(db_path: Path) -> Path:
     return db_path.with_name(ANCHOR_FILE)
 
 
-def _mac(key: bytes, length: int, head: str, keyed_from: int) -> str:
-    payload = json.dumps([ANCHOR_FORMAT, length, head, keyed_from], separators=(",", ":"))
+def _mac(key: bytes, length: int, head: str, keyed_from: int, renewed_at: int) -> str:
+    payload = json.dumps(
+        [ANCHOR_FORMAT, length, head, keyed_from, renewed_at], separators=(",", ":")
+    )
     return hmac.new(key, payload.encode("ascii"), hashlib.sha256).hexdigest()
 
 
@@ -82,27 +113,41 @@ def read_anchor(path: Path, key: bytes) -> Anchor | None:
         doc = json.loads(raw)
         if doc["format"] != ANCHOR_FORMAT or len(raw) > _MAX_BYTES:
             raise ValueError(doc["format"])
-        length, head, keyed_from, mac = (
+        length, head, keyed_from, renewed_at, mac = (
             doc["length"],
             doc["head"],
             doc["keyed_from"],
+            doc.get("renewed_at", 0),
             doc["mac"],
         )
-        if not (type(length) is int and type(keyed_from) is int and isinstance(head, str)):
+        if not (
+            type(length) is int
+            and type(keyed_from) is int
+            and type(renewed_at) is int
+            and isinstance(head, str)
+        ):
             raise TypeError(length)
     except (ValueError, KeyError, TypeError) as exc:
         raise AnchorDamagedError("ist unvollständig oder verändert") from exc
     if not isinstance(mac, str) or not hmac.compare_digest(
-        mac, _mac(key, length, head, keyed_from)
+        mac, _mac(key, length, head, keyed_from, renewed_at)
     ):
         raise AnchorDamagedError("wurde verändert oder gehört zu einem anderen Tresor")
-    return Anchor(length=length, head=head, keyed_from=keyed_from)
+    return Anchor(length=length, head=head, keyed_from=keyed_from, renewed_at=renewed_at)
 
 
-def write_anchor(path: Path, key: bytes, length: int, head: str, first_keyed: int) -> None:
+def write_anchor(
+    path: Path,
+    key: bytes,
+    length: int,
+    head: str,
+    first_keyed: int,
+    renewed: Callable[[], bool] = lambda: False,
+) -> None:
     """Record the chain's new length and head; never moves the anchor backwards.
 
-    ``first_keyed`` is used only when there is no anchor yet (the first keyed entry).
+    ``first_keyed`` is used only when there is no anchor yet (the first keyed entry);
+    ``renewed`` then says whether the chain was keyed before it (the anchor went missing).
     """
     with _lock:
         try:
@@ -111,13 +156,17 @@ def write_anchor(path: Path, key: bytes, length: int, head: str, first_keyed: in
             return  # left as found: ``check`` reports it, the program does not cover it up
         if current is not None and current.length >= length:
             return
-        keyed_from = current.keyed_from if current is not None else first_keyed
+        if current is not None:
+            keyed_from, renewed_at = current.keyed_from, current.renewed_at
+        else:
+            keyed_from, renewed_at = first_keyed, (first_keyed if renewed() else 0)
         doc = {
             "format": ANCHOR_FORMAT,
             "length": length,
             "head": head,
             "keyed_from": keyed_from,
-            "mac": _mac(key, length, head, keyed_from),
+            "renewed_at": renewed_at,
+            "mac": _mac(key, length, head, keyed_from, renewed_at),
         }
         _replace(path, json.dumps(doc, indent=1).encode("ascii"))
 
@@ -170,13 +219,31 @@ def install(factory: sessionmaker[Session], engine: Engine, db_path: Path) -> No
                 ).first()
             if last is not None:
                 key = holder.derive(AUDIT_KEY_PURPOSE)
-                write_anchor(path, key, int(last[0]), str(last[1]), int(first))
+                write_anchor(
+                    path,
+                    key,
+                    int(last[0]),
+                    str(last[1]),
+                    int(first),
+                    lambda: _keyed_before(engine, int(first), key),
+                )
         except Exception:  # the change is committed; check accepts a stale anchor
             pass
 
     @event.listens_for(factory, "after_soft_rollback")
     def _rolled_back(session: Session, _previous: object) -> None:
         session.info.pop(APPENDED, None)
+
+
+def _keyed_before(engine: Engine, first: int, key: bytes) -> bool:
+    """Whether the entry before ``first`` carries a keyed hash (the chain was anchored once)."""
+    with Session(engine) as s:
+        entry = s.get(AuditEntry, first - 1)
+        if entry is None:
+            return False
+        fields = (entry.seq, entry.at, entry.device_id, entry.action, entry.case_id)
+        expected = entry_hash(*fields, entry.detail, entry.prev_hash, key)
+        return hmac.compare_digest(expected, entry.entry_hash)
 
 
 def session_info(holder: KeyHolder, db_path: Path) -> dict[str, object]:

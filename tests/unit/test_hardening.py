@@ -169,6 +169,17 @@ def test_a_removed_anchor_is_found(closed: Path, capsys: pytest.CaptureFixture[s
     assert f"die Verankerung ({ANCHOR_FILE}) fehlt" in out
 
 
+def test_a_renewed_anchor_is_named(opened: vault.OpenVault, capsys: pytest.CaptureFixture[str]):
+    _some_history(opened, 1)
+    data_dir = opened.data_dir
+    opened.close()
+    (data_dir / ANCHOR_FILE).unlink()  # lost (or removed to hide a shortened chain) …
+    vault.unlock_vault(data_dir, PASSPHRASE).close()  # … and the program anchors anew
+    code, out = _check(data_dir, capsys)
+    assert code == cli.EXIT_OK, out
+    assert "verankert erst ab Eintrag 4: die Verankerung (audit-anchor.json) fehlte" in out
+
+
 # --- (3) check reads without writing --------------------------------------------------------------
 
 
