@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 
 from asd_desktop.reports.i18n import choices, language_for
 
@@ -48,3 +48,26 @@ def ask_language(parent: QWidget, languages: Iterable[str]) -> str | None:
     if not ok:
         return None
     return dict((text, code) for code, text in options).get(label, "")
+
+
+def language_combo(accessible: str = "Sprache der Familie für den Ausdruck") -> QComboBox:
+    """A choice "Nur Deutsch" or "Deutsch und …" for pages that print without asking."""
+    combo = QComboBox()
+    combo.setAccessibleName(accessible)
+    combo.addItem(GERMAN_ONLY, "")
+    for code, label in choices():
+        combo.addItem(f"Deutsch und {label}", code)
+    return combo
+
+
+def preselect(combo: QComboBox, languages: Iterable[str]) -> None:
+    """Select the family's language (or German only) in a :func:`language_combo`."""
+    code = family_language(languages) or ""
+    index = combo.findData(code)
+    combo.setCurrentIndex(max(0, index))
+
+
+def chosen(combo: QComboBox) -> str:
+    """The code chosen in a :func:`language_combo` ("" = German only)."""
+    value = combo.currentData()
+    return value if isinstance(value, str) else ""

@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
-from asd_desktop.ui.print_language import GERMAN_ONLY, ask_language, family_language
+from asd_desktop.ui.print_language import (
+    GERMAN_ONLY,
+    ask_language,
+    chosen,
+    family_language,
+    language_combo,
+    preselect,
+)
 
 
 def test_no_question_without_a_shipped_language(qtbot):
@@ -33,3 +40,14 @@ def test_the_familys_language_is_offered_first_and_can_be_declined(qtbot):
     assert seen == ["Deutsch und Arabisch (العربية)"]
     QTimer.singleShot(0, lambda: _answer(GERMAN_ONLY, seen))
     assert ask_language(parent, ["Dari"]) == ""
+
+
+def test_the_familienrat_pages_choice_preselects_the_participants_language(qtbot):
+    combo = language_combo()
+    qtbot.addWidget(combo)
+    preselect(combo, ["", "Deutsch, Türkisch"])
+    assert chosen(combo) == "tr"
+    assert combo.currentText() == "Deutsch und Türkisch (Türkçe)"
+    preselect(combo, ["Deutsch"])
+    assert chosen(combo) == ""
+    assert combo.count() == 8

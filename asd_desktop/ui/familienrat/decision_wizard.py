@@ -54,6 +54,7 @@ from asd_desktop.services.familienrat import (
 from asd_desktop.ui.familienrat.common import AUTOSAVE_MS, PhasePage, PhaseWizard
 from asd_desktop.ui.goal_wizard.base import RowList, hint_label, multi_line, short_line
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog
+from asd_desktop.ui.print_language import chosen, language_combo, preselect
 from asd_desktop.ui.widgets import (
     DATE_FORMAT,
     OptionalDateEdit,
@@ -704,8 +705,11 @@ class DocumentsPage(PhasePage):
         # How easy the plan's words are to read (issue 18), with the longest sentences.
         self.readability_label = hint_label("")
         self.readability_label.setAccessibleName("Lesbarkeit des Plans")
+        # The family's language: the plan prints in German and that language (issue 18).
+        self.language_combo = language_combo("Sprache des Plans")
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button)
+        buttons.addWidget(self.language_combo)
         buttons.addWidget(self.protocols_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
@@ -734,6 +738,7 @@ class DocumentsPage(PhasePage):
     @override
     def load_page(self, view: CouncilView) -> None:
         self.readability_label.setText(plan_readability(view))
+        preselect(self.language_combo, (p.language for p in view.participants))
 
     @override
     def store_page(self) -> None:
@@ -741,7 +746,8 @@ class DocumentsPage(PhasePage):
 
     def print_plan(self) -> DocumentView | None:
         """Store the plan with every agreement and show it; None when refused."""
-        views = self._create(lambda d: [d.print_council_plan(self.council_id)])
+        language = chosen(self.language_combo)
+        views = self._create(lambda d: [d.print_council_plan(self.council_id, language)])
         if not views:
             return None
         if self._documents is not None:

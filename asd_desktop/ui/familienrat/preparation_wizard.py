@@ -58,6 +58,7 @@ from asd_desktop.ui.familienrat.common import (
 )
 from asd_desktop.ui.goal_wizard.base import RowList, hint_label, multi_line
 from asd_desktop.ui.pdf_preview import PdfPreviewDialog
+from asd_desktop.ui.print_language import chosen, language_combo, preselect
 from asd_desktop.ui.widgets import OptionalDateEdit, buddy, german_datetime
 
 NO_NAME = "(noch ohne Namen)"
@@ -589,8 +590,11 @@ class PlacePage(_PreparationPage):
         self.invitations_list.setVisible(False)
         self.invitations_status = hint_label("")
         self.invitations_status.setAccessibleName("Stand der Einladungen")
+        # The family's language: invitations print in German and that language (issue 18).
+        self.language_combo = language_combo("Sprache der Einladungen")
         invitations = QHBoxLayout()
         invitations.addWidget(self.invitations_button)
+        invitations.addWidget(self.language_combo)
         invitations.addWidget(self.invitations_status, 1)
         self.body.addLayout(invitations)
         self.invitations_label = buddy(
@@ -621,6 +625,7 @@ class PlacePage(_PreparationPage):
         self.interpreter_box.setChecked(prep.setting_interpreter)
         self.notes_edit.setPlainText(prep.setting_notes)
         select_value(self.financing_combo, prep.financing)
+        preselect(self.language_combo, (p.language for p in view.participants))
 
     def preparation(self, prep: PreparationInput) -> PreparationInput:
         """Place, date, setting and financing as entered."""
@@ -643,7 +648,9 @@ class PlacePage(_PreparationPage):
         if not wizard.store_page():
             return []
         try:
-            views = self._documents.print_council_invitations(self.council_id)
+            views = self._documents.print_council_invitations(
+                self.council_id, chosen(self.language_combo)
+            )
         except AsdError as exc:
             self.show_problems({"invitations": exc.message})
             self._problems_shown = False
