@@ -181,4 +181,4 @@ def _pixel_note(ink: bytearray, text: str, top: int) -> None:
 
 def note_for(signed_at: dt.datetime) -> str:
     """The small line under a signature drawn on screen."""
-    return f"AM BILDSCHIRM UNTERSCHRIEBEN {signed_at:%d.%m.%Y %H:%M} - EINFACHE E-SIGNATUR"
+    return f"AM BILDSCHIRM UNTERSCHRIEBEN {signed_at:%d.%m.%Y %H:%M} - EINF. E-SIGNATUR"
