@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from asd_desktop.services import vault
+from asd_desktop.services.sync import ImportReport
 from asd_desktop.ui.cleartext import TITLE
 from asd_desktop.ui.deadlines import CalendarFileDialog
 from asd_desktop.ui.enroll_dialogs import EnrollDeviceDialog, FileChooser
 from asd_desktop.ui.pdf_preview import SaveTarget
+from asd_desktop.ui.sync_window.import_report import ImportReportDialog
 from asd_desktop.ui.sync_window.peers import PeerRow, PeersModel
 from tests.conftest import PASSPHRASE
 
@@ -115,3 +117,18 @@ def test_the_office_enrolls_a_familienrat_moderator(
     (peer,) = office.sync.devices()
     assert peer.moderator
     assert PeersModel().texts(PeerRow(peer, 0))[1] == "Familienrat (extern)"
+
+
+def test_the_import_report_names_what_a_moderator_may_not_change(qtbot: Any):
+    report = ImportReport(
+        "b1",
+        "Laptop Frau Yilmaz",
+        already_imported=False,
+        changed={"family_councils": 1},
+        refused_records={"Fall": 1, "Kontakt": 2},
+    )
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    text = ImportReportDialog.report_text(report)
+    assert "Abgewiesen: 3 Änderungen von »Laptop Frau Yilmaz« außerhalb des Familienrats" in text
+    assert "(Fall: 1, Kontakt: 2)" in text
