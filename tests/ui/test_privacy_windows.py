@@ -178,3 +178,41 @@ def test_access_review_shows_what_is_held_back(qtbot: QtBot, opened: vault.OpenV
     QTest.keyClick(dialog.table, Qt.Key.Key_Space)
     _shot(dialog, "privacy_access_review")
     assert isinstance(dialog.by_edit, QLineEdit)
+
+
+def test_case_shows_its_deletion_date_and_what_was_entrusted(
+    qtbot: QtBot, opened: vault.OpenVault
+) -> None:
+    from asd_desktop.ui.case_view import CaseView
+
+    mother = _closed_case(opened, "51-0815", "Wendelgard", dt.date(2012, 6, 30))
+    with opened.database.session_factory() as s:
+        from asd_desktop.models import Person
+
+        person = s.get(Person, mother)
+        assert person is not None
+        case_id = person.case_id
+    opened.cases.record_contact(
+        case_id,
+        ContactInput(
+            occurred_at=dt.datetime(2012, 5, 2, 9),
+            kind=ContactKind.PHONE,
+            note="Die Tochter erzaehlt vom Streit",
+            entrusted_by="Tochter",
+        ),
+    )
+    service = RetentionService(
+        opened.database.session_factory, opened.database.device_id, lambda: RULES
+    )
+    view = CaseView(opened.cases, documents=opened.documents)
+    view.retention_text = lambda cid: service.for_case(cid).due_text
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    view.show_case(case_id)
+    text = view.overview.master_labels["retention"].text()
+    assert text.startswith("Löschen ab 01.01.2023")
+    _shot(view, "privacy_case_deletion_date")
+    view.tabs.setCurrentWidget(view.contacts)
+    view.contacts.contacts_table.selectRow(0)
+    assert "Anvertraut von Tochter" in view.contacts.contact_detail.toPlainText()

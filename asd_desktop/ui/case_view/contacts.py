@@ -42,6 +42,11 @@ def contact_text(contact: ContactView) -> str:
     remark = ContactTableModel.remark(contact, with_time=True)
     if remark:
         lines.append(f"Vermerk: {remark}")
+    if contact.entrusted_by:
+        lines.append(
+            f"Anvertraut von {contact.entrusted_by} (§ 65 SGB VIII): bleibt ohne Einwilligung auf "
+            "Ihren Geräten (kein Ausdruck, keine Auskunft an andere, kein Austauschpaket)."
+        )
     return "\n".join(lines)
 
 
@@ -59,6 +64,12 @@ class ContactsPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_contact_button)
         buttons.addWidget(self.correct_contact_button)
+        #: § 65 SGB VIII: who entrusted the chosen contact, and consents (wired by the window).
+        self.entrusted_contact_button = case_button(
+            "An&vertraut…", "Anvertraut und Einwilligungen zum Kontakt"
+        )
+        self.entrusted_contact_button.hide()
+        buttons.addWidget(self.entrusted_contact_button)
         buttons.addStretch(1)
         hint = QLabel("Einträge werden nie überschrieben: eine Korrektur ist ein neuer Eintrag.")
         hint.setEnabled(False)

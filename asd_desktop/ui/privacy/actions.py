@@ -91,6 +91,20 @@ def wire_case_view(window: MainWindow, view: CaseView) -> None:
             return ""
 
     view.retention_text = retention_text
+    contacts = view.contacts
+    button = contacts.entrusted_contact_button
+
+    def contact_entrusted() -> None:
+        contact = view.selected_contact()
+        case_id = view.current_case_id()
+        if contact is None or case_id is None:
+            return
+        label = f"Kontakt vom {contact.occurred_at:%d.%m.%Y %H:%M}"
+        EntrustedDialog.open_for(contacts, entrusted, "contacts", contact.id, label)
+        view.show_case(case_id, reload=True)
+
+    button.clicked.connect(contact_entrusted)
+    button.show()
     tab = view.documents_tab
     if tab is not None:
         tab.entrusted_opener = lambda document_id, title: EntrustedDialog.open_for(

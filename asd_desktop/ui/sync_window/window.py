@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from asd_desktop.domain.entrusted import Exit, held_notice
 from asd_desktop.domain.sync_states import DeviceRole
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.progress import OperationToken
@@ -442,7 +443,12 @@ class SyncWindow(QDialog):
             "Paket exportiert",
             f"Das Paket für {result.recipient_name} wurde geschrieben und geprüft.\n\n"
             f"Datei: {result.path}\n"
-            f"Inhalt: {plural(result.total, 'Datensatz', 'Datensätze')}",
+            f"Inhalt: {plural(result.total, 'Datensatz', 'Datensätze')}"
+            + (
+                f"\n\n{held_notice(result.entrusted_held, Exit.SHARING)}"
+                if result.entrusted_held
+                else ""
+            ),
         )
 
     @Slot()
