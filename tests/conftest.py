@@ -38,6 +38,8 @@ BOTH_BACKENDS = {
     "test_calendar_export",
     "test_wirkung_service",
     "test_hilfen_service",
+    "test_network_service",
+    "test_document_proofs",
 }
 
 
