@@ -89,11 +89,16 @@ class GermanAnalyser:
                 for key, value in table.items():
                     if isinstance(value, list):
                         table[key] = tuple(value)
+        # HanTa's morpheme passes over a word, ported with the same scores (``_Lattice``):
+        # a segment no tag knows is tried with the open-class tags only.
+        tagger = self._tagger
+        lattice = _Lattice(tagger)
+        tagger.analyze_forward = lattice.forward
         # HanTa's own per-word steps, memoised on the instance (they are pure functions).
-        self._tagger._tag_word = _memo(self._tagger._tag_word, {})
-        self._tagger._analyze = _memo(self._tagger._analyze, {})
+        tagger._tag_word = _memo(tagger._tag_word, {})
+        tagger._analyze = _memo(tagger._analyze, {})
         # the morpheme path of a word, shared by the lemma and the compound analysis
-        self._tagger.analyze_viterbi = _memo(self._tagger.analyze_viterbi, {})
+        tagger.analyze_viterbi = _memo(lattice.path, {})
         self._sentences: dict[tuple[str, ...], tuple[tuple[str, str, tuple[str, ...]], ...]] = {}
         self._texts: dict[str, AnalysedText] = {}
         self._long_words: set[str] = set()
@@ -169,6 +174,182 @@ class GermanAnalyser:
                     parts = stems
             out.append((pos, lemma, parts))
         return tuple(out)
+
+
+_LOWERBOUND = -1e6
+_EMPTY, _START, _UNKNOWN, _END_UNKNOWN = 0, 1, 3, -3  # HanTa's constants
+_Rows = list[dict[tuple[int, int], float]]
+_Pointers = list[dict[tuple[int, int], tuple[tuple[int, int], int]]]
+
+
+class _Lattice:
+    """HanTa's morpheme lattice over a word, ported with the same scores and order.
+
+    The passes of ``analyze_forward`` and ``analyze_viterbi``, in the same order of
+    operations and of states (a test compares them on every corpus word). HanTa calls
+    ``lp_m_t(segment, tag)`` for every state, segment and tag that may follow: tens of
+    thousands of calls for a new word, most for closed-class tags that do not know the
+    segment (-inf). Here the known morphemes are indexed by segment, so a segment no tag
+    knows is tried only with the 11 open-class tags that can guess a new morpheme.
+    """
+
+    def __init__(self, tagger: Any) -> None:  # noqa: ANN401 - HanTa is untyped
+        self.tagger = tagger
+        self.known: dict[str, dict[int, float]] = {}
+        for tag, morphemes in tagger.LP_m_t.items():
+            for morpheme, lp in morphemes.items():
+                self.known.setdefault(morpheme, {})[tag] = lp
+        #: Per open-class tag: interpolation + hapax, suffix table, length table.
+        self.guess: dict[int, tuple[float, dict[str, float], Any]] = {
+            tag: (tagger.Int_t + tagger.LP_hapax_t[tag], tagger.LP_s_t[tag], tagger.LP_len_t[tag])
+            for tag in tagger.LP_m_t
+            if tag in tagger.LP_hapax_t and tag in tagger.LP_s_t
+        }
+        self._followups: dict[Any, tuple[Any, Any]] = {}
+
+    def _followup(
+        self, state: tuple[int, int], reachable: frozenset[int] | None
+    ) -> tuple[Any, Any]:
+        """The tags that may follow ``state``: all of them, and those that can guess."""
+        key = (state, reachable)
+        hit = self._followups.get(key)
+        if hit is None:
+            tags = self.tagger.LP_trans_nonfinal.get(state, ())
+            if reachable is not None:
+                tags = [(t, p) for (t, p) in tags if t in reachable]
+            hit = self._followups[key] = (
+                tuple(tags),
+                tuple((t, p) for (t, p) in tags if t in self.guess),
+            )
+        return hit
+
+    def rows(
+        self,
+        word: str,
+        strict: bool,
+        backpointer: _Pointers | None = None,
+        reachable: frozenset[int] | None = None,
+    ) -> _Rows:
+        """The lattice's rows: per end position each state's best log probability."""
+        wlen = len(word)
+        known_at = self.known
+        guess = self.guess
+        table: _Rows = [{(_EMPTY, _START): 0.0}] + [{} for _ in range(wlen + 1)]
+        for i in range(wlen + 1):
+            row = table[i]
+            rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWERBOUND
+            for state, lp in row.items():
+                if lp < rowbound:
+                    continue
+                every, guessing = self._followup(state, reachable)
+                if not every:
+                    continue
+                tag0 = state[1]
+                for j in range(i + 1, wlen + 1):
+                    segment = word[i:j]
+                    mlen = j - i
+                    can_guess = not strict and (wlen < 4 or mlen > 2)
+                    known = known_at.get(segment)
+                    if known is None:
+                        if not can_guess:
+                            continue  # every tag gives -inf
+                        tags = guessing
+                        known = {}
+                    else:
+                        tags = every
+                    # HanTa's suffix back-off: the longest of 4..1 letters the tag knows, else ""
+                    suffixes = [segment[-n:] for n in (4, 3, 2, 1) if mlen > n]
+                    length = mlen if mlen < 24 else 24
+                    target = table[j]
+                    pointers = backpointer[j] if backpointer is not None else None
+                    for tag1, lpt in tags:
+                        m = known.get(tag1)
+                        if m is None:
+                            g = guess.get(tag1)
+                            if g is None or not can_guess:
+                                continue  # -inf: never above the lower bound
+                            base, suffix_lps, lengths = g
+                            for suffix in suffixes:
+                                lp_suf = suffix_lps.get(suffix)
+                                if lp_suf is not None:
+                                    break
+                            else:
+                                lp_suf = suffix_lps[""]
+                            m = base + lengths[length] + lp_suf
+                            if wlen == mlen:
+                                m -= 4.6
+                        lp1 = lp + lpt + m
+                        if lp1 > _LOWERBOUND:
+                            newstate = (tag0, tag1)
+                            old = target.get(newstate)
+                            if old is None or lp1 > old:
+                                target[newstate] = lp1
+                                if pointers is not None:
+                                    pointers[newstate] = (state, i)
+        return table
+
+    def forward(self, word: str) -> list[tuple[int, float]]:
+        """HanTa's ``analyze_forward``: the log probability of each part of speech."""
+        # HanTa's own ``logaddexp`` (NumPy's, or the built program's float version)
+        from HanTa.HanoverTagger import logaddexp
+
+        table = self.rows(word, self.tagger.strict)
+        final = self.tagger.LP_trans_final
+        last = table[-1]
+        for state, lp in table[-2].items():
+            for tag1, lpt in final.get(state, ()):
+                lp1 = lp + lpt
+                if lp1 > _LOWERBOUND:
+                    newstate = (state[1], tag1)
+                    if newstate not in last or lp1 > last[newstate]:
+                        last[newstate] = lp1
+        results: dict[int, float] = {}
+        for state, lp in last.items():
+            if lp == -math.inf:
+                continue
+            pos = -state[1]
+            results[pos] = logaddexp(results[pos], lp) if pos in results else lp
+        result_list = sorted(results.items(), key=lambda item: item[1], reverse=True)
+        return result_list or [(_UNKNOWN, 0)]
+
+    def path(self, word: str, targetpos: int) -> list[tuple[int, int]]:
+        """HanTa's ``analyze_viterbi``: the best morpheme path of ``word`` as ``targetpos``."""
+        wlen = len(word)
+        reachable = self.tagger.reachability.get(targetpos, frozenset())
+        final = self.tagger.LP_trans_final
+        for strict in (True, False):
+            backpointer: _Pointers = [{} for _ in range(wlen + 2)]
+            table = self.rows(word, strict, backpointer, reachable)
+            last = table[-1]
+            for state, lp in table[-2].items():
+                for tag1, lpt in final.get(state, ()):
+                    if tag1 == targetpos:
+                        lp1 = lp + lpt
+                        if lp1 > _LOWERBOUND:
+                            newstate = (state[1], tag1)
+                            if newstate not in last or lp1 > last[newstate]:
+                                last[newstate] = lp1
+                                backpointer[-1][newstate] = (state, wlen)
+                        break
+            if last:
+                break
+        pmax = -math.inf
+        beststate = (_EMPTY, _EMPTY)
+        for state, lp in last.items():
+            if lp > pmax:
+                pmax = lp
+                beststate = state
+        i = len(backpointer) - 1
+        if beststate == (_EMPTY, _EMPTY):
+            states = [((_UNKNOWN, _END_UNKNOWN), i), ((_START, _UNKNOWN), i - 1)]
+        else:
+            states = [(beststate, i)]
+            state = beststate
+            while i > 0:
+                state, i = backpointer[i][state]
+                states.append((state, i))
+            states = states[:-1]
+        return [(state[1], i) for (state, i) in states[::-1]]
 
 
 def _viterbi(tagger: Any, sent: list[str]) -> list[int]:  # noqa: ANN401 - HanTa is untyped

@@ -111,7 +111,8 @@ def _next_event(words: tuple[Word, ...], i: int) -> bool:
     if w.lemma != "nächst" or not w.pos.startswith("ADJ(A") or i + 1 >= len(words):
         return False
     noun = words[i + 1]
-    if not noun.is_noun or noun.lemma in lex.DAILY_TIMES or noun.head in lex.DAILY_TIMES:
+    # the lemma only: "am nächsten Abend" is a daily time, "beim nächsten Elternabend" an event
+    if not noun.is_noun or noun.lemma in lex.DAILY_TIMES:
         return False
     return any(x.lemma in _EVENT_PREPOSITIONS for x in words[max(0, i - 3) : i])
 
