@@ -22,6 +22,8 @@ class NetworkMap(Replicated, Base):
     __tablename__ = "network_maps"
     __table_args__ = (Index("ix_network_maps_case", "case_id"),)
     personal_fields: ClassVar[tuple[str, ...]] = ("centre_name", "title")
+    #: Neither the case list nor the search shows the map: edits skip their refresh.
+    touches_case_list: ClassVar[bool] = False
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     #: The person of the case in the centre; None when the centre is only a typed name.
@@ -38,6 +40,8 @@ class NetworkEntry(Replicated, Base):
     __tablename__ = "network_entries"
     __table_args__ = (Index("ix_network_entries_map", "map_id"),)
     personal_fields: ClassVar[tuple[str, ...]] = ("name", "note")
+    #: Neither the case list nor the search shows the map: edits skip their refresh.
+    touches_case_list: ClassVar[bool] = False
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     map_id: Mapped[str] = mapped_column(ForeignKey("network_maps.id"))
@@ -67,6 +71,8 @@ class NetworkVersion(Replicated, Base):
     __tablename__ = "network_map_versions"
     __table_args__ = (Index("ix_network_map_versions_map", "map_id", "saved_on"),)
     personal_fields: ClassVar[tuple[str, ...]] = ("centre_name", "entries", "note", "review_label")
+    #: Neither the case list nor the search shows the map: edits skip their refresh.
+    touches_case_list: ClassVar[bool] = False
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     map_id: Mapped[str] = mapped_column(ForeignKey("network_maps.id"))

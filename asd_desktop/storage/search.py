@@ -235,6 +235,10 @@ def _collect_case_ids(session: Session, _ctx: UOWTransaction, *_args: Any) -> No
             if obj.id:  # a new case gets its id during the flush; its children follow
                 ids.add(obj.id)
         elif isinstance(obj, Replicated):
+            # Records the case list and the search never show (the Netzwerkkarte's) skip the
+            # refresh: moving an entry on the map must not re-index the case.
+            if not getattr(obj, "touches_case_list", True):
+                continue
             case_id = getattr(obj, "case_id", None)
             if case_id:
                 ids.add(case_id)
