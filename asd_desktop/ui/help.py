@@ -96,14 +96,14 @@ HELP_IDS: dict[str, str] = {
     "AssignCasesDialog": "dialog-faelle-zuweisen",
     "TipsPreviewDialog": "dialog-tipps-vorschau",
     "PdfPreviewDialog": "dialog-pdf-vorschau",
+    "SigningDialog": "dialog-unterschreiben",
+    "VerifyDialog": "dialog-dokument-pruefen",
     "DeletionListDialog": "loeschung",
     "NameDialog": "dialog-loeschung-vormerken",
     "ConfirmDeletionDialog": "dialog-loeschung-bestaetigen",
     "LegalHoldDialog": "dialog-loeschsperre",
     "AccessRequestDialog": "auskunft",
     "EntrustedDialog": "dialog-anvertraut",
-    "SigningDialog": "dialog-unterschreiben",
-    "VerifyDialog": "dialog-dokument-pruefen",
     "network_map.dialogs.NewMapDialog": "dialog-netzwerkkarte-neu",
     "network_map.dialogs.AddEntryDialog": "dialog-netzwerk-eintrag",
     "network_map.dialogs.RelationDialog": "dialog-netzwerk-beziehung",
@@ -116,6 +116,8 @@ HELP_IDS: dict[str, str] = {
     "HilfeDialog": "dialog-hilfe",
     "MeetingDialog": "dialog-hilfeplan",
     "PlaceDialog": "dialog-zuordnung",
+    "KindsDialog": "dialog-arten-der-hilfe",
+    "KindDialog": "dialog-arten-der-hilfe",
 }
 
 

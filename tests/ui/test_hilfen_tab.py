@@ -246,3 +246,45 @@ def test_a_decided_hze_is_offered_on_the_tab(qtbot, opened, view):
     assert hilfe.consultation_id == c.id
     [stored] = opened.hilfen.meetings(case.id)
     assert stored.hilfe_id == hilfe.id
+
+
+def test_an_office_adds_its_own_kind_and_stops_offering_one(qtbot, opened):
+    from asd_desktop.ui.hilfen_tab import KindDialog, KindsDialog
+
+    dialog = KindsDialog(opened.hilfen)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.model.rowCount() == 13
+
+    def name_it(kind: QWidget) -> None:
+        assert isinstance(kind, KindDialog)
+        qtbot.keyClicks(kind.label_edit, "Schulbegleitung")
+        alt(qtbot, kind, Qt.Key.Key_R)
+        qtbot.keyClicks(kind.paragraph_edit, "§ 35a")
+        qtbot.keyClick(kind, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, KindDialog, name_it)
+    alt(qtbot, dialog, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 14)
+    assert errors == []
+    own = dialog.selected()
+    assert own is not None
+    assert (own.code, own.label, own.paragraph) == (
+        "eigen_schulbegleitung",
+        "Schulbegleitung",
+        "§ 35a",
+    )
+    screenshot(dialog, "arten_der_hilfe")
+
+    def stop_offering(kind: QWidget) -> None:
+        assert isinstance(kind, KindDialog)
+        alt(qtbot, kind, Qt.Key.Key_A)  # "für neue Hilfen &anbieten" off
+        qtbot.waitUntil(lambda: not kind.active_check.isChecked())
+        qtbot.keyClick(kind, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, KindDialog, stop_offering)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "eigen_schulbegleitung" not in [k.code for k in opened.hilfen.kinds()])
+    assert errors == []
+    assert "eigen_schulbegleitung" in [k.code for k in opened.hilfen.kinds(include_inactive=True)]

@@ -1,6 +1,7 @@
 """The case's "Hilfen" tab and its dialogs: helps, Hilfeplangespräche, the printed Hilfeplan."""
 
 from asd_desktop.ui.hilfen_tab.hilfe_dialog import HilfeDialog
+from asd_desktop.ui.hilfen_tab.kinds_dialog import KindDialog, KindsDialog
 from asd_desktop.ui.hilfen_tab.meeting_dialog import MeetingDialog
 from asd_desktop.ui.hilfen_tab.tab import HilfenModel, HilfenTab, MeetingsModel, PlaceDialog
 
@@ -8,6 +9,8 @@ __all__ = [
     "HilfeDialog",
     "HilfenModel",
     "HilfenTab",
+    "KindDialog",
+    "KindsDialog",
     "MeetingDialog",
     "MeetingsModel",
     "PlaceDialog",

@@ -35,6 +35,7 @@ from asd_desktop.ui.dialogs.drafts import (
 from asd_desktop.ui.dialogs.office_dialog import OfficeDialog
 from asd_desktop.ui.familienrat.upcoming_reviews import UpcomingReviewsPanel
 from asd_desktop.ui.help import KEYS_HELP_ID, install_help, show_about
+from asd_desktop.ui.hilfen_tab import KindsDialog
 from asd_desktop.ui.idle_lock import IdleLock
 from asd_desktop.ui.lock_screen import ChangePassphraseDialog, LockScreen
 from asd_desktop.ui.main_window.case_list import CaseListWindow
@@ -137,6 +138,7 @@ class MainWindow(CaseListWindow):
         self.settings_action = self._action("&Einstellungen …", self.edit_settings)
         self.office_action = self._action("&Dienststelle …", self.edit_office)
         self.verify_action = self._action("Dokument &prüfen …", self.verify_document)
+        self.help_kinds_action = self._action("Arten der &Hilfe …", self.edit_help_kinds)
         self.sync_action = self._action("S&ynchronisation …", self.open_sync, "Ctrl+Shift+Y")
         self.conflicts_action = self._action("&Konfliktposteingang …", self.open_conflicts)
         self.quit_action = self._action("&Beenden", self.close, "Ctrl+Q")
@@ -155,6 +157,7 @@ class MainWindow(CaseListWindow):
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.office_action)
+        file_menu.addAction(self.help_kinds_action)
         file_menu.addAction(self.verify_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -186,6 +189,9 @@ class MainWindow(CaseListWindow):
         self.exploration_action = self._action(
             "&Sozialraum-Erkundung …", self.record_exploration, "Ctrl+E"
         )
+        self.hilfen_action = self._action(
+            "&Hilfen und Hilfeplan …", lambda: self._act_on_case(CaseView.open_hilfen), "Ctrl+H"
+        )
         case_menu = self.menuBar().addMenu("&Fall")
         for action in (
             self.goal_work_action,
@@ -198,6 +204,7 @@ class MainWindow(CaseListWindow):
             self.close_case_action,
         ):
             case_menu.addAction(action)
+        case_menu.insertAction(self.record_contact_action, self.hilfen_action)
         case_menu.addAction(self.exploration_action)
         self.assessment_action = self._action(
             "&Gefährdungseinschätzung …", lambda: self._act_on_case(CaseView.assess_risk)
@@ -269,6 +276,8 @@ class MainWindow(CaseListWindow):
             self.overdue_action,
             self.deadlines_action,
             self.wirkung_action,
+            self.hilfen_action,
+            self.help_kinds_action,
             self.verify_action,
         )
         # Slow work (ui/operations) holds these; afterwards they follow the lock again.
@@ -459,6 +468,15 @@ class MainWindow(CaseListWindow):
             if wizard is not None:
                 # A HzE decided: lead straight to the prepared Hilfe and Hilfeplan.
                 view.offer_hilfe_after(wizard.consultation_id)
+
+    @Slot()
+    def edit_help_kinds(self) -> None:
+        """The office's kinds of help (add its own, change, stop offering)."""
+        if self.opened is None:
+            return
+        dialog = KindsDialog(self.opened.hilfen, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     @Slot()
     def show_needs_list(self) -> None:
