@@ -41,6 +41,7 @@ from asd_desktop.models.case import Case, Person
 from asd_desktop.models.errors import NotFoundError, ValidationError
 from asd_desktop.models.familienrat import FamilyCouncil
 from asd_desktop.models.goals import ActionGoal, GoalAgreement, Resource
+from asd_desktop.models.hilfen import HilfeplanMeeting
 from asd_desktop.models.network import NetworkEntry, NetworkMap, NetworkVersion
 from asd_desktop.models.sozialraum import CatalogEntry
 from asd_desktop.reports.network_map import NetworkMapPrint, network_map_pdf
@@ -462,7 +463,7 @@ class NetworkService:
         return sorted(out, key=lambda c: (c.on_map, c.source is not EntrySource.PERSON))
 
     def review_choices(self, case_id: str) -> list[ReviewChoice]:
-        """What a version can be tied to: the case's agreements and councils, newest first."""
+        """What a version can be tied to: agreements, councils, Hilfeplangespräche; newest first."""
         with self._sf() as s:
             out: list[tuple[dt.date, ReviewChoice]] = []
             for a in s.scalars(
@@ -482,6 +483,13 @@ class NetworkService:
                     continue
                 label = f"Familienrat vom {when:%d.%m.%Y}"
                 out.append((when, ReviewChoice(ReviewKind.COUNCIL, c.id, label)))
+            for h in s.scalars(
+                select(HilfeplanMeeting).where(
+                    HilfeplanMeeting.case_id == case_id, HilfeplanMeeting.deleted.is_(False)
+                )
+            ):
+                label = f"Hilfeplangespräch vom {h.held_on:%d.%m.%Y}"
+                out.append((h.held_on, ReviewChoice(ReviewKind.HILFEPLAN, h.id, label)))
         return [c for _d, c in sorted(out, key=lambda x: x[0], reverse=True)]
 
     def map_people(self, case_id: str) -> list[MapPerson]:

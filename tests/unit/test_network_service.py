@@ -243,3 +243,20 @@ def test_an_entry_tied_to_a_known_resource_keeps_its_description_for_the_wizard(
     assert picture.version_number is None
     assert picture.version_text.startswith("aktueller Stand vom")
     assert net.pdf(picture).startswith(b"%PDF")
+
+
+def test_a_version_can_be_tied_to_a_hilfeplangespraech(opened, case) -> None:
+    from asd_desktop.models.hilfen import HilfeplanMeeting
+
+    case_id, muharem, *_ = case
+    held = TODAY - dt.timedelta(days=3)
+    with opened.database.session_factory.begin() as s:
+        s.add(HilfeplanMeeting(case_id=case_id, held_on=held))
+    m = opened.network.create_map(case_id, muharem.id)
+    [choice] = opened.network.review_choices(case_id)
+    assert (choice.kind, choice.label) == (
+        ReviewKind.HILFEPLAN,
+        f"Hilfeplangespräch vom {held:%d.%m.%Y}",
+    )
+    version = opened.network.save_version(m.id, VersionInput(TODAY, review=choice))
+    assert (version.review_kind, version.review_ref) == (ReviewKind.HILFEPLAN, choice.ref)
