@@ -101,8 +101,7 @@ ABSTRACT_HEADS = _set(
     "wahrnehmung reflexion belastung überforderung harmonie rhythmus tagesrhythmus "
     "identität zugehörigkeit erziehungsverhalten selbstständigkeit selbständigkeit "
     "haltung arbeitshaltung grundhaltung einstellung lage netzwerk gespür ablauf "
-    "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit umfeld umgebung "
-    "rahmenbedingung verhältnis"
+    "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit rahmenbedingung verhältnis"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
@@ -155,6 +154,9 @@ REFLEXIVE_PRONOUNS = _set("sich mich dich uns euch")
 #: Adjectives with a concrete sense before a thing ("ein stabiles Fahrrad", "ein fester
 #: Platz"); before an abstract noun they stay vague ("eine stabile Beziehung").
 THING_ADJECTIVES = _set("stabil fest sicher")
+#: Settings that are no thing: "eine stabile Umgebung" stays vague ("in der Umgebung der
+#: Schule" alone is a place, so they are not abstract heads).
+SETTING_NOUNS = _set("umgebung umfeld rahmen zuhause verhältnisse alltag")
 #: Hedge adjectives that a number in the same sentence makes concrete ("ausreichend warme
 #: Kleidung: je eine Winterjacke …").
 QUANTIFIABLE_HEDGES = _set("ausreichend hinreichend genügend")

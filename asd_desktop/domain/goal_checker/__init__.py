@@ -12,7 +12,13 @@ form (``Therapieplatz``), help the family receives (``nimmt die Hilfe an``), abs
 and inner-state words no list of whole words holds, a text without a finite verb (a
 heading), an event in the family's life as a time anchor (``bis zur Einschulung``), an
 event as the subject that hides who acts (``erfolgt``, ``findet … statt``) and the subject
-of a main clause. Without it (the model still loading) the word lists below decide alone.
+of a main clause. Inner states are also read from their form: a reflexive inner-process
+verb ("fühlt sich sicher", "hat sich eingelebt"), an idiom ("hat seine Wut im Griff", "an
+einem Strang", "seinen Platz finden"), "gut" before a participle ("gut vorbereitet"), a
+life-area adverb as predicate ("sprachlich weiter"), a noun abstract with an adjective
+("ein sicherer Umgang"); and a hedge word is fine where it names a thing ("ein stabiles
+Fahrrad") or a number follows ("ausreichend warme Kleidung: je eine Jacke …"). Without the
+analysis (the model still loading) the word lists below decide alone.
 The package: ``patterns`` (word lists), ``text`` (sentences, clauses, helpers on the
 analysis), ``content`` (measure, vague, negative), ``form`` (dates, subject, office voice,
 readability); the lexicons for the analysis are in ``asd_desktop.domain.goal_analysis``.

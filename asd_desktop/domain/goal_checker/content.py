@@ -184,7 +184,7 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
         i = t.words.index(w)
         for nxt in t.words[i + 1 : i + 4]:
             if nxt.is_noun:
-                return not _abstract_noun(nxt)
+                return not _abstract_noun(nxt) and nxt.head not in lex.SETTING_NOUNS
             if not nxt.pos.startswith(("ADJ", "ADV")):
                 break
     if w.lemma in lex.QUANTIFIABLE_HEDGES:
