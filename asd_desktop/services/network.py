@@ -21,7 +21,7 @@ from typing import ClassVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.domain.enums import ResourceKind
+from asd_desktop.domain.enums import ROLE_LABELS, ResourceKind, Role
 from asd_desktop.domain.network import (
     Direction,
     EntrySource,
@@ -46,6 +46,8 @@ from asd_desktop.models.network import NetworkEntry, NetworkMap, NetworkVersion
 from asd_desktop.models.sozialraum import CatalogEntry
 from asd_desktop.reports.network_map import NetworkMapPrint, network_map_pdf
 from asd_desktop.services import audit
+
+_ROLE_VALUES = frozenset(r.value for r in Role)
 
 
 class NetworkAction:
@@ -425,7 +427,8 @@ class NetworkService:
             for p in persons:
                 if p.id == m.centre_person_id:
                     continue
-                detail = p.institution or ", ".join(p.roles or [])
+                roles = [ROLE_LABELS[Role(r)] for r in p.roles or [] if r in _ROLE_VALUES]
+                detail = p.institution or ", ".join(roles)
                 out.append(
                     Candidate(
                         EntrySource.PERSON,
