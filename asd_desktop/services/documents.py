@@ -427,9 +427,9 @@ class DocumentService:
         check_printable(view)
         with self._sf() as s:
             case = _case(s, view.case_id)
-            return view, CaseFacts(
-                case.file_number, case.family_name, case.caseworker, self._office()
-            )
+            facts = CaseFacts(case.file_number, case.family_name, case.caseworker, self._office())
+        check_printable(facts)
+        return view, facts
 
     def _keep_council(self, view: CouncilView, document: RenderedDocument) -> DocumentView:
         return self.store(
