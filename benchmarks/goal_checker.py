@@ -27,6 +27,7 @@ GOOD_CLEAN_TARGET = 0.95
 TIME_TARGET_MS = 1.0
 ROUNDS = 20
 RESULTS = Path(__file__).with_name("goal_checker_results.json")
+_HELD_OUT_TEXTS = frozenset(g.text for g in CORPUS if g.independent and g.held_out)
 
 
 def _codes_of(text: str) -> set[str]:
@@ -51,10 +52,12 @@ def _part(result: Score, *, texts: bool = True) -> dict[str, Any]:
             for c in result.codes
         },
     }
+    # a held-out text of issue 14 is never printed or written (no rule may be tuned on it)
     part["mismatches"] = (
         [
             {"text": text, "expected": sorted(want), "got": sorted(got)}
             for text, want, got in result.mismatches
+            if text not in _HELD_OUT_TEXTS
         ]
         if texts
         else []

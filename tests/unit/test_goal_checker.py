@@ -366,11 +366,13 @@ def analysed_score():
 @pytest.mark.parametrize(
     "code",
     [
-        # measured on the held-out part after the rebuild; vague missed the target
+        # measured on the held-out part once after each round; after round 3 vague's recall
+        # meets the target (0.83 -> 0.93) and its precision falls just short (0.90 -> 0.89)
         pytest.param(
             c,
             marks=pytest.mark.xfail(
-                strict=True, reason="vague on held-out: P 0.90, R 0.83 (target 0.9)"
+                strict=True,
+                reason="vague on held-out after round 3: P 0.89 (50/56), R 0.93 (target 0.9)",
             ),
         )
         if c == "vague"
@@ -385,7 +387,9 @@ def test_held_out_precision_and_recall_meet_the_targets(analysed_score, code):
     assert by_code[code].recall >= ISSUE14_TARGET, by_code[code]
 
 
-@pytest.mark.xfail(strict=True, reason="held-out good goals clean: 57/59 = 96.6 % (target 97 %)")
+@pytest.mark.xfail(
+    strict=True, reason="held-out good goals clean after round 3: 57/59 = 96.6 % (target 97 %)"
+)
 def test_held_out_good_goals_get_no_finding(analysed_score):
     assert analysed_score.good_clean_share >= ISSUE14_GOOD_CLEAN
 
