@@ -160,7 +160,7 @@ def test_a_hilfeplan_adopts_goals_and_the_next_one_starts_from_it(opened):
     assert [m.id for m in opened.hilfen.meetings(case.id)] == [second.id, first.id]
 
 
-def test_the_next_hilfeplan_and_its_tasks_are_dated_items(opened):
+def test_the_next_hilfeplan_and_its_tasks_are_dated_items(opened, tmp_path):
     from asd_desktop.domain.enums import DueKind
 
     case = make_case(opened)
@@ -184,6 +184,13 @@ def test_the_next_hilfeplan_and_its_tasks_are_dated_items(opened):
     assert task.title == "Kita-Platz klären"
     assert task.can_mark_done
     assert opened.deadlines.next_due([case.id])[case.id] == TODAY + dt.timedelta(7)
+    # The office calendar gets both (Aktenzeichen and kind, no names).
+    ics = tmp_path / "termine.ics"
+    opened.calendar.export(ics)
+    text = ics.read_text(encoding="utf-8").replace("\r\n ", "")
+    assert f"SUMMARY:{case.file_number} · Hilfeplangespräch" in text
+    assert f"SUMMARY:{case.file_number} · Aufgabe aus dem Hilfeplan" in text
+    assert "Kita-Platz" not in text
     opened.deadlines.mark_done(task.key, TODAY, "Frau Krüger")
     # A later Hilfeplangespräch holds the planned one.
     opened.hilfen.record_meeting(
