@@ -402,3 +402,47 @@ def test_a_resource_found_in_the_zielerarbeitung_is_offered_on_the_map(qtbot, op
     assert not tab.resources_hint.isVisible()
     # On the map it shows the goal the Zielerarbeitung gave it.
     assert tab.table.item(tab.table.currentRow(), 4).text() == "Z1"
+
+
+def test_a_catalogue_entry_goes_on_the_map_and_the_page_and_picture_are_saved(
+    qtbot, monkeypatch, opened, case, tmp_path
+):
+    from asd_desktop.services.sozialraum import CatalogEntryInput
+    from asd_desktop.ui.dialogs.catalog_pick_dialog import CatalogPickDialog
+    from asd_desktop.ui.network_map.tab import NetworkMapTab as Tab
+    from asd_desktop.ui.network_map.tab import PngTarget
+    from asd_desktop.ui.pdf_preview import SaveTarget
+
+    detail, _goal = case
+    offer = opened.sozialraum.add_entry(CatalogEntryInput("Haus der Jugend Kirchdorf", "OKJA"))
+    opened.network.create_map(detail.id, detail.persons[0].id)
+    tab = Tab(opened.network, catalog=opened.sozialraum.search)
+    qtbot.addWidget(tab)
+    tab.show_case(detail)
+    monkeypatch.setattr(CatalogPickDialog, "ask", classmethod(lambda _c, parent, search: offer))
+
+    def from_catalogue(d: nd.AddEntryDialog) -> None:
+        d.catalog_button.click()
+        assert d.name_edit.text() == "Haus der Jugend Kirchdorf"
+        press(qtbot, d.horizon_combo, Qt.Key.Key_Return)
+
+    drive(qtbot, monkeypatch, nd.AddEntryDialog, from_catalogue)
+    tab.add_entry()
+    shown = tab.current_map()
+    assert shown is not None
+    [entry] = opened.network.entries(shown.id)
+    assert (entry.catalog_entry_id, entry.sector) == (offer.id, Sector.PROFESSIONAL)
+
+    pdf, png = tmp_path / "karte.pdf", tmp_path / "karte.png"
+    monkeypatch.setattr(SaveTarget, "ask", classmethod(lambda _c, parent, name: pdf))
+    monkeypatch.setattr(PngTarget, "ask", classmethod(lambda _c, parent, name: png))
+    saved: list[str] = []
+    tab.saved.connect(saved.append)
+    tab.save_pdf()
+    tab.save_png()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    assert saved == [
+        "Netzwerkkarte als PDF gespeichert (karte.pdf)",
+        "Netzwerkkarte als Bild gespeichert (karte.png)",
+    ]
