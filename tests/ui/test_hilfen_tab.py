@@ -288,3 +288,53 @@ def test_an_office_adds_its_own_kind_and_stops_offering_one(qtbot, opened):
     qtbot.waitUntil(lambda: "eigen_schulbegleitung" not in [k.code for k in opened.hilfen.kinds()])
     assert errors == []
     assert "eigen_schulbegleitung" in [k.code for k in opened.hilfen.kinds(include_inactive=True)]
+
+
+def test_a_half_typed_hilfeplan_survives_the_lock_and_reopens(qtbot, data_dir):
+    from asd_desktop.ui.main_window import MainWindow
+    from tests.ui.test_dialog_drafts import OnModal
+    from tests.ui.test_main_window import CTRL, Clock, _seed, _unlock
+
+    case_id = _seed(data_dir)["Al Zein"]
+    window = MainWindow(data_dir, now=Clock())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _unlock(qtbot, window)
+    window.select_case(case_id)
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL)  # Fall → Hilfen und Hilfeplan
+    view = window.case_view
+    assert view is not None
+    assert view.tabs.currentWidget() is view.hilfen_tab
+
+    def type_and_lock(dialog: QWidget) -> None:
+        assert isinstance(dialog, MeetingDialog)
+        dialog.participants_edit.setFocus()
+        qtbot.keyClicks(dialog.participants_edit, "Amal Al Zein; Mutter")
+        dialog.young_words_edit.setPlainText("Ich will bei Yusuf bleiben.")
+        qtbot.keyClick(dialog.young_words_edit, Qt.Key.Key_L, CTRL)
+        if dialog.isVisible():  # the shortcut did not lock: fail, do not hang
+            dialog.reject()
+
+    typing = OnModal(MeetingDialog, type_and_lock)
+    view.hilfen_tab.meeting_button.click()  # returns once the lock closed the dialog
+    assert typing.done
+    assert window.is_locked()
+
+    found: list[str] = []
+
+    def read_and_save(dialog: QWidget) -> None:
+        assert isinstance(dialog, MeetingDialog)
+        found.append(dialog.participants_edit.toPlainText())
+        found.append(dialog.young_words_edit.toPlainText())
+        qtbot.keyClick(dialog.young_words_edit, Qt.Key.Key_Return, CTRL)
+
+    reopened = OnModal(MeetingDialog, read_and_save)
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: reopened.done)
+    assert found == ["Amal Al Zein; Mutter", "Ich will bei Yusuf bleiben."]
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    [meeting] = window.opened.hilfen.meetings(case_id)
+    assert meeting.young_person_words == "Ich will bei Yusuf bleiben."
