@@ -172,7 +172,9 @@ class ResourcesPage(GoalPage):
             self.goals_list.setFocus()
             return
         kind = (
-            ResourceKind.SOCIAL_SPACE if person.sector is Sector.PROFESSIONAL else ResourceKind.SOCIAL
+            ResourceKind.SOCIAL_SPACE
+            if person.sector is Sector.PROFESSIONAL
+            else ResourceKind.SOCIAL
         )
         self._resources.append(
             ResourceDraft(
