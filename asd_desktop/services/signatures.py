@@ -24,6 +24,8 @@ from asd_desktop.services import audit
 from asd_desktop.services.documents import DocumentService, DocumentView
 
 SIGNED = "document_signed"
+#: Added to a document's title once lines of it were signed on screen.
+SIGNED_SUFFIX = " – am Bildschirm unterschrieben"
 INPUT_KINDS = ("mouse", "pen", "touch")
 INPUT_LABELS = {"mouse": "Maus", "pen": "Stift", "touch": "Finger (Touch)"}
 
@@ -146,7 +148,7 @@ class SignatureService:
         new = self._documents.store(
             view.case_id,
             view.kind,
-            view.title,
+            view.title if view.title.endswith(SIGNED_SUFFIX) else view.title + SIGNED_SUFFIX,
             content,
             source_id=self._documents.source_of(document_id),
             document_date=view.document_date,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
@@ -13,6 +14,7 @@ from sqlalchemy import select
 
 from asd_desktop.models.proofs import DocumentSignature
 from asd_desktop.reports import signing
+from asd_desktop.ui.documents_tab import DocumentsTab
 from asd_desktop.ui.signature_pad import SignaturePad, SigningDialog
 from tests.unit.test_documents import PEOPLE, make_agreement
 
@@ -177,3 +179,32 @@ def test_a_finger_draws_too(qtbot):
     assert len(pad.strokes[0]) >= 3
     QTest.keyClick(pad, Qt.Key.Key_Delete)
     assert pad.is_empty()
+
+
+@pytest.fixture
+def signed_tab(qtbot, opened):
+    _, agreement_id = make_agreement(opened)
+    view = opened.documents.print_goal_agreement(agreement_id)
+    service = opened.documents.signatures()
+    service.add(view.id, view.sha256, 1, [[(0.1, 0.5, 0.5), (0.6, 0.4, 0.8)]], "pen")
+    signed = service.finish(view.id)
+    widget = DocumentsTab(opened.documents)
+    qtbot.addWidget(widget)
+    widget.resize(900, 360)
+    widget.show_case(signed.case_id)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, signed
+
+
+def test_the_documents_tab_lists_the_signing_with_time_and_device(signed_tab):
+    tab, signed = signed_tab
+    assert tab.selected_document() is not None
+    assert tab.selected_document().id == signed.id
+    assert signed.title == "Zielvereinbarung vom 24.11.2026 – am Bildschirm unterschrieben"
+    text = tab.signings_label.text()
+    assert text.startswith("Zeile 1: am Bildschirm unterschrieben am ")
+    assert "(Stift, Gerät " in text
+    assert tab.signings_label.isVisible()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert tab.grab().save(str(SCREENSHOTS / "dokumente-unterschrieben.png"))
