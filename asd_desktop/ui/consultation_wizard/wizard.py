@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from typing_extensions import override
 from asd_desktop.domain.consultation import CONSULTATION
 from asd_desktop.domain.enums import IdeaSource
 from asd_desktop.domain.guided import AUTOSAVE_MS as AUTOSAVE_MS
+from asd_desktop.domain.hilfen import DEFAULT_HELP_KINDS
 from asd_desktop.models.errors import AsdError, ValidationError
 from asd_desktop.services.consultation import (
     SOURCE_GUIDANCE,
@@ -219,6 +221,11 @@ class ConsultationWizard(GuidedWizard):
         self.hze_kind = QLineEdit()
         self.hze_kind.setAccessibleName("Art der Hilfe zur Erziehung")
         self.hze_kind.setPlaceholderText("z. B. Sozialpädagogische Familienhilfe (§ 31 SGB VIII)")
+        # The law's kinds as suggestions: the Hilfe prepared from this decision reads them.
+        kinds = QCompleter([k.display for k in DEFAULT_HELP_KINDS if k.group.is_measure], self)
+        kinds.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        kinds.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.hze_kind.setCompleter(kinds)
         self.hze_decided.toggled.connect(self._on_hze_toggled)
         self.selection_problems = ProblemsLabel()
         list_label = QLabel("Ausgewählte &Ideen (ankreuzen):")
