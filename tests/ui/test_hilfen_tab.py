@@ -338,3 +338,5 @@ def test_a_half_typed_hilfeplan_survives_the_lock_and_reopens(qtbot, data_dir):
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     [meeting] = window.opened.hilfen.meetings(case_id)
     assert meeting.young_person_words == "Ich will bei Yusuf bleiben."
+    window.resize(1366, 768)
+    screenshot(window, "hauptfenster")
