@@ -15,8 +15,10 @@ from tests.unit.goal_corpus import (
     ELIF_GOAL,
     INDEPENDENT,
     INDEPENDENT_HELD_OUT,
+    INDEPENDENT_USED_HELD_OUT,
     MUHAREM_GOAL,
     TODAY,
+    fresh_held_out,
     score,
 )
 
@@ -43,27 +45,33 @@ def test_corpus_is_large_and_varied_enough():
     for code in CODES:
         assert sum(1 for g in CORPUS if code in g.codes) >= 15, code
     assert all(g.codes <= set(CODES) for g in CORPUS)
-    held_out = sum(1 for g in CORPUS if g.held_out)
+    own = [g for g in CORPUS if not g.independent]
+    held_out = sum(1 for g in own if g.held_out)
     # 63 of the 227 texts written before tuning; later probes went to the tuning part
     assert held_out >= 60
-    assert held_out / len(CORPUS) >= 0.2
+    assert held_out / len(own) >= 0.2
     good = {g.text for g in CORPUS if not g.codes}
     assert {MUHAREM_GOAL, ELIF_GOAL} <= good
     assert sum(1 for g in CORPUS if len(g.codes) >= 2) >= 20
 
 
 def test_the_independent_corpus_is_large_split_and_sourced():
-    """Issue 14: >= 250 texts by others, >= 150 held out, >= 600 in all, each sourced."""
+    """Issue 14: >= 250 texts by others, >= 600 in all, each sourced.
+
+    The first held-out part (213 rows) was measured four times and is tuning data now
+    (``tuning_from_held_out``); the held-out set is the fresh file (see below).
+    """
     assert len(CORPUS) >= 600
     assert len(INDEPENDENT) >= 250
-    assert len(INDEPENDENT_HELD_OUT) >= 150
+    assert len(INDEPENDENT_USED_HELD_OUT) >= 150
+    assert INDEPENDENT_HELD_OUT == [], "held-out means fresh_held_out.jsonl now"
     assert len({g.text for g in CORPUS}) == len(CORPUS), "duplicate texts"
     assert all(g.source for g in INDEPENDENT)
     assert all(g.codes <= set(CODES) for g in INDEPENDENT)
-    held_good = [g for g in INDEPENDENT_HELD_OUT if not g.codes]
-    assert len(held_good) >= 40
+    used_good = [g for g in INDEPENDENT_USED_HELD_OUT if not g.codes]
+    assert len(used_good) >= 40
     for code in ("measure", "vague", "negative", "no_date", "vague_date", "not_family_subject"):
-        assert sum(1 for g in INDEPENDENT_HELD_OUT if code in g.codes) >= 10, code
+        assert sum(1 for g in INDEPENDENT_USED_HELD_OUT if code in g.codes) >= 10, code
     sources = {g.source.split(":")[0] for g in INDEPENDENT}
     assert {"doc", "web", "written"} <= sources
 
@@ -353,55 +361,84 @@ ISSUE14_TARGET = 0.9
 ISSUE14_GOOD_CLEAN = 0.97
 
 
-@pytest.fixture(scope="module")
-def analysed_score():
+def _analysed_codes(text: str) -> set[str]:
     from asd_desktop.language import check_goal_analysed
 
-    def codes_of(text: str) -> set[str]:
-        return {f.code for f in check_goal_analysed(text, today=TODAY)}
+    return {f.code for f in check_goal_analysed(text, today=TODAY)}
 
-    return score(INDEPENDENT_HELD_OUT, codes_of, CODES)
+
+@pytest.fixture(scope="module")
+def fresh_score():
+    """The analysed checker on the fresh held-out set: totals only, never a text."""
+    goals = fresh_held_out()
+    if goals is None:
+        pytest.skip("tests/data/goal_corpus/fresh_held_out.jsonl is not there yet")
+    return score(goals, _analysed_codes, CODES)
+
+
+def test_the_fresh_held_out_set_is_large_and_labelled():
+    goals = fresh_held_out()
+    if goals is None:
+        pytest.skip("tests/data/goal_corpus/fresh_held_out.jsonl is not there yet")
+    assert len(goals) >= 250
+    assert sum(1 for g in goals if not g.codes) >= 110
+    assert all(g.codes <= set(CODES) for g in goals)
+    corpus_texts = {g.text for g in CORPUS}
+    assert not any(g.text in corpus_texts for g in goals), "a fresh text is in the corpus"
+
+
+# History: on the first held-out part (now tuning data) after round 3 vague P was 0.89 and
+# good goals clean 57/59 = 96.6 %; the strict xfails stay until the fresh set meets them.
+_NOT_YET_MEASURED = "not yet measured on the fresh held-out set"
 
 
 @pytest.mark.parametrize(
     "code",
     [
-        # measured on the held-out part once after each round; after round 3 vague's recall
-        # meets the target (0.83 -> 0.93) and its precision falls just short (0.90 -> 0.89)
-        pytest.param(
-            c,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="vague on held-out after round 3: P 0.89 (50/56), R 0.93 (target 0.9)",
-            ),
-        )
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=_NOT_YET_MEASURED))
         if c == "vague"
         else c
         for c in ISSUE14_CODES
     ],
 )
-def test_held_out_precision_and_recall_meet_the_targets(analysed_score, code):
-    """Quality gate (issue 14): per code P and R >= 0.9 on texts no rule was tuned on."""
-    by_code = {c.code: c for c in analysed_score.codes}
+def test_fresh_held_out_precision_and_recall_meet_the_targets(fresh_score, code):
+    """Quality gate (issue 14): per code P and R >= 0.9 on texts no rule author has seen."""
+    by_code = {c.code: c for c in fresh_score.codes}
     assert by_code[code].precision >= ISSUE14_TARGET, by_code[code]
     assert by_code[code].recall >= ISSUE14_TARGET, by_code[code]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="held-out good goals clean after round 3: 57/59 = 96.6 % (target 97 %)"
-)
-def test_held_out_good_goals_get_no_finding(analysed_score):
-    assert analysed_score.good_clean_share >= ISSUE14_GOOD_CLEAN
+@pytest.mark.xfail(strict=True, reason=_NOT_YET_MEASURED)
+def test_fresh_held_out_good_goals_get_no_finding(fresh_score):
+    assert fresh_score.good_clean_share >= ISSUE14_GOOD_CLEAN
 
 
-def test_the_analysis_is_better_than_the_word_lists_on_held_out(analysed_score):
-    """The rebuild must not lose against the word-list checker on any target code."""
-    old = score(INDEPENDENT_HELD_OUT, _codes_of, CODES)
-    new = {c.code: c for c in analysed_score.codes}
+def test_the_analysis_is_better_than_the_word_lists_on_the_used_held_out_part():
+    """History: on the first held-out part the rebuild beat the word lists on every code."""
+    old = score(INDEPENDENT_USED_HELD_OUT, _codes_of, CODES)
+    new = {c.code: c for c in score(INDEPENDENT_USED_HELD_OUT, _analysed_codes, CODES).codes}
     for c in old.codes:
         if c.code in ISSUE14_CODES:
             assert new[c.code].recall >= c.recall, c.code
-    assert analysed_score.good_clean_share > old.good_clean_share
+    assert score(INDEPENDENT_USED_HELD_OUT, _analysed_codes, CODES).good_clean_share > (
+        old.good_clean_share
+    )
+
+
+def test_the_tuning_data_meets_the_tuning_bar():
+    """All independent texts (tuning, incl. the used held-out part): P >= 0.95, R >= 0.93
+    per target code and >= 98 % of good goals clean, so rules are robust before the fresh
+    set is measured."""
+    result = score(INDEPENDENT, _analysed_codes, CODES)
+    misses = "\n".join(
+        f"{text!r}: expected {sorted(want)}, got {sorted(got)}"
+        for text, want, got in result.mismatches
+    )
+    by_code = {c.code: c for c in result.codes}
+    for code in ISSUE14_CODES:
+        assert by_code[code].precision >= 0.95, f"{by_code[code]}\n{misses}"
+        assert by_code[code].recall >= 0.93, f"{by_code[code]}\n{misses}"
+    assert result.good_clean_share >= 0.98, misses
 
 
 @pytest.mark.parametrize(
