@@ -36,7 +36,7 @@ from asd_desktop.domain.enums import (
     StepActor,
 )
 from asd_desktop.domain.office import Office
-from asd_desktop.domain.retention import RetentionRules, deletion_date
+from asd_desktop.domain.retention import Retention, RetentionRules, deletion_date
 from asd_desktop.models.case import Case, Person
 from asd_desktop.models.errors import AsdError, NotFoundError, ValidationError
 from asd_desktop.models.privacy import AccessRequest
@@ -204,6 +204,21 @@ def _labelled(table: str, column: str, value: object) -> str:
     if kind is not None and isinstance(value, str) and value in kind._value2member_map_:
         return str(getattr(kind(value), "label", value.capitalize()))
     return _shown(value)
+
+
+def _retention_text(rules: RetentionRules, retention: Retention) -> str:
+    """How long the data are kept, as the letter says it (never the hold's own reason)."""
+    if retention.held:
+        return (
+            "Die Daten werden derzeit weiter aufbewahrt, weil sie noch benötigt werden "
+            "(§ 84 Abs. 3 SGB X)."
+        )
+    if retention.due_on is None:
+        return (
+            f"Solange der Fall bearbeitet wird; danach {rules.years} Jahre "
+            f"({rules.clock.label}), dann werden sie gelöscht (§ 84 SGB X)."
+        )
+    return f"Voraussichtlich bis {retention.due_on:%d.%m.%Y} ({retention.explanation})."
 
 
 def _record_date(row: Any) -> str:  # noqa: ANN401 - a result row of any travelling table
@@ -428,9 +443,7 @@ class AccessRequestService:
                 letter_on=today,
                 records=tuple(LetterRecord(i.label, i.fields) for i in included),
                 withheld=withheld,
-                retention=retention.explanation
-                if retention.due_on is None
-                else f"voraussichtlich ab {retention.due_on:%d.%m.%Y} ({retention.explanation})",
+                retention=_retention_text(self._rules(), retention),
                 sender=answered_by.strip(),
             )
             payload = {
