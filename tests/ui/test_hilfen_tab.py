@@ -162,6 +162,9 @@ def test_a_hilfe_and_a_hilfeplangespraech_entered_by_keyboard(qtbot, opened, vie
     kinds = {i.kind for i in opened.deadlines.items(case_id=case.id)}
     assert {DueKind.HILFEPLAN, DueKind.HILFEPLAN_TASK} <= kinds
     assert "Nächstes Hilfeplangespräch" in tab.summary_label.text()
+    detail = tab.meeting_detail.text()
+    assert "Muharem in eigenen Worten: „Ich will in meiner Klasse bleiben.“" in detail
+    assert "Mutter: Kinderarzt anrufen bis 15.01.2030" in detail
     screenshot(view, "tab")
 
     # Print: the Hilfeplan is rendered, stored with its hash and shown in the preview.

@@ -100,6 +100,10 @@ class HilfenTab(QWidget):
         self.hilfe_detail.setWordWrap(True)
         self.hilfe_detail.setAccessibleName("Einzelheiten der Hilfe")
         self.hilfe_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meeting_detail = QLabel()
+        self.meeting_detail.setWordWrap(True)
+        self.meeting_detail.setAccessibleName("Einzelheiten des Hilfeplangesprächs")
+        self.meeting_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.add_hilfe_button = self._button("Hilfe erfa&ssen…", "Hilfe erfassen", self.add_hilfe)
         self.edit_hilfe_button = self._button(
             "Hilfe &ändern / beenden…", "Hilfe ändern oder beenden", self.edit_hilfe
@@ -154,6 +158,7 @@ class HilfenTab(QWidget):
         layout.addLayout(hilfe_buttons)
         layout.addWidget(meetings_title)
         layout.addWidget(self.meetings_table, 2)
+        layout.addWidget(self.meeting_detail)
         layout.addLayout(meeting_buttons)
         self.setFocusProxy(self.hilfen_table)
         self._update_state()
@@ -279,6 +284,23 @@ class HilfenTab(QWidget):
             )
         self.hilfe_detail.setText(self._hilfe_details(hilfe) if hilfe else "")
         self.hilfe_detail.setVisible(hilfe is not None)
+        self.meeting_detail.setText(self._meeting_details(meeting) if meeting else "")
+        self.meeting_detail.setVisible(bool(self.meeting_detail.text()))
+
+    @staticmethod
+    def _meeting_details(m: MeetingView) -> str:
+        parts = []
+        if m.young_person_words:
+            who = m.young_person_name or "Kind / junger Mensch"
+            parts.append(f"{who} in eigenen Worten: „{one_line(m.young_person_words)}“")
+        tasks = []
+        for t in m.tasks:
+            due = f" bis {german_date(t.due_on)}" if t.due_on else ""
+            done = f" (erledigt {german_date(t.done_on)})" if t.done_on else ""
+            tasks.append(f"{t.who}: {one_line(t.what)}{due}{done}")
+        if tasks:
+            parts.append("Aufgaben: " + "; ".join(tasks))
+        return " · ".join(parts)
 
     @staticmethod
     def _hilfe_details(h: HilfeView) -> str:
