@@ -89,8 +89,9 @@ class Paragraph(platypus.Paragraph):
     Runs DejaVu lacks get their fallback font, Arabic is shaped, right-to-left runs
     are put in visual order, and Devanagari turns on HarfBuzz shaping for this
     paragraph (see :mod:`asd_desktop.reports.fonts`). A paragraph written mostly
-    right to left (a family's words in Arabic) is right-aligned and broken into lines
-    in logical order before each line is put in visual order, so it reads top down.
+    right to left (a family's words in Arabic) is broken into lines in logical order
+    before each line is put in visual order, so it reads top down; over several lines
+    it is right-aligned (a name stays where names stand).
     """
 
     def __init__(
@@ -112,7 +113,6 @@ class Paragraph(platypus.Paragraph):
                 and fonts.is_rtl(plain)
             ):
                 self._rtl_source = plain
-                style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
             shaped = not text.isascii() and fonts.needs_shaping(text)
             if shaped and style is not None:
                 style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
@@ -123,10 +123,13 @@ class Paragraph(platypus.Paragraph):
         """Lay out; a right-to-left paragraph is first broken into lines for this width."""
         if self._rtl_source is not None and availWidth != self._rtl_width:
             self._rtl_width = availWidth
-            lines = _rtl_lines(self._rtl_source, self.style, availWidth - 2)
+            style = self._rtl_style = getattr(self, "_rtl_style", self.style)
+            lines = _rtl_lines(self._rtl_source, style, availWidth - 2)
+            if len(lines) > 1:  # a sentence over several lines: set from the right
+                style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
             markup = "<br/>".join(fonts.script_markup(escape(line)) for line in lines)
             args, kwargs = self._rtl_args
-            platypus.Paragraph.__init__(self, markup, self.style, *args, **kwargs)
+            platypus.Paragraph.__init__(self, markup, style, *args, **kwargs)
         return super().wrap(availWidth, availHeight)
 
 
