@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from asd_desktop.domain.enums import Area
+from asd_desktop.domain.enums import Area, DueKind
 from asd_desktop.domain.hilfen import EndReason, HelpGroup
 from asd_desktop.models.errors import ValidationError
 from asd_desktop.services.audit import verify
@@ -248,3 +248,45 @@ def test_the_kind_is_read_from_the_consultation_s_words(opened):
     assert match_kind("Tagesgruppe", kinds) == "sgb8_32"
     assert match_kind("Unterbringung in einer Wohngruppe", kinds) == "sgb8_34"
     assert match_kind("noch offen", kinds) == ""
+
+
+def test_changing_a_hilfeplan_keeps_links_and_removing_a_help_keeps_its_plans(opened):
+    import dataclasses
+
+    case = make_case(opened)
+    agreement = opened.goals.finish(case.id, full_draft())
+    first, second = (g.id for g in agreement.goals)
+    hilfe = opened.hilfen.add_hilfe(case.id, spfh())
+    meeting = opened.hilfen.record_meeting(
+        case.id,
+        MeetingInput(
+            held_on=TODAY,
+            hilfe_id=hilfe.id,
+            participants=(Participant("Amal Al Zein"),),
+            goal_ids=(first, second),
+            tasks=(TaskInput("Mutter", "Kita anrufen", TODAY), TaskInput("Vater", "Arzt", None)),
+        ),
+    )
+    task = meeting.tasks[0]
+    opened.deadlines.mark_done(f"{DueKind.HILFEPLAN_TASK.value}:{task.id}", TODAY, "Frau Krüger")
+    changed = opened.hilfen.update_meeting(
+        meeting.id,
+        dataclasses.replace(
+            opened.hilfen.meeting(meeting.id).as_input(),
+            goal_ids=(second,),
+            tasks=(TaskInput("Mutter", "Kita anrufen", TODAY),),
+        ),
+    )
+    assert [g.goal_id for g in changed.goals] == [second]
+    # The unchanged task keeps its id and its done state; the dropped one is gone.
+    assert [(t.id, t.done_on) for t in changed.tasks] == [(task.id, TODAY)]
+    with pytest.raises(ValidationError) as err:
+        opened.hilfen.update_meeting(
+            meeting.id, dataclasses.replace(changed.as_input(), participants=())
+        )
+    assert "participants" in err.value.problems
+    opened.hilfen.remove_hilfe(hilfe.id)
+    assert opened.hilfen.hilfen(case.id) == []
+    [kept] = opened.hilfen.meetings(case.id)
+    assert kept.hilfe_id is None
+    assert verify(opened.database.session_factory).ok
