@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -446,3 +448,35 @@ def test_a_catalogue_entry_goes_on_the_map_and_the_page_and_picture_are_saved(
         "Netzwerkkarte als PDF gespeichert (karte.pdf)",
         "Netzwerkkarte als Bild gespeichert (karte.png)",
     ]
+
+
+def test_the_map_is_printed_on_one_a4_page(qtbot, monkeypatch, opened, case, tab, tmp_path):
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from asd_desktop.domain.network import EntrySource
+    from asd_desktop.services.network import EntryInput
+    from asd_desktop.ui.pdf_preview import PrinterChoice
+
+    detail, _goal = case
+    m = opened.network.create_map(detail.id, detail.persons[0].id)
+    opened.network.add_entry(m.id, EntryInput(EntrySource.NAME, "Oma Ayşe", Sector.FAMILY, 1))
+    tab.show_case(detail)
+    out = tmp_path / "gedruckt.pdf"
+
+    def printer(_cls, parent, title, pages=0):
+        assert (title, pages) == ("Netzwerkkarte", 1)
+        p = QPrinter(QPrinter.PrinterMode.HighResolution)
+        p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        p.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        p.setOutputFileName(str(out))
+        return p
+
+    monkeypatch.setattr(PrinterChoice, "ask", classmethod(printer))
+    tab.print_map()
+    # The print runs off the GUI thread; the file is whole once its end marker is written.
+    qtbot.waitUntil(lambda: out.exists() and b"%%EOF" in out.read_bytes()[-64:], timeout=30000)
+    assert out.read_bytes().startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+    assert "(A4)" in info
