@@ -214,7 +214,10 @@ def test_dragging_with_the_mouse_stores_the_new_place(qtbot, opened, case, tab):
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
     for n in range(1, 11):
         qtbot.mouseMove(canvas, start + (target - start) * n / 10)
+    # While dragging, the canvas names where the entry would land.
+    assert canvas.drag_hint() == "→ Professionelle Helfer, nah"
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=target)
+    assert canvas.drag_hint() == ""
     [moved] = opened.network.entries(m.id)
     assert (moved.sector, moved.horizon) == (Sector.PROFESSIONAL, 2)
     assert moved.spot is not None

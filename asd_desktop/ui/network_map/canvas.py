@@ -22,6 +22,7 @@ from typing_extensions import override
 
 from asd_desktop.domain.network import (
     DOT_RADIUS,
+    HORIZON_LABELS,
     MapEntry,
     Place,
     hit,
@@ -73,6 +74,8 @@ class NetworkCanvas(QWidget):
         self._dragging = False
         self._drag_start: MapEntry | None = None
         self._background: tuple[tuple[int, int, float], QImage] | None = None
+        #: Where a dragged entry would land, shown while dragging.
+        self._drag_hint = ""
 
     @override
     def sizeHint(self) -> QSize:
@@ -101,6 +104,10 @@ class NetworkCanvas(QWidget):
     def entries(self) -> list[MapEntry]:
         """The entries as drawn (a drag in progress included)."""
         return list(self._entries)
+
+    def drag_hint(self) -> str:
+        """Where the dragged entry would land ("→ Familie, sehr nah"); "" when not dragging."""
+        return self._drag_hint
 
     def selected(self) -> str:
         """The id of the selected entry, "" for none."""
@@ -178,10 +185,11 @@ class NetworkCanvas(QWidget):
                     painter.drawEllipse(
                         QPointF(centre.x() + p.x * radius, centre.y() - p.y * radius), r, r
                     )
-        if self._banner:
+        banner = self._drag_hint or self._banner
+        if banner:
             painter.setFont(map_font(13, True))
-            painter.setPen(QColor("#8a4b00"))
-            painter.drawText(QRectF(8, 4, self.width() - 16, 22), self._banner)
+            painter.setPen(QColor("#1f4e79" if self._drag_hint else "#8a4b00"))
+            painter.drawText(QRectF(8, 4, self.width() - 16, 22), banner)
         if self.hasFocus():
             pen = QPen(QColor("#1f4e79"), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -236,6 +244,7 @@ class NetworkCanvas(QWidget):
     def drag_to(self, pos: QPointF) -> None:
         """Move the selected entry under ``pos`` (shown at once; stored on release)."""
         place = self._clamped_place(pos)
+        self._drag_hint = f"→ {place.sector.label}, {HORIZON_LABELS[place.horizon]}"
         self._entries = [
             replace(e, sector=place.sector, horizon=place.horizon, spot=place.spot)
             if e.id == self._selected
@@ -257,6 +266,7 @@ class NetworkCanvas(QWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         dragged, self._dragging = self._dragging, False
+        self._drag_hint = ""
         self._press = None
         start, self._drag_start = self._drag_start, None
         if not dragged or not self._selected or start is None:
