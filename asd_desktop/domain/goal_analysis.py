@@ -184,8 +184,28 @@ DAILY_TIMES = _set(
 ACTORLESS_VERBS = _set("erfolgen stattfinden")
 #: Abbreviations of help forms (case as written).
 HELP_ABBREVIATIONS = frozenset(("SPFH", "HzE", "ISE", "EB", "SpFH"))
-#: Verbs of giving help: in the passive ("wird … begleitet") they name a help.
-HELP_VERBS = _set("beraten betreuen therapieren")
+#: Verbs of giving help: in the passive ("wird … begleitet") or let happen ("lässt sich
+#: beraten") they name a help.
+HELP_VERBS = _set("beraten betreuen therapieren begleiten")
+#: Participles of being tied to a service ("ist in der Ambulanz angebunden"): a measure.
+HELP_STATES = _set("anbinden")
+#: First parts of "-hilfe" compounds that name an everyday aid or a helping hand the
+#: family arranges, not a help form ("Putzhilfe", "Merkhilfe", "Einschlafhilfe").
+EVERYDAY_AIDS = _set(
+    "putz einkauf einkaufs start gedächtnis merk erinnerung erinnerungs einschlaf "
+    "orientierung orientierungs schwimm lese rechen formulierung formulierungs sitz "
+    "geh hör seh trag nachbarschaft nachbarschafts"
+)
+#: Nouns of examining: an abstract noun after them is what is examined, not a target
+#: ("eine Abklärung der Sprachentwicklung").
+EXAMINATION_NOUNS = _set(
+    "abklärung untersuchung diagnostik testung überprüfung begutachtung messung einschätzung"
+)
+#: Groups a person can "arrive in" in the sense of belonging ("ist in der Klasse
+#: angekommen"): an inner state, not a journey.
+SOCIAL_GROUPS = _set("gruppe klasse familie kita team verein mannschaft wohngruppe")
+#: Adverbs of degree or frequency that "so" leaves unquantified ("nicht mehr so oft").
+SO_DEGREE = _set("oft häufig viel sehr stark schlimm laut")
 #: Heads that make a concrete thing in a compound ("Wohnsituation" is a flat to find).
 PLAIN_HEADS = _set("situation")
 #: Offices, professionals and providers: as the subject of a main clause the family does not

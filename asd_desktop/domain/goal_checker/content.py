@@ -22,6 +22,7 @@ from asd_desktop.domain.goal_checker.patterns import (
     _NOMINAL_HEADING,
     _PARAGRAPH,
     _QUANTIFIER,
+    _VAGUE_DATE,
     _VAGUE_WORDS,
 )
 from asd_desktop.domain.goal_checker.text import (
@@ -91,7 +92,7 @@ def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
     if _in_any(start, _anchor_phrases(t)):
         return True
     words = _words_in(t, start, end)
-    if any(w.head in lex.RESULT_HEADS for w in words):
+    if any(w.head in lex.RESULT_HEADS or _everyday_aid(w) for w in words):
         return True
     if words and _finished(t, words[0]):
         return True
@@ -110,6 +111,18 @@ def _finished(t: _Text, w: Word) -> bool:
         x.pos.startswith("VV") and _verb_lemma(t, x) in lex.RESULT_VERBS
         for x in _words_in(t, c_start, c_end)
     )
+
+
+def _everyday_aid(w: Word) -> bool:
+    """Whether a "-hilfe" compound is an everyday aid ("Putzhilfe", "Merkhilfe")."""
+    low = w.text.lower()
+    for ending in ("hilfen", "hilfe"):
+        if low.endswith(ending):
+            first = low[: -len(ending)]
+            return first in lex.EVERYDAY_AIDS or (
+                first.endswith("s") and first[:-1] in lex.EVERYDAY_AIDS
+            )
+    return False
 
 
 def _help_word(w: Word) -> bool:
@@ -146,8 +159,14 @@ def _analysed_measure(t: _Text) -> Finding | None:
     }
     nominal = not _has_finite_verb(t)
     for i, w in enumerate(t.words):
-        if _in_any(w.start, anchors) or not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
+        if _in_any(w.start, anchors):
             continue
+        if w.pos.startswith("VV(INF") and w.lemma in lex.HELP_VERBS and _let_happen(t, w):
+            return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
+        if not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
+            continue
+        if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_STATES:
+            return _measure_finding(t, (w.start, w.end), "beschreibt die Anbindung an eine Hilfe")
         if _help_word(w) and not _finished(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
         if w.lemma in lex.RECEIVED_HELP and (nominal or verbs & lex.RECEIVING_VERBS):
@@ -166,6 +185,29 @@ def _analysed_measure(t: _Text) -> Finding | None:
     return None
 
 
+def _let_happen(t: _Text, w: Word) -> bool:
+    """Whether "lassen" with a reflexive rules the clause of ``w`` ("lässt sich beraten")."""
+    c_start, c_end = _clause_of(t, w.start)
+    clause = _words_in(t, c_start, c_end)
+    return any(x.lemma == "lassen" for x in clause) and any(
+        x.text.lower() in lex.REFLEXIVE_PRONOUNS for x in clause
+    )
+
+
+def _examined(t: _Text, w: Word) -> bool:
+    """Whether ``w`` is what an examination looks at ("Abklärung der Sprachentwicklung")."""
+    i = t.words.index(w)
+    for x in reversed(t.words[max(0, i - 3) : i]):
+        if x.is_noun:
+            return x.head in lex.EXAMINATION_NOUNS or x.lemma in lex.EXAMINATION_NOUNS
+        if not x.pos.startswith(("ART", "APPRART", "ADJ", "PPOSAT")):
+            return False
+    return False
+
+
+_PASSIVE_STATES = frozenset(("geregelt", "sichergestellt", "gewährleistet"))
+
+
 def _vague_word(t: _Text) -> re.Match[str] | None:
     """The first word-list vague word the analysis does not excuse."""
     for m in _VAGUE_WORDS.finditer(t.text):
@@ -180,6 +222,14 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
     if not words:
         return False
     w = words[0]
+    if _examined(t, w):
+        return True
+    if w.text.lower() in _PASSIVE_STATES:
+        # "Es wird sichergestellt, dass …", "werden … geregelt": someone acts (a passive,
+        # judged as such); "ist geregelt" stays a vague state
+        c_start, c_end = _clause_of(t, w.start)
+        if any(x.lemma == "werden" and x.is_finite_verb for x in _words_in(t, c_start, c_end)):
+            return True
     if w.lemma in lex.THING_ADJECTIVES and w.pos.startswith("ADJ(A"):
         i = t.words.index(w)
         for nxt in t.words[i + 1 : i + 4]:
@@ -206,6 +256,9 @@ _LONG_ABSTRACT_SUFFIX = re.compile(
 )
 
 
+_NO_UMLAUT = str.maketrans("äöü", "aou")
+
+
 @functools.lru_cache(maxsize=8192)
 def _abstract(text: str, lemma: str, head: str) -> bool:
     if lemma in lex.ABSTRACT_HEADS or text in lex.ABSTRACT_HEADS:
@@ -214,6 +267,8 @@ def _abstract(text: str, lemma: str, head: str) -> bool:
         return False
     return (
         head in lex.ABSTRACT_HEADS
+        # a plural head with umlaut ("Tagesabläufe" → "abläuf")
+        or head.translate(_NO_UMLAUT) in lex.ABSTRACT_HEADS
         # HanTa's lemma of a compound it does not know can be cut ("Schlafverhalten" →
         # "schlafverhalt"); the typed word still ends in the abstract head
         or _LONG_ABSTRACT_SUFFIX.search(text) is not None
@@ -222,6 +277,11 @@ def _abstract(text: str, lemma: str, head: str) -> bool:
 
 def _abstract_noun(w: Word) -> bool:
     return w.is_noun and _abstract(w.text.lower(), w.lemma, w.head)
+
+
+def _fuzzy_times(t: _Text) -> list[tuple[int, int]]:
+    """Spans of fuzzy times ("früher oder später"): their words are judged as a date."""
+    return [(m.start(), m.end()) for m in _VAGUE_DATE.finditer(t.text)]
 
 
 def _check_vague(t: _Text) -> Finding | None:
@@ -246,7 +306,10 @@ def _check_vague(t: _Text) -> Finding | None:
             f"Ziel erreicht ist. {how}",
             span,
         )
+    fuzzy = _fuzzy_times(t)
     for m in _COMPARATIVE.finditer(t.text):
+        if _in_any(m.start(), fuzzy):
+            continue  # "früher oder später" is a fuzzy date (``vague_date``)
         before = t.text[max(0, m.start() - 40) : m.start()]
         word = m.group().lower()
         if word.endswith("er") and _ARTICLE_BEFORE.search(before):
@@ -298,14 +361,25 @@ def _vague_finding(t: _Text, span: tuple[int, int]) -> Finding:
 def _analysed_vague(t: _Text) -> Finding | None:
     anchors = _anchor_phrases(t)
     measure = _check_measure(t)
-    # "ein Kurs zur gewaltfreien Kommunikation": the measure names its topic
+    # "ein Kurs zur gewaltfreien Kommunikation": the measure names its topic, up to the
+    # next finite verb ("nimmt Hilfe an und ist kooperativ")
     if measure is not None and measure.span is not None:
-        anchors = [*anchors, (measure.span[0], _clause_of(t, measure.span[0])[1])]
+        topic_end = _clause_of(t, measure.span[0])[1]
+        topic_end = next(
+            (x.start for x in _words_in(t, measure.span[1], topic_end) if x.is_finite_verb),
+            topic_end,
+        )
+        anchors = [*anchors, (measure.span[0], topic_end)]
+    anchors = [*anchors, *_fuzzy_times(t)]
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors):
             continue
-        if _abstract_noun(w):
+        if _abstract_noun(w) and not _examined(t, w):
             return _vague_finding(t, (w.start, w.end))
+        if w.lemma == "so" and i + 1 < len(t.words) and t.words[i + 1].lemma in lex.SO_DEGREE:
+            s, e = _sentence_of(t, w.start)
+            if not _QUANTIFIER.search(t.text, s, e):
+                return _vague_finding(t, (w.start, t.words[i + 1].end))
         found = _inner_state(t, i, w)
         if found is not None:
             return _vague_finding(t, found)
@@ -381,6 +455,9 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         return None
     if w.pos.startswith("VV") and _verb_lemma(t, w) in lex.REFLEXIVE_VAGUE_VERBS:
         c_start, c_end = _clause_of(t, w.start)
+        measure = _check_measure(t)
+        if measure is not None and measure.span is not None and c_start <= measure.span[0] < c_end:
+            return None  # "lässt sich auf die ambulante Hilfe ein": accepting a help (measure)
         if any(
             x.lemma in lex.REFLEXIVE_PRONOUNS or x.pos == "PRF"
             for x in _words_in(t, c_start, c_end)
@@ -388,6 +465,15 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         ) and not _situation_named(t, w):
             return w.start, w.end
         return None
+    if w.pos.startswith("VV(PP") and w.lemma == "ankommen":
+        # "ist in der Gruppe angekommen": belonging, not a journey
+        c_start, _ = _clause_of(t, w.start)
+        if any(
+            x.is_noun and x.head in lex.SOCIAL_GROUPS
+            for x in t.words[max(0, i - 4) : i]
+            if x.start >= c_start
+        ):
+            return w.start, w.end
     if w.pos.startswith("VV(PP"):
         good = _good_before(t, i)
         s, e = _sentence_of(t, w.start)

@@ -59,7 +59,8 @@ def _far_deadline(t: _Text) -> tuple[int, int] | None:
         if g[0].isdigit():
             far = int(g) > t.today.year + 2
         else:
-            n = g.split()[1].lower()
+            # the last number before "Jahren": "nach zwei bis drei Jahren" → 3
+            n = re.findall(r"[\w]+", g)[-2].lower()
             far = (int(n) if n.isdigit() else _NUMBER_VALUES.get(n, 0)) > 2
         if far:
             return m.start(), m.end()
@@ -84,6 +85,8 @@ def _event_anchor(t: _Text) -> bool:
         before = {x.lemma for x in words[max(0, i - 3) : i]}
         if w.lemma == "bis" and before & {"von", "vom"}:
             continue
+        if w.lemma == "bis" and i and words[i - 1].pos == "CARD":
+            continue  # "nach zwei bis drei Jahren" is a range of numbers
         for nxt in words[i + 1 : i + 6]:
             if nxt.is_noun:
                 after = words[words.index(nxt) + 1] if nxt is not words[-1] else None
@@ -288,7 +291,32 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
                 break
     if head is not None and _is_professional(head):
         return head.start, head.end
+    if head is not None and (head.pos == "NE" or head.lemma in ("herr", "frau")):
+        return _of_an_office(words, words.index(head))
     return None
+
+
+def _of_an_office(words: list[Word], i: int) -> tuple[int, int] | None:
+    """A person named with their office ("Herr Vogel vom Jugendamt"): a professional."""
+    k = i + 1
+    while k < len(words) and (words[k].pos == "NE" or words[k].is_noun) and k <= i + 2:
+        k += 1
+    if k < len(words) and words[k].lemma == "von":
+        for x in words[k + 1 : k + 3]:
+            if x.is_noun:
+                return (words[i].start, x.end) if _is_professional(x) else None
+            if not x.pos.startswith(("ART", "ADJ")):
+                return None
+    return None
+
+
+def _analysed_passive(t: _Text, start: int, end: int) -> tuple[int, int] | None:
+    """A werden-passive by the tags: finite "werden" and a participle closing the clause."""
+    words = [w for w in _words_in(t, start, end) if w.pos[:1] != "$"]
+    aux = next((w for w in words if w.lemma == "werden" and w.is_finite_verb), None)
+    if aux is None or not words or not words[-1].pos.startswith("VV(PP"):
+        return None
+    return aux.start, words[-1].end
 
 
 def _check_subject(t: _Text) -> Finding | None:
@@ -322,6 +350,8 @@ def _check_subject(t: _Text) -> Finding | None:
         if _first_word(t.text, start, end) in _SUBORDINATORS:
             continue
         span = _passive(t, start, end)
+        if span is None and t.analysis is not None:
+            span = _analysed_passive(t, start, end)
         if span:
             return Finding(
                 "not_family_subject",

@@ -43,7 +43,8 @@ JARGON = (
 #: Abbreviations a family knows; any other run of two or more capitals is flagged.
 EVERYDAY_ABBREVIATIONS = _words(
     "KiTa KITA OK TV PC SMS WLAN USB DVD CD HSV FC BVB HVV AOK DRK ADAC TÜV EU UN ICE "
-    "WG ADHS MRT KfW BAföG ID PIN IBAN DB WM EM FSJ BFD KFZ LKW PKW ZDF ARD WC Uhr"
+    "WG ADHS MRT KfW BAföG ID PIN IBAN DB WM EM FSJ BFD KFZ LKW PKW ZDF ARD WC Uhr "
+    "AG AGs OGS GPS PDF DHL HIV"
 )
 
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -161,7 +162,8 @@ _DATE_ANCHORS = re.compile(
     r"|Einschulung|Geburtstag|Hilfeplangespräch\w*|Jahresende|Monatsende|Jahreswechsel"
     r"|Frühjahr|Frühling|Sommer|Herbst|Winter|Quartal\w*|Semester\w*|Jahres|Monats)\b"
     rf"|\b(?:in|innerhalb(?:\s+von)?|binnen|nach|spätestens\s+in)\s+"
-    rf"(?:(?:den|der)\s+nächsten\s+)?(?:\d+|{_NUMBER_WORDS})\s+"
+    rf"(?:(?:den|der)\s+nächsten\s+)?(?:(?:\d+|{_NUMBER_WORDS})\s*(?:bis|oder|-|–)\s*)?"
+    rf"(?:\d+|{_NUMBER_WORDS})\s+"
     r"(?:Tag(?:e|en)?|Woche(?:n)?|Monat(?:e|en)?|Jahr(?:e|en)?|Quartal(?:en)?)\b"
     r"|\b(?:nächste|nächsten|nächstes|kommende|kommenden|übernächste\w*|diese|diesen)\s+"
     r"(?:Woche|Monat|Jahr|Quartal)\b"
@@ -176,7 +178,12 @@ _DATE_ANCHORS = re.compile(
     _I,
 )
 
-_FAR_YEARS = re.compile(rf"\bin\s+(?:\d+|{_NUMBER_WORDS})\s+Jahren\b|\b(?:19|20)\d{{2}}\b", _I)
+#: "in drei Jahren", "nach zwei bis drei Jahren" (the larger number counts), a year.
+_FAR_YEARS = re.compile(
+    rf"\b(?:in|nach|innerhalb(?:\s+von)?|binnen)\s+(?:(?:\d+|{_NUMBER_WORDS})\s*(?:bis|oder|-|–)\s*)?"
+    rf"(?:\d+|{_NUMBER_WORDS})\s+Jahren\b|\b(?:19|20)\d{{2}}\b",
+    _I,
+)
 
 _VAGUE_DATE = re.compile(
     r"\b(?:zeitnah\w*|bald\w*|schnellstmöglich\w*|langfristig\w*|mittelfristig\w*"

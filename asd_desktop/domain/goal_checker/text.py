@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from asd_desktop.domain.goal_analysis import AnalysedText, Word
+from asd_desktop.domain.goal_checker.patterns import _DATE_ANCHORS
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ _CHAIN_LINKS = frozenset(("von", "vom", "aus", "der", "des"))
 
 _DATE_HEADS = frozenset(("ende", "anfang", "mitte", "beginn"))
 
+_TITLES = frozenset(("herr", "frau", "familie", "onkel", "tante", "oma", "opa"))
+
 
 def _anchor_phrases(t: _Text) -> list[tuple[int, int]]:
     """Spans of "bis …"/"ab …" time phrases (computed once per text)."""
@@ -128,6 +131,7 @@ def _find_anchor_phrases(t: _Text) -> list[tuple[int, int]]:
     """
     spans = []
     words = t.words
+    dates = [(m.start(), m.end()) for m in _DATE_ANCHORS.finditer(t.text)]
     for i, w in enumerate(words):
         if w.lemma not in ("bis", "ab"):
             continue
@@ -141,6 +145,11 @@ def _find_anchor_phrases(t: _Text) -> list[tuple[int, int]]:
                     break
                 if words[k].lemma in _DATE_HEADS or nxt.text[:1].isdigit():
                     k += 1  # "Ende März", "Sommer 2027"
+                    continue
+                if _in_any(words[k].start, dates):
+                    break  # "bis Ostern von der Suchtberatung": a date has no attached phrase
+                if words[k].lemma in _TITLES and (nxt.pos == "NE" or nxt.is_noun):
+                    k += 1  # "von Herrn Kaiser", "von Frau Jung": the name belongs to it
                     continue
                 if nxt.text.lower() not in _CHAIN_LINKS:
                     break
@@ -182,10 +191,15 @@ _NOT_COMPARED = frozenset(("weit", "ander", "letzt", "inner", "äußer", "ober",
 
 def _is_comparative(w: Word) -> bool:
     low = w.text.lower()
+    # before a noun, "-er" is the positive's ending ("in naher Zukunft", "mit klarer Stimme");
+    # the comparative adds one more ("klarere", "ruhigeren")
+    endings: tuple[str, ...] = ("ere", "eren", "erem", "erer", "eres")
+    if not w.pos.startswith("ADJ(A"):
+        endings = ("er", *endings)
     return (
         w.pos.startswith(("ADJ", "ADV"))
         and w.lemma not in _NOT_COMPARED
-        and any(low == w.lemma + ending for ending in ("er", "ere", "eren", "erem", "erer", "eres"))
+        and any(low == w.lemma + ending for ending in endings)
     )
 
 
