@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from asd_desktop.models import ActionGoal
+from asd_desktop.models import ActionGoal, Person
 from asd_desktop.models.sync import ImportedBundle, SyncDevice
 from asd_desktop.services import vault
 from asd_desktop.storage import server
@@ -85,12 +85,21 @@ def _state(url: str, folder: Path) -> tuple[list[str], dict[str, Any]]:
 def test_two_workstations_importing_at_once_equal_a_serial_run(
     trio: Trio, tmp_path: Path, pg_cluster: Cluster
 ) -> None:
-    goals = trio.o.first_goal_ids(12)
-    assert len(goals) > 8
-    for n, goal in enumerate(goals[:8]):
-        trio.a.edit(ActionGoal, goal, text=f"A {n}")
-    for n, goal in enumerate(goals[6:]):
-        trio.b.edit(ActionGoal, goal, text=f"B {n}")  # goals 6 and 7: conflicts
+    goals = trio.o.first_goal_ids(3)
+    with trio.o.ov.database.session_factory() as s:
+        people = list(
+            s.scalars(select(Person.id).where(Person.deleted.is_(False)).order_by(Person.id))
+        )
+    assert len(goals) == 3
+    assert len(people) >= 10
+    trio.a.edit(ActionGoal, goals[0], text="A 0")
+    trio.a.edit(ActionGoal, goals[1], text="A 1")
+    trio.b.edit(ActionGoal, goals[1], text="B 1")  # a conflict
+    trio.b.edit(ActionGoal, goals[2], text="B 2")
+    for n, person in enumerate(people[:5]):
+        trio.a.edit(Person, person, first_name=f"Anna{n}")
+    for n, person in enumerate(people[5:10]):
+        trio.b.edit(Person, person, first_name=f"Bea{n}")
     bundle_a = trio.export(trio.a, trio.o)
     bundle_b = trio.export(trio.b, trio.o)
     trio.a.edit(ActionGoal, goals[0], text="A noch einmal")
@@ -120,6 +129,9 @@ def test_two_workstations_importing_at_once_equal_a_serial_run(
     assert concurrent_book == serial_book
     assert concurrent_book["bundles"] == 3
     assert concurrent_dump == serial_dump
-    texts = [json.loads(line)["data"].get("text") for line in concurrent_dump]
-    assert "A noch einmal" in texts
-    assert f"B {len(goals) - 7}" in texts  # B's last goal, edited only there
+    values = {
+        json.loads(line)["data"].get(field)
+        for line in concurrent_dump
+        for field in ("text", "first_name")
+    }
+    assert {"A noch einmal", "A 1", "B 1", "B 2", "Anna4", "Bea4"} <= values
