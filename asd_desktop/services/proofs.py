@@ -94,18 +94,32 @@ def signing_key(s: Session) -> bytes:
     return bytes(key.signing_private)
 
 
-def known_keys(s: Session, device: str) -> list[bytes]:
-    """The public keys this database trusts for documents signed by ``device``."""
+def own_keys(s: Session) -> list[bytes]:
+    """The public keys this database has signed documents with (sync identity, own key)."""
     keys: list[bytes] = []
-    if device == device_id(s):
-        for private in (s.get(SyncIdentity, 1), s.get(DocumentKey, 1)):
-            if private is not None:
-                raw = Ed25519PrivateKey.from_private_bytes(bytes(private.signing_private))
-                keys.append(raw.public_key().public_bytes_raw())
+    for private in (s.get(SyncIdentity, 1), s.get(DocumentKey, 1)):
+        if private is not None:
+            raw = Ed25519PrivateKey.from_private_bytes(bytes(private.signing_private))
+            keys.append(raw.public_key().public_bytes_raw())
+    return keys
+
+
+def known_keys(s: Session, device: str) -> list[bytes]:
+    """The public keys this database trusts for documents signed by ``device``.
+
+    Its own keys always count (a device id changes when a laptop joins the office; a
+    signature only our private key can make is ours whatever id it names), and the
+    registered key of ``device`` if it is a peer.
+    """
+    keys = own_keys(s)
     peer = s.get(SyncDevice, device)
     if peer is not None:
         keys.append(bytes(peer.signing_public))
     return keys
+
+
+def _is_known(s: Session, device: str) -> bool:
+    return device == device_id(s) or s.get(SyncDevice, device) is not None
 
 
 # --- stamping ----------------------------------------------------------------------------
@@ -153,14 +167,13 @@ def _verify(s: Session, content: bytes) -> Verification:
         payload, signature = proof.decode_proof(text)
     except ValueError:
         return Verification(CHANGED, "Der Prüfcode in der Datei ist beschädigt.")
-    keys = known_keys(s, payload.device_id)
-    if not keys:
-        return Verification(
-            UNKNOWN,
-            "Das Gerät, das dieses Dokument gespeichert hat, ist hier nicht bekannt "
-            f"(Geräte-Kennung {payload.device_id[:8]}…).",
-        )
-    if not any(_signed(key, payload, signature) for key in keys):
+    if not any(_signed(key, payload, signature) for key in known_keys(s, payload.device_id)):
+        if not _is_known(s, payload.device_id):
+            return Verification(
+                UNKNOWN,
+                "Das Gerät, das dieses Dokument gespeichert hat, ist hier nicht bekannt "
+                f"(Geräte-Kennung {payload.device_id[:8]}…).",
+            )
         return Verification(CHANGED, "Die Signatur des Prüfcodes passt nicht.", None)
     try:
         same_stamp = (

@@ -5,10 +5,12 @@ Real encrypted database, real rendered Zielvereinbarung, real bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
@@ -97,34 +99,44 @@ def test_newer_version_is_named(opened, stored):
     )
 
 
-def test_unknown_device_and_foreign_pdf_are_unbekannt(opened, stored, tmp_path):
+def _foreign(content: bytes, device: str) -> tuple[bytes, Ed25519PrivateKey]:
+    """The same document as if stored by another laptop with its own key."""
+    key = Ed25519PrivateKey.generate()
+    base = proof.blank(content)
+    payload, _ = proof.decode_proof(proof.read_proof(content))
+    payload = dataclasses.replace(payload, device_id=device)
+    text = proof.encode_proof(payload, key.sign(payload.to_bytes()))
+    return proof.filled(base, text, proofs.label(payload)), key
+
+
+def test_unknown_device_and_foreign_pdf_are_unbekannt(opened, stored):
     _, content = stored
-    # The same database under another device id: the signer is no longer known.
+    laptop = "01890000-0000-7000-8000-0000000000ff"
+    foreign, key = _foreign(content, laptop)
+    result = opened.documents.verify_file(foreign)
+    assert result.answer == "unbekannt"
+    assert "nicht bekannt" in result.reason
+    # Once the office registry knows that laptop (with its key), it verifies.
     with opened.database.session_factory.begin() as s:
-        device = s.get(LocalDevice, 1)
-        assert device is not None
-        own = device.device_id
-        device.device_id = "01890000-0000-7000-8000-0000000000ff"
-    assert opened.documents.verify_file(content).answer == "unbekannt"
-    # Once the office registry knows the signer (with its key), it verifies again.
-    with opened.database.session_factory.begin() as s:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-        from asd_desktop.models.proofs import DocumentKey
-
-        key = s.get(DocumentKey, 1)
-        assert key is not None
-        public = Ed25519PrivateKey.from_private_bytes(key.signing_private).public_key()
         s.add(
             SyncDevice(
-                device_id=own,
+                device_id=laptop,
                 name="Laptop 1",
                 role="laptop",
-                signing_public=public.public_bytes_raw(),
+                signing_public=key.public_key().public_bytes_raw(),
                 age_recipient="",
                 enrolled_at=dt.datetime(2026, 1, 1),
             )
         )
+    assert opened.documents.verify_file(foreign).answer.startswith("echt")
+    # A known laptop's id with a signature that is not its own: changed, not unknown.
+    forged, _ = _foreign(content, laptop)
+    assert opened.documents.verify_file(forged).answer == "verändert"
+    # Our own documents stay ours after this device's id changed (joining the office).
+    with opened.database.session_factory.begin() as s:
+        device = s.get(LocalDevice, 1)
+        assert device is not None
+        device.device_id = "01890000-0000-7000-8000-0000000000ee"
     assert opened.documents.verify_file(content).answer.startswith("echt")
     # A PDF this program never stamped.
     assert opened.documents.verify_file(b"%PDF-1.4\n%%EOF\n").answer == "unbekannt"
