@@ -494,6 +494,7 @@ def main() -> int:
     parser.add_argument("--search-cases", type=int, default=50_000)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--only-search", action="store_true", help="only figure 4")
+    parser.add_argument("--skip-search", action="store_true", help="figures 1-3 only")
     parser.add_argument("--worker", nargs="+", default=None)
     args = parser.parse_args()
     if args.worker:
@@ -511,8 +512,9 @@ def main() -> int:
                 cluster, work, results["full_import"], args.laptops
             )
             print(json.dumps(results["many_laptops"], indent=1), flush=True)
-        results["search"] = search_p95(cluster, work, args.search_cases)
-        print(json.dumps(results["search"], indent=1), flush=True)
+        if not args.skip_search:
+            results["search"] = search_p95(cluster, work, args.search_cases)
+            print(json.dumps(results["search"], indent=1), flush=True)
         if args.json:
             previous = json.loads(args.json.read_text()) if args.json.exists() else {}
             merged = {**previous, **results}
