@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from asd_desktop.domain.enums import Area, CaseStatus, ContactKind, Role
@@ -55,10 +55,14 @@ def _when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
 
     def step() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
+        if dialog is None or not dialog.isVisible() or dialog.focusWidget() is None:
             QTimer.singleShot(20, step)
             return
-        act(dialog)
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible() and isinstance(dialog, QDialog):
+                dialog.reject()  # a failed step must not leave the test waiting forever
 
     QTimer.singleShot(0, step)
 
@@ -106,11 +110,12 @@ def test_deletion_list_confirmed_by_keyboard(qtbot: QtBot, opened: vault.OpenVau
 
     def confirm(dialog: QWidget) -> None:
         assert isinstance(dialog, ConfirmDeletionDialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
         _shot(dialog, "privacy_confirm_deletion")
         _type(dialog.name_edit, "Frau Meier")
         QTest.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
-        focused = QApplication.focusWidget()
-        assert focused is dialog.file_number_edit
+        assert dialog.focusWidget() is dialog.file_number_edit
         _type(dialog.file_number_edit, "51-0815")
         QTest.keyClick(dialog.file_number_edit, Qt.Key.Key_Return)
         seen["problem"] = dialog.problems_label.text()
