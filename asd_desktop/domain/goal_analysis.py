@@ -44,8 +44,8 @@ class Word:
 
     @property
     def is_noun(self) -> bool:
-        """Whether the word is a common noun."""
-        return self.pos == "NN"
+        """Whether the word is a common noun (also a nominalised infinitive: "das Vertrauen")."""
+        return self.pos in ("NN", "NNI")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ ABSTRACT_HEADS = _set(
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
-MODIFIED_ABSTRACT_HEADS = _set("umgang bild ruhe zugang")
+MODIFIED_ABSTRACT_HEADS = _set("umgang bild ruhe zugang grenze")
 #: Nouns that make an idiom for an inner state with a word before them in the clause
 #: ("hat seine Wut im Griff", "ziehen an einem Strang", "findet seinen Platz").
 IDIOM_NOUNS: dict[str, frozenset[str]] = {
@@ -120,6 +120,9 @@ IDIOM_NOUNS: dict[str, frozenset[str]] = {
     "freude": _set("haben"),
     "team": _set("als"),
     "weg": _set("finden"),
+    "linie": _set("gemeinsam gemeinsame gemeinsamen klar klare klaren"),
+    "ordnung": _set("in"),
+    "spaß": _set("haben"),
 }
 #: Cues of ``IDIOM_NOUNS`` that are verbs: they are looked for in the whole clause.
 IDIOM_VERBS = _set("finden fassen haben")
@@ -133,7 +136,8 @@ VAGUE_MODIFIERS = _set(
     "verantwortungsbewusst verbindlich wertschätzend empathisch einfühlsam fürsorglich "
     "zugewandt präsent verfügbar zufrieden respektvoll freundlich "
     "altersgemäß kindgemäß selbstwirksam gelassen geduldig sorgsam verständnisvoll souverän "
-    "wertschätzend akzeptiert anerkannt"
+    "wertschätzend akzeptiert anerkannt verlässlich gewaltfrei friedlich geklärt einig "
+    "überfordert motiviert"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -171,7 +175,7 @@ WORK_HEADS = _set(
 VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
-    "meistern bewältigen abschalten"
+    "meistern bewältigen abschalten eingehen"
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")
@@ -187,6 +191,12 @@ HELP_ABBREVIATIONS = frozenset(("SPFH", "HzE", "ISE", "EB", "SpFH"))
 #: Verbs of giving help: in the passive ("wird … begleitet") or let happen ("lässt sich
 #: beraten") they name a help.
 HELP_VERBS = _set("beraten betreuen therapieren begleiten")
+#: Verbs of helping: let happen by a professional ("lässt sich von der Suchtberaterin
+#: helfen") a help; by a sister or a neighbour the family's own resource.
+LET_HELP_VERBS = _set("helfen unterstützen")
+#: States that a clause after them makes concrete ("hat geklärt, wer …", "sind sich einig,
+#: wann …"); alone they are vague ("ist geklärt", "sind sich einig").
+SETTLED_STATES = _set("klären geklärt einig")
 #: Participles of being tied to a service ("ist in der Ambulanz angebunden"): a measure.
 HELP_STATES = _set("anbinden")
 #: First parts of "-hilfe" compounds that name an everyday aid or a helping hand the
@@ -204,6 +214,12 @@ EXAMINATION_NOUNS = _set(
 #: Groups a person can "arrive in" in the sense of belonging ("ist in der Klasse
 #: angekommen"): an inner state, not a journey.
 SOCIAL_GROUPS = _set("gruppe klasse familie kita team verein mannschaft wohngruppe")
+#: First parts of a "-kurs" compound that make it a leisure course a child or parent
+#: takes for its own sake ("Schwimmkurs", "Tanzkurs"), not a help.
+LEISURE_COURSES = _set(
+    "schwimm tanz mal reit töpfer näh gitarren klavier musik ski kletter yoga zeichen "
+    "theater sport turn judo karate ballett trommel foto fahrrad segel surf"
+)
 #: Adverbs of degree or frequency that "so" leaves unquantified ("nicht mehr so oft").
 SO_DEGREE = _set("oft häufig viel sehr stark schlimm laut")
 #: Heads that make a concrete thing in a compound ("Wohnsituation" is a flat to find).

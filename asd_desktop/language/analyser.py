@@ -166,12 +166,21 @@ class GermanAnalyser:
         for word, tag in zip(words, tags, strict=True):
             pos = str(tagger.int2tag[tag])
             lemma = str(tagger._analyze(word, tag, 1)[0]).lower()
+            # the model's lemmas keep the old spelling ("selbstbewußt" for "selbstbewusster")
+            low = word.lower()
+            old_spelling = (
+                "ß" in lemma
+                and "ß" not in low
+                and lemma[: lemma.index("ß")] + "ss" in low  # not "abschließen"/"abgeschlossen"
+            )
+            if old_spelling:
+                lemma = lemma.replace("ß", "ss")
             parts: tuple[str, ...] = (lemma,)
             if pos == "NN" and len(word) > 6:
                 _stem, morphemes, _pos = tagger._analyze(word, tag, 3)
                 stems = tuple(str(m) for m, t in morphemes if _STEM_TAG.match(str(t)))
                 if len(stems) > 1:
-                    parts = stems
+                    parts = tuple(s.replace("ß", "ss") for s in stems) if old_spelling else stems
             out.append((pos, lemma, parts))
         return tuple(out)
 

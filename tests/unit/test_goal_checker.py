@@ -103,7 +103,8 @@ def test_richtungsziele_are_checked_without_nagging():
     assert by_code["office_voice"].precision >= PRECISION_TARGET
     assert by_code["office_voice"].recall >= RECALL_TARGET
     assert all(c.recall >= RECALL_TARGET for c in result.codes)
-    # one known false alarm: "…, Kita und Arbeit selbst." reads "Kita" as a subject
+    # "…, Kita und Arbeit selbst." once read "Kita" as a subject; a list item without a
+    # finite verb is no clause since round 4
     assert result.good_clean_share >= 0.9
 
 
@@ -493,6 +494,19 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Bis Mai sind die Stromkosten geregelt.", {"vague"}),
         ("Bis Mai hat Tim mit klarer Stimme ein Gedicht vorgetragen.", set()),
         ("Bis zum Umzug von Oma Inge aus dem Pflegeheim hat Tim ein eigenes Zimmer.", set()),
+        ("Bis Mai geht Nele jeden Freitag zum Reitkurs.", set()),
+        ("Bis Mai lässt sich Frau Roth von ihrer Schwester helfen.", set()),
+        ("Bis Mai lässt sich Frau Roth von einer Suchtberaterin helfen.", {"measure"}),
+        ("Ab sofort ruft Frau Uhl ihre Tante an, wenn sie sich überfordert fühlt.", set()),
+        ("Bis Mai ist Herr Ott ein verlässlicher Vater.", {"vague"}),
+        ("Bis Mai ist das Vertrauen zwischen Vater und Sohn wieder da.", {"vague"}),
+        ("Bis Mai ist Lena selbstbewusster.", {"vague"}),
+        ("Bis Mai geht es Lena in der Kita gut.", {"vague"}),
+        ("Bis Mai sind sich die Eltern einig.", {"vague"}),
+        ("Bis Mai sind sich die Eltern einig, wer Tim freitags abholt.", set()),
+        ("Bis Mai ist Herr Ott offen für Gespräche mit der Schule.", {"vague"}),
+        ("Bis Mai haben die Eltern eine gemeinsame Linie beim Fernsehen.", {"vague"}),
+        ("Bis Mai fährt Ole mit der Linie 4 allein zur Schule.", set()),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):

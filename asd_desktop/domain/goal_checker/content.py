@@ -7,7 +7,7 @@ import re
 
 from asd_desktop.domain import goal_analysis as lex
 from asd_desktop.domain.goal_analysis import Word
-from asd_desktop.domain.goal_checker.form import _actorless, _has_verb
+from asd_desktop.domain.goal_checker.form import _actorless, _has_verb, _is_professional
 from asd_desktop.domain.goal_checker.patterns import (
     _ARTICLE_BEFORE,
     _COMPARATIVE,
@@ -113,15 +113,20 @@ def _finished(t: _Text, w: Word) -> bool:
     )
 
 
+_OWN_COMPOUNDS = (
+    (("hilfen", "hilfe"), lex.EVERYDAY_AIDS),
+    (("kursen", "kurses", "kurse", "kurs"), lex.LEISURE_COURSES),
+)
+
+
 def _everyday_aid(w: Word) -> bool:
-    """Whether a "-hilfe" compound is an everyday aid ("Putzhilfe", "Merkhilfe")."""
+    """Whether a compound is an everyday aid ("Putzhilfe") or a leisure course ("Tanzkurs")."""
     low = w.text.lower()
-    for ending in ("hilfen", "hilfe"):
-        if low.endswith(ending):
-            first = low[: -len(ending)]
-            return first in lex.EVERYDAY_AIDS or (
-                first.endswith("s") and first[:-1] in lex.EVERYDAY_AIDS
-            )
+    for endings, first_parts in _OWN_COMPOUNDS:
+        for ending in endings:
+            if low.endswith(ending):
+                first = low[: -len(ending)].rstrip("-")
+                return first in first_parts or (first.endswith("s") and first[:-1] in first_parts)
     return False
 
 
@@ -161,7 +166,11 @@ def _analysed_measure(t: _Text) -> Finding | None:
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors):
             continue
-        if w.pos.startswith("VV(INF") and w.lemma in lex.HELP_VERBS and _let_happen(t, w):
+        if (
+            w.pos.startswith("VV(INF")
+            and (w.lemma in lex.HELP_VERBS or (w.lemma in lex.LET_HELP_VERBS and _by_a_pro(t, w)))
+            and _let_happen(t, w)
+        ):
             return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
         if not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
             continue
@@ -194,6 +203,12 @@ def _let_happen(t: _Text, w: Word) -> bool:
     )
 
 
+def _by_a_pro(t: _Text, w: Word) -> bool:
+    """Whether the clause of ``w`` names a professional or a help ("von der Beraterin")."""
+    c_start, c_end = _clause_of(t, w.start)
+    return any(_is_professional(x) or _help_word(x) for x in _words_in(t, c_start, c_end))
+
+
 def _examined(t: _Text, w: Word) -> bool:
     """Whether ``w`` is what an examination looks at ("Abklärung der Sprachentwicklung")."""
     i = t.words.index(w)
@@ -222,7 +237,7 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
     if not words:
         return False
     w = words[0]
-    if _examined(t, w):
+    if _examined(t, w) or _in_any(w.start, _conditions(t)):
         return True
     if w.text.lower() in _PASSIVE_STATES:
         # "Es wird sichergestellt, dass …", "werden … geregelt": someone acts (a passive,
@@ -277,6 +292,15 @@ def _abstract(text: str, lemma: str, head: str) -> bool:
 
 def _abstract_noun(w: Word) -> bool:
     return w.is_noun and _abstract(w.text.lower(), w.lemma, w.head)
+
+
+def _conditions(t: _Text) -> list[tuple[int, int]]:
+    """Clauses opened by "wenn", "falls" …: they describe the situation, not the target."""
+    return [(s, e) for s, e in t.clauses if _first_word(t.text, s, e) in _IF]
+
+
+_IF = frozenset(("wenn", "falls", "sofern", "sobald"))
+_WHAT_CLAUSE = frozenset(("dass", "ob", "wer", "was", "wie", "wo", "wann", "welch", "welcher"))
 
 
 def _fuzzy_times(t: _Text) -> list[tuple[int, int]]:
@@ -370,7 +394,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
             topic_end,
         )
         anchors = [*anchors, (measure.span[0], topic_end)]
-    anchors = [*anchors, *_fuzzy_times(t)]
+    anchors = [*anchors, *_fuzzy_times(t), *_conditions(t)]
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors):
             continue
@@ -387,6 +411,11 @@ def _analysed_vague(t: _Text) -> Finding | None:
             w.pos.startswith(("ADJ", "ADV", "VV(PP"))
             and (w.lemma in lex.VAGUE_MODIFIERS or w.text.lower() in lex.VAGUE_MODIFIERS)
             and not _situation_named(t, w)
+            # "hat geklärt, wer die Kinder abholt": the clause says what was settled
+            and not (
+                (w.lemma in lex.SETTLED_STATES or w.text.lower() in lex.SETTLED_STATES)
+                and _situation_named(t, w, tuple(_WHAT_CLAUSE))
+            )
         ):
             return _vague_finding(t, (w.start, _modified_end(t, w)))
         if (
@@ -399,9 +428,10 @@ def _analysed_vague(t: _Text) -> Finding | None:
             s, e = _sentence_of(t, w.start)
             if not _QUANTIFIER.search(t.text, s, e):
                 return _vague_finding(t, (w.start, w.end))
-    m = _TO_REST.search(t.text)
-    if m:
-        return _vague_finding(t, (m.start(), m.end()))
+    for pattern in (_TO_REST, _OPEN_TO, _GOES_WELL):
+        m = pattern.search(t.text)
+        if m and not _in_any(m.start(), _conditions(t)):
+            return _vague_finding(t, (m.start(), m.end()))
     if (
         t.words
         and not _has_finite_verb(t)
@@ -504,6 +534,13 @@ def _clause_verbs(t: _Text, w: Word) -> set[str]:
 
 
 _TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
+#: An attitude: "offen für Gespräche", "offen gegenüber der Schule".
+_OPEN_TO = re.compile(r"\boffen\s+(?:für|gegenüber)\b", _I)
+#: Well-being: "geht es Lina gut", "dass es den Kindern gut geht".
+_GOES_WELL = re.compile(
+    r"\b(?:geht|gehen|ging)\s+es\b[^.,;:!?]{0,40}?\bgut\b|\bes\s+(?:\w+\s+){0,3}?gut\s+geh\w*",
+    _I,
+)
 
 
 def _check_negative(t: _Text) -> Finding | None:

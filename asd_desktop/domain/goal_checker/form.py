@@ -334,6 +334,8 @@ def _check_subject(t: _Text) -> Finding | None:
     for start, end in t.clauses:
         if _first_word(t.text, start, end) in _SUBORDINATORS:
             continue
+        if t.analysis is not None and not any(w.is_finite_verb for w in _words_in(t, start, end)):
+            continue  # "…, Kita und Arbeit selbst.": a list's item, no clause with a subject
         span = _professional_subject(t, start, end)
         if span is None and t.analysis is not None:
             span = _analysed_subject(t, start, end)
