@@ -168,7 +168,11 @@ def test_familienrat_invitation_and_plan_print_in_the_familys_language(language,
     invitation = dataclasses.replace(INVITATION, language=language, participant=NAMES["Arabic"])
     plan = dataclasses.replace(PLAN, language=language, signers=(NAMES["Dari"], NAMES["Korean"]))
     for name, content, headings in (
-        ("einladung", render_invitation(invitation), ("Was ist ein Familienrat?", "Wann?")),
+        (
+            "einladung",
+            render_invitation(invitation),
+            ("Was ist ein Familienrat?", "Wann?", "Für Essen und Trinken ist gesorgt."),
+        ),
         ("plan", render_plan(plan), ("Unser Plan", "Unterschriften")),
     ):
         path = tmp_path / f"{name}.pdf"

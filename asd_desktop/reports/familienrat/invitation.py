@@ -14,6 +14,7 @@ from asd_desktop.domain.german import unbreakable
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.bilingual import Bilingual
 from asd_desktop.reports.common import (
+    CONTENT_WIDTH,
     INK,
     Paragraph,
     Styles,
@@ -21,6 +22,7 @@ from asd_desktop.reports.common import (
     german_time,
     long_german_date,
     styles,
+    table,
     text,
 )
 from asd_desktop.reports.familienrat.blocks import nbsp, render_page_document
@@ -111,17 +113,19 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
         setting.append("Eine Dolmetscherin oder ein Dolmetscher ist dabei.")
     if setting or data.setting_notes.strip():
         story.append(bi.heading("Was Sie erwartet"))
-        story.extend(Paragraph(escape(s), st.bullet, bulletText="•") for s in setting)
+        for s in setting:
+            story.append(Paragraph(escape(s), st.bullet, bulletText="•"))
+            if bi.said(s):
+                story.append(_indented(bi.translated(bi.said(s))))
         if data.setting_notes.strip():
             story.append(Paragraph(text(data.setting_notes), st.bullet, bulletText="•"))
-        story.append(
-            Paragraph(
-                "Der Familienrat dauert so lange, wie die Familie braucht – planen Sie bitte "
-                "einige Stunden ein.",
-                st.bullet,
-                bulletText="•",
-            )
+        lasts = (
+            "Der Familienrat dauert so lange, wie die Familie braucht – planen Sie bitte "
+            "einige Stunden ein."
         )
+        story.append(Paragraph(lasts, st.bullet, bulletText="•"))
+        if bi.said(lasts):
+            story.append(_indented(bi.translated(bi.said(lasts))))
     story.append(bi.heading("Kommen Sie?"))
     if data.invited_by.strip():
         story.append(
@@ -158,6 +162,20 @@ def _invitation_story(data: InvitationPrint) -> list[Flowable]:
     if not data.office.is_empty:
         story.extend(_office_contact(st, data.office))
     return story
+
+
+def _indented(flowable: Flowable) -> Flowable:
+    """A translation beneath a bullet, indented like the bullet's text."""
+    return table(
+        [[flowable]],
+        [CONTENT_WIDTH],
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
 
 
 def _office_contact(st: Styles, office: Office) -> list[Flowable]:
