@@ -173,7 +173,11 @@ def test_familienrat_invitation_and_plan_print_in_the_familys_language(language,
             render_invitation(invitation),
             ("Was ist ein Familienrat?", "Wann?", "Für Essen und Trinken ist gesorgt."),
         ),
-        ("plan", render_plan(plan), ("Unser Plan", "Unterschriften")),
+        (
+            "plan",
+            render_plan(plan),
+            ("Unser Plan", "Unterschriften", "Wann schauen wir wieder darauf?", "Wer?"),
+        ),
     ):
         path = tmp_path / f"{name}.pdf"
         path.write_bytes(content)

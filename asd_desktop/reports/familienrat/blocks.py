@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from asd_desktop.reports.bilingual import Bilingual
 from asd_desktop.reports.common import (
     CONTENT_WIDTH,
     Furniture,
@@ -66,6 +67,7 @@ def agreement_list(
     term: str,
     width: float = CONTENT_WIDTH,
     heading_flowable: Flowable | None = None,
+    label: Callable[[str], str] = escape,
 ) -> list[Flowable]:
     """The agreements as numbered items under ``title``; nothing when there are none.
 
@@ -74,42 +76,58 @@ def agreement_list(
     if not items:
         return []
     blocks = [
-        numbered(st, n, a.what, _agreement_rows(a), width) for n, a in enumerate(items, start=1)
+        numbered(st, n, a.what, _agreement_rows(a), width, label=label)
+        for n, a in enumerate(items, start=1)
     ]
     # The heading never stands alone at the bottom of a page.
     head = heading_flowable if heading_flowable is not None else heading(st, title, term)
     return [KeepTogether([head, blocks[0]]), *blocks[1:]]
 
 
-def concern_block(st: Styles, concern: str, minimums: str) -> list[Flowable]:
+def concern_block(
+    st: Styles, concern: str, minimums: str, bi: Bilingual | None = None
+) -> list[Flowable]:
     """The Jugendamt's concern in quotes, then the minimum requirements if any."""
+    term = "Sorgeformulierung des Jugendamts"
     out: list[Flowable] = [
-        heading(st, "Worum es geht", "Sorgeformulierung des Jugendamts"),
+        bi.heading("Worum es geht", term) if bi else heading(st, "Worum es geht", term),
         Paragraph(f"„{text(concern)}“", st.body),
     ]
     if minimums.strip():
-        out.append(Paragraph("Was auf jeden Fall gelten muss (Mindestanforderungen):", st.label))
+        must = "Was auf jeden Fall gelten muss (Mindestanforderungen):"
+        out.append(Paragraph(bi.label(must) if bi else escape(must), st.label))
         out.append(Paragraph(text(minimums), st.body))
     return out
 
 
-def review_date_parts(st: Styles, review_on: dt.date | None) -> list[Flowable]:
+def review_date_parts(
+    st: Styles, review_on: dt.date | None, bi: Bilingual | None = None
+) -> list[Flowable]:
     """When the Folge-Rat meets, as a heading and one sentence (nothing without a date)."""
     if review_on is None:
         return []
+    title = "Wann schauen wir wieder darauf?"
+    german = (
+        f"Am <b>{nbsp(long_german_date(review_on))}</b> treffen wir uns wieder "
+        "und schauen gemeinsam, was geklappt hat und was wir noch ändern wollen."
+    )
+    if bi is None:
+        return [heading(st, title, "Folge-Rat"), Paragraph(german, st.body)]
+    key = (
+        "Am {date} treffen wir uns wieder und schauen gemeinsam, was geklappt hat und was "
+        "wir noch ändern wollen."
+    )
     return [
-        heading(st, "Wann schauen wir wieder darauf?", "Folge-Rat"),
-        Paragraph(
-            f"Am <b>{nbsp(long_german_date(review_on))}</b> treffen wir uns wieder "
-            "und schauen gemeinsam, was geklappt hat und was wir noch ändern wollen.",
-            st.body,
-        ),
+        bi.heading(title, "Folge-Rat"),
+        *bi.sentence(german, st.body, key, date=german_date(review_on)),
     ]
 
 
-def review_date_block(st: Styles, review_on: dt.date | None) -> list[Flowable]:
+def review_date_block(
+    st: Styles, review_on: dt.date | None, bi: Bilingual | None = None
+) -> list[Flowable]:
     """:func:`review_date_parts` kept together on one page."""
-    parts = review_date_parts(st, review_on)
+    parts = review_date_parts(st, review_on, bi)
     return [KeepTogether(parts)] if parts else []
 
 

@@ -88,12 +88,12 @@ def _plan_story(data: PlanPrint) -> list[Flowable]:
         facts(st, labelled, label_width=38 * mm, markup=True),
         Spacer(1, 1 * mm),
         *(
-            concern_block(st, data.concern, data.minimum_requirements)
+            concern_block(st, data.concern, data.minimum_requirements, bi)
             if data.concern.strip()
             else []
         ),
         *_agreements(st, data, bi),
-        *review_date_block(st, data.review_on),
+        *review_date_block(st, data.review_on, bi),
     ]
     # The last section goes with the signatures: they never stand alone on a page.
     lead = [body.pop()]
@@ -122,6 +122,7 @@ def _agreements(st: Styles, data: PlanPrint, bi: Bilingual) -> list[Flowable]:
         title,
         "Vereinbarungen",
         heading_flowable=bi.heading(title, "Vereinbarungen"),
+        label=bi.label,
     )
 
 
