@@ -73,7 +73,8 @@ HELP_PARTS = _set(
     "tagesklinik suchtklinik klinik reha entgiftung entzug rückführung inobhutnahme "
     "maßnahme lernförderung sprachförderung elternarbeit familienhebamme "
     "einzelbetreuung einzelwohnen elternkurs elterntraining alkoholiker "
-    "wohngemeinschaft mädchenwohnheim wohnheim heim"
+    "wohngemeinschaft mädchenwohnheim wohnheim heim psychiatrie kinderpsychiatrie "
+    "jugendpsychiatrie institutsambulanz kur"
 )
 #: Compounds ending in one of these name a result the family reaches, even when a part
 #: names a help ("Deutschkurs-Abschluss", "Erste-Hilfe-Schein").
@@ -170,6 +171,18 @@ RESULT_VERBS = _set("abschließen bestehen absolvieren")
 #: Work and its contracts: "mit 30 Stunden pro Woche" there is a job, not help hours.
 WORK_HEADS = _set(
     "arbeitsvertrag vertrag job minijob arbeit stelle arbeitsstelle ausbildung teilzeit"
+)
+#: Work: "arbeitet in einem Altenheim", "eine Stelle in einer Einrichtung" — a workplace,
+#: not a help the family gets.
+WORK_VERBS = _set("arbeiten jobben")
+#: Verbs of working together with a help or a professional: a measure.
+COOPERATION_VERBS = _set("zusammenarbeiten kooperieren")
+#: Adjectives of ability that a number cannot show ("erziehungsfähig", "gruppenfähig") end
+#: in these; a few are plain facts.
+ABILITY_SUFFIXES = ("fähig", "bereit")
+PLAIN_ABILITIES = _set(
+    "zahlungsfähig arbeitsfähig geschäftsfähig reisefähig fahrbereit abholbereit "
+    "einsatzbereit fähig bereit"
 )
 #: Verbs that name an inner process rather than something done.
 VAGUE_VERBS = _set(

@@ -507,6 +507,15 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Bis Mai ist Herr Ott offen für Gespräche mit der Schule.", {"vague"}),
         ("Bis Mai haben die Eltern eine gemeinsame Linie beim Fernsehen.", {"vague"}),
         ("Bis Mai fährt Ole mit der Linie 4 allein zur Schule.", set()),
+        ("Nach dem Umzug hat Mia ein eigenes Zimmer.", set()),
+        ("Nach der Schule macht Mia ihre Hausaufgaben.", {"no_date"}),
+        ("Frau Ebert arbeitet bis Juni 15 Stunden pro Woche in einem Pflegeheim.", set()),
+        ("Frau Ebert arbeitet bis Juni mit der Erziehungsbeiständin zusammen.", {"measure"}),
+        ("Unterbringung von Mia in einer Wohngruppe bis zur Volljährigkeit", {"measure"}),
+        ("Von Montag bis Freitag macht Mia um 16 Uhr Hausaufgaben.", {"no_date"}),
+        ("Bis Mai ist Herr Ott erziehungsfähig.", {"vague"}),
+        ("Bis Mai ist Herr Ott zahlungsfähig.", set()),
+        ("Bis Mai kümmert sich das Jugendamt um einen Kitaplatz.", {"not_family_subject", "vague"}),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):

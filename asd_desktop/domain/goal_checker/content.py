@@ -92,7 +92,10 @@ def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
     if _in_any(start, _anchor_phrases(t)):
         return True
     words = _words_in(t, start, end)
-    if any(w.head in lex.RESULT_HEADS or _everyday_aid(w) for w in words):
+    if any(
+        w.head in lex.RESULT_HEADS or _everyday_aid(w) or (w.is_noun and _at_work(t, w))
+        for w in words
+    ):
         return True
     if words and _finished(t, words[0]):
         return True
@@ -172,8 +175,18 @@ def _analysed_measure(t: _Text) -> Finding | None:
             and _let_happen(t, w)
         ):
             return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
+        if (
+            w.pos.startswith("VV(FIN")
+            and _verb_lemma(t, w) in lex.COOPERATION_VERBS
+            and _by_a_pro(t, w)
+        ):
+            return _measure_finding(
+                t, (w.start, w.end), "beschreibt die Zusammenarbeit mit einer Hilfe"
+            )
         if not (w.is_noun or w.pos.startswith(("NE", "VV(PP"))):
             continue
+        if w.is_noun and _at_work(t, w):
+            continue  # "arbeitet in einem Altenheim": a workplace
         if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_STATES:
             return _measure_finding(t, (w.start, w.end), "beschreibt die Anbindung an eine Hilfe")
         if _help_word(w) and not _finished(t, w):
@@ -200,6 +213,23 @@ def _let_happen(t: _Text, w: Word) -> bool:
     clause = _words_in(t, c_start, c_end)
     return any(x.lemma == "lassen" for x in clause) and any(
         x.text.lower() in lex.REFLEXIVE_PRONOUNS for x in clause
+    )
+
+
+def _at_work(t: _Text, w: Word) -> bool:
+    """Whether ``w`` is where someone works ("arbeitet in einem Heim", "eine Stelle in …")."""
+    i = t.words.index(w)
+    before = next(
+        (x for x in reversed(t.words[max(0, i - 3) : i]) if not x.pos.startswith(("ART", "ADJ"))),
+        None,
+    )
+    if before is None or not before.pos.startswith(("APPR", "APPRART")):
+        return False  # "arbeitet eine Familienhilfe mit …": the help itself works
+    c_start, _ = _clause_of(t, w.start)
+    return any(
+        (x.pos.startswith("VV") and x.lemma in lex.WORK_VERBS)
+        or (x.is_noun and (x.head in lex.WORK_HEADS or x.lemma in lex.WORK_HEADS))
+        for x in _words_in(t, c_start, w.start)
     )
 
 
@@ -399,6 +429,12 @@ def _analysed_vague(t: _Text) -> Finding | None:
         if _in_any(w.start, anchors):
             continue
         if _abstract_noun(w) and not _examined(t, w):
+            return _vague_finding(t, (w.start, w.end))
+        if (
+            w.pos.startswith("ADJ")
+            and w.lemma.endswith(lex.ABILITY_SUFFIXES)
+            and w.lemma not in lex.PLAIN_ABILITIES
+        ):
             return _vague_finding(t, (w.start, w.end))
         if w.lemma == "so" and i + 1 < len(t.words) and t.words[i + 1].lemma in lex.SO_DEGREE:
             s, e = _sentence_of(t, w.start)

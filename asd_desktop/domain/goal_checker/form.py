@@ -49,7 +49,16 @@ def _date_anchors(t: _Text) -> Iterator[re.Match[str]]:
     for m in _DATE_ANCHORS.finditer(t.text):
         if m.group()[0].isdigit() and _TIME_OF_DAY_AFTER.match(t.text, m.end()):
             continue  # "18.00 Uhr" is a time of day
+        if m.group()[:3].lower() == "bis" and _FROM_BEFORE.search(t.text, 0, m.start()):
+            continue  # "von Montag bis Freitag" is a week, not a deadline
         yield m
+
+
+_FROM_BEFORE = re.compile(
+    r"\bvo[nm]\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
+    r"|\d{1,2}(?:[.:]\d{2})?(?:\s*Uhr)?)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _far_deadline(t: _Text) -> tuple[int, int] | None:
@@ -82,8 +91,7 @@ def _event_anchor(t: _Text) -> bool:
             return True
         if w.lemma not in ("bis", "ab"):
             continue
-        before = {x.lemma for x in words[max(0, i - 3) : i]}
-        if w.lemma == "bis" and before & {"von", "vom"}:
+        if w.lemma == "bis" and _range_from(words, i):
             continue
         if w.lemma == "bis" and i and words[i - 1].pos == "CARD":
             continue  # "nach zwei bis drei Jahren" is a range of numbers
@@ -107,6 +115,49 @@ def _event_anchor(t: _Text) -> bool:
 
 _EVENT_PREPOSITIONS = frozenset(("in", "bei", "zu", "nach", "bis", "vor"))
 
+#: Everyday places and routines: "nach der Schule" says how a day runs, not by when.
+_ROUTINES = frozenset(
+    ("schule", "kita", "arbeit", "unterricht", "training", "essen", "hausaufgabe")
+)
+
+
+def _range_from(words: tuple[Word, ...], i: int) -> bool:
+    """Whether the "bis" at ``i`` closes "von 8 bis 12 Uhr", "vom Montag bis Freitag"."""
+    for k in range(max(0, i - 3), i):
+        if words[k].lemma not in ("von", "vom"):
+            continue
+        for x in words[k + 1 : i]:
+            if x.pos.startswith(("ART", "APPRART")):
+                continue
+            return (
+                x.pos == "CARD"
+                or x.text[:1].isdigit()
+                or x.lemma in lex.DAILY_TIMES
+                or x.head in lex.DAILY_TIMES
+                or x.lemma.endswith("tag")
+            )
+    return False
+
+
+def _opening_event(t: _Text) -> bool:
+    """Whether a sentence opens with "Nach dem Umzug", "Vor der Geburt": an event's time."""
+    words = t.words
+    for s, e in t.sentences:
+        inside = [w for w in words if s <= w.start < e]
+        if len(inside) < 3 or inside[0].lemma not in ("nach", "vor"):
+            continue
+        for x in inside[1:4]:
+            if x.pos.startswith(("ART", "APPRART", "PPOSAT", "ADJ")):
+                continue
+            if x.is_noun:
+                return (
+                    x.lemma not in lex.DAILY_TIMES
+                    and x.head not in lex.DAILY_TIMES
+                    and (x.lemma not in _ROUTINES and x.head not in _ROUTINES)
+                )
+            break
+    return False
+
 
 def _next_event(words: tuple[Word, ...], i: int) -> bool:
     """Whether word ``i`` starts "(in der) nächsten Klassenarbeit": the next of an event."""
@@ -124,7 +175,7 @@ def _check_dates(t: _Text) -> Finding | None:
     far = _far_deadline(t)
     far_text = t.text[far[0] : far[1]] if far else ""
     near = [m for m in _date_anchors(t) if not (far and far_text in m.group())]
-    if near or (t.analysis is not None and _event_anchor(t)):
+    if near or (t.analysis is not None and (_event_anchor(t) or _opening_event(t))):
         return None
     vague = _VAGUE_DATE.search(t.text)
     if vague:
@@ -248,6 +299,13 @@ def _actorless(t: _Text) -> tuple[int, int] | None:
             return w.start, w.end
         if w.lemma == "seitens":
             return w.start, w.end
+        if w.lemma == "durch" and not any(x.is_finite_verb for x in words):
+            # "Überprüfung … durch das Jugendamt": a heading naming the office as actor
+            for x in words[i + 1 : i + 4]:
+                if x.is_noun:
+                    if _is_professional(x):
+                        return w.start, x.end
+                    break
         if (
             w.is_finite_verb
             and w.lemma == "kommen"
@@ -260,11 +318,20 @@ def _actorless(t: _Text) -> tuple[int, int] | None:
 
 
 def _is_professional(w: Word) -> bool:
-    return w.is_noun and (
+    if not w.is_noun:
+        return False
+    # the female form of a listed one ("Erziehungsbeiständin" → "erziehungsbeistand"; the
+    # typed word, as HanTa may cut the lemma)
+    low = w.text.lower()
+    male = low[:-2].translate(_NO_UMLAUT) if low.endswith("in") else w.lemma
+    return (
         w.lemma in lex.PROFESSIONALS
         or w.head in lex.PROFESSIONALS
-        or any(w.lemma.endswith(p) for p in lex.PROFESSIONALS if len(p) > 7)
+        or any(x.endswith(p) for p in lex.PROFESSIONALS if len(p) > 7 for x in (w.lemma, male))
     )
+
+
+_NO_UMLAUT = str.maketrans("äöü", "aou")
 
 
 def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
@@ -283,11 +350,12 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
         head = nouns[0] if nouns else None
     else:
         head = None
-        for w in words[verb + 1 : verb + 4]:
+        for w in words[verb + 1 : verb + 5]:
             if w.is_noun or w.pos == "NE":
                 head = w
                 break
-            if not w.pos.startswith(("ART", "PPOSAT", "ADJ", "PIAT", "PDAT")):
+            # "kümmert sich das Jobcenter": a reflexive may stand before the subject
+            if not w.pos.startswith(("ART", "PPOSAT", "ADJ", "PIAT", "PDAT", "PRF")):
                 break
     if head is not None and _is_professional(head):
         return head.start, head.end
@@ -298,6 +366,8 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
 
 def _of_an_office(words: list[Word], i: int) -> tuple[int, int] | None:
     """A person named with their office ("Herr Vogel vom Jugendamt"): a professional."""
+    if any(x.lemma in ("lassen", "werden") for x in words):
+        return None  # "lässt sich von der Beraterin helfen": the one who helps, not who acts
     k = i + 1
     while k < len(words) and (words[k].pos == "NE" or words[k].is_noun) and k <= i + 2:
         k += 1
