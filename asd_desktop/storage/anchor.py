@@ -26,8 +26,10 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.models.audit import AuditEntry
+from asd_desktop.models.errors import AsdError
 from asd_desktop.storage.engine import KeyHolder, connect_read_only, engine_for, key_holder_of
 from asd_desktop.storage.paths import special_file_problem
+from asd_desktop.storage.server import server_for
 
 ANCHOR_FILE = "audit-anchor.json"
 ANCHOR_FORMAT = "asd-desktop-audit-anchor"
@@ -267,6 +269,13 @@ class ReadOnlyDatabase:
 
 def read_only(db_path: Path, key: bytes) -> ReadOnlyDatabase:
     """Open the file to read only: no migration, no device row, no audit entry, no write."""
+    if server_for(db_path.parent) is not None:
+        raise AsdError(
+            "»asd-desktop check« prüft die verschlüsselte Datei eines Laptops oder Büros. Eine "
+            "Büro-Datenbank auf einem PostgreSQL-Server prüft der Verwalter mit den Werkzeugen "
+            "des Servers (pg_amcheck, Sicherung zurückspielen zur Probe; siehe "
+            "docs/OPERATIONS-POSTGRESQL.md). Es wurde nichts verändert."
+        )
     holder = KeyHolder(key)
     engine = engine_for(lambda: connect_read_only(db_path, holder.key()))
     factory = sessionmaker(engine, expire_on_commit=False, info=session_info(holder, db_path))

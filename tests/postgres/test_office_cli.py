@@ -61,6 +61,9 @@ def test_office_migrate_copies_checks_and_retires_the_file(
     code, after, err = run(office, "dump", url=url)
     assert code == 0, err
     assert after == before
+    code, _, err = run(office, "check", url=url)  # SQLite's file checks; not the server's
+    assert code == 2
+    assert "pg_amcheck" in err
     code, out, _ = run(office, "device", "list", url=url)
     assert code == 0
     assert "Laptop Kaya" in out
