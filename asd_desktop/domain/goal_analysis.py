@@ -102,11 +102,12 @@ ABSTRACT_HEADS = _set(
     "wahrnehmung reflexion belastung überforderung harmonie rhythmus tagesrhythmus "
     "identität zugehörigkeit erziehungsverhalten selbstständigkeit selbständigkeit "
     "haltung arbeitshaltung grundhaltung einstellung lage netzwerk gespür ablauf "
-    "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit rahmenbedingung verhältnis"
+    "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit rahmenbedingung verhältnis "
+    "routine tagesroutine funktion schutzfunktion vorbildfunktion erziehungsaufgabe leben"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
-MODIFIED_ABSTRACT_HEADS = _set("umgang bild ruhe zugang grenze")
+MODIFIED_ABSTRACT_HEADS = _set("umgang bild ruhe zugang grenze blick sicht")
 #: Nouns that make an idiom for an inner state with a word before them in the clause
 #: ("hat seine Wut im Griff", "ziehen an einem Strang", "findet seinen Platz").
 IDIOM_NOUNS: dict[str, frozenset[str]] = {
@@ -144,7 +145,7 @@ VAGUE_MODIFIERS = _set(
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
 AREA_ADVERBS = _set(
     "sprachlich sozial schulisch motorisch körperlich gesundheitlich beruflich finanziell "
-    "familiär kognitiv emotional psychisch seelisch"
+    "familiär kognitiv emotional psychisch seelisch innerlich"
 )
 #: Verbs that name an inner process when reflexive ("fühlt sich sicher", "öffnet sich",
 #: "integriert sich", "hat sich eingelebt"); not reflexive they can be concrete ("öffnet
@@ -152,7 +153,7 @@ AREA_ADVERBS = _set(
 REFLEXIVE_VAGUE_VERBS = _set(
     "fühlen öffnen integrieren beruhigen einleben erleben entspannen einlassen "
     "zurechtfinden orientieren zutrauen stabilisieren festigen entfalten wohlfühlen "
-    "annehmen akzeptieren sorgen"
+    "annehmen akzeptieren sorgen normalisieren einpendeln"
 )
 #: Reflexive pronouns (HanTa tags some of them ``PPER``).
 REFLEXIVE_PRONOUNS = _set("sich mich dich uns euch")
@@ -188,7 +189,7 @@ PLAIN_ABILITIES = _set(
 VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
-    "meistern bewältigen abschalten eingehen"
+    "meistern bewältigen abschalten eingehen überwinden"
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")

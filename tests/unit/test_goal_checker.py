@@ -516,6 +516,11 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Bis Mai ist Herr Ott erziehungsfähig.", {"vague"}),
         ("Bis Mai ist Herr Ott zahlungsfähig.", set()),
         ("Bis Mai kümmert sich das Jugendamt um einen Kitaplatz.", {"not_family_subject", "vague"}),
+        ("Bis Mai haben wir einen Plan, wer sich freitags um Tim kümmert.", set()),
+        ("Bis Mai hat die Familie eine feste Abendroutine.", {"vague"}),
+        ("Bis Mai hat Frau Ott einen realistischen Blick auf ihre Schulden.", {"vague"}),
+        ("Bis Mai hängt ein Plan für den Haushalt an der Küchentür.", set()),
+        ("Bis Mai ist Frau Ott mit sich im Reinen.", {"vague"}),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):

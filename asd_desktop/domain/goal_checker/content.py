@@ -329,6 +329,14 @@ def _conditions(t: _Text) -> list[tuple[int, int]]:
     return [(s, e) for s, e in t.clauses if _first_word(t.text, s, e) in _IF]
 
 
+def _who_clauses(t: _Text) -> list[tuple[int, int]]:
+    """Clauses "wer …", "wann …": what a plan or an agreement settles, concrete by itself."""
+    return [(s, e) for s, e in t.clauses if _first_word(t.text, s, e) in _WHO]
+
+
+_WHO = frozenset(("wer", "wen", "wem", "wann", "wo", "welche", "welcher", "welches", "welchen"))
+
+
 _IF = frozenset(("wenn", "falls", "sofern", "sobald"))
 _WHAT_CLAUSE = frozenset(("dass", "ob", "wer", "was", "wie", "wo", "wann", "welch", "welcher"))
 
@@ -458,6 +466,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
             w.pos.startswith("VV")
             and _verb_lemma(t, w) in lex.VAGUE_VERBS
             and not _situation_named(t, w, ("dass",))
+            and not _in_any(w.start, _who_clauses(t))
         ):
             return _vague_finding(t, (w.start, w.end))
         if _is_comparative(w):
@@ -574,7 +583,8 @@ _TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
 _OPEN_TO = re.compile(r"\boffen\s+(?:für|gegenüber)\b", _I)
 #: Well-being: "geht es Lina gut", "dass es den Kindern gut geht".
 _GOES_WELL = re.compile(
-    r"\b(?:geht|gehen|ging)\s+es\b[^.,;:!?]{0,40}?\bgut\b|\bes\s+(?:\w+\s+){0,3}?gut\s+geh\w*",
+    r"\b(?:geht|gehen|ging)\s+es\b[^.,;:!?]{0,40}?\b(?:gut|bergauf|aufwärts)\b"
+    r"|\bes\s+(?:\w+\s+){0,3}?gut\s+geh\w*|\bim\s+Reinen\b",
     _I,
 )
 
