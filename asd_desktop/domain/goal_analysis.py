@@ -74,7 +74,7 @@ HELP_PARTS = _set(
     "maßnahme lernförderung sprachförderung elternarbeit familienhebamme "
     "einzelbetreuung einzelwohnen elternkurs elterntraining alkoholiker "
     "wohngemeinschaft mädchenwohnheim wohnheim heim psychiatrie kinderpsychiatrie "
-    "jugendpsychiatrie institutsambulanz kur"
+    "jugendpsychiatrie institutsambulanz kur schulbegleiter schulbegleiterin"
 )
 #: Compounds ending in one of these name a result the family reaches, even when a part
 #: names a help ("Deutschkurs-Abschluss", "Erste-Hilfe-Schein").
@@ -193,6 +193,10 @@ VAGUE_VERBS = _set(
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")
+#: Adjectives that make a treatment a help ("in psychiatrischer Behandlung"); before other
+#: nouns ("ein psychiatrischer Befund") they do not.
+TREATMENT_MODIFIERS = _set("psychiatrisch psychotherapeutisch psychologisch")
+TREATMENT_NOUNS = _set("behandlung betreuung versorgung station ambulanz sprechstunde")
 #: Daily times: "bis 17 Uhr", "bis zum Abendessen" say how a day runs, not by when.
 DAILY_TIMES = _set(
     "uhr abendessen mittagessen frühstück schulschluss schulende mittag abend morgen "

@@ -521,6 +521,8 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Bis Mai hat Frau Ott einen realistischen Blick auf ihre Schulden.", {"vague"}),
         ("Bis Mai hängt ein Plan für den Haushalt an der Küchentür.", set()),
         ("Bis Mai ist Frau Ott mit sich im Reinen.", {"vague"}),
+        ("Bis Mai ist Frau Ott in psychiatrischer Behandlung.", {"measure"}),
+        ("Bis Mai hat Frau Ott einen psychiatrischen Befund abgeholt.", set()),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):

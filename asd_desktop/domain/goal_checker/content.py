@@ -200,6 +200,12 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_VERBS and _passive_sentence(t, w):
             return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
         before = t.words[i - 1] if i else None
+        if (
+            before is not None
+            and before.lemma in lex.TREATMENT_MODIFIERS
+            and (w.head in lex.TREATMENT_NOUNS or w.lemma in lex.TREATMENT_NOUNS)
+        ):
+            return _measure_finding(t, (before.start, w.end), "ist eine Behandlung als Hilfe")
         if before is not None and before.lemma in lex.HELP_MODIFIERS and w.is_noun:
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
         if before is not None and before.lemma.startswith("betreut") and "wohn" in w.lemma:
