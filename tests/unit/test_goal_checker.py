@@ -523,6 +523,9 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Bis Mai ist Frau Ott mit sich im Reinen.", {"vague"}),
         ("Bis Mai ist Frau Ott in psychiatrischer Behandlung.", {"measure"}),
         ("Bis Mai hat Frau Ott einen psychiatrischen Befund abgeholt.", set()),
+        ("In einigen Wochen hat Frau Ott eine Wohnung.", {"vague_date"}),
+        ("Innerhalb der nächsten Monate hat Frau Ott eine Wohnung.", {"vague_date"}),
+        ("Sobald das Baby da ist, schläft es in seinem eigenen Bett.", set()),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):

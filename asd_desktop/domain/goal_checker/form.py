@@ -144,6 +144,8 @@ def _opening_event(t: _Text) -> bool:
     words = t.words
     for s, e in t.sentences:
         inside = [w for w in words if s <= w.start < e]
+        if len(inside) >= 4 and inside[0].lemma == "sobald" and not _VAGUE_DATE.match(t.text, s):
+            return True  # "Sobald das Baby da ist, …": an event starts it
         if len(inside) < 3 or inside[0].lemma not in ("nach", "vor"):
             continue
         for x in inside[1:4]:
@@ -174,7 +176,14 @@ def _next_event(words: tuple[Word, ...], i: int) -> bool:
 def _check_dates(t: _Text) -> Finding | None:
     far = _far_deadline(t)
     far_text = t.text[far[0] : far[1]] if far else ""
-    near = [m for m in _date_anchors(t) if not (far and far_text in m.group())]
+    fuzzy = [(m.start(), m.end()) for m in _VAGUE_DATE.finditer(t.text)]
+    near = [
+        m
+        for m in _date_anchors(t)
+        if not (far and far_text in m.group())
+        # "in einigen Wochen" is no date: the fuzzy phrase holds the anchor
+        and not any(s <= m.start() < e for s, e in fuzzy)
+    ]
     if near or (t.analysis is not None and (_event_anchor(t) or _opening_event(t))):
         return None
     vague = _VAGUE_DATE.search(t.text)

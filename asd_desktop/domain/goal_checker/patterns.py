@@ -192,7 +192,10 @@ _VAGUE_DATE = re.compile(
     r"|nach\s+und\s+nach|mit\s+der\s+Zeit|eines\s+Tages|bis\s+auf\s+Weiteres"
     r"|im\s+Laufe\s+der\s+(?:Zeit|Hilfe|Maßnahme)|möglichst\s+schnell"
     r"|so\s+schnell\s+wie\s+möglich|sobald\s+wie\s+möglich|auf\s+(?:längere|lange)\s+Sicht"
-    r"|sobald\s+es\s+geht|früher\s+oder\s+später)\b",
+    r"|sobald\s+es\s+geht|früher\s+oder\s+später"
+    r"|(?:in|innerhalb)\s+(?:der|den)\s+(?:nächsten|kommenden)\s+(?:Wochen|Monaten?|Jahren?)"
+    r"|(?:in|innerhalb|nach)\s+(?:von\s+)?(?:ein\s+paar|einigen|wenigen|mehreren)\s+"
+    r"(?:Tagen|Wochen|Monaten|Jahren))\b",
     _I,
 )
 
