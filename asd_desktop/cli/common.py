@@ -326,7 +326,8 @@ def add_data_dir(p: argparse.ArgumentParser, *, top_level: bool = False) -> None
     p.add_argument(
         "--data-dir",
         type=Path,
-        default=None,
+        # Given before or after the command name; the command's parser must not reset it.
+        default=None if top_level else argparse.SUPPRESS,
         metavar="ORDNER",
         help=f"Datenordner (Vorgabe: ${ENV_DATA_DIR} oder der Benutzer-Datenordner)",
     )
