@@ -242,6 +242,13 @@ LEISURE_COURSES = _set(
 SO_DEGREE = _set("oft häufig viel sehr stark schlimm laut")
 #: Heads that make a concrete thing in a compound ("Wohnsituation" is a flat to find).
 PLAIN_HEADS = _set("situation")
+#: First parts that make an abstract head a concrete thing, a document or a service
+#: ("Vaterschaftsanerkennung" is a paper at the registry office, "Stromversorgung" a
+#: contract).
+PLAIN_FIRST_PARTS = _set(
+    "vaterschaft vaterschafts strom wasser gas heiz heizungs internet zahn impf "
+    "behinderten schwerbehinderten"
+)
 #: Offices, professionals and providers: as the subject of a main clause the family does not
 #: act. Matched as a compound's head or the end of its lemma ("Schulsozialarbeiterin").
 PROFESSIONALS = _set(

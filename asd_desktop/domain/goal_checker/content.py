@@ -314,7 +314,7 @@ _NO_UMLAUT = str.maketrans("äöü", "aou")
 def _abstract(text: str, lemma: str, head: str) -> bool:
     if lemma in lex.ABSTRACT_HEADS or text in lex.ABSTRACT_HEADS:
         return True
-    if head in lex.PLAIN_HEADS:
+    if head in lex.PLAIN_HEADS or any(lemma.startswith(p) for p in lex.PLAIN_FIRST_PARTS):
         return False
     return (
         head in lex.ABSTRACT_HEADS
