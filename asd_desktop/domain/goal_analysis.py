@@ -139,7 +139,9 @@ VAGUE_MODIFIERS = _set(
     "zugewandt präsent verfügbar zufrieden respektvoll freundlich "
     "altersgemäß kindgemäß selbstwirksam gelassen geduldig sorgsam verständnisvoll souverän "
     "wertschätzend akzeptiert anerkannt verlässlich gewaltfrei friedlich geklärt einig "
-    "überfordert motiviert"
+    "überfordert motiviert zuversichtlich fröhlich mutig hoffnungsvoll angstfrei gelöst "
+    "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
+    "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.

@@ -527,6 +527,7 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Innerhalb der nächsten Monate hat Frau Ott eine Wohnung.", {"vague_date"}),
         ("Sobald das Baby da ist, schläft es in seinem eigenen Bett.", set()),
         ("Bis Mai hat Herr Ott die Vaterschaftsanerkennung beim Standesamt unterschrieben.", set()),
+        ("Bis Mai ist Frau Ott zuversichtlich.", {"vague"}),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):
