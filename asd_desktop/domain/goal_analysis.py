@@ -242,6 +242,12 @@ LEISURE_COURSES = _set(
 )
 #: Adverbs of degree or frequency that "so" leaves unquantified ("nicht mehr so oft").
 SO_DEGREE = _set("oft häufig viel sehr stark schlimm laut")
+#: Heads that make a compound a meeting, a paper or a thing although a vague word is its
+#: first part ("Entwicklungsgespräch", "Entwicklungsbericht", "Förderplan").
+CONCRETE_HEADS = _set(
+    "gespräch bericht termin plan test bogen heft liste brief formular antrag ordner "
+    "vertrag bescheid tabelle kalender"
+)
 #: Heads that make a concrete thing in a compound ("Wohnsituation" is a flat to find).
 PLAIN_HEADS = _set("situation")
 #: First parts that make an abstract head a concrete thing, a document or a service

@@ -528,6 +528,9 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Sobald das Baby da ist, schläft es in seinem eigenen Bett.", set()),
         ("Bis Mai hat Herr Ott die Vaterschaftsanerkennung beim Standesamt unterschrieben.", set()),
         ("Bis Mai ist Frau Ott zuversichtlich.", {"vague"}),
+        ("Bis Mai hat Frau Ott einen Termin für das Entwicklungsgespräch der Kita.", set()),
+        ("Bis Mai hat Frau Ott einen günstigeren Handyvertrag.", set()),
+        ("Bis Mai schläft Jan ruhiger.", {"vague"}),
     ],
 )
 def test_the_analysis_rules_on_focused_examples(text, expected):

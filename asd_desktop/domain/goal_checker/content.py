@@ -275,6 +275,8 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
     w = words[0]
     if _examined(t, w) or _in_any(w.start, _conditions(t)):
         return True
+    if w.is_noun and len(w.parts) > 1 and w.head in lex.CONCRETE_HEADS:
+        return True  # "Entwicklungsgespräch", "Förderplan": a meeting, a paper
     if w.text.lower() in _PASSIVE_STATES:
         # "Es wird sichergestellt, dass …", "werden … geregelt": someone acts (a passive,
         # judged as such); "ist geregelt" stays a vague state
@@ -328,6 +330,21 @@ def _abstract(text: str, lemma: str, head: str) -> bool:
 
 def _abstract_noun(w: Word) -> bool:
     return w.is_noun and _abstract(w.text.lower(), w.lemma, w.head)
+
+
+def _before_a_thing(t: _Text, i: int) -> bool:
+    """Whether the adjective at ``i`` stands before a concrete noun ("eine größere Wohnung").
+
+    A comparison between things ("einen günstigeren Anbieter") is a choice, not a vague change.
+    """
+    if not t.words[i].pos.startswith("ADJ(A"):
+        return False
+    for nxt in t.words[i + 1 : i + 3]:
+        if nxt.is_noun:
+            return not _abstract_noun(nxt) and nxt.head not in lex.SETTING_NOUNS
+        if not nxt.pos.startswith("ADJ"):
+            return False
+    return False
 
 
 def _conditions(t: _Text) -> list[tuple[int, int]]:
@@ -475,7 +492,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
             and not _in_any(w.start, _who_clauses(t))
         ):
             return _vague_finding(t, (w.start, w.end))
-        if _is_comparative(w):
+        if _is_comparative(w) and not _before_a_thing(t, i):
             s, e = _sentence_of(t, w.start)
             if not _QUANTIFIER.search(t.text, s, e):
                 return _vague_finding(t, (w.start, w.end))
