@@ -135,3 +135,53 @@ def test_two_workstations_importing_at_once_equal_a_serial_run(
         for field in ("text", "first_name")
     }
     assert {"A noch einmal", "A 1", "B 1", "B 2", "Anna4", "Bea4"} <= values
+
+
+def _start_export(url: str, folder: Path, to: str, out: Path, pw: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "asd_desktop",
+            "--database-url",
+            url,
+            "bundle",
+            "export",
+            "--to",
+            to,
+            "--out",
+            str(out),
+            "--data-dir",
+            str(folder),
+            "--passphrase-file",
+            str(pw),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("hub_backend", ["postgresql"], indirect=True)
+def test_two_workstations_exporting_to_one_laptop_at_once_number_their_bundles_apart(
+    trio: Trio, tmp_path: Path
+) -> None:
+    url = server.server_for(trio.o.ov.data_dir)
+    assert url is not None
+    ws1, ws2 = (_workstation(trio, tmp_path / "ws", n) for n in ("1", "2"))
+    trio.o.ov.close()
+    pw = tmp_path / "pw.txt"
+    pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    outs = _together(
+        _start_export(url, ws1, "Laptop A", tmp_path / "stick1", pw),
+        _start_export(url, ws2, "Laptop A", tmp_path / "stick2", pw),
+    )
+    bundles = [
+        Path(
+            next(x for x in out.splitlines() if x.startswith("Paket geschrieben: ")).split(": ")[1]
+        )
+        for out in outs
+    ]
+    assert bundles[0].name != bundles[1].name  # the sequence number is part of the name
+    for bundle in bundles:  # the laptop takes both; neither looks like a restored backup
+        trio.a.ov.sync.import_bundle(bundle)

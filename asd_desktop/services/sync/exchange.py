@@ -96,6 +96,12 @@ def export_bundle(
     A cancel (through ``token``) leaves no file behind and changes nothing.
     """
     with factory() as s:
+        # Several office workstations may export to the same device at once (the hub on
+        # PostgreSQL): the export holds the hub lock and reserves its sequence number in
+        # this transaction, so no two bundles to a device share a number.
+        on_server = s.get_bind().dialect.name == "postgresql"
+        if on_server:
+            lock_hub(s)
         ident = devices.require_identity(s)
         peer = devices.find_device(s, to_ref)
         _check_peer_can_receive(ident, peer)
@@ -154,6 +160,8 @@ def export_bundle(
             stable = {}
         scope.update(purge_orders.export_scope(s, ident.role, peer.device_id))
         sequence = peer.next_sequence
+        if on_server:
+            peer.next_sequence = sequence + 1
         bundle_id = uuid7()
         keys = devices.keys_of(ident)
         counts: dict[str, int] = {}
@@ -207,6 +215,8 @@ def export_bundle(
         )
         recipient_name = peer.name
         peer_id = peer.device_id
+        if on_server:
+            s.commit()  # the bundle is written: its number stays taken
     with factory.begin() as s:
         sent_to = s.get(SyncDevice, peer_id)
         if sent_to is not None:
