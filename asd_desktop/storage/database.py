@@ -121,7 +121,10 @@ def migrate(engine: Engine) -> None:
         try:
             with conn.begin():
                 config.attributes["connection"] = conn
+                before = _current_revision(conn)
                 command.upgrade(config, "head")
+                if before != head_revision():
+                    _refresh_summaries(conn)
                 if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise damaged_database_error()
         finally:
@@ -143,6 +146,27 @@ def _migrate_server(engine: Engine, config: Config) -> None:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         conn.execute(text(_DEFERRABLE_FKS))
+        _refresh_summaries(conn)
+
+
+def _current_revision(conn: Any) -> str | None:  # noqa: ANN401 - a Connection
+    from alembic.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _refresh_summaries(conn: Any) -> None:  # noqa: ANN401 - a Connection
+    """After an upgrade: every case's summary computed by this release's rule.
+
+    Done here, once the schema is at head, and not inside a migration: the rule reads
+    every table with dated items, and a migration in the middle of the chain would run it
+    against a schema that lacks the later ones.
+    """
+    from asd_desktop.storage import case_summaries
+
+    ids = [r[0] for r in conn.execute(text("SELECT id FROM cases"))]
+    if ids:
+        case_summaries.refresh(Session(bind=conn), ids)
 
 
 def _server_versions(conn: Any) -> list[str]:  # noqa: ANN401 - a Connection

@@ -67,10 +67,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
     assert cli.main(["demo", *options]) == 0
     opened = vault.unlock_vault(data_dir, PASSPHRASE)
     try:
-        row = next(
-            r for r in opened.cases.list_cases(CaseQuery(status=None)) if r.family_name == FAMILY
+        # The Yılmaz family of the demo (the Wirkungsbericht's many closed cases may share the
+        # name): the one whose case holds the councils.
+        row, councils = next(
+            (r, found)
+            for r in opened.cases.list_cases(CaseQuery(status=None))
+            if r.family_name == FAMILY and (found := opened.familienrat.list_for_case(r.id))
         )
-        councils = opened.familienrat.list_for_case(row.id)
         first = next(c for c in councils if c.origin_id is None)
         council = opened.familienrat.get(first.id)
         follow_up = opened.familienrat.get(council.follow_up_ids[0])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import insert, select, text
+from sqlalchemy import Connection, Insert, MetaData, Table, insert, inspect, select, text
 
 from asd_desktop.domain.enums import Area, CaseStatus, ContactKind
 from asd_desktop.models.case import AreaAssignment, Case, Contact
@@ -105,6 +106,20 @@ def test_search_by_text_and_filters_combine(opened):
     assert opened.cases.list_cases(CaseQuery(text="Quantenphysik", status=None)) == []
 
 
+def _old_insert(conn: Connection, model: Any) -> Insert:
+    """An INSERT of the model with only the columns the old database has: later migrations
+    added columns (with defaults) that a database at revision 0001 lacks."""
+    present = {c["name"] for c in inspect(conn).get_columns(model.__tablename__)}
+    columns = [c._copy() for c in model.__table__.columns if c.name in present]
+    return insert(Table(model.__tablename__, MetaData(), *columns))
+
+
+def _rows(
+    conn: Connection, model: Any, rows: list[dict[str, Any]]
+) -> tuple[Insert, list[dict[str, Any]]]:
+    return _old_insert(conn, model), rows
+
+
 def test_upgrade_from_the_baseline_fills_the_summaries(tmp_path):
     """A database of the first release (revision 0001) gets its summaries on unlock."""
     key = os.urandom(32)
@@ -126,31 +141,43 @@ def test_upgrade_from_the_baseline_fills_the_summaries(tmp_path):
             )
         )
         conn.execute(
-            insert(Case),
-            [{"id": "c1", "file_number": "A-1", "family_name": "Dvořák", "opened_on": DAY} | stamp],
+            *_rows(
+                conn,
+                Case,
+                [
+                    {"id": "c1", "file_number": "A-1", "family_name": "Dvořák", "opened_on": DAY}
+                    | stamp
+                ],
+            ),
         )
         conn.execute(
-            insert(AreaAssignment),
-            [
-                {"id": "a1", "case_id": "c1", "area": "leistung", "decided_on": DAY} | stamp,
-                {"id": "a2", "case_id": "c1", "area": "gefaehrdung", "decided_on": DAY}
-                | stamp
-                | {"hlc": "1"},
-            ],
+            *_rows(
+                conn,
+                AreaAssignment,
+                [
+                    {"id": "a1", "case_id": "c1", "area": "leistung", "decided_on": DAY} | stamp,
+                    {"id": "a2", "case_id": "c1", "area": "gefaehrdung", "decided_on": DAY}
+                    | stamp
+                    | {"hlc": "1"},
+                ],
+            ),
         )
         conn.execute(
-            insert(Contact),
-            [
-                {"id": "k1", "case_id": "c1", "occurred_at": when, "kind": "telefonat"}
-                | stamp
-                # Every row names the same keys: an executemany takes its columns
-                # from the first row and would drop the correction's corrects_id.
-                | {"corrects_id": None, "next_step": "Rückruf"}
-                | {"next_step_due": dt.date(2024, 3, 8)},
-                {"id": "k2", "case_id": "c1", "occurred_at": when, "kind": "telefonat"}
-                | stamp
-                | {"corrects_id": "k1", "next_step": "Rückruf", "next_step_due": DAY},
-            ],
+            *_rows(
+                conn,
+                Contact,
+                [
+                    {"id": "k1", "case_id": "c1", "occurred_at": when, "kind": "telefonat"}
+                    | stamp
+                    # Every row names the same keys: an executemany takes its columns
+                    # from the first row and would drop the correction's corrects_id.
+                    | {"corrects_id": None, "next_step": "Rückruf"}
+                    | {"next_step_due": dt.date(2024, 3, 8)},
+                    {"id": "k2", "case_id": "c1", "occurred_at": when, "kind": "telefonat"}
+                    | stamp
+                    | {"corrects_id": "k1", "next_step": "Rückruf", "next_step_due": DAY},
+                ],
+            ),
         )
     engine.dispose()
 

@@ -57,9 +57,15 @@ def _at_0007_with_next_steps(data_dir: Path) -> dict[str, str]:
     engine = create_encrypted_engine(db_path(data_dir), key)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0007")
+    with engine.connect() as conn:
+        # As the program migrates: batch operations rebuild tables, so foreign keys are off
+        # (set outside the transaction) while the downgrade runs.
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0007")
     engine.dispose()
     return {"kept": kept.id, "old": old.id, "fixed": fixed.id}
 

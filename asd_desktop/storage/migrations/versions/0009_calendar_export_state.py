@@ -4,8 +4,9 @@ The open steps get a covering partial index (replacing ``ix_steps_open_due``), s
 list of dates reads them without touching the table. The office calendar export
 remembers per UID what it last wrote (hash, SEQUENCE, cancelled), so a newer export
 updates events instead of duplicating them. The table is local: it never travels.
-The case summaries are recomputed: the next deadline is
-now the earliest open item of any kind, not only the newest contact's next step.
+The case summaries are recomputed after the upgrade (storage.database.migrate, once the
+schema is at head): the next deadline is now the earliest open item of any kind, not only
+the newest contact's next step.
 
 Revision ID: 0009
 Revises: 0008
@@ -16,7 +17,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision: str = "0009"
 down_revision: str | None = "0008"
@@ -43,18 +43,6 @@ def upgrade() -> None:
             unique=False,
             sqlite_where=sa.text("done_on IS NULL AND deleted IS 0"),
         )
-    _recompute_summaries()
-
-
-def _recompute_summaries() -> None:
-    # The rule lives in the storage layer (one source with the list of dates); the
-    # tables it reads all exist from 0008 on.
-    from asd_desktop.storage import case_summaries
-
-    conn = op.get_bind()
-    ids = [r[0] for r in conn.execute(sa.text("SELECT id FROM cases"))]
-    if ids:
-        case_summaries.refresh(Session(bind=conn), ids)
 
 
 def downgrade() -> None:
