@@ -146,6 +146,7 @@ def _migrate_server(engine: Engine, config: Config) -> None:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         conn.execute(text(_DEFERRABLE_FKS))
+        conn.execute(text(_UNBOUNDED_VARCHARS))
         _refresh_summaries(conn)
 
 
@@ -187,6 +188,24 @@ BEGIN
   LOOP
     EXECUTE format('ALTER TABLE %I ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE',
                    c.relname, c.conname);
+  END LOOP;
+END $$
+"""
+
+
+# The laptops' SQLite ignores the lengths of String(n) columns, so a laptop may hold an
+# Aktenzeichen or a name longer than the model says; the hub must take every row a laptop
+# sends (a refused row would stop the whole bundle). On the server, no text column has a
+# length limit either.
+_UNBOUNDED_VARCHARS = """
+DO $$
+DECLARE c record;
+BEGIN
+  FOR c IN SELECT table_name, column_name FROM information_schema.columns
+           WHERE table_schema = current_schema() AND data_type = 'character varying'
+             AND character_maximum_length IS NOT NULL
+  LOOP
+    EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE varchar', c.table_name, c.column_name);
   END LOOP;
 END $$
 """
