@@ -10,10 +10,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from asd_desktop.domain.enums import DocumentKind, DueKind
 from asd_desktop.ui.case_view import CaseView
@@ -32,13 +33,14 @@ def screenshot(widget: QWidget, name: str) -> None:
     assert widget.grab().save(str(SCREENSHOTS / f"i15_{name}.png"))
 
 
-def when_modal(qtbot, kind: type, act: Callable[[QWidget], None]) -> list[BaseException]:
+def when_modal(qtbot, kind: type, act: Callable[[Any], None]) -> list[BaseException]:
     """Run ``act`` on the next modal dialog of ``kind`` once it is shown."""
     errors: list[BaseException] = []
 
     def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind) or not widget.isVisible():
+        widget = cast(Any, QApplication.activeModalWidget())
+        of_kind = isinstance(widget, kind)  # a plain bool: widget stays Any for the calls
+        if not of_kind or not widget.isVisible():
             QTimer.singleShot(20, poll)
             return
         if QApplication.activeWindow() is not widget:
@@ -50,7 +52,7 @@ def when_modal(qtbot, kind: type, act: Callable[[QWidget], None]) -> list[BaseEx
             act(widget)
         except BaseException as exc:  # reported by the test, the dialog is closed
             errors.append(exc)
-            widget.reject()
+            cast(QDialog, widget).reject()
 
     QTimer.singleShot(0, poll)
     return errors
@@ -232,7 +234,7 @@ def test_a_decided_hze_is_offered_on_the_tab(qtbot, opened, view):
         dialog.participants_edit.setPlainText("Ayşe Yılmaz; Mutter")
         qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    def yes(box: QWidget) -> None:
+    def yes(box: Any) -> None:
         assert "Hilfe zur Erziehung" in box.text()
         qtbot.keyClick(box, Qt.Key.Key_Return)  # Ja is the default
 
@@ -339,6 +341,7 @@ def test_a_half_typed_hilfeplan_survives_the_lock_and_reopens(qtbot, data_dir):
     qtbot.waitUntil(lambda: reopened.done)
     assert found == ["Amal Al Zein; Mutter", "Ich will bei Yusuf bleiben."]
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert window.opened is not None
     [meeting] = window.opened.hilfen.meetings(case_id)
     assert meeting.young_person_words == "Ich will bei Yusuf bleiben."
     window.resize(1366, 768)
