@@ -330,6 +330,36 @@ def table(
     return result
 
 
+def who_what_when(
+    st: Styles,
+    rows: Sequence[tuple[str, str, dt.date | None]],
+    header: Sequence[str] = ("Wer?", "Was?", "Bis wann?"),
+) -> Table:
+    """The "Wer? Was? Bis wann?" grid of first steps and tasks (header repeated per page)."""
+    cells: list[list[Flowable]] = [[Paragraph(h, st.label) for h in header]]
+    for who, what, due_on in rows:
+        cells.append(
+            [
+                Paragraph(text(who), st.body),
+                Paragraph(text(what), st.body),
+                Paragraph(german_date(due_on) if due_on else "–", st.body),
+            ]
+        )
+    return table(
+        cells,
+        [45 * mm, CONTENT_WIDTH - 45 * mm - 26 * mm, 26 * mm],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+        repeatRows=1,
+    )
+
+
 def heading(st: Styles, plain: str, term: str = "") -> Paragraph:
     """A section heading in plain words, the method's term small in brackets."""
     extra = f' <font size="9" color="#5f6368">({escape(term)})</font>' if term else ""

@@ -26,9 +26,7 @@ from asd_desktop.domain.german import unbreakable, verb_for
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.bilingual import Bilingual
 from asd_desktop.reports.common import (
-    ACCENT,
     CONTENT_WIDTH,
-    RULE,
     Built,
     Furniture,
     Paragraph,
@@ -44,6 +42,7 @@ from asd_desktop.reports.common import (
     signatures,
     styles,
     table,
+    who_what_when,
 )
 from asd_desktop.reports.common import text as _text
 
@@ -227,31 +226,8 @@ def _resources(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable
 def _steps(st: Styles, data: AgreementPrint, bi: Bilingual) -> list[Flowable]:
     if not data.steps:
         return []
-    header: list[Flowable] = [
-        Paragraph(bi.label(h), st.label) for h in ("Wer?", "Was?", "Bis wann?")
-    ]
-    rows: list[list[Flowable]] = [header]
-    for s in data.steps:
-        rows.append(
-            [
-                Paragraph(_text(s.who), st.body),
-                Paragraph(_text(s.what), st.body),
-                Paragraph(german_date(s.due_on) if s.due_on else "–", st.body),
-            ]
-        )
-    grid = table(
-        rows,
-        [45 * mm, CONTENT_WIDTH - 45 * mm - 26 * mm, 26 * mm],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ],
-        repeatRows=1,
-    )
+    header = [bi.label(h) for h in ("Wer?", "Was?", "Bis wann?")]
+    grid = who_what_when(st, [(s.who, s.what, s.due_on) for s in data.steps], header)
     title = bi.heading("Die ersten Schritte", "Ideen und erste Schritte")
     return [CondPageBreak(40 * mm), title, grid]
 

@@ -18,9 +18,6 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from asd_desktop.domain.office import Office
 from asd_desktop.reports.common import (
-    ACCENT,
-    CONTENT_WIDTH,
-    RULE,
     Built,
     Furniture,
     Paragraph,
@@ -36,7 +33,7 @@ from asd_desktop.reports.common import (
     signature_block,
     signatures,
     styles,
-    table,
+    who_what_when,
 )
 from asd_desktop.reports.common import text as _text
 
@@ -199,29 +196,7 @@ def _help(st: Styles, data: HilfeplanPrint) -> list[Flowable]:
 def _tasks(st: Styles, data: HilfeplanPrint) -> list[Flowable]:
     if not data.tasks:
         return []
-    header: list[Flowable] = [Paragraph(h, st.label) for h in ("Wer?", "Was?", "Bis wann?")]
-    rows: list[list[Flowable]] = [header]
-    for t in data.tasks:
-        rows.append(
-            [
-                Paragraph(_text(t.who), st.body),
-                Paragraph(_text(t.what), st.body),
-                Paragraph(german_date(t.due_on) if t.due_on else "–", st.body),
-            ]
-        )
-    grid = table(
-        rows,
-        [45 * mm, CONTENT_WIDTH - 45 * mm - 26 * mm, 26 * mm],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ],
-        repeatRows=1,
-    )
+    grid = who_what_when(st, [(t.who, t.what, t.due_on) for t in data.tasks])
     return [CondPageBreak(25 * mm), heading(st, "Wer macht was bis wann?", "Aufgaben"), grid]
 
 
