@@ -21,8 +21,11 @@ nominalisations hiding the actor, events in a family's life as time anchors, the
 family's own wishes that look like measures, child's voice, misspellings). They were
 labelled, and split, before any rule was changed: within each source group the 1st,
 3rd, 5th … row was ``held_out`` (no rule was tuned on it), the others ``tuning``. After it
-had been measured four times that part became ``tuning_from_held_out``; the held-out set is
-now ``fresh_held_out.jsonl``, written by someone who never read the rules. A second
+had been measured four times that part became ``tuning_from_held_out``; the next held-out
+set, ``fresh_held_out.jsonl``, written by someone who never read the rules, was measured once
+after round 4 and is tuning data since (``tuning_from_fresh``), as are the round-5 texts of
+another independent writer (``independent_round5.jsonl``). The held-out set now is
+``blind_held_out.jsonl`` (see ``BLIND_HELD_OUT_FILE``). A second
 round of 70 ``tuning`` rows ("tuning round 2": vague states and hedges, good goals with
 words that look vague) was written and committed after the first rule commit and before
 the second round of rule changes; it adds nothing to the held-out part. One
@@ -100,6 +103,8 @@ class LabelledGoal:
     source: str = ""
     #: The first held-out part of issue 14, measured four times and since used for tuning.
     used_held_out: bool = False
+    #: The first fresh held-out set, measured once after round 4 and since used for tuning.
+    used_fresh: bool = False
 
 
 # Written and labelled before the checker was written; never used for tuning.
@@ -1009,28 +1014,50 @@ def _goals(
 
 INDEPENDENT_FILE = Path(__file__).parents[1] / "data" / "goal_corpus" / "independent.jsonl"
 
+#: The first fresh held-out set (260 texts, written by a colleague who never read the
+#: rules): measured once after round 4, then tuning data (split ``tuning_from_fresh``).
+FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
+
+#: Round-5 tuning texts, written and labelled by another independent writer.
+ROUND5_FILE = INDEPENDENT_FILE.with_name("independent_round5.jsonl")
+
+#: The blind held-out set (issue 14, round 5): written and labelled by a writer who never
+#: read the rules, labelled a second time blind by another person, disagreements settled by
+#: a third; committed before the round's rules. Only its totals are ever measured.
+BLIND_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind_held_out.jsonl")
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _goal(row: dict[str, object], *, held_out: bool) -> LabelledGoal:
+    codes = row.get("codes", [])
+    if isinstance(codes, str):
+        codes = codes.split()
+    assert isinstance(codes, list)
+    split = str(row.get("split", "tuning"))
+    return LabelledGoal(
+        text=str(row["text"]),
+        codes=frozenset(str(c) for c in codes),
+        held_out=held_out,
+        used_held_out=split == "tuning_from_held_out",
+        used_fresh=split == "tuning_from_fresh",
+        direction=bool(row.get("direction", False)),
+        independent=True,
+        source=str(row.get("source", "")),
+    )
+
 
 def _independent_goals() -> list[LabelledGoal]:
-    goals = []
-    for line in INDEPENDENT_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        goals.append(
-            LabelledGoal(
-                text=row["text"],
-                codes=frozenset(row["codes"]),
-                held_out=row["split"] == "held_out",
-                used_held_out=row["split"] == "tuning_from_held_out",
-                direction=bool(row["direction"]),
-                independent=True,
-                source=row["source"],
-            )
-        )
-    return goals
+    rows = _rows(INDEPENDENT_FILE) + _rows(FRESH_HELD_OUT_FILE) + _rows(ROUND5_FILE)
+    return [_goal(row, held_out=row.get("split") == "held_out") for row in rows]
 
 
-#: Texts the rule writers did not write (issue 14), from ``independent.jsonl``.
+#: Texts the rule writers did not write (issue 14): ``independent.jsonl``, the used fresh set
+#: and the round-5 tuning texts. All of it is tuning data now.
 INDEPENDENT: list[LabelledGoal] = _independent_goals()
 
 #: The first held-out part of issue 14 (213 rows): measured four times (before, after each
@@ -1038,38 +1065,19 @@ INDEPENDENT: list[LabelledGoal] = _independent_goals()
 #: data (split ``tuning_from_held_out``). Its figures in RESULTS.md are history.
 INDEPENDENT_USED_HELD_OUT: list[LabelledGoal] = [g for g in INDEPENDENT if g.used_held_out]
 
-#: The independent texts no rule is tuned on: none left in ``independent.jsonl``.
+#: The first fresh held-out set, measured once after round 4 and tuning data since.
+INDEPENDENT_USED_FRESH: list[LabelledGoal] = [g for g in INDEPENDENT if g.used_fresh]
+
+#: The independent texts no rule is tuned on: none left in the tuning files.
 INDEPENDENT_HELD_OUT: list[LabelledGoal] = [g for g in INDEPENDENT if g.held_out]
 
-#: The fresh held-out set (issue 14): written by a colleague who never read the rules,
-#: after the first held-out part was used up. Its texts are never printed or read by the
-#: rule authors; only its totals are measured (``fresh_held_out()``).
-FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
-
-def fresh_held_out() -> list[LabelledGoal] | None:
-    """Every row of the fresh held-out set, or None while it is not there."""
-    if not FRESH_HELD_OUT_FILE.is_file():
+def blind_held_out() -> list[LabelledGoal] | None:
+    """Every row of the blind held-out set, or None while it is not there."""
+    rows = _rows(BLIND_HELD_OUT_FILE)
+    if not rows:
         return None
-    goals = []
-    for line in FRESH_HELD_OUT_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        codes = row.get("codes", [])
-        if isinstance(codes, str):
-            codes = codes.split()
-        goals.append(
-            LabelledGoal(
-                text=row["text"],
-                codes=frozenset(codes),
-                held_out=True,
-                direction=bool(row.get("direction", False)),
-                independent=True,
-                source=str(row.get("source", "fresh")),
-            )
-        )
-    return goals
+    return [_goal(row, held_out=True) for row in rows]
 
 
 #: The whole corpus, held-out parts first.

@@ -18,7 +18,7 @@ from tests.unit.goal_corpus import (
     INDEPENDENT_USED_HELD_OUT,
     MUHAREM_GOAL,
     TODAY,
-    fresh_held_out,
+    blind_held_out,
     score,
 )
 
@@ -59,12 +59,13 @@ def test_the_independent_corpus_is_large_split_and_sourced():
     """Issue 14: >= 250 texts by others, >= 600 in all, each sourced.
 
     The first held-out part (213 rows) was measured four times and is tuning data now
-    (``tuning_from_held_out``); the held-out set is the fresh file (see below).
+    (``tuning_from_held_out``); the fresh set was measured once and is tuning data too
+    (``tuning_from_fresh``); the held-out set is the blind file (see below).
     """
     assert len(CORPUS) >= 600
     assert len(INDEPENDENT) >= 250
     assert len(INDEPENDENT_USED_HELD_OUT) >= 150
-    assert INDEPENDENT_HELD_OUT == [], "held-out means fresh_held_out.jsonl now"
+    assert INDEPENDENT_HELD_OUT == [], "held-out means blind_held_out.jsonl now"
     assert len({g.text for g in CORPUS}) == len(CORPUS), "duplicate texts"
     assert all(g.source for g in INDEPENDENT)
     assert all(g.codes <= set(CODES) for g in INDEPENDENT)
@@ -369,57 +370,55 @@ def _analysed_codes(text: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def fresh_score():
-    """The analysed checker on the fresh held-out set: totals only, never a text."""
-    goals = fresh_held_out()
+def blind_score():
+    """The analysed checker on the blind held-out set: totals only, never a text."""
+    goals = blind_held_out()
     if goals is None:
-        pytest.skip("tests/data/goal_corpus/fresh_held_out.jsonl is not there yet")
+        pytest.skip("tests/data/goal_corpus/blind_held_out.jsonl is not there yet")
     return score(goals, _analysed_codes, CODES)
 
 
-def test_the_fresh_held_out_set_is_large_and_labelled():
-    goals = fresh_held_out()
+def test_the_blind_held_out_set_is_large_and_labelled():
+    goals = blind_held_out()
     if goals is None:
-        pytest.skip("tests/data/goal_corpus/fresh_held_out.jsonl is not there yet")
-    assert len(goals) >= 250
-    assert sum(1 for g in goals if not g.codes) >= 110
+        pytest.skip("tests/data/goal_corpus/blind_held_out.jsonl is not there yet")
+    assert len(goals) >= 300
+    assert sum(1 for g in goals if not g.codes) >= 120
     assert all(g.codes <= set(CODES) for g in goals)
+    for code in ISSUE14_CODES:
+        assert sum(1 for g in goals if code in g.codes) >= 40, code
     corpus_texts = {g.text for g in CORPUS}
-    assert not any(g.text in corpus_texts for g in goals), "a fresh text is in the corpus"
+    assert not any(g.text in corpus_texts for g in goals), "a held-out text is in the corpus"
 
 
 # History: on the first held-out part (now tuning data) after round 3 vague P was 0.89 and
-# good goals clean 57/59 = 96.6 %. The fresh set was measured once, after round 4 (rules
-# final at 5e25ae6): negative and good goals clean meet the targets; the others stay strict
-# xfails with the measured figures until a fresh measurement meets them.
-_FRESH_MISSES = {
-    "measure": "fresh held-out after round 4: P 0.90 (27/30), R 0.84 (27/32)",
-    "vague": "fresh held-out after round 4: P 0.84 (32/38), R 0.76 (32/42)",
-    "no_date": "fresh held-out after round 4: P 0.88 (36/41), R 1.00",
-    "vague_date": "fresh held-out after round 4: P 1.00, R 0.83 (24/29)",
-    "not_family_subject": "fresh held-out after round 4: P 0.96 (26/27), R 0.90 (26/29)",
-}
+# good goals clean 57/59 = 96.6 %. The first fresh set (now tuning data), measured once after
+# round 4: measure P 0.90 / R 0.84, vague P 0.84 / R 0.76, no_date P 0.88, vague_date R 0.83,
+# not_family_subject R 0.897 missed; negative and good goals clean (99.1 %) met.
+# The blind set is measured once, after round 5; a code that misses the target there is a
+# strict xfail carrying its measured figures.
+_BLIND_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
     "code",
     [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=_FRESH_MISSES[c]))
-        if c in _FRESH_MISSES
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=_BLIND_MISSES[c]))
+        if c in _BLIND_MISSES
         else c
         for c in ISSUE14_CODES
     ],
 )
-def test_fresh_held_out_precision_and_recall_meet_the_targets(fresh_score, code):
+def test_blind_held_out_precision_and_recall_meet_the_targets(blind_score, code):
     """Quality gate (issue 14): per code P and R >= 0.9 on texts no rule author has seen."""
-    by_code = {c.code: c for c in fresh_score.codes}
+    by_code = {c.code: c for c in blind_score.codes}
     assert by_code[code].precision >= ISSUE14_TARGET, by_code[code]
     assert by_code[code].recall >= ISSUE14_TARGET, by_code[code]
 
 
-def test_fresh_held_out_good_goals_get_no_finding(fresh_score):
-    """Measured once after round 4: 109/110 = 99.1 % (target 97 %)."""
-    assert fresh_score.good_clean_share >= ISSUE14_GOOD_CLEAN
+def test_blind_held_out_good_goals_get_no_finding(blind_score):
+    """Target: at least 97 % of the good goals get no finding at all."""
+    assert blind_score.good_clean_share >= ISSUE14_GOOD_CLEAN
 
 
 def test_the_analysis_is_better_than_the_word_lists_on_the_used_held_out_part():
