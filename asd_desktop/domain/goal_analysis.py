@@ -74,7 +74,26 @@ HELP_PARTS = _set(
     "maßnahme lernförderung sprachförderung elternarbeit familienhebamme "
     "einzelbetreuung einzelwohnen elternkurs elterntraining alkoholiker "
     "wohngemeinschaft mädchenwohnheim wohnheim heim psychiatrie kinderpsychiatrie "
-    "jugendpsychiatrie institutsambulanz kur schulbegleiter schulbegleiterin"
+    "jugendpsychiatrie institutsambulanz kur schulbegleiter schulbegleiterin clearing "
+    "clearingstelle"
+)
+#: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
+#: help only as a compound's head, never as its first part.
+HEAD_ONLY_HELP_PARTS = _set("einrichtung maßnahme clearing")
+#: Institutions of daily life whose name ends in a help part: a Kita is where a child goes,
+#: not a help ("Kindertageseinrichtung", "Bildungseinrichtung").
+DAILY_INSTITUTIONS = _set(
+    "kindertageseinrichtung kindertagesstätte bildungseinrichtung schuleinrichtung "
+    "freizeiteinrichtung sporteinrichtung gemeinschaftseinrichtung"
+)
+#: Verbs of keeping in touch: a placement after them is where the other one lives ("ruft
+#: Mila in der Wohngruppe an", "besucht ihren Sohn im Heim"), not a help the subject gets.
+CONTACT_VERBS = _set("anrufen besuchen telefonieren schreiben abholen treffen sehen skypen")
+#: Places a child lives in a help: after a contact verb they are where the other one is.
+PLACEMENTS = _set(
+    "wohngruppe kinderwohngruppe heim kinderheim wohnheim mädchenwohnheim einrichtung "
+    "wohneinrichtung pflegefamilie klinik tagesklinik suchtklinik psychiatrie "
+    "kinderpsychiatrie jugendpsychiatrie internat inobhutnahmestelle wohngemeinschaft"
 )
 #: Compounds ending in one of these name a result the family reaches, even when a part
 #: names a help ("Deutschkurs-Abschluss", "Erste-Hilfe-Schein").
@@ -103,11 +122,47 @@ ABSTRACT_HEADS = _set(
     "identität zugehörigkeit erziehungsverhalten selbstständigkeit selbständigkeit "
     "haltung arbeitshaltung grundhaltung einstellung lage netzwerk gespür ablauf "
     "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit rahmenbedingung verhältnis "
-    "routine tagesroutine funktion schutzfunktion vorbildfunktion erziehungsaufgabe leben"
+    "routine tagesroutine funktion schutzfunktion vorbildfunktion erziehungsaufgabe leben "
+    "angst haushaltsführung lebensführung wohl"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
 MODIFIED_ABSTRACT_HEADS = _set("umgang bild ruhe zugang grenze blick sicht")
+#: Everyday things to take part in: "nimmt am Unterricht teil", "Teilnahme an der
+#: Klassenfahrt" is school and leisure, not a help.
+EVERYDAY_EVENTS = _set(
+    "unterricht schule schulunterricht sportunterricht schwimmunterricht klassenfahrt "
+    "ausflug schulausflug training fußballtraining geburtstag kindergeburtstag elternabend "
+    "elternsprechtag gottesdienst fest schulfest sommerfest turnier wettkampf spiel "
+    "ferienfreizeit freizeit zeltlager probe chorprobe konfirmandenunterricht "
+    "religionsunterricht schwimmen mittagessen"
+)
+#: Settings ("Umfeld", "Rahmen") are vague with an adjective of quality ("ein sicheres
+#: Umfeld", "in einem geschützten Rahmen"); with others they can be a place.
+SETTING_QUALITIES = _set(
+    "sicher geschützt stabil förderlich gesund kindgerecht strukturiert verlässlich ruhig "
+    "harmonisch positiv unterstützend angemessen geordnet liebevoll wertschätzend gewaltfrei "
+    "tragfähig entwicklungsfördernd"
+)
+#: Rules and agreements are vague with a hedge ("klare Regeln", "verbindliche Absprachen")
+#: unless the sentence says how many or which.
+HEDGED_RULE_HEADS = _set("regel absprache vereinbarung grenze ritual")
+RULE_HEDGES = _set("klar fest verbindlich verlässlich eindeutig konsequent feste klare")
+#: Adverbs that make working together a quality nobody can count ("arbeitet gut mit …
+#: zusammen", "vertrauensvoll").
+COOPERATION_MANNERS = _set(
+    "gut eng konstruktiv vertrauensvoll offen aktiv partnerschaftlich verbindlich "
+    "zuverlässig kooperativ besser"
+)
+#: Adverbs of independence: with no concrete act ("lebt eigenständig", "ist selbstständig")
+#: an overall state.
+INDEPENDENCE_WORDS = _set("eigenständig selbstständig selbständig unabhängig autonom")
+#: Verbs that name no act of their own: with an independence word they stay a state.
+LIVING_VERBS = _set("leben wohnen sein werden können bleiben zurechtkommen")
+#: Verbs of putting in order and objects too broad to check ("regelt ihre Finanzen",
+#: "ordnet sein Leben").
+ORDERING_VERBS = _set("regeln ordnen organisieren sortieren")
+BROAD_OBJECTS = _set("finanz finanzen angelegenheit leben alltag sache ding lebenssituation")
 #: Nouns that make an idiom for an inner state with a word before them in the clause
 #: ("hat seine Wut im Griff", "ziehen an einem Strang", "findet seinen Platz").
 IDIOM_NOUNS: dict[str, frozenset[str]] = {

@@ -97,13 +97,49 @@ def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
         for w in words
     ):
         return True
-    if words and _finished(t, words[0]):
+    if words and (_finished(t, words[0]) or _where_another_lives(t, words[0])):
+        return True
+    if _takes_part_in_everyday_life(t, start, end):
         return True
     # "ein Arbeitsvertrag mit 30 Stunden pro Woche": a job's hours, not a help's
     c_start, c_end = _clause_of(t, start)
     return not any(_help_word(w) for w in words) and any(
         w.is_noun and (w.head in lex.WORK_HEADS or w.lemma in lex.WORK_HEADS)
         for w in _words_in(t, c_start, c_end)
+    )
+
+
+def _takes_part_in_everyday_life(t: _Text, start: int, end: int) -> bool:
+    """Whether "Teilnahme"/"nimmt … teil" is about school or leisure ("am Unterricht")."""
+    if not _MEASURE_TAKING_PART.fullmatch(t.text, start, end):
+        return False
+    c_start, c_end = _clause_of(t, start)
+    clause = _words_in(t, c_start, c_end)
+    # "Teilnahme von Ben am Unterricht", "nimmt … am Unterricht teil": the first thing
+    # after "an"/"am"
+    for x in clause:
+        if x.lemma in ("an", "am") and x.pos.startswith("APPR"):
+            thing = next((y for y in clause if y.is_noun and y.start > x.start), None)
+            if thing is not None:
+                return (
+                    thing.head in lex.EVERYDAY_EVENTS or thing.lemma in lex.EVERYDAY_EVENTS
+                ) and not _help_word(thing)
+    return False
+
+
+def _where_another_lives(t: _Text, w: Word) -> bool:
+    """Whether a placement is where the one called or visited lives ("ruft Mila in der
+    Wohngruppe an"): keeping in touch with a child in care is the family's own act."""
+    if not (w.head in lex.PLACEMENTS or w.lemma in lex.PLACEMENTS):
+        return False
+    i = t.words.index(w)
+    before = [x for x in t.words[max(0, i - 3) : i] if not x.pos.startswith(("ART", "ADJ"))]
+    if not before or before[-1].lemma not in ("in", "bei", "im", "beim"):
+        return False
+    c_start, c_end = _clause_of(t, w.start)
+    return any(
+        x.pos.startswith("VV") and _verb_lemma(t, x) in lex.CONTACT_VERBS
+        for x in _words_in(t, c_start, c_end)
     )
 
 
@@ -142,10 +178,24 @@ _LONG_HELP_SUFFIX = re.compile(
 )
 
 
+_LONG_HELP_PREFIX = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            (p for p in lex.HELP_PARTS if len(p) > 6 and p not in lex.HEAD_ONLY_HELP_PARTS),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")s?[a-zäöüß]{3,}$"
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def _names_help(text: str, lemma: str, parts: tuple[str, ...]) -> bool:
     head = parts[-1] if parts else lemma
-    if head in lex.RESULT_HEADS:
+    low = text.lower()
+    if head in lex.RESULT_HEADS or low in lex.DAILY_INSTITUTIONS or lemma in lex.DAILY_INSTITUTIONS:
         return False
     return (
         lemma in lex.HELP_PARTS
@@ -156,6 +206,8 @@ def _names_help(text: str, lemma: str, parts: tuple[str, ...]) -> bool:
         # "Heimweg") only as the head
         or any(p in lex.HELP_PARTS for p in parts[:-1] if len(p) > 6)
         or _LONG_HELP_SUFFIX.search(lemma) is not None
+        # a compound HanTa does not split ("Inobhutnahmestelle"): a long help part first
+        or _LONG_HELP_PREFIX.match(low) is not None
     )
 
 
@@ -189,7 +241,7 @@ def _analysed_measure(t: _Text) -> Finding | None:
             continue  # "arbeitet in einem Altenheim": a workplace
         if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_STATES:
             return _measure_finding(t, (w.start, w.end), "beschreibt die Anbindung an eine Hilfe")
-        if _help_word(w) and not _finished(t, w):
+        if _help_word(w) and not _finished(t, w) and not _where_another_lives(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
         if w.lemma in lex.RECEIVED_HELP and (nominal or verbs & lex.RECEIVING_VERBS):
             return _measure_finding(
@@ -448,14 +500,24 @@ def _analysed_vague(t: _Text) -> Finding | None:
     measure = _check_measure(t)
     # "ein Kurs zur gewaltfreien Kommunikation": the measure names its topic, up to the
     # next finite verb ("nimmt Hilfe an und ist kooperativ")
-    if measure is not None and measure.span is not None:
+    measure_words = (
+        _words_in(t, measure.span[0], measure.span[1])
+        if measure is not None and measure.span is not None
+        else []
+    )
+    if (
+        measure is not None
+        and measure.span is not None
+        # "arbeitet vertrauensvoll mit der SPFH zusammen": how they work together is judged
+        and not any(_verb_lemma(t, x) in lex.COOPERATION_VERBS for x in measure_words)
+    ):
         topic_end = _clause_of(t, measure.span[0])[1]
         topic_end = next(
             (x.start for x in _words_in(t, measure.span[1], topic_end) if x.is_finite_verb),
             topic_end,
         )
         anchors = [*anchors, (measure.span[0], topic_end)]
-    anchors = [*anchors, *_fuzzy_times(t), *_conditions(t)]
+    anchors = [*anchors, *_fuzzy_times(t), *_conditions(t), *_purposes(t)]
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors):
             continue
@@ -519,6 +581,22 @@ def _analysed_vague(t: _Text) -> Finding | None:
     return None
 
 
+def _purposes(t: _Text) -> list[tuple[int, int]]:
+    """A purpose before the verb ("Zur Sicherung des Kindeswohls kommt Frau G. …"): why the
+    family acts, not the goal; up to the sentence's finite verb."""
+    spans = []
+    for s, e in t.sentences:
+        words = _words_in(t, s, e)
+        if len(words) < 3 or words[0].pos != "APPRART" or words[0].lemma != "zu":
+            continue
+        if not words[1].is_noun or not words[1].lemma.endswith("ung"):
+            continue
+        verb = next((w for w in words if w.is_finite_verb), None)
+        if verb is not None:
+            spans.append((words[0].start, verb.start))
+    return spans
+
+
 def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
     """Inner states the lexicons name by their form in the sentence, not by one word.
 
@@ -535,6 +613,29 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             and before.pos.startswith("ADJ(A")
         ):
             return before.start, w.end
+        if (
+            w.head in lex.SETTING_NOUNS
+            and before is not None
+            and before.pos.startswith("ADJ(A")
+            and before.lemma in lex.SETTING_QUALITIES
+        ):
+            return before.start, w.end  # "ein sicheres Umfeld"
+        if (
+            (w.head in lex.HEDGED_RULE_HEADS or w.lemma in lex.HEDGED_RULE_HEADS)
+            and before is not None
+            and before.pos.startswith("ADJ(A")
+            and (before.lemma in lex.RULE_HEDGES or before.text.lower() in lex.RULE_HEDGES)
+        ):
+            s, e = _sentence_with_colon(t, w.start)
+            if not _QUANTIFIER.search(t.text, s, e):
+                return before.start, w.end  # "klare Regeln": which ones?
+        if (
+            (w.head in lex.BROAD_OBJECTS or w.lemma in lex.BROAD_OBJECTS)
+            and before is not None
+            and before.pos in ("PPOSAT", "ART")
+            and _clause_verbs_of(t, w) & lex.ORDERING_VERBS
+        ):
+            return w.start, w.end  # "regelt ihre Finanzen"
         cues = lex.IDIOM_NOUNS.get(w.lemma)
         if cues is None:
             return None
@@ -578,6 +679,18 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         if good is not None and not _QUANTIFIER.search(t.text, s, e):
             return good.start, w.end
         return None
+    if w.pos.startswith("ADJ(D") and w.lemma in lex.COOPERATION_MANNERS:
+        if _clause_verbs_of(t, w) & lex.COOPERATION_VERBS:
+            s, e = _sentence_of(t, w.start)
+            if not _QUANTIFIER.search(t.text, s, e):
+                return w.start, w.end  # "arbeitet gut mit … zusammen": how would one see it?
+    if w.pos.startswith("ADJ(D") and w.lemma in lex.INDEPENDENCE_WORDS:
+        c_start, c_end = _clause_of(t, w.start)
+        clause = _words_in(t, c_start, c_end)
+        full = {_verb_lemma(t, x) for x in clause if x.pos.startswith("VV")}
+        objects = [x for x in clause if x.is_noun and x.start > w.start]
+        if full <= lex.LIVING_VERBS and not objects and not _situation_named(t, w):
+            return w.start, w.end  # "lebt eigenständig": doing what?
     if w.pos.startswith("ADJ(D") and w.lemma in lex.AREA_ADVERBS:
         s, e = _sentence_of(t, w.start)
         if not _QUANTIFIER.search(t.text, s, e) and not _situation_named(t, w):
@@ -594,6 +707,13 @@ def _good_before(t: _Text, i: int) -> Word | None:
         if x.lemma == "gut" and x.pos.startswith("ADJ(D"):
             return x
     return None
+
+
+def _clause_verbs_of(t: _Text, w: Word) -> set[str]:
+    """The verbs of the clause of ``w`` by lemma and with their particle ("zusammenarbeiten")."""
+    c_start, c_end = _clause_of(t, w.start)
+    verbs = [x for x in _words_in(t, c_start, c_end) if x.pos.startswith("V")]
+    return {x.lemma for x in verbs} | {_verb_lemma(t, x) for x in verbs}
 
 
 def _clause_verbs(t: _Text, w: Word) -> set[str]:
@@ -617,6 +737,8 @@ def _check_negative(t: _Text) -> Finding | None:
         c_start, _ = _clause_of(t, m.start())
         if _first_word(t.text, c_start, m.start() + 1) in _CONDITION_OPENERS:
             continue  # "wenn Can krank ist und nicht kommen kann" describes the situation
+        if t.analysis is not None and _describes_the_subject(t, m.start()):
+            continue  # "Frau I., die morgens nicht da ist, organisiert …": who she is
         span = (m.start(), m.end())
         return Finding(
             "negative",
@@ -626,3 +748,18 @@ def _check_negative(t: _Text) -> Finding | None:
             span,
         )
     return None
+
+
+def _describes_the_subject(t: _Text, pos: int) -> bool:
+    """Whether ``pos`` is in a relative clause on the subject before the main verb.
+
+    "Frau I., die morgens nicht da ist, organisiert …": the clause says who acts and why,
+    not what the goal is; the main clause's finite verb follows right after it.
+    """
+    c_start, c_end = _clause_of(t, pos)
+    clause = _words_in(t, c_start, c_end)
+    opener = next((w for w in clause if w.pos[:1] != "$"), None)
+    if opener is None or opener.pos not in ("PRELS", "PRELAT"):
+        return False
+    after = [w for w in t.words if w.start >= c_end and w.pos[:1] != "$"]
+    return bool(after) and after[0].is_finite_verb

@@ -103,8 +103,8 @@ def _event_anchor(t: _Text) -> bool:
                 if nxt.lemma not in lex.DAILY_TIMES and nxt.head not in lex.DAILY_TIMES:
                     return True
                 break
-            if nxt.pos == "NE" and words[words.index(nxt) - 1].pos == "APPRART":
-                return True  # "bis zur U7", "bis zum Ramadan": a named event
+            if nxt.pos == "NE" and any(x.pos == "APPRART" for x in words[i + 1 : words.index(nxt)]):
+                return True  # "bis zur U7", "bis zur nächsten HPK": a named event
             if nxt.text[:1].isdigit() or nxt.pos.startswith(_SKIPPABLE_IN_ANCHOR):
                 continue
             if nxt.lemma in ("zu", "zum", "zur", "die", "der", "das", "sein", "ihr"):
@@ -114,6 +114,8 @@ def _event_anchor(t: _Text) -> bool:
 
 
 _EVENT_PREPOSITIONS = frozenset(("in", "bei", "zu", "nach", "bis", "vor"))
+#: Nouns after "nächst-" that name no event ("in nächster Zeit", "im nächsten Schritt").
+_NO_EVENTS = frozenset(("zeit", "schritt", "stufe", "phase", "mal"))
 
 #: Everyday places and routines: "nach der Schule" says how a day runs, not by when.
 _ROUTINES = frozenset(
@@ -167,8 +169,11 @@ def _next_event(words: tuple[Word, ...], i: int) -> bool:
     if w.lemma != "nächst" or not w.pos.startswith("ADJ(A") or i + 1 >= len(words):
         return False
     noun = words[i + 1]
-    # the lemma only: "am nächsten Abend" is a daily time, "beim nächsten Elternabend" an event
-    if not noun.is_noun or noun.lemma in lex.DAILY_TIMES:
+    # the lemma only: "am nächsten Abend" is a daily time, "beim nächsten Elternabend" an
+    # event; "in nächster Zeit" is a fuzzy time
+    if not (noun.is_noun or noun.pos == "NE") or noun.lemma in lex.DAILY_TIMES:
+        return False
+    if noun.lemma in _NO_EVENTS:
         return False
     return any(x.lemma in _EVENT_PREPOSITIONS for x in words[max(0, i - 3) : i])
 
@@ -184,9 +189,13 @@ def _check_dates(t: _Text) -> Finding | None:
         # "in einigen Wochen" is no date: the fuzzy phrase holds the anchor
         and not any(s <= m.start() < e for s, e in fuzzy)
     ]
-    if near or (t.analysis is not None and (_event_anchor(t) or _opening_event(t))):
-        return None
     vague = _VAGUE_DATE.search(t.text)
+    if near:
+        return None
+    # "mittelfristig … bis zur vollständigen Abstinenz": with a fuzzy time the "bis zur …"
+    # is how far, not by when; an event alone still anchors the goal
+    if t.analysis is not None and not vague and (_event_anchor(t) or _opening_event(t)):
+        return None
     if vague:
         span = (vague.start(), vague.end())
         return Finding(

@@ -118,7 +118,7 @@ _COMPARATIVE = re.compile(
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:ein|kein|mein|dein|sein|ihr|unser|euer)\s*$", _I)
 
-_NEGATION_BEFORE = re.compile(r"\b(?:nicht|kein\w*|nie|nimmer)\b[^,;.]*$", _I)
+_NEGATION_BEFORE = re.compile(r"\b(?:nicht|kein\w*|nie|nimmer|niemand\w*|nichts)\b[^,;.]*$", _I)
 
 _QUANTIFIER = re.compile(
     rf"(?<!\bin\s)(?<!\bvon\s)(?<!\bnach\s)\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\s*"
@@ -156,6 +156,7 @@ _TIME_OF_DAY_AFTER = re.compile(r"\s*(?:Uhr|h\b)")
 _DATE_ANCHORS = re.compile(
     rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?(?!\d)"
     rf"|\b(?:{MONTHS})\b"
+    r"|\b(?:0?[1-9]|1[0-2])/(?:20)?\d{2}\b"
     r"|\b(?:19|20)\d{2}\b(?!\s*(?:Euro|€|Meter))"
     r"|\b(?:bis|ab|vor|nach|zum|zur|zu|seit|spätestens|im|in|am|Ende|Anfang|Mitte|Beginn)"
     r"\b(?:\s+[\w.]+){0,4}?\s+(?:\w*[Ff]erien|Weihnachten|Ostern|Pfingsten|Silvester"
@@ -193,7 +194,8 @@ _VAGUE_DATE = re.compile(
     r"|nach\s+und\s+nach|mit\s+der\s+Zeit|eines\s+Tages|bis\s+auf\s+Weiteres"
     r"|im\s+Laufe\s+der\s+(?:Zeit|Hilfe|Maßnahme)|möglichst\s+schnell"
     r"|so\s+schnell\s+wie\s+möglich|sobald\s+wie\s+möglich|auf\s+(?:längere|lange)\s+Sicht"
-    r"|sobald\s+es\s+geht|früher\s+oder\s+später"
+    r"|sobald\s+es\s+geht|früher\s+oder\s+später|über\s+kurz\s+oder\s+lang"
+    r"|später\s+(?:mal|einmal)|allmählich|schrittweise|Stück\s+für\s+Stück"
     r"|(?:in|innerhalb)\s+(?:der|den)\s+(?:nächsten|kommenden)\s+(?:Wochen|Monaten?|Jahren?)"
     r"|(?:in|innerhalb|nach)\s+(?:von\s+)?(?:ein\s+paar|einigen|wenigen|mehreren)\s+"
     r"(?:Tagen|Wochen|Monaten|Jahren))\b",

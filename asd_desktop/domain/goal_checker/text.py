@@ -112,6 +112,8 @@ _CHAIN_LINKS = frozenset(("von", "vom", "aus", "der", "des"))
 
 _DATE_HEADS = frozenset(("ende", "anfang", "mitte", "beginn"))
 
+_NOW = frozenset(("sofort", "heute", "morgen", "jetzt", "übermorgen"))
+
 _TITLES = frozenset(("herr", "frau", "familie", "onkel", "tante", "oma", "opa"))
 
 
@@ -138,6 +140,11 @@ def _find_anchor_phrases(t: _Text) -> list[tuple[int, int]]:
         k = i + 1
         end = None
         while k < len(words) and not words[k].is_finite_verb and words[k].text not in ",.;:!?":
+            if words[k].lemma in _NOW:
+                end = k  # "ab sofort": the phrase ends at once
+                break
+            if end is None and words[k].pos.startswith(("ADJ(D", "PTKVZ", "VV")):
+                break  # "ab und zu", a predicate: no noun phrase follows
             if words[k].is_noun or words[k].pos == "NE" or words[k].text[:1].isdigit():
                 end = k
                 nxt = words[k + 1] if k + 1 < len(words) else None
