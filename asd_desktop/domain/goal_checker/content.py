@@ -128,8 +128,11 @@ def _takes_part_in_everyday_life(t: _Text, start: int, end: int) -> bool:
 
 
 def _where_another_lives(t: _Text, w: Word) -> bool:
-    """Whether a placement is where the one called or visited lives ("ruft Mila in der
-    Wohngruppe an"): keeping in touch with a child in care is the family's own act."""
+    """Whether a placement is where the one called or visited lives.
+
+    "ruft Mila in der Wohngruppe an": keeping in touch with a child in care is the
+    family's own act.
+    """
     if not (w.head in lex.PLACEMENTS or w.lemma in lex.PLACEMENTS):
         return False
     i = t.words.index(w)
@@ -582,8 +585,10 @@ def _analysed_vague(t: _Text) -> Finding | None:
 
 
 def _purposes(t: _Text) -> list[tuple[int, int]]:
-    """A purpose before the verb ("Zur Sicherung des Kindeswohls kommt Frau G. …"): why the
-    family acts, not the goal; up to the sentence's finite verb."""
+    """A purpose before the verb, up to the sentence's finite verb.
+
+    "Zur Sicherung des Kindeswohls kommt Frau G. …": why the family acts, not the goal.
+    """
     spans = []
     for s, e in t.sentences:
         words = _words_in(t, s, e)
@@ -679,11 +684,14 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         if good is not None and not _QUANTIFIER.search(t.text, s, e):
             return good.start, w.end
         return None
-    if w.pos.startswith("ADJ(D") and w.lemma in lex.COOPERATION_MANNERS:
-        if _clause_verbs_of(t, w) & lex.COOPERATION_VERBS:
-            s, e = _sentence_of(t, w.start)
-            if not _QUANTIFIER.search(t.text, s, e):
-                return w.start, w.end  # "arbeitet gut mit … zusammen": how would one see it?
+    if (
+        w.pos.startswith("ADJ(D")
+        and w.lemma in lex.COOPERATION_MANNERS
+        and _clause_verbs_of(t, w) & lex.COOPERATION_VERBS
+    ):
+        s, e = _sentence_of(t, w.start)
+        if not _QUANTIFIER.search(t.text, s, e):
+            return w.start, w.end  # "arbeitet gut mit … zusammen": how would one see it?
     if w.pos.startswith("ADJ(D") and w.lemma in lex.INDEPENDENCE_WORDS:
         c_start, c_end = _clause_of(t, w.start)
         clause = _words_in(t, c_start, c_end)
