@@ -75,7 +75,8 @@ HELP_PARTS = _set(
     "einzelbetreuung einzelwohnen elternkurs elterntraining alkoholiker "
     "wohngemeinschaft mädchenwohnheim wohnheim heim psychiatrie kinderpsychiatrie "
     "jugendpsychiatrie institutsambulanz kur schulbegleiter schulbegleiterin clearing "
-    "clearingstelle"
+    "clearingstelle mediation frauenhaus schutzwohnung bereitschaftspflege pflegestelle "
+    "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -123,7 +124,9 @@ ABSTRACT_HEADS = _set(
     "haltung arbeitshaltung grundhaltung einstellung lage netzwerk gespür ablauf "
     "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit rahmenbedingung verhältnis "
     "routine tagesroutine funktion schutzfunktion vorbildfunktion erziehungsaufgabe leben "
-    "angst haushaltsführung lebensführung wohl"
+    "angst haushaltsführung lebensführung wohl resilienz qualität lebensqualität "
+    "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
+    "pünktlichkeit empathie transparenz vertrautheit"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
@@ -196,7 +199,8 @@ VAGUE_MODIFIERS = _set(
     "wertschätzend akzeptiert anerkannt verlässlich gewaltfrei friedlich geklärt einig "
     "überfordert motiviert zuversichtlich fröhlich mutig hoffnungsvoll angstfrei gelöst "
     "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
-    "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel"
+    "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
+    "konfliktfrei unbeschwert vernünftig sinnvoll förderlich"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -210,8 +214,11 @@ AREA_ADVERBS = _set(
 REFLEXIVE_VAGUE_VERBS = _set(
     "fühlen öffnen integrieren beruhigen einleben erleben entspannen einlassen "
     "zurechtfinden orientieren zutrauen stabilisieren festigen entfalten wohlfühlen "
-    "annehmen akzeptieren sorgen normalisieren einpendeln"
+    "annehmen akzeptieren sorgen normalisieren einpendeln einbringen engagieren beteiligen "
+    "weiterentwickeln verstehen durchsetzen abgrenzen einfühlen"
 )
+#: Reflexive verbs that a frequency makes concrete ("beteiligt sich jeden Abend am Abwasch").
+QUANTIFIABLE_REFLEXIVES = _set("beteiligen einbringen engagieren")
 #: Reflexive pronouns (HanTa tags some of them ``PPER``).
 REFLEXIVE_PRONOUNS = _set("sich mich dich uns euch")
 #: Adjectives with a concrete sense before a thing ("ein stabiles Fahrrad", "ein fester
@@ -246,7 +253,7 @@ PLAIN_ABILITIES = _set(
 VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
-    "meistern bewältigen abschalten eingehen überwinden"
+    "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen"
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")

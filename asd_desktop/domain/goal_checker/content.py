@@ -667,6 +667,10 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             for x in _words_in(t, c_start, c_end)
             if x.text.lower() in lex.REFLEXIVE_PRONOUNS
         ) and not _situation_named(t, w):
+            if _verb_lemma(t, w) in lex.QUANTIFIABLE_REFLEXIVES:
+                s, e = _sentence_of(t, w.start)
+                if _QUANTIFIER.search(t.text, s, e):
+                    return None
             return w.start, w.end
         return None
     if w.pos.startswith("VV(PP") and w.lemma == "ankommen":

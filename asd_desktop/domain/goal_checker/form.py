@@ -399,8 +399,22 @@ def _of_an_office(words: list[Word], i: int) -> tuple[int, int] | None:
 
 
 def _analysed_passive(t: _Text, start: int, end: int) -> tuple[int, int] | None:
-    """A werden-passive by the tags: finite "werden" and a participle closing the clause."""
+    """A werden-passive by the tags: finite "werden" and a participle closing the clause.
+
+    Also the modal passive "ist zu klären", "ist sicherzustellen": someone has to, but
+    nobody is named.
+    """
     words = [w for w in _words_in(t, start, end) if w.pos[:1] != "$"]
+    aux_sein = next((w for w in words if w.lemma == "sein" and w.is_finite_verb), None)
+    if (
+        aux_sein is not None
+        and words
+        and (
+            words[-1].pos.startswith("VV(IZU")
+            or (words[-1].pos.startswith("VV(INF") and len(words) > 1 and words[-2].pos == "PTKZU")
+        )
+    ):
+        return aux_sein.start, words[-1].end
     aux = next((w for w in words if w.lemma == "werden" and w.is_finite_verb), None)
     if aux is None or not words or not words[-1].pos.startswith("VV(PP"):
         return None

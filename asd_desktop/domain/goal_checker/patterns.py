@@ -196,6 +196,8 @@ _VAGUE_DATE = re.compile(
     r"|so\s+schnell\s+wie\s+möglich|sobald\s+wie\s+möglich|auf\s+(?:längere|lange)\s+Sicht"
     r"|sobald\s+es\s+geht|früher\s+oder\s+später|über\s+kurz\s+oder\s+lang"
     r"|später\s+(?:mal|einmal)|allmählich|schrittweise|Stück\s+für\s+Stück"
+    r"|in\s+Kürze|sukzessive|im\s+(?:weiteren\s+)?(?:Hilfe)?[Vv]erlauf|im\s+Hilfeverlauf"
+    r"|zu\s+gegebener\s+Zeit|bei\s+Gelegenheit|vorerst|so\s+bald\s+wie\s+möglich"
     r"|(?:in|innerhalb)\s+(?:der|den)\s+(?:nächsten|kommenden)\s+(?:Wochen|Monaten?|Jahren?)"
     r"|(?:in|innerhalb|nach)\s+(?:von\s+)?(?:ein\s+paar|einigen|wenigen|mehreren)\s+"
     r"(?:Tagen|Wochen|Monaten|Jahren))\b",
