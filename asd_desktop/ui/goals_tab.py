@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -36,11 +38,18 @@ from asd_desktop.services.goals import (
 from asd_desktop.services.network import NetworkService
 from asd_desktop.services.sozialraum import SozialraumService
 from asd_desktop.ui.dialogs.review_dialog import ReviewDialog
+from asd_desktop.ui.goal_findings import (
+    HINTS_HEADER,
+    HINTS_TOOLTIP,
+    FindingsCache,
+    FindingsPanel,
+    GoalFindings,
+)
 from asd_desktop.ui.goal_wizard.wizard import GoalWizard
 from asd_desktop.ui.operations import Op
 from asd_desktop.ui.pdf_preview import render_then_preview
 from asd_desktop.ui.print_language import ask_language
-from asd_desktop.ui.rows_model import RowsModel
+from asd_desktop.ui.rows_model import DISPLAY, RowsModel
 from asd_desktop.ui.table_layout import fit_columns, read_only_table
 from asd_desktop.ui.widgets import german_date, german_datetime
 
@@ -90,11 +99,39 @@ def goal_status_text(goal: ActionGoalView) -> str:
 # --- table models ----------------------------------------------------------------------
 
 
-class AgreementsModel(RowsModel[AgreementView]):
-    """The case's Zielvereinbarungen, newest first."""
+def _hints_cell(found: GoalFindings | None, role: int) -> object:
+    """A count cell of the goal checker's open findings; nothing while not checked yet."""
+    if found is None:
+        return None
+    if role == DISPLAY:
+        return found.cell_text()
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return found.tooltip()
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return Qt.AlignmentFlag.AlignCenter
+    return None
 
-    DATE, DIRECTION, REVIEW, PLACE = range(4)
-    HEADERS = ("Datum", "Richtungsziel", "nächste Überprüfung", "Ort")
+
+def _hints_header_tip(section: int, hints: int, orientation: Qt.Orientation, role: int) -> bool:
+    """True when the header of the findings column is asked for its tooltip."""
+    return (
+        orientation == Qt.Orientation.Horizontal
+        and section == hints
+        and role == Qt.ItemDataRole.ToolTipRole
+    )
+
+
+class AgreementsModel(RowsModel[AgreementView]):
+    """The case's Zielvereinbarungen, newest first; the Richtungsziel's open findings."""
+
+    DATE, DIRECTION, REVIEW, PLACE, HINTS = range(5)
+    # Two header lines (as the case list's): the findings column fits beside the Richtungsziel.
+    HEADERS = ("Datum", "Richtungsziel", "nächste\nÜberprüfung", "Ort", HINTS_HEADER)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: The goal checker's findings by row id, filled by the tab when it shows.
+        self.findings: dict[str, GoalFindings] = {}
 
     @override
     def texts(self, value: AgreementView) -> tuple[str, ...]:
@@ -103,14 +140,32 @@ class AgreementsModel(RowsModel[AgreementView]):
             value.direction_goal,
             german_date(value.review_on),
             value.place,
+            "",
         )
+
+    @override
+    def cell(self, value: AgreementView, row: int, column: int, role: int) -> object:
+        if column == self.HINTS:
+            return _hints_cell(self.findings.get(value.id), role)
+        return super().cell(value, row, column, role)
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if _hints_header_tip(section, self.HINTS, orientation, role):
+            return HINTS_TOOLTIP
+        return super().headerData(section, orientation, role)
 
 
 class ActionGoalsModel(RowsModel[ActionGoalView]):
-    """The Handlungsziele of one agreement with their current status."""
+    """The Handlungsziele of one agreement with their current status and open findings."""
 
-    NUMBER, TEXT, INDICATOR, DUE, STATUS = range(5)
-    HEADERS = ("Nr.", "Handlungsziel", "Woran merken wir es?", "bis", "Status")
+    NUMBER, TEXT, INDICATOR, DUE, STATUS, HINTS = range(6)
+    HEADERS = ("Nr.", "Handlungsziel", "Woran merken wir es?", "bis", "Status", HINTS_HEADER)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: The goal checker's findings by row id, filled by the tab when it shows.
+        self.findings: dict[str, GoalFindings] = {}
 
     @override
     def texts(self, value: ActionGoalView) -> tuple[str, ...]:
@@ -120,7 +175,20 @@ class ActionGoalsModel(RowsModel[ActionGoalView]):
             value.indicator,
             german_date(value.due_on),
             goal_status_text(value),
+            "",
         )
+
+    @override
+    def cell(self, value: ActionGoalView, row: int, column: int, role: int) -> object:
+        if column == self.HINTS:
+            return _hints_cell(self.findings.get(value.id), role)
+        return super().cell(value, row, column, role)
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if _hints_header_tip(section, self.HINTS, orientation, role):
+            return HINTS_TOOLTIP
+        return super().headerData(section, orientation, role)
 
 
 class ReviewsModel(RowsModel[ReviewView]):
@@ -210,6 +278,11 @@ class GoalsTab(QWidget):
         self.goals_model = ActionGoalsModel(self)
         self.reviews_model = ReviewsModel(self)
         self.resources_model = ResourcesModel(self)
+        # The goal checker on the agreed goals: checked when the tab shows (never before,
+        # so a case whose tab is not opened does not load the German model).
+        self.findings_cache = FindingsCache(self)
+        self.findings_cache.updated.connect(self._check_goals)
+        self._findings_stale = False
 
         # The offer to continue an interrupted Zielerarbeitung; never modal.
         self.banner = QFrame()
@@ -246,7 +319,7 @@ class GoalsTab(QWidget):
             self.agreements_model,
             "Zielvereinbarungen, neueste zuerst",
             AgreementsModel.DIRECTION,
-            capped=(AgreementsModel.PLACE,),
+            capped=(AgreementsModel.PLACE, AgreementsModel.HINTS),
         )
         self.goals_table = _table(
             self.goals_model,
@@ -255,7 +328,10 @@ class GoalsTab(QWidget):
             capped=(ActionGoalsModel.INDICATOR, ActionGoalsModel.STATUS),
         )
         self.reviews_table = _table(
-            self.reviews_model, "Überprüfungen des Handlungsziels", ReviewsModel.COMMENT
+            self.reviews_model,
+            "Überprüfungen des Handlungsziels",
+            ReviewsModel.COMMENT,
+            key_min=150,
         )
         self.resources_table = _table(
             self.resources_model,
@@ -299,13 +375,24 @@ class GoalsTab(QWidget):
         top.setChildrenCollapsible(False)
         self.goals_group = self._group("Handlungsziele", self.goals_table)
         self.reviews_group = self._group("Überprüfungen", self.reviews_table)
+        # Created after the tables: the list comes last in the Tab order.
+        self.findings_panel = FindingsPanel()
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.reviews_group)
+        bottom.addWidget(self.findings_panel)
+        # The checker's messages are long: they get more of the width than the reviews.
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
+        bottom.setSizes([360, 540])
+        bottom.setChildrenCollapsible(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.goals_group)
-        splitter.addWidget(self.reviews_group)
+        splitter.addWidget(bottom)
+        # The bottom row holds the checker's long messages: as much room as the goals.
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
+        splitter.setStretchFactor(2, 3)
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -330,6 +417,8 @@ class GoalsTab(QWidget):
         same = self._detail is not None and self._detail.id == detail.id
         keep_agreement = self.selected_agreement() if same else None
         keep_goal = self.selected_goal() if same else None
+        if not same:
+            self.findings_cache.clear()
         self._detail = detail
         try:
             self._overview = self._goals.overview(detail.id)
@@ -370,6 +459,10 @@ class GoalsTab(QWidget):
         """Show nothing (no case open, or the window locks)."""
         self._detail = None
         self._overview = GoalsOverview()
+        self.findings_cache.clear()
+        self.agreements_model.findings = {}
+        self.goals_model.findings = {}
+        self._findings_stale = False
         for model in (
             self.agreements_model,
             self.goals_model,
@@ -381,6 +474,7 @@ class GoalsTab(QWidget):
         self.banner_label.clear()
         self.empty_label.setVisible(False)
         self._show_will(None)
+        self.findings_panel.show_findings(())
         self._update_buttons()
 
     def has_draft(self) -> bool:
@@ -407,6 +501,7 @@ class GoalsTab(QWidget):
         self._show_will(agreement)
         goals = agreement.goals if agreement else ()
         self.goals_model.set_rows(goals)
+        self._check_goals()
         self.goals_group.setTitle(
             f"Handlungsziele der Zielvereinbarung vom {german_date(agreement.agreed_on)}"
             if agreement
@@ -439,7 +534,62 @@ class GoalsTab(QWidget):
         self.reviews_group.setTitle(
             f"Überprüfungen von Handlungsziel {goal.position + 1}" if goal else "Überprüfungen"
         )
+        self._show_findings()
         self._update_buttons()
+
+    # --- the goal checker's findings ---------------------------------------------------
+
+    def _check_goals(self) -> None:
+        """Count the open findings of every Richtungsziel and the shown Handlungsziele.
+
+        Only while the tab shows: otherwise it is done when it is shown. Checked with the
+        word lists at once; the cache checks again with the German model once it is loaded
+        and then calls this again.
+        """
+        if not self.isVisible():
+            self._findings_stale = True
+            return
+        self._findings_stale = False
+        cache = self.findings_cache
+        self.agreements_model.findings = {
+            a.id: cache.goal(a.direction_goal) for a in self.agreements_model.rows()
+        }
+        self.goals_model.findings = {
+            g.id: cache.goal(g.text, g.dismissed) for g in self.goals_model.rows()
+        }
+        for model, column in (
+            (self.agreements_model, AgreementsModel.HINTS),
+            (self.goals_model, ActionGoalsModel.HINTS),
+        ):
+            if model.rowCount():
+                model.dataChanged.emit(
+                    model.index(0, column), model.index(model.rowCount() - 1, column)
+                )
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        """List the findings of the chosen Handlungsziel and of its Richtungsziel."""
+        goal = self.selected_goal()
+        agreement = self.selected_agreement()
+        sections: list[tuple[str, GoalFindings]] = []
+        found = self.goals_model.findings.get(goal.id) if goal else None
+        if goal is not None and found is not None:
+            sections.append((f"Handlungsziel {goal.position + 1}", found))
+        found = self.agreements_model.findings.get(agreement.id) if agreement else None
+        if found is not None:
+            sections.append(("Richtungsziel", found))
+        self.findings_panel.show_findings(sections)
+        self.findings_panel.setTitle(
+            f"Hinweise der Zielprüfung zu Handlungsziel {goal.position + 1}"
+            if goal
+            else "Hinweise der Zielprüfung"
+        )
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._findings_stale:
+            self._check_goals()
 
     @staticmethod
     def _select(table: QTableView, row: int) -> None:
