@@ -88,6 +88,10 @@ def _vault(args: argparse.Namespace, data_dir: Path) -> int:
         problem = vault.passphrase_problem(pw, pw)
         if problem:
             raise AsdError(problem)
+        if args.recovery_recipient:
+            from asd_desktop.storage.vault import recovery_recipient
+
+            recovery_recipient(args.recovery_recipient)  # a wrong key: nothing is created
         with vault.DataDirLock(data_dir):
             vault.create_vault(data_dir, pw, pw, args.recovery_recipient).close()
         print(f"Tresor angelegt in {data_dir}")

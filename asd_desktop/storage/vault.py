@@ -144,13 +144,7 @@ class Vault:
 
     def with_recovery(self, data_key: bytes, recipient: str) -> Vault:
         """Also wrap the data key to the office's age X25519 recovery key."""
-        try:
-            rec = pyrage.x25519.Recipient.from_str(recipient.strip())
-        except Exception as exc:
-            raise AsdError(
-                "Der Wiederherstellungsschlüssel der Dienststelle ist ungültig. Er beginnt "
-                "mit »age1…«; bitte bei der Dienststelle den richtigen Schlüssel erfragen."
-            ) from exc
+        rec = recovery_recipient(recipient)
         wrapped = pyrage.encrypt(data_key, [rec])
         return replace(self, recovery_recipient=recipient.strip(), recovery_wrapped_key=wrapped)
 
@@ -309,3 +303,17 @@ def _unb64(text: object) -> bytes:
     if not isinstance(text, str):
         raise TypeError("expected base64 text")
     return base64.b64decode(text, validate=True)
+
+
+def recovery_recipient(recipient: str) -> pyrage.x25519.Recipient:
+    """The office's age X25519 recovery key, or a German :class:`AsdError` saying what to do.
+
+    Called before anything is written, so a mistyped key leaves the data folder as it was.
+    """
+    try:
+        return pyrage.x25519.Recipient.from_str(recipient.strip())
+    except Exception as exc:
+        raise AsdError(
+            "Der Wiederherstellungsschlüssel der Dienststelle ist ungültig. Er beginnt "
+            "mit »age1…«; bitte bei der Dienststelle den richtigen Schlüssel erfragen."
+        ) from exc

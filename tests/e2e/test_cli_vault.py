@@ -136,9 +136,14 @@ def test_passphrase_file_dash_reads_standard_input(tmp_path: Path):
 
 
 def test_init_with_an_invalid_recovery_key_creates_nothing(run: Cli):
+    existed = run.data_dir.exists()
     assert run.init("--recovery-recipient", "age1kaputt") == cli.EXIT_ERROR
     assert "Wiederherstellungsschlüssel der Dienststelle ist ungültig" in run.err
     assert not vault_path(run.data_dir).exists()
+    # the folder is left as it was: not created, and no lock file in it
+    assert run.data_dir.exists() == existed
+    if existed:
+        assert list(run.data_dir.iterdir()) == []
 
 
 # --- change passphrase, recovery -----------------------------------------------------------------
