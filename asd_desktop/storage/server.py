@@ -90,6 +90,26 @@ def display_url(url: URL | str) -> str:
     return unquote(parsed.render_as_string(hide_password=True))
 
 
+def hub_place(url: URL | str) -> str:
+    """Where the hub lives, as the window names it: "<host>/<database>".
+
+    Never the role or the password; a Unix socket on this computer is "localhost".
+    """
+    parsed = make_url(url) if isinstance(url, str) else url
+    host = parsed.host or ""
+    if not host:
+        socket_dir = str(parsed.query.get("host", ""))
+        host = socket_dir if socket_dir and not socket_dir.startswith("/") else "localhost"
+    if parsed.port:
+        host = f"{host}:{parsed.port}"
+    return f"{host}/{parsed.database or ''}"
+
+
+def engine_place(engine: Engine) -> str | None:
+    """:func:`hub_place` of a PostgreSQL engine; None for a SQLite file."""
+    return hub_place(engine.url) if _on_server(engine) else None
+
+
 # --- the engine ---------------------------------------------------------------------------
 
 

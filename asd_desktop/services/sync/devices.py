@@ -165,6 +165,8 @@ def enroll(
         "version": 1,
         "device_id": device_id,
         "name": device.name,
+        # The laptop keeps what it receives (an external moderator shows the Familienrat only).
+        "scope": scope,
         "signing_private": base64.b64encode(keys.signing_private).decode("ascii"),
         "age_identity": keys.age_identity,
         "office": {
@@ -224,6 +226,10 @@ def join(session: Session, path: Path, code: str) -> tuple[SyncIdentity, SyncDev
         office_name = str(office_data["name"])
         office_recipient = str(office_data["age_recipient"])
         name = str(data["name"])
+        # Older enrollment files carry no scope: whole cases.
+        scope = str(data.get("scope") or DeviceScope.WHOLE)
+        if scope not in set(DeviceScope):
+            raise ValueError(scope)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise BundleDamagedError(
             "Die Einrichtungsdatei ist unvollständig. Bitte im Büro eine neue erzeugen lassen."
@@ -266,6 +272,8 @@ def join(session: Session, path: Path, code: str) -> tuple[SyncIdentity, SyncDev
         blocked_reason=BlockedReason.NONE,
         acked={},
         next_sequence=1,
+        # On a laptop the office's row keeps this laptop's own scope (what it receives).
+        scope=scope,
     )
     session.add(office)
     device.device_id = device_id
@@ -428,7 +436,12 @@ def withdrawn_pending(session: Session) -> list[WithdrawnCase]:
 
 def is_moderator(device: SyncDevice | None) -> bool:
     """Whether ``device`` is an external Familienrat moderator's (receives the Familienrat only)."""
-    return device is not None and device.scope == DeviceScope.FAMILIENRAT
+    # On a moderator's laptop the office's row carries the laptop's own scope: not a moderator.
+    return (
+        device is not None
+        and device.role == DeviceRole.LAPTOP
+        and device.scope == DeviceScope.FAMILIENRAT
+    )
 
 
 def device_fingerprint(device: SyncDevice) -> str:

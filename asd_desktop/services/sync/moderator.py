@@ -26,11 +26,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, false, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from asd_desktop.domain.entrusted import Exit
 from asd_desktop.domain.enums import DocumentKind
+from asd_desktop.domain.sync_states import DeviceRole, DeviceScope
 from asd_desktop.models.privacy import EntrustedConsent
+from asd_desktop.models.sync import SyncDevice, SyncIdentity
 
 #: The council's records: received whole, and changes from the moderator are taken.
 COUNCIL_TABLES = frozenset(
@@ -122,3 +124,27 @@ def may_change(table_name: str, version: Mapping[str, Any]) -> bool:
         and version.get("kind") in COUNCIL_DOCUMENT_KINDS
         and not str(version.get("entrusted_by") or "").strip()
     )
+
+
+def own_scope(s: Session) -> str:
+    """What this database receives of its cases (:class:`DeviceScope`); "" off a laptop.
+
+    A laptop learns its scope from its enrollment file and keeps it on the office's row
+    in ``sync_devices`` (the only peer a laptop has), so it survives restarts without a
+    column of its own.
+    """
+    ident = s.get(SyncIdentity, 1)
+    if ident is None or ident.role != DeviceRole.LAPTOP:
+        return DeviceScope.WHOLE.value
+    scope = s.scalars(
+        select(SyncDevice.scope)
+        .where(SyncDevice.role == DeviceRole.OFFICE, SyncDevice.revoked_at.is_(None))
+        .order_by(SyncDevice.enrolled_at.desc())
+    ).first()
+    return str(scope or DeviceScope.WHOLE.value)
+
+
+def is_moderator_here(factory: sessionmaker[Session]) -> bool:
+    """Whether this database is an external Familienrat moderator's laptop."""
+    with factory() as s:
+        return own_scope(s) == DeviceScope.FAMILIENRAT

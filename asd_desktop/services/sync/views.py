@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from asd_desktop.domain.german import counted
-from asd_desktop.domain.sync_states import ROLE_LABELS, SCOPE_LABELS, BlockedReason, DeviceScope
+from asd_desktop.domain.sync_states import (
+    ROLE_LABELS,
+    SCOPE_LABELS,
+    BlockedReason,
+    DeviceRole,
+    DeviceScope,
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,8 @@ class DeviceView:
     @property
     def moderator(self) -> bool:
         """An external Familienrat moderator's device: receives only the Familienrat part."""
-        return self.scope == DeviceScope.FAMILIENRAT
+        # On a moderator's laptop the office's row carries the laptop's own scope.
+        return self.scope == DeviceScope.FAMILIENRAT and self.role == DeviceRole.LAPTOP
 
     @property
     def scope_label(self) -> str:
