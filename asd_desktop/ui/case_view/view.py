@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -60,6 +61,9 @@ from asd_desktop.ui.rows_model import RowsModel
 from asd_desktop.ui.widgets import AreaBadge, german_date
 
 R = TypeVar("R")
+
+#: The line on the Überblick of an external Familienrat moderator's laptop.
+MODERATOR_NOTE = "Familienrat-Koordination: Sie sehen nur den Familienrat dieses Falls."
 
 
 # Tab positions; a tab exists only once its capability does (and its service is given).
@@ -208,6 +212,19 @@ class CaseView(QWidget):
             self.tabs.addTab(self.network_tab, "&Netzwerkkarte")
         content_layout.addWidget(self.tabs, 1)
 
+        #: Shown on the Überblick of an external moderator's laptop (see set_familienrat_only).
+        self.moderator_note = QLabel(MODERATOR_NOTE)
+        self.moderator_note.setWordWrap(True)
+        self.moderator_note.setAccessibleName("Hinweis Familienrat-Koordination")
+        self.moderator_note.setStyleSheet(
+            "QLabel { background: #eef4fb; border: 1px solid #9bb7d4; padding: 6px; }"
+        )
+        self.moderator_note.hide()
+        overview_layout = self.overview.layout()
+        if isinstance(overview_layout, QVBoxLayout):
+            overview_layout.insertWidget(0, self.moderator_note)
+        self._familienrat_only = False
+
         self._stack = QStackedWidget()
         self._stack.addWidget(empty_page)
         self._stack.addWidget(content)
@@ -216,7 +233,54 @@ class CaseView(QWidget):
         layout.addWidget(self._stack)
         self.clear()
 
-    # --- building ----------------------------------------------------------------------
+    # --- an external moderator's laptop -------------------------------------------------
+
+    def familienrat_only(self) -> bool:
+        """Whether only the Überblick and the Familienrat show (a moderator's laptop)."""
+        return self._familienrat_only
+
+    def set_familienrat_only(self, on: bool) -> None:
+        """Show only what an external Familienrat moderator's laptop holds of a case.
+
+        Such a laptop receives of a case its Aktenzeichen, family name, status, dates and
+        caseworker, the Familienrat and the Familienrat documents (see
+        :mod:`asd_desktop.services.sync.moderator`). The other tabs would only stand
+        empty: they are hidden (and their shortcuts off), and so are the parts of the
+        Überblick the laptop never receives and the buttons whose changes the office
+        would refuse.
+        """
+        self._familienrat_only = on
+        keep: set[QWidget] = {self.overview}
+        if self.familienrat_tab is not None:
+            keep.add(self.familienrat_tab)
+        if self.documents_tab is not None:
+            # The Familienrat's invitations, plan and protocols are kept there.
+            keep.add(self.documents_tab)
+        for index in range(self.tabs.count()):
+            shown = not on or self.tabs.widget(index) in keep
+            self.tabs.setTabVisible(index, shown)
+            self.tabs.setTabEnabled(index, shown)
+        if on and self.tabs.currentWidget() not in keep:
+            self.tabs.setCurrentWidget(self.overview)
+        self.moderator_note.setVisible(on)
+        overview = self.overview
+        for widget in (
+            self.edit_case_button,
+            self.status_button,
+            self.areas_table.parentWidget(),
+            self.persons_table.parentWidget(),
+        ):
+            if widget is not None:
+                widget.setVisible(not on)
+        form = overview.findChild(QFormLayout)
+        if form is not None:
+            for key in ("description", "retention"):
+                form.setRowVisible(overview.master_labels[key], not on)
+        self.area_caption.setVisible(not on)
+        self.area_badge.setVisible(not on)
+        if self.documents_tab is not None:
+            button = self.documents_tab.entrusted_button
+            button.setVisible(not on)
 
     def _build_header(self) -> QHBoxLayout:
         self.title_label = QLabel()
@@ -246,7 +310,8 @@ class CaseView(QWidget):
         self.conflicts_button.clicked.connect(self.conflicts_requested)
         self.conflicts_button.hide()
         header.addWidget(self.conflicts_button)
-        header.addWidget(QLabel("Falleinordnung:"))
+        self.area_caption = QLabel("Falleinordnung:")
+        header.addWidget(self.area_caption)
         header.addWidget(self.area_badge)
         return header
 
@@ -296,8 +361,11 @@ class CaseView(QWidget):
         return self.tabs.currentIndex()
 
     def set_current_tab(self, index: int) -> None:
-        """Show the tab at ``index``."""
-        self.tabs.setCurrentIndex(index)
+        """Show the tab at ``index`` (a hidden tab stays hidden: then the Überblick)."""
+        if self.tabs.isTabVisible(index):
+            self.tabs.setCurrentIndex(index)
+        else:
+            self.tabs.setCurrentWidget(self.overview)
 
     def show_case(self, case_id: str, *, reload: bool = False) -> None:
         """Open ``case_id`` and show it; the service audits the opening unless ``reload``."""
@@ -308,7 +376,12 @@ class CaseView(QWidget):
             QMessageBox.warning(self, "Fall nicht geöffnet", exc.message)
             return
         self._show(detail)
-        if not reload and self.goals_tab is not None and self.goals_tab.has_draft():
+        if (
+            not reload
+            and not self._familienrat_only
+            and self.goals_tab is not None
+            and self.goals_tab.has_draft()
+        ):
             # An interrupted Zielerarbeitung: show the offer to continue it first.
             self.tabs.setCurrentWidget(self.goals_tab)
 
@@ -450,7 +523,7 @@ class CaseView(QWidget):
 
     def start_goal_work(self) -> None:
         """Open the Zielerarbeitung for the shown case (an interrupted one continues)."""
-        if self._detail is None or self.goals_tab is None:
+        if self._detail is None or self.goals_tab is None or self._familienrat_only:
             return
         self.tabs.setCurrentWidget(self.goals_tab)
         self.goals_tab.start_wizard()
@@ -464,28 +537,28 @@ class CaseView(QWidget):
 
     def open_hilfen(self) -> None:
         """Show the "Hilfen" tab of the shown case."""
-        if self._detail is None or self.hilfen_tab is None:
+        if self._detail is None or self.hilfen_tab is None or self._familienrat_only:
             return
         self.tabs.setCurrentWidget(self.hilfen_tab)
         self.hilfen_tab.hilfen_table.setFocus()
 
     def offer_hilfe_after(self, consultation_id: str) -> None:
         """After a Kollegiale Beratung decided a HzE: offer the prepared help and Hilfeplan."""
-        if self._detail is None or self.hilfen_tab is None:
+        if self._detail is None or self.hilfen_tab is None or self._familienrat_only:
             return
         self.tabs.setCurrentWidget(self.hilfen_tab)
         self.hilfen_tab.offer_after_consultation(consultation_id)
 
     def open_mandates(self) -> None:
         """Show the "Aufträge/Auflagen" tab of the shown case."""
-        if self._detail is None or self.mandates_tab is None:
+        if self._detail is None or self.mandates_tab is None or self._familienrat_only:
             return
         self.tabs.setCurrentWidget(self.mandates_tab)
         self.mandates_tab.table.setFocus()
 
     def assess_risk(self) -> None:
         """Open the Gefährdungseinschätzung of the shown case (on its "Aufträge/Auflagen" tab)."""
-        if self._detail is None or self.mandates_tab is None:
+        if self._detail is None or self.mandates_tab is None or self._familienrat_only:
             return
         self.tabs.setCurrentWidget(self.mandates_tab)
         self.mandates_tab.assess()

@@ -42,6 +42,7 @@ from asd_desktop.ui.main_window.case_list import CaseListWindow
 from asd_desktop.ui.main_window.draft_restore import DraftRestorer
 from asd_desktop.ui.main_window.due_dates import DueDates
 from asd_desktop.ui.main_window.settings_dialog import SettingsDialog
+from asd_desktop.ui.main_window.workplace import Workplace
 from asd_desktop.ui.mandates_tab import OverdueDialog
 from asd_desktop.ui.needs_list_dialog import NeedsListDialog
 from asd_desktop.ui.operations import BusyScope
@@ -111,6 +112,9 @@ class MainWindow(CaseListWindow):
         self.draft_keeper = DraftKeeper(self)
         self.idle_lock.lock_requested.connect(self._on_lock_requested)
         self._build_menus()
+        #: Names the office server (or the local file) and fits a moderator's laptop.
+        self.workplace = Workplace(self, WINDOW_TITLE)
+        self.statusBar().insertPermanentWidget(0, self.workplace.label)
         self.lock_screen.vault_opened.connect(self._on_vault_opened)
         self._show_lock_screen()
 
@@ -291,12 +295,13 @@ class MainWindow(CaseListWindow):
 
     def _follow_lock(self) -> None:
         for action in self._unlocked_actions:
-            action.setEnabled(not self.is_locked())
+            action.setEnabled(not self.is_locked() and action not in self.workplace.withheld)
 
     def _show_lock_screen(self, reason: str = "") -> None:
         for action in self._unlocked_actions:
             action.setEnabled(False)
         self.count_label.clear()
+        self.workplace.clear()
         self.statusBar().clearMessage()
         self.stack.setCurrentWidget(self.lock_screen)
         self.lock_screen.prepare(reason)
@@ -334,8 +339,8 @@ class MainWindow(CaseListWindow):
         panel.case_requested.connect(self.open_council_case)
         self._reviews_layout.addWidget(panel)
         panel.refresh()
-        for action in self._unlocked_actions:
-            action.setEnabled(True)
+        self.workplace.apply(opened, view)
+        self._follow_lock()
         self.stack.setCurrentWidget(self.work_page)
         resume, self._resume = self._resume, None
         if resume is not None:
@@ -645,6 +650,13 @@ class MainWindow(CaseListWindow):
         """Records arrived or conflicts were resolved: show the case list and case anew."""
         self.refresh()
         view = self.case_view
+        # Joining with an enrollment file can make this laptop a moderator's.
+        if (
+            self.opened is not None
+            and self.workplace.apply(self.opened, view)
+            and not self.busy.busy
+        ):
+            self._follow_lock()
         case_id = view.current_case_id() if view is not None else None
         if self.opened is None or view is None or case_id is None:
             return
