@@ -255,3 +255,29 @@ def test_the_status_label_is_left_of_the_case_count(qtbot: Any, demo_dir: Path):
     ordered = sorted(labels, key=lambda c: c.mapTo(w, c.rect().topLeft()).x())
     assert ordered[0] is w.workplace.label
     w.grab().save(str(SHOTS / "h6_laptop_window.png"))
+
+
+def test_joining_as_moderator_in_the_open_window_switches_it(
+    qtbot: Any, demo_dir: Path, tmp_path: Path
+):
+    office = vault.unlock_vault(demo_dir, PASSPHRASE)
+    try:
+        office.sync.init_office("ASD Bezirk Nord")
+        enrolled = office.sync.enroll(
+            "Laptop Frau Yilmaz (Familienrat)", tmp_path / "stick", scope=DeviceScope.FAMILIENRAT
+        )
+    finally:
+        office.close()
+    m_dir = tmp_path / "neu"
+    vault.create_vault(m_dir, PASSPHRASE, PASSPHRASE).close()
+    w = _open_window(qtbot, m_dir)
+    assert not w.workplace.moderator
+    assert w.goal_work_action.isEnabled()
+    assert w.opened is not None
+    w.opened.sync.join(enrolled.path, enrolled.code)
+    w._on_synced()  # what the Synchronisation view's data_changed does after a join
+    assert w.workplace.moderator
+    assert not w.goal_work_action.isEnabled()
+    assert w.familienrat_action.isEnabled()
+    assert w.case_view is not None
+    assert w.case_view.familienrat_only()
