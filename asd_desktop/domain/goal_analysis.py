@@ -81,6 +81,36 @@ HELP_PARTS = _set(
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
 HEAD_ONLY_HELP_PARTS = _set("einrichtung maßnahme clearing")
+#: Events in a family's life that anchor a time anywhere in a sentence ("… nach der
+#: Entbindung", "vor dem Umzug"); "nach der Schule" is a routine, not an event.
+LIFE_EVENTS = _set(
+    "geburt entbindung niederkunft umzug einzug auszug einschulung konfirmation kommunion "
+    "erstkommunion firmung jugendweihe taufe hochzeit trennung scheidung entlassung "
+    "haftentlassung klinikentlassung rückkehr heimkehr ankunft volljährigkeit schulabschluss "
+    "abschluss prüfung abschlussprüfung probezeit ausbildungsbeginn schulbeginn schulwechsel "
+    "operation reha kur urlaub sommerurlaub ferienbeginn geburtstag"
+)
+#: Homes that are no placement of the family's child ("Tierheim", "Altenheim").
+OTHER_HOMES = _set("tierheim altenheim pflegeheim seniorenheim vereinsheim")
+#: Relatives and neighbours: help "von der Oma" is the family's own resource, not a help form.
+FAMILY_AGENTS = _set(
+    "oma opa großmutter großvater großeltern mutter vater mama papa eltern tante onkel "
+    "schwester bruder geschwister nachbarin nachbar nachbarn freundin freund cousine cousin "
+    "patentante patenonkel pate patin familie"
+)
+#: Helpers of a help form: when they act, the help itself is the subject ("Die
+#: Familienhelferin geht mit Frau S. zum Jobcenter") — a measure, and not the family acting.
+HELPER_PROFESSIONALS = _set(
+    "familienhelferin familienhelfer erziehungsbeistand erziehungsbeiständin schulbegleiterin "
+    "schulbegleiter familienhebamme therapeutin therapeut beraterin berater "
+    "sozialpädagogin sozialpädagoge einzelfallhelferin einzelfallhelfer betreuungshelferin "
+    "betreuungshelfer"
+)
+#: Verbs of examining: what a doctor examines is no target ("untersucht Ida auf
+#: Entwicklungsverzögerungen").
+EXAMINATION_VERBS = _set("untersuchen testen abklären prüfen überprüfen begutachten")
+#: Verbs that "gesund" makes a hedge of ("ernährt sich gesund", "isst gesund").
+HEALTHY_VERBS = _set("ernähren essen leben kochen")
 #: Institutions of daily life whose name ends in a help part: a Kita is where a child goes,
 #: not a help ("Kindertageseinrichtung", "Bildungseinrichtung").
 DAILY_INSTITUTIONS = _set(
@@ -98,7 +128,7 @@ PLACEMENTS = _set(
 )
 #: Compounds ending in one of these name a result the family reaches, even when a part
 #: names a help ("Deutschkurs-Abschluss", "Erste-Hilfe-Schein").
-RESULT_HEADS = _set("abschluss zertifikat prüfung schein ausweis")
+RESULT_HEADS = _set("abschluss zertifikat prüfung schein ausweis zeugnis diplom")
 #: Nouns that name a help only when the family receives or uses them ("nimmt die Hilfe an").
 RECEIVED_HELP = _set("hilfe hilfen unterstützung angebot")
 #: Verbs of receiving or using a help.
@@ -138,7 +168,8 @@ EVERYDAY_EVENTS = _set(
     "ausflug schulausflug training fußballtraining geburtstag kindergeburtstag elternabend "
     "elternsprechtag gottesdienst fest schulfest sommerfest turnier wettkampf spiel "
     "ferienfreizeit freizeit zeltlager probe chorprobe konfirmandenunterricht "
-    "religionsunterricht schwimmen mittagessen"
+    "religionsunterricht schwimmen mittagessen chor kinderchor orchester verein sportverein "
+    "mannschaft"
 )
 #: Settings ("Umfeld", "Rahmen") are vague with an adjective of quality ("ein sicheres
 #: Umfeld", "in einem geschützten Rahmen"); with others they can be a place.
@@ -200,7 +231,7 @@ VAGUE_MODIFIERS = _set(
     "überfordert motiviert zuversichtlich fröhlich mutig hoffnungsvoll angstfrei gelöst "
     "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
-    "konfliktfrei unbeschwert vernünftig sinnvoll förderlich"
+    "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -226,10 +257,10 @@ REFLEXIVE_PRONOUNS = _set("sich mich dich uns euch")
 THING_ADJECTIVES = _set("stabil fest sicher")
 #: Settings that are no thing: "eine stabile Umgebung" stays vague ("in der Umgebung der
 #: Schule" alone is a place, so they are not abstract heads).
-SETTING_NOUNS = _set("umgebung umfeld rahmen zuhause verhältnisse alltag")
+SETTING_NOUNS = _set("umgebung umfeld rahmen zuhause verhältnisse alltag situation wohnsituation")
 #: Hedge adjectives that a number in the same sentence makes concrete ("ausreichend warme
 #: Kleidung: je eine Winterjacke …").
-QUANTIFIABLE_HEDGES = _set("ausreichend hinreichend genügend")
+QUANTIFIABLE_HEDGES = _set("ausreichend hinreichend genügend genug")
 #: Verbs of finishing: a course or programme finished is a result ("hat den Deutschkurs
 #: abgeschlossen"), not the measure.
 RESULT_VERBS = _set("abschließen bestehen absolvieren")

@@ -182,7 +182,40 @@ class GermanAnalyser:
                 if len(stems) > 1:
                     parts = tuple(s.replace("ß", "ss") for s in stems) if old_spelling else stems
             out.append((pos, lemma, parts))
-        return tuple(out)
+        return tuple(_finite_participle(words, out))
+
+
+_FINITE_TAGS = ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VVFIN", "VAFIN", "VMFIN")
+_AUXILIARIES = frozenset(("haben", "sein", "werden"))
+_SUBJECT_TAGS = ("NE", "NN", "PPER", "PIS")
+
+
+def _finite_participle(
+    words: list[str], tagged: list[tuple[str, str, tuple[str, ...]]]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Read a "participle" after the subject as the finite verb it is.
+
+    For verbs with an inseparable prefix the third person present and the participle are
+    one form ("eröffnet", "beantragt", "vereinbart"); HanTa may read "Sina eröffnet bis …"
+    as a participle and leave the sentence without a finite verb, which the checker would
+    take for a heading. In a sentence with no finite verb and no auxiliary, a participle
+    right after the subject (a name, a noun or a pronoun within the first five words) and
+    followed by more words is the finite verb.
+    """
+    if any(pos in _FINITE_TAGS for pos, _l, _p in tagged):
+        return tagged
+    if any(lemma in _AUXILIARIES for _pos, lemma, _p in tagged):
+        return tagged
+    for i, (pos, lemma, parts) in enumerate(tagged[:6]):
+        if not pos.startswith("VV(PP") or i == 0 or i + 1 >= len(tagged) - 1:
+            continue
+        before = [p for p, _l, _pp in tagged[:i] if not p.startswith(("$", "CARD"))]
+        if before and before[-1].startswith(_SUBJECT_TAGS) and words[i][:1].islower():
+            fixed = list(tagged)
+            fixed[i] = ("VV(FIN)", lemma, parts)
+            return fixed
+        break
+    return tagged
 
 
 _LOWERBOUND = -1e6

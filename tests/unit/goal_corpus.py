@@ -218,7 +218,7 @@ HELD_OUT_ROWS: list[tuple[str, str]] = [
     ),
     (
         "Die Familienhelferin unterstützt Frau Schmidt bis zum 31. Mai beim Ordnen der Post.",
-        "not_family_subject",
+        "measure not_family_subject",
     ),
     (
         "Das Jugendamt prüft zeitnah, ob eine Wohngruppe in Frage kommt.",
@@ -239,7 +239,7 @@ HELD_OUT_ROWS: list[tuple[str, str]] = [
         "measure vague no_date hard_to_read",
     ),
     ("Emma geht bald regelmäßig zur Schule.", "vague vague_date"),
-    ("Wir streiten uns bis zum Frühjahr 2027 weniger.", "vague"),
+    ("Wir streiten uns bis zum Frühjahr 2027 weniger.", "negative vague"),
     ("Bis Ende Mai vermeidet Frau Petrović Streit mit ihrem Ex-Mann vor den Kindern.", "negative"),
     (
         "Die Kindesmutter bringt Lina bis zum 31.03.2027 jeden Morgen pünktlich zur Kita.",
@@ -667,7 +667,7 @@ DEV_ROWS: list[tuple[str, str]] = [
     (
         "Die Familienhelferin begleitet Frau Aksoy bis zum 31. März zu den Terminen beim "
         "Jobcenter.",
-        "not_family_subject",
+        "measure not_family_subject",
     ),
     (
         "Der ASD klärt bis Ende Januar, ob Tim bei der Oma wohnen kann.",
@@ -773,7 +773,7 @@ DEV_ROWS: list[tuple[str, str]] = [
     ("Familie Özdemir nimmt langfristig keine Drogen mehr.", "negative vague_date"),
     (
         "Die Familienhelferin sorgt dafür, dass die Kinder nicht mehr alleine zu Hause sind.",
-        "negative not_family_subject no_date",
+        "measure negative not_family_subject no_date",
     ),
     (
         "Bis Ende März besucht Frau Yilmaz regelmäßig eine Selbsthilfegruppe.",
@@ -991,7 +991,7 @@ DIRECTION_ROWS: list[tuple[str, str]] = [
     # other misses
     ("Verbesserung der Erziehungsfähigkeit beider Eltern", "vague no_date hard_to_read"),
     ("Die Familie nimmt bis Ende Juni 2027 an einer Erziehungsberatung teil.", "measure"),
-    ("Wir streiten bis zu den Sommerferien 2027 nicht mehr so viel.", "negative"),
+    ("Wir streiten bis zu den Sommerferien 2027 nicht mehr so viel.", "negative vague"),
     ("Wir Eltern und Leon wollen langfristig als Familie gut zusammenleben.", "vague_date"),
     (
         "Das Jugendamt unterstützt die Familie bis Ende 2027 dabei, eine Wohnung zu finden.",
@@ -1021,10 +1021,13 @@ FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 #: Round-5 tuning texts, written and labelled by another independent writer.
 ROUND5_FILE = INDEPENDENT_FILE.with_name("independent_round5.jsonl")
 
-#: The blind held-out set (issue 14, round 5): written and labelled by a writer who never
-#: read the rules, labelled a second time blind by another person, disagreements settled by
-#: a third; committed before the round's rules. Only its totals are ever measured.
+#: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
+#: read the rules; only their totals are ever measured. The first was labelled a second time
+#: blind by another person and its 7 disagreements settled by a third; a local test run then
+#: scored it by accident while the rules were still changing (which codes passed, no figures,
+#: no texts), so the second set, written afterwards by yet another writer, is the gate.
 BLIND_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind_held_out.jsonl")
+BLIND2_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind2_held_out.jsonl")
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
@@ -1072,12 +1075,23 @@ INDEPENDENT_USED_FRESH: list[LabelledGoal] = [g for g in INDEPENDENT if g.used_f
 INDEPENDENT_HELD_OUT: list[LabelledGoal] = [g for g in INDEPENDENT if g.held_out]
 
 
-def blind_held_out() -> list[LabelledGoal] | None:
-    """Every row of the blind held-out set, or None while it is not there."""
-    rows = _rows(BLIND_HELD_OUT_FILE)
+def blind_held_out(path: Path = BLIND_HELD_OUT_FILE) -> list[LabelledGoal] | None:
+    """The rows of a blind held-out set, or None while it is not there.
+
+    A text that an independent tuning writer happened to write word for word too (three
+    short ones in the first set) is in the tuning data, so it is not unseen: left out.
+    """
+    rows = _rows(path)
     if not rows:
         return None
-    return [_goal(row, held_out=True) for row in rows]
+    tuning = {g.text for g in CORPUS}
+    return [_goal(row, held_out=True) for row in rows if row["text"] not in tuning]
+
+
+def blind_overlap(path: Path = BLIND_HELD_OUT_FILE) -> int:
+    """How many texts of a blind set are also in the tuning data (left out of its score)."""
+    tuning = {g.text for g in CORPUS}
+    return sum(1 for row in _rows(path) if row["text"] in tuning)
 
 
 #: The whole corpus, held-out parts first.

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from asd_desktop.domain.goal_checker import CODE_LABELS, CODES, Finding, check_goal
 from tests.unit.goal_corpus import (
+    BLIND2_HELD_OUT_FILE,
+    BLIND_HELD_OUT_FILE,
     CORPUS,
     ELIF_GOAL,
     INDEPENDENT,
@@ -19,6 +21,7 @@ from tests.unit.goal_corpus import (
     MUHAREM_GOAL,
     TODAY,
     blind_held_out,
+    blind_overlap,
     score,
 )
 
@@ -369,19 +372,24 @@ def _analysed_codes(text: str) -> set[str]:
     return {f.code for f in check_goal_analysed(text, today=TODAY)}
 
 
-@pytest.fixture(scope="module")
-def blind_score():
-    """The analysed checker on the blind held-out set: totals only, never a text."""
-    goals = blind_held_out()
-    if goals is None:
-        pytest.skip("tests/data/goal_corpus/blind_held_out.jsonl is not there yet")
-    return score(goals, _analysed_codes, CODES)
+BLIND_SETS = {"blind1": BLIND_HELD_OUT_FILE, "blind2": BLIND2_HELD_OUT_FILE}
 
 
-def test_the_blind_held_out_set_is_large_and_labelled():
-    goals = blind_held_out()
+@pytest.fixture(scope="module", params=sorted(BLIND_SETS))
+def blind_score(request):
+    """The analysed checker on a blind held-out set: totals only, never a text."""
+    goals = blind_held_out(BLIND_SETS[request.param])
     if goals is None:
-        pytest.skip("tests/data/goal_corpus/blind_held_out.jsonl is not there yet")
+        pytest.skip(f"{BLIND_SETS[request.param].name} is not there yet")
+    return request.param, score(goals, _analysed_codes, CODES)
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_SETS))
+def test_the_blind_held_out_sets_are_large_and_labelled(name):
+    goals = blind_held_out(BLIND_SETS[name])
+    if goals is None:
+        pytest.skip(f"{BLIND_SETS[name].name} is not there yet")
+    assert blind_overlap(BLIND_SETS[name]) <= 5, "texts also in the tuning data are left out"
     assert len(goals) >= 300
     assert sum(1 for g in goals if not g.codes) >= 120
     assert all(g.codes <= set(CODES) for g in goals)
@@ -395,30 +403,30 @@ def test_the_blind_held_out_set_is_large_and_labelled():
 # good goals clean 57/59 = 96.6 %. The first fresh set (now tuning data), measured once after
 # round 4: measure P 0.90 / R 0.84, vague P 0.84 / R 0.76, no_date P 0.88, vague_date R 0.83,
 # not_family_subject R 0.897 missed; negative and good goals clean (99.1 %) met.
-# The blind set is measured once, after round 5; a code that misses the target there is a
+# The blind sets are measured once, after round 5; a code that misses the target there is a
 # strict xfail carrying its measured figures.
-_BLIND_MISSES: dict[str, str] = {}
+_BLIND_MISSES: dict[tuple[str, str], str] = {}
 
 
-@pytest.mark.parametrize(
-    "code",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=_BLIND_MISSES[c]))
-        if c in _BLIND_MISSES
-        else c
-        for c in ISSUE14_CODES
-    ],
-)
+@pytest.mark.parametrize("code", ISSUE14_CODES)
 def test_blind_held_out_precision_and_recall_meet_the_targets(blind_score, code):
     """Quality gate (issue 14): per code P and R >= 0.9 on texts no rule author has seen."""
-    by_code = {c.code: c for c in blind_score.codes}
-    assert by_code[code].precision >= ISSUE14_TARGET, by_code[code]
-    assert by_code[code].recall >= ISSUE14_TARGET, by_code[code]
+    name, result = blind_score
+    reason = _BLIND_MISSES.get((name, code))
+    if reason is not None:
+        pytest.xfail(reason)
+    by_code = {c.code: c for c in result.codes}
+    assert by_code[code].precision >= ISSUE14_TARGET, (name, by_code[code])
+    assert by_code[code].recall >= ISSUE14_TARGET, (name, by_code[code])
 
 
 def test_blind_held_out_good_goals_get_no_finding(blind_score):
     """Target: at least 97 % of the good goals get no finding at all."""
-    assert blind_score.good_clean_share >= ISSUE14_GOOD_CLEAN
+    name, result = blind_score
+    reason = _BLIND_MISSES.get((name, "good_clean"))
+    if reason is not None:
+        pytest.xfail(reason)
+    assert result.good_clean_share >= ISSUE14_GOOD_CLEAN, name
 
 
 def test_the_analysis_is_better_than_the_word_lists_on_the_used_held_out_part():
@@ -465,7 +473,11 @@ def test_the_tuning_data_meets_the_tuning_bar():
         ("Frau Wagner ist bis zum Sommer psychisch belastbar.", {"vague"}),
         ("Yara macht montags bis freitags ihre Hausaufgaben vor dem Abendessen.", {"no_date"}),
         # a professional as the subject right after the verb, without an article
-        ("Bis März übt Familienhelferin Meyer mit Tim das Lesen.", {"not_family_subject"}),
+        # (round 5: the helper of a help form acting names the help: a measure too)
+        (
+            "Bis März übt Familienhelferin Meyer mit Tim das Lesen.",
+            {"measure", "not_family_subject"},
+        ),
         # round 3: inner states by their form in the sentence (made-up texts, not corpus rows)
         ("Bis Mai fühlt sich Jan in seiner Klasse geborgen.", {"vague"}),
         ("Bis Mai hat sich Jan in der Kita eingelebt.", {"vague"}),

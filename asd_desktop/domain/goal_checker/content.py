@@ -114,17 +114,50 @@ def _takes_part_in_everyday_life(t: _Text, start: int, end: int) -> bool:
     if not _MEASURE_TAKING_PART.fullmatch(t.text, start, end):
         return False
     c_start, c_end = _clause_of(t, start)
-    clause = _words_in(t, c_start, c_end)
+    # "nimmt am 3. Dezember am Elternabend teil": the match may run past a date's dot
+    clause = _words_in(t, c_start, max(c_end, end))
     # "Teilnahme von Ben am Unterricht", "nimmt … am Unterricht teil": the first thing
     # after "an"/"am"
     for x in clause:
         if x.lemma in ("an", "am") and x.pos.startswith("APPR"):
             thing = next((y for y in clause if y.is_noun and y.start > x.start), None)
-            if thing is not None:
-                return (
-                    thing.head in lex.EVERYDAY_EVENTS or thing.lemma in lex.EVERYDAY_EVENTS
-                ) and not _help_word(thing)
+            if thing is None or thing.lemma in _CALENDAR_NOUNS:
+                continue  # "am 3. Dezember am Elternabend": the date is not what they join
+            return (
+                thing.head in lex.EVERYDAY_EVENTS or thing.lemma in lex.EVERYDAY_EVENTS
+            ) and not _help_word(thing)
     return False
+
+
+_CALENDAR_NOUNS = frozenset(
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "wochenende",
+        "tag",
+        "abend",
+        "morgen",
+        "vormittag",
+        "nachmittag",
+    ]
+)
 
 
 def _where_another_lives(t: _Text, w: Word) -> bool:
@@ -198,7 +231,7 @@ _LONG_HELP_PREFIX = re.compile(
 def _names_help(text: str, lemma: str, parts: tuple[str, ...]) -> bool:
     head = parts[-1] if parts else lemma
     low = text.lower()
-    if head in lex.RESULT_HEADS or low in lex.DAILY_INSTITUTIONS or lemma in lex.DAILY_INSTITUTIONS:
+    if head in lex.RESULT_HEADS or {low, lemma} & (lex.DAILY_INSTITUTIONS | lex.OTHER_HOMES):
         return False
     return (
         lemma in lex.HELP_PARTS
@@ -221,6 +254,11 @@ def _analysed_measure(t: _Text) -> Finding | None:
         _verb_lemma(t, w) for w in t.words if w.pos.startswith("V")
     }
     nominal = not _has_finite_verb(t)
+    helper = _helper_acts(t)
+    if helper is not None:
+        return _measure_finding(
+            t, helper, "ist eine Fachkraft einer Hilfe – ihr Einsatz ist die Hilfe"
+        )
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors):
             continue
@@ -252,7 +290,14 @@ def _analysed_measure(t: _Text) -> Finding | None:
                 (w.start, w.end),
                 "ist eine Hilfe, die die Familie bekommt – das Bekommen ist kein Ziel",
             )
-        if w.pos.startswith("VV(PP") and w.lemma in lex.HELP_VERBS and _passive_sentence(t, w):
+        if (
+            w.pos.startswith("VV(PP")
+            and _passive_sentence(t, w)
+            and (
+                (w.lemma in lex.HELP_VERBS and not _by_family(t, w))
+                or (w.lemma in lex.LET_HELP_VERBS and _by_a_pro(t, w))
+            )
+        ):
             return _measure_finding(t, (w.start, w.end), "beschreibt eine Hilfe, die jemand gibt")
         before = t.words[i - 1] if i else None
         if (
@@ -264,6 +309,8 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if before is not None and before.lemma in lex.HELP_MODIFIERS and w.is_noun:
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
         if before is not None and before.lemma.startswith("betreut") and "wohn" in w.lemma:
+            return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
+        if before is not None and before.lemma.startswith("begleit") and w.lemma == "umgang":
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
     return None
 
@@ -294,6 +341,38 @@ def _at_work(t: _Text, w: Word) -> bool:
     )
 
 
+def _by_family(t: _Text, w: Word) -> bool:
+    """Whether the clause of ``w`` names a relative as the one who helps ("von der Oma")."""
+    c_start, c_end = _clause_of(t, w.start)
+    clause = _words_in(t, c_start, c_end)
+    for i, x in enumerate(clause):
+        if x.lemma in ("von", "durch") and x.pos.startswith("APPR"):
+            for y in clause[i + 1 : i + 4]:
+                if y.is_noun:
+                    if y.lemma in lex.FAMILY_AGENTS or y.head in lex.FAMILY_AGENTS:
+                        return True
+                    break
+    return False
+
+
+def _helper_acts(t: _Text) -> tuple[int, int] | None:
+    """The helper of a help form as the subject of a main clause ("Die Familienhelferin …")."""
+    from asd_desktop.domain.goal_checker.form import _SUBORDINATORS, _analysed_subject
+
+    for start, end in t.clauses:
+        if _first_word(t.text, start, end) in _SUBORDINATORS:
+            continue
+        span = _analysed_subject(t, start, end)
+        if span is None:
+            continue
+        low = t.text[span[0] : span[1]].lower()
+        if low in lex.HELPER_PROFESSIONALS or any(
+            low.endswith(h) for h in lex.HELPER_PROFESSIONALS if len(h) > 8
+        ):
+            return span
+    return None
+
+
 def _by_a_pro(t: _Text, w: Word) -> bool:
     """Whether the clause of ``w`` names a professional or a help ("von der Beraterin")."""
     c_start, c_end = _clause_of(t, w.start)
@@ -303,6 +382,12 @@ def _by_a_pro(t: _Text, w: Word) -> bool:
 def _examined(t: _Text, w: Word) -> bool:
     """Whether ``w`` is what an examination looks at ("Abklärung der Sprachentwicklung")."""
     i = t.words.index(w)
+    c_start, c_end = _clause_of(t, w.start)
+    if any(
+        x.pos.startswith("VV") and _verb_lemma(t, x) in lex.EXAMINATION_VERBS
+        for x in _words_in(t, c_start, c_end)
+    ):
+        return True  # "untersucht Ida auf Entwicklungsverzögerungen"
     for x in reversed(t.words[max(0, i - 3) : i]):
         if x.is_noun:
             return x.head in lex.EXAMINATION_NOUNS or x.lemma in lex.EXAMINATION_NOUNS
@@ -345,9 +430,12 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
                 return not _abstract_noun(nxt) and nxt.head not in lex.SETTING_NOUNS
             if not nxt.pos.startswith(("ADJ", "ADV")):
                 break
-    if w.lemma in lex.QUANTIFIABLE_HEDGES:
+    if w.lemma in lex.QUANTIFIABLE_HEDGES or w.text.lower() in lex.QUANTIFIABLE_HEDGES:
         s, e = _sentence_with_colon(t, w.start)
-        return _QUANTIFIER.search(t.text, s, e) is not None
+        # "genug Geld für 2 Monatskarten": any number says how much is enough
+        return _QUANTIFIER.search(t.text, s, e) is not None or any(
+            x.pos == "CARD" for x in _words_in(t, s, e)
+        )
     return False
 
 
@@ -532,7 +620,14 @@ def _analysed_vague(t: _Text) -> Finding | None:
             and w.lemma not in lex.PLAIN_ABILITIES
         ):
             return _vague_finding(t, (w.start, w.end))
-        if w.lemma == "so" and i + 1 < len(t.words) and t.words[i + 1].lemma in lex.SO_DEGREE:
+        if (
+            w.lemma == "so"
+            and i + 1 < len(t.words)
+            and (
+                t.words[i + 1].lemma in lex.SO_DEGREE
+                or t.words[i + 1].text.lower() in lex.SO_DEGREE
+            )
+        ):
             s, e = _sentence_of(t, w.start)
             if not _QUANTIFIER.search(t.text, s, e):
                 return _vague_finding(t, (w.start, t.words[i + 1].end))
@@ -542,6 +637,8 @@ def _analysed_vague(t: _Text) -> Finding | None:
         if (
             w.pos.startswith(("ADJ", "ADV", "VV(PP"))
             and (w.lemma in lex.VAGUE_MODIFIERS or w.text.lower() in lex.VAGUE_MODIFIERS)
+            and not (w.pos.startswith("VV") and w.lemma == "lassen")  # "allein gelassen"
+            and not _a_paper_recognised(t, w)
             and not _situation_named(t, w)
             # "hat geklärt, wer die Kinder abholt": the clause says what was settled
             and not (
@@ -582,6 +679,17 @@ def _analysed_vague(t: _Text) -> Finding | None:
             span,
         )
     return None
+
+
+def _a_paper_recognised(t: _Text, w: Word) -> bool:
+    """Whether "anerkannt" is said of a paper ("damit ihr Abschluss anerkannt wird")."""
+    if w.lemma != "anerkennen" and w.text.lower() != "anerkannt":
+        return False
+    c_start, c_end = _clause_of(t, w.start)
+    return any(
+        x.is_noun and (x.head in lex.RESULT_HEADS or x.head in lex.CONCRETE_HEADS)
+        for x in _words_in(t, c_start, c_end)
+    )
 
 
 def _purposes(t: _Text) -> list[tuple[int, int]]:
@@ -696,6 +804,12 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         s, e = _sentence_of(t, w.start)
         if not _QUANTIFIER.search(t.text, s, e):
             return w.start, w.end  # "arbeitet gut mit … zusammen": how would one see it?
+    if (
+        w.pos.startswith("ADJ(D")
+        and w.lemma == "gesund"
+        and _clause_verbs_of(t, w) & lex.HEALTHY_VERBS
+    ):
+        return w.start, w.end  # "ernährt sich gesund": what is on the table?
     if w.pos.startswith("ADJ(D") and w.lemma in lex.INDEPENDENCE_WORDS:
         c_start, c_end = _clause_of(t, w.start)
         clause = _words_in(t, c_start, c_end)

@@ -148,6 +148,15 @@ def _opening_event(t: _Text) -> bool:
         inside = [w for w in words if s <= w.start < e]
         if len(inside) >= 4 and inside[0].lemma == "sobald" and not _VAGUE_DATE.match(t.text, s):
             return True  # "Sobald das Baby da ist, …": an event starts it
+        for k, first in enumerate(inside):
+            # "Nach dem Umzug …", "… nach der Entbindung": an event's time
+            if first.lemma not in ("nach", "vor") or not first.pos.startswith("APPR"):
+                continue
+            if k and not _event_after(inside, k):
+                continue
+            if k:
+                return True
+            break
         if len(inside) < 3 or inside[0].lemma not in ("nach", "vor"):
             continue
         for x in inside[1:4]:
@@ -160,6 +169,17 @@ def _opening_event(t: _Text) -> bool:
                     and (x.lemma not in _ROUTINES and x.head not in _ROUTINES)
                 )
             break
+    return False
+
+
+def _event_after(inside: list[Word], k: int) -> bool:
+    """Whether "nach"/"vor" at ``k`` inside a sentence leads to a family event's noun."""
+    for x in inside[k + 1 : k + 4]:
+        if x.pos.startswith(("ART", "APPRART", "PPOSAT")):
+            continue
+        if x.is_noun:
+            return x.lemma in lex.LIFE_EVENTS or x.head in lex.LIFE_EVENTS
+        return False
     return False
 
 
@@ -178,6 +198,24 @@ def _next_event(words: tuple[Word, ...], i: int) -> bool:
     return any(x.lemma in _EVENT_PREPOSITIONS for x in words[max(0, i - 3) : i])
 
 
+def _leads_to(t: _Text, end: int, far_start: int) -> bool:
+    """Whether an anchor ending at ``end`` runs on into the far year ("bis Sommer 2029")."""
+    if far_start < end:
+        return False
+    between = t.text[end:far_start]
+    return len(between) <= 12 and not any(c in between for c in ",;.!?")
+
+
+def _far_finding(t: _Text, far: tuple[int, int]) -> Finding:
+    return Finding(
+        "vague_date",
+        f"»{_quote(t, far)}« liegt mehr als zwei Jahre entfernt – so weit trägt kein "
+        "Schwung. Setzen Sie ein Zwischenziel, das in den nächsten Monaten erreichbar "
+        "ist, z. B. »bis zu den Sommerferien« oder »bis Ende März«.",
+        far,
+    )
+
+
 def _check_dates(t: _Text) -> Finding | None:
     far = _far_deadline(t)
     far_text = t.text[far[0] : far[1]] if far else ""
@@ -185,13 +223,16 @@ def _check_dates(t: _Text) -> Finding | None:
     near = [
         m
         for m in _date_anchors(t)
-        if not (far and far_text in m.group())
+        if not (far and (far_text in m.group() or _leads_to(t, m.end(), far[0])))
         # "in einigen Wochen" is no date: the fuzzy phrase holds the anchor
         and not any(s <= m.start() < e for s, e in fuzzy)
     ]
     vague = _VAGUE_DATE.search(t.text)
     if near:
         return None
+    if far and not vague:
+        # "bis zum Schulabschluss im Jahr 2030": the event is that far away
+        return _far_finding(t, far)
     # "mittelfristig … bis zur vollständigen Abstinenz": with a fuzzy time the "bis zur …"
     # is how far, not by when; an event alone still anchors the goal
     if t.analysis is not None and not vague and (_event_anchor(t) or _opening_event(t)):
@@ -204,14 +245,6 @@ def _check_dates(t: _Text) -> Finding | None:
             "Ziel rechtzeitig erreicht ist. Nennen Sie ein Datum oder ein Ereignis, das alle "
             "kennen – z. B. »bis Ende März«, »bis zu den Herbstferien 2027«, »in vier Wochen«.",
             span,
-        )
-    if far:
-        return Finding(
-            "vague_date",
-            f"»{_quote(t, far)}« liegt mehr als zwei Jahre entfernt – so weit trägt kein "
-            "Schwung. Setzen Sie ein Zwischenziel, das in den nächsten Monaten erreichbar "
-            "ist, z. B. »bis zu den Sommerferien« oder »bis Ende März«.",
-            far,
         )
     return Finding(
         "no_date",

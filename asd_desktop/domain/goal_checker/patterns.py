@@ -71,7 +71,8 @@ _MEASURE_HELP = re.compile(
 )
 
 _MEASURE_TAKING_PART = re.compile(
-    r"\bTeilnahme\b|\bteilnehm\w*|\b(?:nimmt|nehmen|nehme|nimmst|nahm|nahmen)\b[^.,;:!?]{0,150}?\bteil\b"
+    r"\bTeilnahme\b|\bteilnehm\w*|\b(?:nimmt|nehmen|nehme|nimmst|nahm|nahmen)\b"
+    r"(?:[^.,;:!?]|(?<=\d)\.){0,150}?\bteil\b"
 )
 
 _MEASURE_HOURS = re.compile(
@@ -105,6 +106,7 @@ _VAGUE_WORDS = re.compile(
     r"|\bzurecht(?:komm\w*)?\b|\bBedürfnis\w*|\bgeregelt\w*"
     r"|\bsichergestellt\b|\bsicherzustellen\b|\bgewährleist\w*"
     r"|\bgute[snm]?\s+(?:Verhältnis|Kontakt|Miteinander|Klima)\b"
+    r"|\bgenug\b|\bgenügend\w*"
     r"|\b(?:angemessen|altersgerecht|altersentsprechend|adäquat|ausreichend|hinreichend"
     r"|konsequent|nachhaltig|positiv|kindgerecht|bedarfsgerecht)\w*"
 )
@@ -112,17 +114,20 @@ _VAGUE_WORDS = re.compile(
 _COMPARATIVE = re.compile(
     r"\b(?:(?:besser|öfter|häufiger|weniger|seltener|ruhiger|entspannter|selbs(?:ts)?tändiger"
     r"|zuverlässiger|pünktlicher|sicherer|offener|früher)(?:e|en|em|es|er)?"
-    r"|mehr|regelmäßig\w*|kontinuierlich\w*|verlässlich\w*)\b",
+    r"|mehr|regelmäßig\w*|kontinuierlich\w*|verlässlich\w*"
+    r"|so\s+(?:viel|oft|häufig|stark|laut|schlimm))\b",
     _I,
 )
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:ein|kein|mein|dein|sein|ihr|unser|euer)\s*$", _I)
 
-_NEGATION_BEFORE = re.compile(r"\b(?:nicht|kein\w*|nie|nimmer|niemand\w*|nichts)\b[^,;.]*$", _I)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:nicht|kein\w*|nie|nimmer|niemand\w*|nichts|nix|nich)\b[^,;.]*$", _I
+)
 
 _QUANTIFIER = re.compile(
     rf"(?<!\bin\s)(?<!\bvon\s)(?<!\bnach\s)\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\s*"
-    r"(?:x\b|[Mm]al\b|Tage?n?\b|Stunden?\b|Minuten?\b|Abende?n?\b|Nächte?n?\b|Wochen?\b"
+    r"(?:x\b|[Mm]al\b|Uhr\b|Tage?n?\b|Stunden?\b|Minuten?\b|Abende?n?\b|Nächte?n?\b|Wochen?\b"
     r"|Monate?n?\b|Euro\b|€|Prozent|%|Meter\b|Kilo|Seiten?\b|Bücher\b|Schultage?n?\b"
     r"|Termine?n?\b|von\s+\S+\b|pro\b|am\s+Tag\b|in\s+der\s+Woche\b)"
     r"|\b(?:jede[nrms]?|täglich|wöchentlich|monatlich|stündlich|montags|dienstags"
@@ -142,10 +147,13 @@ _NOMINAL_HEADING = re.compile(
 _NEGATIVE = re.compile(
     r"\bnicht(?:\s+mehr)?\b(?!\s+nur\b)|\bnichts\b|\bkein(?:e|en|em|er|es)?\b"
     r"|\bnie(?:\s+(?:mehr|wieder))?\b|\bniemals\b"
-    r"|\bniemand\w*|\baufhör\w*|\bhör(?:e|t|en|st)\b(?:[^,;.!?]|(?<=\d)\.){0,120}?\bauf\b|\b[Vv]ermeid\w*"
+    r"|\bnix\b|\bnich\b|\bweniger\b"
+    r"|\bniemand\w*|\baufhör\w*|\bhör(?:e|t|en|st)\b(?:[^,;.!?]|(?<=\d)\.){0,120}?\bauf\b|\b[Vv]ermeid\w*|\b[Vv]ermied\w*"
     r"|\bverzicht\w*|\bunterl(?:ass|äss)\w*"
     r"|\bohne\s+(?:\w+\s+)?(?:Streit\w*|Schrei\w*|Geschrei|Gewalt|Schläge|Schlagen"
-    r"|Schlägerei\w*|Alkohol|Drogen|Ärger|Wut\w*|Konflikt\w*|Drohung\w*|Beleidigung\w*)",
+    r"|Schlägerei\w*|Alkohol|Drogen|Ärger|Wut\w*|Konflikt\w*|Drohung\w*|Beleidigung\w*"
+    r"|Jugendamt|Rückf[aä]ll\w*|Fehlt\w*|Schulden|Zigarette\w*"
+    r"|Gebrüll|Anschreien|Prügel\w*|Polizei|Fehlzeit\w*)",
     _I,
 )
 

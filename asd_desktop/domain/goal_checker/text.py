@@ -171,7 +171,12 @@ def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _passive_sentence(t: _Text, w: Word) -> bool:
-    s, e = _sentence_of(t, w.start)
+    """Whether the participle ``w`` is in a werden-passive: "werden" in its own clause.
+
+    "Es wird besprochen, wer die Kinder betreut": "betreut" is in the wer-clause, whose
+    verb it is; the "wird" belongs to the main clause.
+    """
+    s, e = _clause_of(t, w.start)
     return any(x.lemma == "werden" for x in _words_in(t, s, e))
 
 
@@ -197,6 +202,13 @@ _NOT_COMPARED = frozenset(("weit", "ander", "letzt", "inner", "äußer", "ober",
 
 
 def _is_comparative(w: Word) -> bool:
+    """Whether ``w`` is an adjective in the comparative ("ruhiger"); a name is not ("Nasser")."""
+    if w.text[:1].isupper() and w.pos.startswith("ADJ(D"):
+        return False
+    return _comparative_form(w)
+
+
+def _comparative_form(w: Word) -> bool:
     low = w.text.lower()
     # before a noun, "-er" is the positive's ending ("in naher Zukunft", "mit klarer Stimme");
     # the comparative adds one more ("klarere", "ruhigeren")
