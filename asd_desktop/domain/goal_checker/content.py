@@ -7,7 +7,12 @@ import re
 
 from asd_desktop.domain import goal_analysis as lex
 from asd_desktop.domain.goal_analysis import Word
-from asd_desktop.domain.goal_checker.form import _actorless, _has_verb, _is_professional
+from asd_desktop.domain.goal_checker.form import (
+    _actorless,
+    _analysed_subject,
+    _has_verb,
+    _is_professional,
+)
 from asd_desktop.domain.goal_checker.patterns import (
     _ARTICLE_BEFORE,
     _COMPARATIVE,
@@ -22,6 +27,7 @@ from asd_desktop.domain.goal_checker.patterns import (
     _NOMINAL_HEADING,
     _PARAGRAPH,
     _QUANTIFIER,
+    _SUBORDINATORS,
     _VAGUE_DATE,
     _VAGUE_WORDS,
 )
@@ -357,8 +363,6 @@ def _by_family(t: _Text, w: Word) -> bool:
 
 def _helper_acts(t: _Text) -> tuple[int, int] | None:
     """The helper of a help form as the subject of a main clause ("Die Familienhelferin …")."""
-    from asd_desktop.domain.goal_checker.form import _SUBORDINATORS, _analysed_subject
-
     for start, end in t.clauses:
         if _first_word(t.text, start, end) in _SUBORDINATORS:
             continue
