@@ -8,7 +8,7 @@ import json
 import weakref
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -158,8 +158,10 @@ def _visible_texts(w: MainWindow) -> str:
         parts.append(button.text())
     for view in w.findChildren(QAbstractItemView):
         model = view.model()
+        # a list model has one column (PySide6 keeps its columnCount private)
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
         for row in range(model.rowCount()):
-            for column in range(model.columnCount()):
+            for column in range(columns):
                 parts.append(str(model.index(row, column).data() or ""))
     return "\n".join(parts)
 
