@@ -54,6 +54,7 @@ class NetworkAction:
     """Names of audited actions (stored; not shown raw)."""
 
     MAP_CREATED = "network_map_created"
+    MAP_DELETED = "network_map_deleted"
     ENTRY_REMOVED = "network_entry_removed"
     VERSION_SAVED = "network_version_saved"
 
@@ -90,6 +91,14 @@ class MapView:
     def heading(self) -> str:
         """How the map is named in lists: its title, or whose network it is."""
         return self.title or f"Netzwerkkarte von {self.centre_name}"
+
+
+@dataclass(frozen=True)
+class MapSize:
+    """What deleting a map takes with it: its entries now and its saved versions."""
+
+    entries: int
+    versions: int
 
 
 @dataclass(frozen=True)
@@ -499,8 +508,13 @@ class NetworkService:
         """Everyone on the case's maps (the goal wizard offers them first), by name."""
         with self._sf() as s:
             rows = s.scalars(
-                select(NetworkEntry).where(
-                    NetworkEntry.case_id == case_id, NetworkEntry.deleted.is_(False)
+                select(NetworkEntry)
+                .join(NetworkMap, NetworkMap.id == NetworkEntry.map_id)
+                .where(
+                    NetworkEntry.case_id == case_id,
+                    NetworkEntry.deleted.is_(False),
+                    # An entry added on another laptop while this one deleted the map.
+                    NetworkMap.deleted.is_(False),
                 )
             ).all()
             linked = [r.resource_id for r in rows if r.resource_id]
@@ -707,6 +721,54 @@ class NetworkService:
             row = self._entry_row(s, entry_id)
             row.deleted = True
             audit.append(s, self._device, NetworkAction.ENTRY_REMOVED, row.case_id, row.id)
+
+    def map_size(self, map_id: str) -> MapSize:
+        """How many entries and saved versions the map has (the deletion question names them)."""
+        with self._sf() as s:
+            m = self._map_row(s, map_id)
+            entries = s.scalars(
+                select(NetworkEntry.id).where(
+                    NetworkEntry.map_id == m.id, NetworkEntry.deleted.is_(False)
+                )
+            ).all()
+            versions = s.scalars(
+                select(NetworkVersion.id).where(
+                    NetworkVersion.map_id == m.id, NetworkVersion.deleted.is_(False)
+                )
+            ).all()
+            return MapSize(len(entries), len(versions))
+
+    def delete_map(self, map_id: str) -> MapSize:
+        """Delete a map with its entries and saved versions (a map made for the wrong person).
+
+        Each row becomes a tombstone, as every deletion in the application: its names
+        and notes are emptied and the deletion travels with the next exchange, so the
+        office and the other laptops drop the map too. What the map made elsewhere
+        stays: the case's resources for the Zielerarbeitung (with their goals) and the
+        printed maps in the case's documents.
+
+        Returns:
+            How many entries and versions went with the map.
+        """
+        with self._sf.begin() as s:
+            m = self._map_row(s, map_id)
+            entries = s.scalars(
+                select(NetworkEntry).where(
+                    NetworkEntry.map_id == m.id, NetworkEntry.deleted.is_(False)
+                )
+            ).all()
+            versions = s.scalars(
+                select(NetworkVersion).where(
+                    NetworkVersion.map_id == m.id, NetworkVersion.deleted.is_(False)
+                )
+            ).all()
+            for entry in entries:
+                entry.deleted = True
+            for version in versions:
+                version.deleted = True
+            m.deleted = True
+            audit.append(s, self._device, NetworkAction.MAP_DELETED, m.case_id, m.id)
+            return MapSize(len(entries), len(versions))
 
     def resource_for_entry(self, entry_id: str) -> str:
         """The case resource this entry is; made now (social, or Sozialraum) if it has none."""

@@ -1,4 +1,4 @@
-"""The Netzwerkkarte's small dialogs: new map, add entry, relation, goals, save version, changes.
+"""The Netzwerkkarte's small dialogs: new map, add entry, relation, goals, versions, deleting.
 
 Each builds its widgets in the constructor, returns its values as a dataclass and
 has a ``classmethod ask`` that tests can replace.
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,8 @@ from asd_desktop.services.network import (
     EntryInput,
     EntryView,
     GoalChoice,
+    MapSize,
+    MapView,
     RelationInput,
     ReviewChoice,
     ReviewKind,
@@ -505,3 +508,58 @@ class ChangesDialog(QDialog):
             dialog.exec()
         finally:
             dialog.deleteLater()
+
+
+def _count(n: int, one: str, many: str, none: str) -> str:
+    return f"{n} {one if n == 1 else many}" if n else none
+
+
+def deletion_text(m: MapView, size: MapSize) -> str:
+    """What the question before deleting says: whose map, what goes with it, what stays."""
+    entries = _count(size.entries, "Eintrag", "Einträge", "keine Einträge")
+    versions = _count(
+        size.versions,
+        "gespeicherte Fassung",
+        "gespeicherte Fassungen",
+        "keine gespeicherten Fassungen",
+    )
+    return (
+        f"Die Karte zeigt das Netzwerk von {m.centre_name} (angelegt am "
+        f"{m.created_on:%d.%m.%Y}).\n\n"
+        f"Mit ihr werden {entries} und {versions} gelöscht – hier und nach dem nächsten "
+        "Abgleich auch im Büro und auf den anderen Geräten. Das lässt sich nicht "
+        "rückgängig machen.\n\n"
+        "Erhalten bleiben die gedruckten Karten im Reiter »Dokumente« und die Ressourcen "
+        "in der Zielerarbeitung."
+    )
+
+
+class DeleteMapDialog(QMessageBox):
+    """Ask before a map is deleted: "Abbrechen" is the default, Enter or Esc keep the map."""
+
+    def __init__(self, m: MapView, size: MapSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle("Netzwerkkarte löschen")
+        self.setText(f"»{m.heading}« löschen?")
+        self.setInformativeText(deletion_text(m, size))
+        self.delete_button = self.addButton("&Löschen", QMessageBox.ButtonRole.DestructiveRole)
+        self.delete_button.setAccessibleName("Netzwerkkarte endgültig löschen")
+        self.cancel_button = self.addButton("&Abbrechen", QMessageBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName("Abbrechen, die Karte bleibt")
+        self.setDefaultButton(self.cancel_button)
+        self.setEscapeButton(self.cancel_button)
+        self.setAccessibleName("Netzwerkkarte löschen?")
+
+    def confirmed(self) -> bool:
+        """True only when "Löschen" was pressed."""
+        return self.clickedButton() is self.delete_button
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, m: MapView, size: MapSize) -> bool:
+        """True when the caseworker chose "Löschen" (tests replace this)."""
+        dialog = cls(m, size, parent)
+        dialog.exec()
+        confirmed = dialog.confirmed()
+        dialog.deleteLater()
+        return confirmed

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,7 @@ from asd_desktop.ui.network_map.canvas import NetworkCanvas
 from asd_desktop.ui.network_map.dialogs import (
     AddEntryDialog,
     ChangesDialog,
+    DeleteMapDialog,
     GoalsDialog,
     NewMapDialog,
     RelationDialog,
@@ -134,6 +135,14 @@ class NetworkMapTab(QWidget):
         self.map_combo = QComboBox()
         self.new_map_button = QPushButton("Neue Karte …")
         self.new_map_button.setAccessibleName("Neue Netzwerkkarte anlegen")
+        self.delete_map_button = QPushButton("Karte löschen …")
+        self.delete_map_button.setAccessibleName("Gewählte Netzwerkkarte löschen")
+        self.delete_map_button.setToolTip("Die gewählte Karte löschen (Entf in der Kartenauswahl)")
+        #: Entf while the map choice has the focus asks to delete the chosen map.
+        self.delete_map_action = QAction("Karte löschen …", self.map_combo)
+        self.delete_map_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.delete_map_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.map_combo.addAction(self.delete_map_action)
         self.version_slider = QSlider(Qt.Orientation.Horizontal)
         self.version_slider.setPageStep(1)
         self.version_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -144,6 +153,7 @@ class NetworkMapTab(QWidget):
         top.addWidget(buddy("Karte:", self.map_combo, "Netzwerkkarte"))
         top.addWidget(self.map_combo, 1)
         top.addWidget(self.new_map_button)
+        top.addWidget(self.delete_map_button)
         top.addSpacing(16)
         top.addWidget(buddy("Fa&ssung:", self.version_slider, "Fassung (Zeitleiste)"))
         top.addWidget(self.version_slider, 1)
@@ -246,7 +256,8 @@ class NetworkMapTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.map_combo, self.new_map_button)
-        self.setTabOrder(self.new_map_button, self.version_slider)
+        self.setTabOrder(self.new_map_button, self.delete_map_button)
+        self.setTabOrder(self.delete_map_button, self.version_slider)
         self.setTabOrder(self.version_slider, self.canvas)
         self.setTabOrder(self.canvas, self.table)
         self.setTabOrder(self.table, self.sector_combo)
@@ -255,6 +266,8 @@ class NetworkMapTab(QWidget):
 
         self.map_combo.currentIndexChanged.connect(self._on_map_chosen)
         self.new_map_button.clicked.connect(self.new_map)
+        self.delete_map_button.clicked.connect(self.delete_map)
+        self.delete_map_action.triggered.connect(self.delete_map)
         self.version_slider.valueChanged.connect(self._on_version)
         self.canvas.entry_selected.connect(self._select_row)
         self.canvas.entry_dropped.connect(self._on_dropped)
@@ -435,6 +448,8 @@ class NetworkMapTab(QWidget):
         editable = has_map and self.showing_current()
         chosen = editable and bool(self.selected_entry())
         self.new_map_button.setEnabled(self._detail is not None)
+        self.delete_map_button.setEnabled(has_map)
+        self.delete_map_action.setEnabled(has_map)
         self.add_button.setEnabled(editable)
         for w in (
             self.relation_button,
@@ -531,6 +546,28 @@ class NetworkMapTab(QWidget):
         if made is not None:
             self._load_maps(made.id)
             self.add_button.setFocus()
+
+    def delete_map(self) -> None:
+        """Delete the chosen map with its entries and versions, after asking."""
+        m = self.current_map()
+        if m is None or self._detail is None:
+            return
+        try:
+            size = self._network.map_size(m.id)
+        except AsdError as exc:
+            QMessageBox.warning(self, "Netzwerkkarte", exc.message)
+            self._load_maps()
+            return
+        if not DeleteMapDialog.ask(self, m, size):
+            self.map_combo.setFocus()
+            return
+        gone = self._attempt(
+            lambda: self._network.delete_map(m.id), f"Netzwerkkarte gelöscht: {m.heading}"
+        )
+        if gone is None:
+            return
+        self._load_maps()
+        (self.map_combo if self._maps else self.new_map_button).setFocus()
 
     def add_entry(self) -> None:
         """Put someone on the map."""
