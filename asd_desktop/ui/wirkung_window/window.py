@@ -2,8 +2,11 @@
 
 Opened from Auswertung → Wirkungsbericht … (Strg+Umschalt+W). The report is
 computed off the GUI thread (:class:`~asd_desktop.ui.operations.Op`); it names no
-one, and cells of fewer than three cases read ``< 3``. The choice and the project
-costs are remembered in the data folder, so the window opens on the last report.
+one, and cells of fewer than three cases read ``< 3``. "Drucken …" (Strg+P) prints
+the same pages as the PDF, through the print path of every stored document
+(:mod:`asd_desktop.ui.pdf_preview`): rendered in memory, never written to a file.
+The choice and the project costs are remembered in the data folder, so the window
+opens on the last report.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,6 +48,7 @@ from asd_desktop.domain.wirkung import (
 )
 from asd_desktop.models.errors import AsdError
 from asd_desktop.models.progress import OperationToken
+from asd_desktop.reports.wirkung import render_wirkung
 from asd_desktop.services.wirkung import (
     REST,
     CaseGroup,
@@ -59,6 +64,7 @@ from asd_desktop.services.wirkung import (
 )
 from asd_desktop.ui.help import set_help_id
 from asd_desktop.ui.operations import BusyScope, Op
+from asd_desktop.ui.pdf_preview import PrinterChoice, load_pdf, print_pdf
 from asd_desktop.ui.widgets import DATE_FORMAT, ProblemsLabel, buddy, from_qdate, to_qdate
 from asd_desktop.ui.wirkung_window.charts import ChangeChart, CountChart
 from asd_desktop.ui.wirkung_window.table import ReportTableModel
@@ -194,17 +200,29 @@ class WirkungWindow(QDialog):
 
         self.csv_button = QPushButton("Als &CSV speichern …")
         self.pdf_button = QPushButton("Als P&DF speichern …")
+        self.print_button = QPushButton("D&rucken …")
+        self.print_button.setAccessibleName("Bericht drucken")
+        self.print_button.setToolTip("Den Bericht drucken (Strg+P)")
+        #: Strg+P anywhere in the window prints, as in the document preview.
+        self.print_action = QAction("Drucken …", self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.print_action)
         self.close_button = QPushButton("Schließen")
-        for button in (self.csv_button, self.pdf_button, self.close_button):
+        for button in (self.csv_button, self.pdf_button, self.print_button, self.close_button):
             button.setAutoDefault(False)
-        self.csv_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
+        for button in (self.csv_button, self.pdf_button, self.print_button):
+            button.setEnabled(False)
+        self.print_action.setEnabled(False)
+        #: The print running (or being prepared) off the GUI thread, if any.
+        self.printing: Op[bytes] | Op[int] | None = None
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName("Gespeichert")
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
@@ -217,6 +235,8 @@ class WirkungWindow(QDialog):
         self.run_button.clicked.connect(self.run_report)
         self.csv_button.clicked.connect(self.save_csv)
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_report)
+        self.print_action.triggered.connect(self.print_report)
         self.close_button.clicked.connect(self.close)
         self.pilot_combo.currentIndexChanged.connect(self._pilot_changed)
         self.busy = BusyScope(
@@ -225,6 +245,8 @@ class WirkungWindow(QDialog):
                 self.run_button,
                 self.csv_button,
                 self.pdf_button,
+                self.print_button,
+                self.print_action,
                 self.pilot_combo,
                 self.comparison_combo,
             ),
@@ -423,8 +445,9 @@ class WirkungWindow(QDialog):
     def _follow_report(self) -> None:
         for widget in (self.run_button, self.pilot_combo, self.comparison_combo):
             widget.setEnabled(bool(self._groups))
-        self.csv_button.setEnabled(self.report is not None)
-        self.pdf_button.setEnabled(self.report is not None)
+        for button in (self.csv_button, self.pdf_button, self.print_button):
+            button.setEnabled(self.report is not None)
+        self.print_action.setEnabled(self.report is not None)
 
     # --- export --------------------------------------------------------------------------
 
@@ -454,6 +477,49 @@ class WirkungWindow(QDialog):
             .with_progress("Der Bericht wird gespeichert …")
             .run()
         )
+
+    def print_report(self) -> Op[bytes] | None:
+        """Render the report's pages off the GUI thread, then ask for a printer and print."""
+        report = self.report
+        if report is None:
+            return None
+        self.printing = (
+            Op(self, lambda _token: render_wirkung(report), title="Nicht gedruckt")
+            .success(self._choose_printer)
+            .with_progress("Der Bericht wird für den Druck vorbereitet …")
+            .run()
+        )
+        return self.printing
+
+    def _choose_printer(self, content: bytes) -> None:
+        try:
+            document = load_pdf(content)
+            pages = document.pageCount()
+            document.close()
+        except AsdError as exc:
+            self.problems.show_problems({"print": exc.message})
+            return
+        printer = PrinterChoice.ask(self, TITLE, pages)
+        if printer is None:
+            self.activateWindow()
+            self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+
+        def send(token: OperationToken) -> int:
+            return print_pdf(content, printer, token)
+
+        self.printing = (
+            Op(self, send, title="Nicht gedruckt")
+            .success(self._printed)
+            .with_progress("Der Wirkungsbericht wird gedruckt …", cancellable=True)
+            .run()
+        )
+
+    def _printed(self, pages: int) -> None:
+        self.saved_label.setText(f"Gedruckt: {pages} {'Seite' if pages == 1 else 'Seiten'}")
+        # A progress panel may have had the focus: the keyboard goes on in this window.
+        self.activateWindow()
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _saved(self, path: Path) -> None:
         self.saved_label.setText(f"Gespeichert: {path}")
