@@ -76,7 +76,8 @@ HELP_PARTS = _set(
     "wohngemeinschaft mädchenwohnheim wohnheim heim psychiatrie kinderpsychiatrie "
     "jugendpsychiatrie institutsambulanz kur schulbegleiter schulbegleiterin clearing "
     "clearingstelle mediation frauenhaus schutzwohnung bereitschaftspflege pflegestelle "
-    "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung"
+    "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung heimaufnahme "
+    "heimplatz frühförderung frühförderstelle"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -171,6 +172,12 @@ EVERYDAY_EVENTS = _set(
     "religionsunterricht schwimmen mittagessen chor kinderchor orchester verein sportverein "
     "mannschaft"
 )
+#: Relations one "builds" or "deepens" ("Kontakt zu Gleichaltrigen aufbauen"): what is
+#: done, and how often, stays open.
+RELATION_OBJECTS = _set("kontakt kontakte freundschaft netzwerk vertrauen anschluss")
+BUILD_VERBS = _set("aufbauen herstellen pflegen vertiefen intensivieren ausbauen knüpfen finden")
+#: Adjectives that make "Familie" an ideal, not a state one can see ("eine richtige Familie").
+IDEAL_FAMILY = _set("richtig normal intakt funktionierend gesund heil glücklich echt")
 #: Settings ("Umfeld", "Rahmen") are vague with an adjective of quality ("ein sicheres
 #: Umfeld", "in einem geschützten Rahmen"); with others they can be a place.
 SETTING_QUALITIES = _set(
@@ -231,7 +238,7 @@ VAGUE_MODIFIERS = _set(
     "überfordert motiviert zuversichtlich fröhlich mutig hoffnungsvoll angstfrei gelöst "
     "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
-    "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt"
+    "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -246,7 +253,7 @@ REFLEXIVE_VAGUE_VERBS = _set(
     "fühlen öffnen integrieren beruhigen einleben erleben entspannen einlassen "
     "zurechtfinden orientieren zutrauen stabilisieren festigen entfalten wohlfühlen "
     "annehmen akzeptieren sorgen normalisieren einpendeln einbringen engagieren beteiligen "
-    "weiterentwickeln verstehen durchsetzen abgrenzen einfühlen"
+    "weiterentwickeln verstehen durchsetzen abgrenzen einfühlen beherrschen beherschen"
 )
 #: Reflexive verbs that a frequency makes concrete ("beteiligt sich jeden Abend am Abwasch").
 QUANTIFIABLE_REFLEXIVES = _set("beteiligen einbringen engagieren")
@@ -270,7 +277,7 @@ WORK_HEADS = _set(
 )
 #: Work: "arbeitet in einem Altenheim", "eine Stelle in einer Einrichtung" — a workplace,
 #: not a help the family gets.
-WORK_VERBS = _set("arbeiten jobben")
+WORK_VERBS = _set("arbeiten jobben verdienen aufstocken")
 #: Verbs of working together with a help or a professional: a measure.
 COOPERATION_VERBS = _set("zusammenarbeiten kooperieren")
 #: Adjectives of ability that a number cannot show ("erziehungsfähig", "gruppenfähig") end
@@ -284,7 +291,8 @@ PLAIN_ABILITIES = _set(
 VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
-    "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen"
+    "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen runterkommen "
+    "herunterkommen zusammenhalten"
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")
@@ -295,7 +303,7 @@ TREATMENT_NOUNS = _set("behandlung betreuung versorgung station ambulanz sprechs
 #: Daily times: "bis 17 Uhr", "bis zum Abendessen" say how a day runs, not by when.
 DAILY_TIMES = _set(
     "uhr abendessen mittagessen frühstück schulschluss schulende mittag abend morgen "
-    "nacht schlafengehen feierabend unterrichtsende zubettgehen"
+    "nacht schlafengehen feierabend unterrichtsende zubettgehen mitternacht"
 )
 #: Verbs that make an event the subject and hide who acts ("Die Rückführung erfolgt").
 ACTORLESS_VERBS = _set("erfolgen stattfinden")
@@ -311,7 +319,7 @@ LET_HELP_VERBS = _set("helfen unterstützen")
 #: wann …"); alone they are vague ("ist geklärt", "sind sich einig").
 SETTLED_STATES = _set("klären geklärt einig")
 #: Participles of being tied to a service ("ist in der Ambulanz angebunden"): a measure.
-HELP_STATES = _set("anbinden")
+HELP_STATES = _set("anbinden unterbringen")
 #: First parts of "-hilfe" compounds that name an everyday aid or a helping hand the
 #: family arranges, not a help form ("Putzhilfe", "Merkhilfe", "Einschlafhilfe").
 EVERYDAY_AIDS = _set(

@@ -188,6 +188,7 @@ class GermanAnalyser:
 _FINITE_TAGS = ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VVFIN", "VAFIN", "VMFIN")
 _AUXILIARIES = frozenset(("haben", "sein", "werden"))
 _SUBJECT_TAGS = ("NE", "NN", "PPER", "PIS")
+_PRONOUNS = frozenset(("ich", "du", "er", "sie", "es", "wir", "ihr", "man"))
 
 
 def _finite_participle(
@@ -204,7 +205,16 @@ def _finite_participle(
     """
     if any(pos in _FINITE_TAGS for pos, _l, _p in tagged):
         return tagged
-    if any(lemma in _AUXILIARIES for _pos, lemma, _p in tagged):
+    # "ich geh ab Januar …", "meld ich mich …": HanTa reads a dropped "-e" as an imperative;
+    # next to a personal pronoun it is the finite verb
+    for i, (pos, lemma, parts) in enumerate(tagged):
+        if pos.startswith("VV(IMP") and any(
+            0 <= k < len(words) and words[k].lower() in _PRONOUNS for k in (i - 1, i + 1)
+        ):
+            fixed = list(tagged)
+            fixed[i] = ("VV(FIN)", lemma, parts)
+            return fixed
+    if any(lemma in _AUXILIARIES and pos.startswith("VA") for pos, lemma, _p in tagged):
         return tagged
     for i, (pos, lemma, parts) in enumerate(tagged[:6]):
         if not pos.startswith("VV(PP") or i == 0 or i + 1 >= len(tagged) - 1:

@@ -1018,8 +1018,9 @@ INDEPENDENT_FILE = Path(__file__).parents[1] / "data" / "goal_corpus" / "indepen
 #: rules): measured once after round 4, then tuning data (split ``tuning_from_fresh``).
 FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
-#: Round-5 tuning texts, written and labelled by another independent writer.
+#: Round-5 and round-6 tuning texts, each written and labelled by another independent writer.
 ROUND5_FILE = INDEPENDENT_FILE.with_name("independent_round5.jsonl")
+ROUND6_FILE = INDEPENDENT_FILE.with_name("independent_round6.jsonl")
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time
@@ -1055,7 +1056,12 @@ def _goal(row: dict[str, object], *, held_out: bool) -> LabelledGoal:
 
 
 def _independent_goals() -> list[LabelledGoal]:
-    rows = _rows(INDEPENDENT_FILE) + _rows(FRESH_HELD_OUT_FILE) + _rows(ROUND5_FILE)
+    rows = (
+        _rows(INDEPENDENT_FILE)
+        + _rows(FRESH_HELD_OUT_FILE)
+        + _rows(ROUND5_FILE)
+        + _rows(ROUND6_FILE)
+    )
     return [_goal(row, held_out=row.get("split") == "held_out") for row in rows]
 
 

@@ -110,7 +110,8 @@ def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
     # "ein Arbeitsvertrag mit 30 Stunden pro Woche": a job's hours, not a help's
     c_start, c_end = _clause_of(t, start)
     return not any(_help_word(w) for w in words) and any(
-        w.is_noun and (w.head in lex.WORK_HEADS or w.lemma in lex.WORK_HEADS)
+        (w.is_noun and (w.head in lex.WORK_HEADS or w.lemma in lex.WORK_HEADS))
+        or (w.pos.startswith("VV") and _verb_lemma(t, w) in lex.WORK_VERBS)
         for w in _words_in(t, c_start, c_end)
     )
 
@@ -290,7 +291,9 @@ def _analysed_measure(t: _Text) -> Finding | None:
             return _measure_finding(t, (w.start, w.end), "beschreibt die Anbindung an eine Hilfe")
         if _help_word(w) and not _finished(t, w) and not _where_another_lives(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
-        if w.lemma in lex.RECEIVED_HELP and (nominal or verbs & lex.RECEIVING_VERBS):
+        if w.lemma in lex.RECEIVED_HELP and (
+            nominal or verbs & lex.RECEIVING_VERBS or _applied_for(t, w)
+        ):
             return _measure_finding(
                 t,
                 (w.start, w.end),
@@ -319,6 +322,12 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if before is not None and before.lemma.startswith("begleit") and w.lemma == "umgang":
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
     return None
+
+
+def _applied_for(t: _Text, w: Word) -> bool:
+    """Whether a help is what is applied for ("stellt einen Antrag auf Hilfe für …")."""
+    c_start, _ = _clause_of(t, w.start)
+    return any(x.is_noun and x.head == "antrag" for x in _words_in(t, c_start, w.start))
 
 
 def _let_happen(t: _Text, w: Word) -> bool:
@@ -616,7 +625,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors):
             continue
-        if _abstract_noun(w) and not _examined(t, w):
+        if _abstract_noun(w) and not _examined(t, w) and not _specified_after_colon(t, w):
             return _vague_finding(t, (w.start, w.end))
         if (
             w.pos.startswith("ADJ")
@@ -683,6 +692,18 @@ def _analysed_vague(t: _Text) -> Finding | None:
             span,
         )
     return None
+
+
+def _specified_after_colon(t: _Text, w: Word) -> bool:
+    """Whether a colon after ``w`` spells it out with times or numbers.
+
+    "einen festen Tagesablauf: aufstehen um 7 Uhr, Abendessen um 18 Uhr" says what it is.
+    """
+    colon = t.text.find(":", w.end)
+    if colon < 0 or "\n" in t.text[w.end : colon] or "." in t.text[w.end : colon]:
+        return False
+    rest = t.text[colon + 1 :]
+    return _QUANTIFIER.search(rest) is not None or any(c.isdigit() for c in rest)
 
 
 def _a_paper_recognised(t: _Text, w: Word) -> bool:
@@ -753,6 +774,21 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             and _clause_verbs_of(t, w) & lex.ORDERING_VERBS
         ):
             return w.start, w.end  # "regelt ihre Finanzen"
+        if (
+            w.lemma == "familie"
+            and before is not None
+            and before.pos.startswith("ADJ(A")
+            and before.lemma in lex.IDEAL_FAMILY
+        ):
+            return before.start, w.end  # "eine richtige Familie": what would one see?
+        if (w.lemma in lex.RELATION_OBJECTS or w.head in lex.RELATION_OBJECTS) and _clause_verbs_of(
+            t, w
+        ) & lex.BUILD_VERBS:
+            s, e = _sentence_of(t, w.start)
+            if not _QUANTIFIER.search(t.text, s, e):
+                return w.start, w.end  # "Kontakt zu Gleichaltrigen aufbauen": how often?
+        if w.lemma == "ordnung" and i + 1 < len(t.words) and t.words[i + 1].lemma == "in":
+            return w.start, t.words[i + 1].end  # "Ordnung in den Alltag bringen"
         cues = lex.IDIOM_NOUNS.get(w.lemma)
         if cues is None:
             return None
@@ -785,6 +821,11 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
                     return None
             return w.start, w.end
         return None
+    if w.pos.startswith("VV") and w.lemma == "ankommen" and not w.pos.startswith("VV(PP"):
+        c_start, c_end = _clause_of(t, w.start)
+        well = [x for x in _words_in(t, c_start, c_end) if x.lemma == "gut"]
+        if well:
+            return well[0].start, w.end  # "dass die Kinder gut ankommen"
     if w.pos.startswith("VV(PP") and w.lemma == "ankommen":
         # "ist in der Gruppe angekommen": belonging, not a journey
         c_start, _ = _clause_of(t, w.start)

@@ -66,7 +66,10 @@ def _far_deadline(t: _Text) -> tuple[int, int] | None:
     for m in _FAR_YEARS.finditer(t.text):
         g = m.group()
         if g[0].isdigit():
-            far = int(g) > t.today.year + 2
+            year = int(g)
+            far = year > t.today.year + 2 or (
+                year == t.today.year + 2 and _late_in_year(t, m.start())
+            )
         else:
             # the last number before "Jahren": "nach zwei bis drei Jahren" → 3
             n = re.findall(r"[\w]+", g)[-2].lower()
@@ -74,6 +77,23 @@ def _far_deadline(t: _Text) -> tuple[int, int] | None:
         if far:
             return m.start(), m.end()
     return None
+
+
+_LATE = re.compile(
+    r"\b(?:Ende|Herbst|Winter|Jahresende|Weihnachten|November|Dezember|Oktober)\s+(?:des\s+Jahres\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _late_in_year(t: _Text, year_start: int) -> bool:
+    """Whether "Ende 2028", "Herbst 2028" names a day after today two years on."""
+    before = t.text[max(0, year_start - 25) : year_start]
+    m = _LATE.search(before)
+    if m is None:
+        return False
+    word = m.group().split()[0].lower()
+    late_months = {"oktober": 10, "november": 11, "dezember": 12}
+    return word not in late_months or late_months[word] > t.today.month
 
 
 _SKIPPABLE_IN_ANCHOR = ("ART", "APPRART", "APPR", "PPOSAT", "ADJ", "CARD", "PIAT", "NE")
@@ -346,6 +366,14 @@ def _actorless(t: _Text) -> tuple[int, int] | None:
     for i, w in enumerate(words):
         if (w.is_finite_verb or w.text.lower() == "erfolgt") and w.lemma in lex.ACTORLESS_VERBS:
             return w.start, w.end
+        if (
+            w.pos.startswith("VV(INF")
+            and w.lemma in lex.ACTORLESS_VERBS
+            and any(x.pos.startswith("VM") for x in words)
+        ):
+            return w.start, w.end  # "soll … erfolgen"
+        if w.is_finite_verb and w.lemma == "fallen" and "entscheidung" in lemmas[:i]:
+            return w.start, w.end  # "die Entscheidung fällt bis Mai": who decides?
         if w.is_finite_verb and w.lemma == "finden" and "statt" in lemmas[i:]:
             return w.start, w.end
         if w.lemma == "seitens":
@@ -354,7 +382,7 @@ def _actorless(t: _Text) -> tuple[int, int] | None:
             # "Überprüfung … durch das Jugendamt": a heading naming the office as actor
             for x in words[i + 1 : i + 4]:
                 if x.is_noun:
-                    if _is_professional(x):
+                    if _is_professional(x) or x.head in ("familienhilfe", "jugendhilfe"):
                         return w.start, x.end
                     break
         if (
@@ -396,7 +424,7 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     if verb is None:
         return None
     before = words[:verb]
-    if before and all(w.pos.startswith(lex.NOUN_PHRASE_TAGS[:7]) for w in before):
+    if before and all(w.pos.startswith(lex.NOUN_PHRASE_TAGS[:8]) for w in before):
         nouns = [w for w in before if w.is_noun]
         head = nouns[0] if nouns else None
     else:
@@ -484,7 +512,7 @@ def _check_subject(t: _Text) -> Finding | None:
                 span,
             )
     for start, end in t.clauses:
-        if _first_word(t.text, start, end) in _SUBORDINATORS:
+        if _first_word(t.text, start, end) in _SUBORDINATORS or _relative(t, start, end):
             continue
         span = _passive(t, start, end)
         if span is None and t.analysis is not None:
@@ -498,6 +526,20 @@ def _check_subject(t: _Text) -> Finding | None:
                 span,
             )
     return None
+
+
+def _relative(t: _Text, start: int, end: int) -> bool:
+    """Whether a clause is a relative clause ("…, die von allen umgesetzt werden")."""
+    if t.analysis is None:
+        return False
+    words = [w for w in _words_in(t, start, end) if w.pos[:1] != "$"]
+    if not words:
+        return False
+    first = words[0]
+    second = words[1] if len(words) > 1 else None
+    return first.pos in ("PRELS", "PRELAT") or (
+        first.pos.startswith("APPR") and second is not None and second.pos == "PRELS"
+    )
 
 
 def _check_office_voice(t: _Text) -> Finding | None:

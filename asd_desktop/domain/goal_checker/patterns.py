@@ -164,6 +164,7 @@ _TIME_OF_DAY_AFTER = re.compile(r"\s*(?:Uhr|h\b)")
 _DATE_ANCHORS = re.compile(
     rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?(?!\d)"
     rf"|\b(?:{MONTHS})\b"
+    r"|\b(?:ab|bis|Ende|Anfang|Mitte)\s+(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\."
     r"|\b(?:0?[1-9]|1[0-2])/(?:20)?\d{2}\b"
     r"|\b(?:19|20)\d{2}\b(?!\s*(?:Euro|€|Meter))"
     r"|\b(?:bis|ab|vor|nach|zum|zur|zu|seit|spätestens|im|in|am|Ende|Anfang|Mitte|Beginn)"
@@ -257,7 +258,7 @@ _FUNCTION_WORDS = _words(
 
 _SUBORDINATORS = _words(
     "wenn falls sofern sobald bevor nachdem weil da ob dass damit während als wie wo was "
-    "wer welche welcher welches welchen um ohne statt obwohl indem solange"
+    "wer welche welcher welches welchen um ohne statt obwohl indem solange wobei"
 )
 
 _PASSIVE_AUX = re.compile(r"\b(?:wird|werden|wurde|wurden|worden|werde|werdet|wirst)\b")
