@@ -37,7 +37,8 @@ Labelling rules (the same as in ``asd_desktop.domain.goal_checker``):
 
 - ``measure``: names a help form, course, help training, therapy or counselling, a
   support programme ("Sprachförderung"), a placement, taking part ("nimmt … teil",
-  "Teilnahme"), help hours or a §.
+  "Teilnahme"), help hours or a §; also the helper of a help form acting ("Die
+  Familienhelferin geht mit Frau S. zum Jobcenter": the help is what happens; round 5).
 - ``vague``: an abstract target (Stärkung, Förderung, Verbesserung, Stabilisierung,
   Selbständigkeit and Verselbständigung as nouns, -fähigkeit, -kompetenz,
   -bereitschaft, Verantwortung, Beziehung, Bindung, Struktur, Perspektive,
@@ -46,8 +47,8 @@ Labelling rules (the same as in ``asd_desktop.domain.goal_checker``):
   ausreichend, konsequent, stabil), an unquantified comparison or "regelmäßig", or a
   heading in nominal style without a measure in it ("Klärung der …", "Aufbau eines …").
 - ``negative``: says what should stop or be absent (nicht, kein, nie wieder,
-  aufhören, vermeiden, verzichten, ohne Streit …) outside a condition such as
-  "wenn … nicht".
+  aufhören, vermeiden, verzichten, ohne Streit …, and "weniger …" as the target, round 5)
+  outside a condition such as "wenn … nicht".
 - ``no_date``: no deadline and no start date at all; recurring times ("jeden
   Dienstag", "täglich bis 18 Uhr") are no deadline.
 - ``vague_date``: only a fuzzy time (zeitnah, bald, langfristig, perspektivisch,
@@ -1018,9 +1019,10 @@ INDEPENDENT_FILE = Path(__file__).parents[1] / "data" / "goal_corpus" / "indepen
 #: rules): measured once after round 4, then tuning data (split ``tuning_from_fresh``).
 FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
-#: Round-5 and round-6 tuning texts, each written and labelled by another independent writer.
+#: Round-5, -6 and -7 tuning texts, each written and labelled by another independent writer.
 ROUND5_FILE = INDEPENDENT_FILE.with_name("independent_round5.jsonl")
 ROUND6_FILE = INDEPENDENT_FILE.with_name("independent_round6.jsonl")
+ROUND7_FILE = INDEPENDENT_FILE.with_name("independent_round7.jsonl")
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time
@@ -1061,6 +1063,7 @@ def _independent_goals() -> list[LabelledGoal]:
         + _rows(FRESH_HELD_OUT_FILE)
         + _rows(ROUND5_FILE)
         + _rows(ROUND6_FILE)
+        + _rows(ROUND7_FILE)
     )
     return [_goal(row, held_out=row.get("split") == "held_out") for row in rows]
 
