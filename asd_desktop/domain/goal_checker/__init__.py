@@ -33,8 +33,13 @@ Decisions (each code is one kind of problem; one word can have two problems, e.g
   Begleitung, courses ("…kurs"), help trainings (Elterntraining, Anti-Gewalt-Training;
   a football training is everyday life, not a help), support programmes
   ("Sprachförderung"), self-help and parent groups, "Maßnahme", counselling in the
-  passive ("werden … beraten"), taking part ("nimmt … teil", "Teilnahme", "teilnehmen"), help hours
-  ("für fünf Stunden pro Woche", Fachleistungsstunden) and § references.
+  passive ("werden … beraten"), taking part ("nimmt … teil", "Teilnahme", "teilnehmen"),
+  help hours ("für fünf Stunden pro Woche", Fachleistungsstunden) and § references; the
+  helper of a help form as the one acting ("Die Familienhelferin geht mit Frau S. …": the
+  help is what happens), help applied for ("Antrag auf Hilfe für junge Volljährige"),
+  "begleiteter Umgang", "ist … untergebracht". Not: school and leisure ("nimmt am
+  Elternabend teil"), a relative helping ("von der Oma betreut"), a child called or visited
+  "in der Wohngruppe".
 - ``vague``: nothing to grip: abstract targets (Stärkung, Förderung, Verbesserung,
   Stabilisierung, Entwicklung, Selbständigkeit/Verselbständigung as nouns — the
   adverb "selbstständig" in a concrete sentence is fine —, "…fähigkeit",
@@ -48,7 +53,9 @@ Decisions (each code is one kind of problem; one word can have two problems, e.g
   headings in nominal style ("Klärung der …", "Partizipation von …", "Aufbau eines …",
   "Erlernen von …") unless they name a measure (then ``measure`` says it).
 - ``negative``: what should stop or be absent: nicht, kein, nichts, nie (wieder),
-  niemals, aufhören, vermeiden, verzichten, unterlassen, "ohne Streit/Gewalt/…".
+  niemals, aufhören, vermeiden, verzichten, unterlassen, "ohne Streit/Gewalt/…", "weniger"
+  as the target, colloquial "nix"/"nich". A negation in a relative clause on the subject
+  ("Frau I., die morgens nicht da ist, organisiert …") says who acts, not the goal.
   A "nicht" inside a condition ("wenn … nicht", "falls …", "bevor …") describes the
   situation, not the goal, and is fine.
 - ``no_date`` and ``vague_date``: a goal needs a "bis wann". Accepted time anchors:
