@@ -145,6 +145,7 @@ class DocumentKind(enum.StrEnum):
     TIPS_LIST = "tipps_und_themen"
     HILFEPLAN = "hilfeplan"
     ACCESS_ANSWER = "auskunft_art15"
+    NETWORK_MAP = "netzwerkkarte"
 
     @property
     def label(self) -> str:
@@ -160,6 +161,7 @@ class DocumentKind(enum.StrEnum):
             DocumentKind.TIPS_LIST: "Tipps und Themen",
             DocumentKind.HILFEPLAN: "Hilfeplan",
             DocumentKind.ACCESS_ANSWER: "Auskunft nach Art. 15 DSGVO",
+            DocumentKind.NETWORK_MAP: "Netzwerkkarte",
         }[self]
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from asd_desktop.domain.enums import ROLE_LABELS, ResourceKind, Role
+from asd_desktop.domain.enums import ROLE_LABELS, DocumentKind, ResourceKind, Role
 from asd_desktop.domain.network import (
     Direction,
     EntrySource,
@@ -46,6 +46,9 @@ from asd_desktop.models.network import NetworkEntry, NetworkMap, NetworkVersion
 from asd_desktop.models.sozialraum import CatalogEntry
 from asd_desktop.reports.network_map import NetworkMapPrint, network_map_pdf
 from asd_desktop.services import audit
+
+if TYPE_CHECKING:
+    from asd_desktop.services.documents import DocumentView
 
 _ROLE_VALUES = frozenset(r.value for r in Role)
 
@@ -607,6 +610,31 @@ class NetworkService:
             version.entries,
             version.review_label,
         )
+
+    def store_print(self, picture: MapPicture) -> tuple[DocumentView, bytes]:
+        """Render the drawing's A4 page, keep it in the case's documents; the stored bytes.
+
+        Printing or saving a map from the tab goes through this, so the Dokumente tab lists
+        what was handed out; every print of one map is a new version of that document.
+        """
+        from asd_desktop.services.documents import DocumentService
+
+        with self._sf() as s:
+            m = self._map_row(s, picture.map_id)
+            case_id = m.case_id
+            content = page_pdf(s, picture)
+        title = f"Netzwerkkarte von {picture.centre_name}, {picture.version_text}"
+        documents = DocumentService(self._sf, self._device)
+        view = documents.store(
+            case_id,
+            DocumentKind.NETWORK_MAP,
+            title,
+            content,
+            source_id=picture.map_id,
+            document_date=picture.shown_on,
+        )
+        # The stored bytes carry the Prüfcode: those are printed or saved, never the draft.
+        return view, documents.content(view.id)
 
     def pdf(self, picture: MapPicture) -> bytes:
         """The A4 page of a drawing, as PDF bytes (nothing is written to disk)."""

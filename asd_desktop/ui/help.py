@@ -110,6 +110,7 @@ HELP_IDS: dict[str, str] = {
     "network_map.dialogs.GoalsDialog": "dialog-netzwerk-ziele",
     "network_map.dialogs.SaveVersionDialog": "dialog-netzwerk-fassung",
     "network_map.dialogs.ChangesDialog": "dialog-netzwerk-veraenderungen",
+    "network_map.dialogs.DeleteMapDialog": "dialog-netzwerkkarte-loeschen",
     "network_map.pick.MapPersonPickDialog": "dialog-netzwerk-auswahl",
     "ProgressPanel": "dialog-fortschritt",
     "OverdueDialog": "dialog-ueberfaellig",

@@ -20,6 +20,14 @@ TODAY = dt.date.today()
 LONG = "Hausaufgabenhilfe im Haus der Jugend Wilhelmsburg (montags und mittwochs)"
 
 
+@pytest.fixture(autouse=True)
+def _full_qt_application(qapp):
+    """The export runs in this process and makes a QGuiApplication if there is none; a
+    widget test later in the same worker would then abort. With pytest-qt's QApplication
+    made first, the export uses that one."""
+    return qapp
+
+
 @pytest.fixture
 def pw_file(tmp_path):
     path = tmp_path / "passphrase.txt"

@@ -443,9 +443,16 @@ def test_a_catalogue_entry_goes_on_the_map_and_the_page_and_picture_are_saved(
     monkeypatch.setattr(PngTarget, "ask", classmethod(lambda _c, parent, name: png))
     saved: list[str] = []
     tab.saved.connect(saved.append)
+    changed: list[str] = []
+    tab.network_changed.connect(changed.append)
     tab.save_pdf()
     tab.save_png()
     assert pdf.read_bytes().startswith(b"%PDF")
+    # the saved page is kept as a document of the case, the same bytes, and announced
+    [kept] = opened.documents.list_for_case(detail.id)
+    assert kept.title.startswith("Netzwerkkarte von")
+    assert opened.documents.verify_file(pdf.read_bytes()).document_id == kept.id
+    assert changed == [detail.id]
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert saved == [
         "Netzwerkkarte als PDF gespeichert (karte.pdf)",

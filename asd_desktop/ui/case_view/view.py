@@ -570,6 +570,9 @@ class CaseView(QWidget):
     def _on_network_changed(self, _case_id: str) -> None:
         if self.goals_tab is not None:
             self.goals_tab.reload()
+        # a printed or saved map is kept as a document of the case
+        if self.documents_tab is not None:
+            self.documents_tab.reload()
 
     def _on_goals_changed(self, case_id: str) -> None:
         # A finished agreement, a reprint or a Familienrat's print adds a document.

@@ -723,9 +723,10 @@ class NetworkMapTab(QWidget):
         path = SaveTarget.ask(self, f"{self._file_stem(picture)}.pdf")
         if path is None:
             return
-        content = self._attempt(lambda: self._network.pdf(picture))
-        if content is None:
+        stored = self._attempt(lambda: self._network.store_print(picture))
+        if stored is None:
             return
+        content = stored[1]
         try:
             path.write_bytes(content)
         except OSError:
@@ -740,9 +741,10 @@ class NetworkMapTab(QWidget):
         picture = self._picture()
         if picture is None:
             return
-        content = self._attempt(lambda: self._network.pdf(picture))
-        if content is None:
+        stored = self._attempt(lambda: self._network.store_print(picture))
+        if stored is None:
             return
+        content = stored[1]
         printer = PrinterChoice.ask(self, "Netzwerkkarte", 1)
         if printer is None:
             return
