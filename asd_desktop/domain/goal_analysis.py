@@ -77,7 +77,7 @@ HELP_PARTS = _set(
     "jugendpsychiatrie institutsambulanz kur schulbegleiter schulbegleiterin clearing "
     "clearingstelle mediation frauenhaus schutzwohnung bereitschaftspflege pflegestelle "
     "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung heimaufnahme "
-    "heimplatz frühförderung frühförderstelle"
+    "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -178,6 +178,20 @@ RELATION_OBJECTS = _set("kontakt kontakte freundschaft netzwerk vertrauen anschl
 BUILD_VERBS = _set("aufbauen herstellen pflegen vertiefen intensivieren ausbauen knüpfen finden")
 #: Adjectives that make "Familie" an ideal, not a state one can see ("eine richtige Familie").
 IDEAL_FAMILY = _set("richtig normal intakt funktionierend gesund heil glücklich echt")
+#: A child's placement in youth welfare: named even inside a time anchor ("bis zu ihrem
+#: Auszug aus der Wohngruppe") the goal still turns on the help; an adult's clinic or
+#: rehab there is only a date ("bis zur Entlassung aus der Klinik").
+YOUTH_PLACEMENTS = _set(
+    "wohngruppe kinderwohngruppe heim kinderheim pflegefamilie bereitschaftspflege "
+    "bereitschaftspflegefamilie inobhutnahme inobhutnahmestelle clearingstelle "
+    "mutter-kind-einrichtung wohngemeinschaft"
+)
+#: Verbs "gut"/"besser" cannot make concrete ("spricht gut Deutsch", "die Zeit gut nutzen").
+GOOD_VAGUE_VERBS = _set(
+    "nutzen klappen laufen funktionieren sprechen lesen schreiben rechnen auskommen verstehen"
+)
+#: Verbs of managing with "das"/"es" as object ("kriegt das mit dem Geld hin").
+MANAGE_VERBS = _set("hinkriegen hinbekommen schaffen meistern")
 #: Settings ("Umfeld", "Rahmen") are vague with an adjective of quality ("ein sicheres
 #: Umfeld", "in einem geschützten Rahmen"); with others they can be a place.
 SETTING_QUALITIES = _set(
@@ -238,7 +252,8 @@ VAGUE_MODIFIERS = _set(
     "überfordert motiviert zuversichtlich fröhlich mutig hoffnungsvoll angstfrei gelöst "
     "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
-    "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal"
+    "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal passend "
+    "geeignet aggressiv"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -279,7 +294,7 @@ WORK_HEADS = _set(
 #: not a help the family gets.
 WORK_VERBS = _set("arbeiten jobben verdienen aufstocken")
 #: Verbs of working together with a help or a professional: a measure.
-COOPERATION_VERBS = _set("zusammenarbeiten kooperieren")
+COOPERATION_VERBS = _set("zusammenarbeiten kooperieren mitarbeiten")
 #: Adjectives of ability that a number cannot show ("erziehungsfähig", "gruppenfähig") end
 #: in these; a few are plain facts.
 ABILITY_SUFFIXES = ("fähig", "bereit")
@@ -339,7 +354,8 @@ SOCIAL_GROUPS = _set("gruppe klasse familie kita team verein mannschaft wohngrup
 #: takes for its own sake ("Schwimmkurs", "Tanzkurs"), not a help.
 LEISURE_COURSES = _set(
     "schwimm tanz mal reit töpfer näh gitarren klavier musik ski kletter yoga zeichen "
-    "theater sport turn judo karate ballett trommel foto fahrrad segel surf"
+    "theater sport turn judo karate ballett trommel foto fahrrad segel surf erste-hilfe "
+    "erstehilfe"
 )
 #: Adverbs of degree or frequency that "so" leaves unquantified ("nicht mehr so oft").
 SO_DEGREE = _set("oft häufig viel sehr stark schlimm laut")

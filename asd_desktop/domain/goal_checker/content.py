@@ -95,9 +95,12 @@ def _find_measure(t: _Text) -> Finding | None:
 
 def _excused_measure_word(t: _Text, start: int, end: int) -> bool:
     """Whether a word-list measure hit is a time anchor's event or a family's result."""
-    if _in_any(start, _anchor_phrases(t)):
+    # "Kurs" in "Erste-Hilfe-Kurs": the whole word the hit is part of
+    words = _words_in(t, start, end) or [w for w in t.words if w.start <= start < w.end]
+    if _in_any(start, _anchor_phrases(t)) and not any(_youth_placement(w) for w in words):
         return True
-    words = _words_in(t, start, end)
+    if words and _after_without(t, t.words.index(words[0])):
+        return True
     if any(
         w.head in lex.RESULT_HEADS or _everyday_aid(w) or (w.is_noun and _at_work(t, w))
         for w in words
@@ -244,6 +247,8 @@ def _names_help(text: str, lemma: str, parts: tuple[str, ...]) -> bool:
         lemma in lex.HELP_PARTS
         or text.lower() in lex.HELP_PARTS
         or text in lex.HELP_ABBREVIATIONS
+        or text == "WG"
+        or low.endswith("-wg")
         or head in lex.HELP_PARTS
         # a help named inside a compound ("Therapieplatz"); short parts ("Heim" in
         # "Heimweg") only as the head
@@ -267,8 +272,10 @@ def _analysed_measure(t: _Text) -> Finding | None:
             t, helper, "ist eine Fachkraft einer Hilfe – ihr Einsatz ist die Hilfe"
         )
     for i, w in enumerate(t.words):
-        if _in_any(w.start, anchors):
+        if _in_any(w.start, anchors) and not _youth_placement(w):
             continue
+        if _after_without(t, i):
+            continue  # "ohne Begleitung": the absence of a help (``negative``)
         if (
             w.pos.startswith("VV(INF")
             and (w.lemma in lex.HELP_VERBS or (w.lemma in lex.LET_HELP_VERBS and _by_a_pro(t, w)))
@@ -292,7 +299,7 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if _help_word(w) and not _finished(t, w) and not _where_another_lives(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
         if w.lemma in lex.RECEIVED_HELP and (
-            nominal or verbs & lex.RECEIVING_VERBS or _applied_for(t, w)
+            nominal or verbs & lex.RECEIVING_VERBS or _applied_for(t, w) or _within(t, i)
         ):
             return _measure_finding(
                 t,
@@ -322,6 +329,53 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if before is not None and before.lemma.startswith("begleit") and w.lemma == "umgang":
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
     return None
+
+
+def _within(t: _Text, i: int) -> bool:
+    """Whether word ``i`` follows "im Rahmen der/des" ("im Rahmen der Hilfe")."""
+    lemmas = [x.lemma for x in t.words[max(0, i - 3) : i]]
+    return "rahmen" in lemmas
+
+
+def _youth_placement(w: Word) -> bool:
+    """Whether ``w`` names a child's placement ("Wohngruppe", "Jugend-WG")."""
+    low = w.text.lower()
+    return (
+        w.lemma in lex.YOUTH_PLACEMENTS
+        or w.head in lex.YOUTH_PLACEMENTS
+        or low in lex.YOUTH_PLACEMENTS
+        or w.text == "WG"
+        or low.endswith("-wg")
+    )
+
+
+def _after_without(t: _Text, i: int) -> bool:
+    """Whether word ``i`` is what "ohne" leaves out ("ohne Begleitung", "ohne Angst")."""
+    if not (t.words[i].is_noun or t.words[i].pos.startswith("ADJ")):
+        return False
+    for k in range(i - 1, max(-1, i - 4), -1):
+        x = t.words[k]
+        if x.lemma == "ohne":
+            return True
+        if not x.pos.startswith(("ART", "ADJ", "PPOSAT", "PIAT")):
+            return False  # "ohne Jugendamt klarkommen": the verb is outside
+    return False
+
+
+def _quoted(t: _Text, pos: int) -> bool:
+    """Whether ``pos`` is inside quotation marks (a title: den Test „Leben in Deutschland“)."""
+    for opening, closing in _QUOTES:
+        start = t.text.rfind(opening, 0, pos)
+        if start < 0:
+            continue
+        inner_close = t.text.find(closing, start + 1)
+        if inner_close >= pos:
+            return True
+    return False
+
+
+#: Opening and closing quotation marks (German, French-style and straight).
+_QUOTES = (("„", "“"), ("»", "«"), ('"', '"'), ("“", "”"))
 
 
 def _applied_for(t: _Text, w: Word) -> bool:
@@ -503,6 +557,11 @@ def _before_a_thing(t: _Text, i: int) -> bool:
     return False
 
 
+def _reasons(t: _Text) -> list[tuple[int, int]]:
+    """Clauses "weil …", "da …": why the family wants it, not the target."""
+    return [(s, e) for s, e in t.clauses if _first_word(t.text, s, e) in ("weil", "da")]
+
+
 def _conditions(t: _Text) -> list[tuple[int, int]]:
     """Clauses opened by "wenn", "falls" …: they describe the situation, not the target."""
     return [(s, e) for s, e in t.clauses if _first_word(t.text, s, e) in _IF]
@@ -574,7 +633,7 @@ def _check_vague(t: _Text) -> Finding | None:
         if found is not None:
             return found
     m = _NOMINAL_HEADING.search(t.text)
-    if m and not _check_measure(t):
+    if m and not _check_measure(t) and not (t.analysis is not None and _check_negative(t)):
         g = 1 if m.group(1) else 2
         span = (m.start(g), m.end(g))
         return Finding(
@@ -621,9 +680,9 @@ def _analysed_vague(t: _Text) -> Finding | None:
             topic_end,
         )
         anchors = [*anchors, (measure.span[0], topic_end)]
-    anchors = [*anchors, *_fuzzy_times(t), *_conditions(t), *_purposes(t)]
+    anchors = [*anchors, *_fuzzy_times(t), *_conditions(t), *_purposes(t), *_reasons(t)]
     for i, w in enumerate(t.words):
-        if _in_any(w.start, anchors):
+        if _in_any(w.start, anchors) or _after_without(t, i) or _quoted(t, w.start):
             continue
         if _abstract_noun(w) and not _examined(t, w) and not _specified_after_colon(t, w):
             return _vague_finding(t, (w.start, w.end))
@@ -639,7 +698,13 @@ def _analysed_vague(t: _Text) -> Finding | None:
             and (
                 t.words[i + 1].lemma in lex.SO_DEGREE
                 or t.words[i + 1].text.lower() in lex.SO_DEGREE
+                or (
+                    t.words[i + 1].pos.startswith("ADJ(D")
+                    and t.words[i + 1].lemma not in ("lang", "bald", "schnell", "weit")
+                )
             )
+            # "so oft wie …", "so laut, dass …": measured against something named
+            and not (i + 2 < len(t.words) and t.words[i + 2].lemma in ("wie", "dass", ","))
         ):
             s, e = _sentence_of(t, w.start)
             if not _QUANTIFIER.search(t.text, s, e):
@@ -841,6 +906,47 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         if good is not None and not _QUANTIFIER.search(t.text, s, e):
             return good.start, w.end
         return None
+    if (
+        w.pos.startswith("ADJ(D")
+        and w.lemma in ("gut", "besser")
+        and _clause_verbs_of(t, w) & lex.GOOD_VAGUE_VERBS
+    ):
+        s, e = _sentence_of(t, w.start)
+        if not _QUANTIFIER.search(t.text, s, e):
+            return w.start, w.end  # "spricht gut Deutsch": how well is good?
+    if w.pos.startswith("V") and _verb_lemma(t, w) in lex.MANAGE_VERBS:
+        c_start, c_end = _clause_of(t, w.start)
+        clause = _words_in(t, c_start, c_end)
+        s, e = _sentence_of(t, w.start)
+        spelled_out = any(
+            x.pos == "PTKZU" or x.pos.startswith("VV(IZU") or x.lemma == "dass"
+            for x in _words_in(t, s, e)
+        )  # "schafft es, ohne Streit aus dem Haus zu gehen"
+        if not spelled_out and any(
+            x.text.lower() in ("das", "es") and x.pos in ("PDS", "PPER") for x in clause
+        ):
+            return w.start, w.end  # "kriegt das mit dem Geld hin": what exactly?
+    if w.pos.startswith("V") and w.lemma == "kommen":
+        c_start, c_end = _clause_of(t, w.start)
+        if any(x.lemma == "klar" for x in _words_in(t, c_start, c_end)):
+            return w.start, w.end  # "kommt in der Schule wieder klar"
+    if w.pos.startswith("V") and w.lemma == "laufen":
+        c_start, c_end = _clause_of(t, w.start)
+        if any(x.lemma in ("rund", "gut", "besser") for x in _words_in(t, c_start, c_end)):
+            return w.start, w.end  # "läuft es wieder rund"
+    if w.pos.startswith("V") and w.lemma == "halten":
+        c_start, c_end = _clause_of(t, w.start)
+        clause = _words_in(t, c_start, c_end)
+        rules = [x for x in clause if x.is_noun and x.head in lex.HEDGED_RULE_HEADS]
+        named = any(x.pos in ("PDAT", "PDS") for x in clause)  # "an diese Absprachen"
+        if (
+            rules
+            and not named
+            and any(x.pos == "PRF" or x.text.lower() in ("sich", "uns") for x in clause)
+        ):
+            s, e = _sentence_with_colon(t, w.start)
+            if not _QUANTIFIER.search(t.text, s, e) and not _specified_after_colon(t, rules[0]):
+                return w.start, rules[0].end  # "hält sich an unsere Regeln": which ones?
     if (
         w.pos.startswith("ADJ(D")
         and w.lemma in lex.COOPERATION_MANNERS

@@ -51,8 +51,12 @@ def _date_anchors(t: _Text) -> Iterator[re.Match[str]]:
             continue  # "18.00 Uhr" is a time of day
         if m.group()[:3].lower() == "bis" and _FROM_BEFORE.search(t.text, 0, m.start()):
             continue  # "von Montag bis Freitag" is a week, not a deadline
+        if m.group()[0].isdigit() and _OF_DATE.search(t.text, 0, m.start()):
+            continue  # "(vgl. Protokoll v. 12.10.)": the date of a paper, not a deadline
         yield m
 
+
+_OF_DATE = re.compile(r"\b(?:vom|v\.)\s*$", re.IGNORECASE)
 
 _FROM_BEFORE = re.compile(
     r"\bvo[nm]\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
@@ -438,9 +442,33 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
                 break
     if head is not None and _is_professional(head):
         return head.start, head.end
+    if head is not None and head.pos == "PIS" and head.lemma == "man":
+        return head.start, head.end  # "Man sucht eine Wohnung": who?
+    if before and before[0].lemma == "man":
+        return before[0].start, before[0].end
+    # "…, die Suche übernimmt das Jugendamt": a thing first, the office after the verb
+    if head is not None and head in before and not _a_person(head):
+        for w in words[verb + 1 : verb + 4]:
+            if w.is_noun or w.pos == "NE":
+                if _is_professional(w):
+                    return w.start, w.end
+                break
+            if not w.pos.startswith(("ART", "ADJ", "PPOSAT")):
+                break
     if head is not None and (head.pos == "NE" or head.lemma in ("herr", "frau")):
         return _of_an_office(words, words.index(head))
     return None
+
+
+def _a_person(w: Word) -> bool:
+    """Whether a noun names a person of the family or its circle (not an office, a thing)."""
+    return (
+        w.pos == "NE"
+        or w.lemma in lex.FAMILY_AGENTS
+        or w.head in lex.FAMILY_AGENTS
+        or w.lemma
+        in ("herr", "frau", "kind", "kinder", "junge", "mädchen", "baby", "sohn", "tochter")
+    )
 
 
 def _of_an_office(words: list[Word], i: int) -> tuple[int, int] | None:
@@ -466,6 +494,13 @@ def _analysed_passive(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     nobody is named.
     """
     words = [w for w in _words_in(t, start, end) if w.pos[:1] != "$"]
+    # "bekommt … eine Wohnung angeboten", "gehört … entrümpelt": passives without werden
+    other = next(
+        (w for w in words if w.is_finite_verb and w.lemma in ("bekommen", "kriegen", "gehören")),
+        None,
+    )
+    if other is not None and words[-1].pos.startswith("VV(PP") and words[-1] is not other:
+        return other.start, words[-1].end
     aux_sein = next((w for w in words if w.lemma == "sein" and w.is_finite_verb), None)
     if (
         aux_sein is not None

@@ -50,7 +50,9 @@ _NOT_AFTER = "".join(
 )
 
 _SENTENCE_BOUNDARY = re.compile(
-    rf"(?<!\d)(?<!\b\w){_NOT_AFTER}\.(?=\s|$)|[!?;:](?=\s|$)|\n|[()]|\s[–—-]\s"
+    rf"(?<!\d)(?<!\b\w){_NOT_AFTER}\.(?=\s|$)|[!?;:](?=\s|$)|\n"
+    # a list's item ("a) …, b) …") ends what comes before it with its letter
+    r"|(?:(?<=\s)|^)[a-h]\)(?=\s)|[()]|\s[–—•-]\s"
 )
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
