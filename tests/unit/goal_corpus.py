@@ -1019,10 +1019,12 @@ INDEPENDENT_FILE = Path(__file__).parents[1] / "data" / "goal_corpus" / "indepen
 #: rules): measured once after round 4, then tuning data (split ``tuning_from_fresh``).
 FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
-#: Round-5, -6 and -7 tuning texts, each written and labelled by another independent writer.
+#: Round-5 to -9 tuning texts, each written and labelled by another independent writer.
 ROUND5_FILE = INDEPENDENT_FILE.with_name("independent_round5.jsonl")
 ROUND6_FILE = INDEPENDENT_FILE.with_name("independent_round6.jsonl")
 ROUND7_FILE = INDEPENDENT_FILE.with_name("independent_round7.jsonl")
+ROUND8_FILE = INDEPENDENT_FILE.with_name("independent_round8.jsonl")
+ROUND9_FILE = INDEPENDENT_FILE.with_name("independent_round9.jsonl")
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time
@@ -1064,6 +1066,8 @@ def _independent_goals() -> list[LabelledGoal]:
         + _rows(ROUND5_FILE)
         + _rows(ROUND6_FILE)
         + _rows(ROUND7_FILE)
+        + _rows(ROUND8_FILE)
+        + _rows(ROUND9_FILE)
     )
     return [_goal(row, held_out=row.get("split") == "held_out") for row in rows]
 
