@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -121,17 +121,43 @@ def _hints_header_tip(section: int, hints: int, orientation: Qt.Orientation, rol
     )
 
 
-class AgreementsModel(RowsModel[AgreementView]):
-    """The case's Zielvereinbarungen, newest first; the Richtungsziel's open findings."""
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
 
-    DATE, DIRECTION, REVIEW, PLACE, HINTS = range(5)
-    # Two header lines (as the case list's): the findings column fits beside the Richtungsziel.
-    HEADERS = ("Datum", "Richtungsziel", "nächste\nÜberprüfung", "Ort", HINTS_HEADER)
+
+_V = TypeVar("_V", bound=_HasId)
+
+
+class _RowsWithFindings(RowsModel[_V]):
+    """Rows of goals with a last column counting the goal checker's open findings."""
+
+    HINTS = -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: The goal checker's findings by row id, filled by the tab when it shows.
         self.findings: dict[str, GoalFindings] = {}
+
+    @override
+    def cell(self, value: _V, row: int, column: int, role: int) -> object:
+        if column == self.HINTS:
+            return _hints_cell(self.findings.get(value.id), role)
+        return super().cell(value, row, column, role)
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if _hints_header_tip(section, self.HINTS, orientation, role):
+            return HINTS_TOOLTIP
+        return super().headerData(section, orientation, role)
+
+
+class AgreementsModel(_RowsWithFindings[AgreementView]):
+    """The case's Zielvereinbarungen, newest first; the Richtungsziel's open findings."""
+
+    DATE, DIRECTION, REVIEW, PLACE, HINTS = range(5)
+    # Two header lines (as the case list's): the findings column fits beside the Richtungsziel.
+    HEADERS = ("Datum", "Richtungsziel", "nächste\nÜberprüfung", "Ort", HINTS_HEADER)
 
     @override
     def texts(self, value: AgreementView) -> tuple[str, ...]:
@@ -143,29 +169,12 @@ class AgreementsModel(RowsModel[AgreementView]):
             "",
         )
 
-    @override
-    def cell(self, value: AgreementView, row: int, column: int, role: int) -> object:
-        if column == self.HINTS:
-            return _hints_cell(self.findings.get(value.id), role)
-        return super().cell(value, row, column, role)
 
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if _hints_header_tip(section, self.HINTS, orientation, role):
-            return HINTS_TOOLTIP
-        return super().headerData(section, orientation, role)
-
-
-class ActionGoalsModel(RowsModel[ActionGoalView]):
+class ActionGoalsModel(_RowsWithFindings[ActionGoalView]):
     """The Handlungsziele of one agreement with their current status and open findings."""
 
     NUMBER, TEXT, INDICATOR, DUE, STATUS, HINTS = range(6)
     HEADERS = ("Nr.", "Handlungsziel", "Woran merken wir es?", "bis", "Status", HINTS_HEADER)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        #: The goal checker's findings by row id, filled by the tab when it shows.
-        self.findings: dict[str, GoalFindings] = {}
 
     @override
     def texts(self, value: ActionGoalView) -> tuple[str, ...]:
@@ -177,18 +186,6 @@ class ActionGoalsModel(RowsModel[ActionGoalView]):
             goal_status_text(value),
             "",
         )
-
-    @override
-    def cell(self, value: ActionGoalView, row: int, column: int, role: int) -> object:
-        if column == self.HINTS:
-            return _hints_cell(self.findings.get(value.id), role)
-        return super().cell(value, row, column, role)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if _hints_header_tip(section, self.HINTS, orientation, role):
-            return HINTS_TOOLTIP
-        return super().headerData(section, orientation, role)
 
 
 class ReviewsModel(RowsModel[ReviewView]):
