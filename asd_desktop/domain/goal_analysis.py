@@ -77,7 +77,8 @@ HELP_PARTS = _set(
     "jugendpsychiatrie institutsambulanz kur schulbegleiter schulbegleiterin clearing "
     "clearingstelle mediation frauenhaus schutzwohnung bereitschaftspflege pflegestelle "
     "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung heimaufnahme "
-    "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining"
+    "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining ambulanz "
+    "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -155,7 +156,7 @@ ABSTRACT_HEADS = _set(
     "haltung arbeitshaltung grundhaltung einstellung lage netzwerk gespür ablauf "
     "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit rahmenbedingung verhältnis "
     "routine tagesroutine funktion schutzfunktion vorbildfunktion erziehungsaufgabe leben "
-    "angst haushaltsführung lebensführung wohl resilienz qualität lebensqualität "
+    "angst stress haushaltsführung lebensführung wohl resilienz qualität lebensqualität "
     "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
     "pünktlichkeit empathie transparenz vertrautheit"
 )
@@ -211,7 +212,7 @@ COOPERATION_MANNERS = _set(
 )
 #: Adverbs of independence: with no concrete act ("lebt eigenständig", "ist selbstständig")
 #: an overall state.
-INDEPENDENCE_WORDS = _set("eigenständig selbstständig selbständig unabhängig autonom")
+INDEPENDENCE_WORDS = _set("eigenständig selbstständig selbständig unabhängig autonom abhängig")
 #: Verbs that name no act of their own: with an independence word they stay a state.
 LIVING_VERBS = _set("leben wohnen sein werden können bleiben zurechtkommen")
 #: Verbs of putting in order and objects too broad to check ("regelt ihre Finanzen",
@@ -253,7 +254,7 @@ VAGUE_MODIFIERS = _set(
     "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
     "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal passend "
-    "geeignet aggressiv"
+    "geeignet aggressiv gern gerne"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -307,7 +308,7 @@ VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
     "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen runterkommen "
-    "herunterkommen zusammenhalten"
+    "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten"
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")
@@ -382,7 +383,10 @@ PROFESSIONALS = _set(
     "lehrer lehrkraft erzieherin erzieher sozialarbeiterin sozialarbeiter sozialpädagogin "
     "sozialpädagoge vormund arzt ärztin polizei gericht familiengericht träger einrichtung "
     "wohngruppe hebamme tagesmutter tagesvater hausmeister vermieter vermieterin leitung "
-    "erziehungsbeistand dienst schulbegleiterin schulbegleiter bewährungshelfer"
+    "erziehungsbeistand dienst schulbegleiterin schulbegleiter bewährungshelfer "
+    "sprachmittlerin sprachmittler dolmetscherin dolmetscher mitarbeiterin mitarbeiter "
+    "ausbilderin ausbilder frühförderin frühförderer familienkasse behörde agentur "
+    "krankenkasse pflegekinderdienst"
 )
 #: Words that may stand in a subject noun phrase before its noun.
 NOUN_PHRASE_TAGS = ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ", "CARD", "NN", "NE", "APPRART", "APPR")

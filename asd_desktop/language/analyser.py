@@ -216,8 +216,9 @@ def _finite_participle(
             return fixed
     if any(lemma in _AUXILIARIES and pos.startswith("VA") for pos, lemma, _p in tagged):
         return tagged
-    for i, (pos, lemma, parts) in enumerate(tagged[:6]):
-        if not pos.startswith("VV(PP") or i == 0 or i + 1 >= len(tagged) - 1:
+    for i, (pos, lemma, parts) in enumerate(tagged[:10]):
+        # "Frau K. und die Kinder üben …": a plural present looks like the infinitive
+        if not pos.startswith(("VV(PP", "VV(INF")) or i == 0 or i + 1 >= len(tagged) - 1:
             continue
         before = [p for p, _l, _pp in tagged[:i] if not p.startswith(("$", "CARD"))]
         if before and before[-1].startswith(_SUBJECT_TAGS) and words[i][:1].islower():

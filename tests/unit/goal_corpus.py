@@ -1069,7 +1069,18 @@ def _independent_goals() -> list[LabelledGoal]:
         + _rows(ROUND8_FILE)
         + _rows(ROUND9_FILE)
     )
-    return [_goal(row, held_out=row.get("split") == "held_out") for row in rows]
+    # Writers working apart sometimes wrote the same short text ("Wir wollen als Familie
+    # wieder glücklich sein."): the first one written counts, the later copies are left out.
+    own = {text for text, _codes in HELD_OUT_ROWS + DIRECTION_ROWS + DEV_ROWS}
+    seen: set[str] = set()
+    goals = []
+    for row in rows:
+        text = str(row["text"])
+        if text in own or text in seen:
+            continue
+        seen.add(text)
+        goals.append(_goal(row, held_out=row.get("split") == "held_out"))
+    return goals
 
 
 #: Texts the rule writers did not write (issue 14): ``independent.jsonl``, the used fresh set

@@ -178,6 +178,9 @@ def _where_another_lives(t: _Text, w: Word) -> bool:
     """
     if not (w.head in lex.PLACEMENTS or w.lemma in lex.PLACEMENTS):
         return False
+    c_start, c_end = _clause_of(t, w.start)
+    if any(x.lemma in _STAYING for x in _words_in(t, c_start, c_end)):
+        return False  # "dass Sophie in der Wohngruppe bleibt und … besucht"
     i = t.words.index(w)
     before = [x for x in t.words[max(0, i - 3) : i] if not x.pos.startswith(("ART", "ADJ"))]
     if not before or before[-1].lemma not in ("in", "bei", "im", "beim"):
@@ -189,11 +192,19 @@ def _where_another_lives(t: _Text, w: Word) -> bool:
     )
 
 
+_STAYING = frozenset(
+    ("bleiben", "leben", "wohnen", "ziehen", "einziehen", "umziehen", "zurückkehren", "kommen")
+)
+
+
 def _finished(t: _Text, w: Word) -> bool:
     """Whether the clause of ``w`` finishes something ("hat den Kurs abgeschlossen")."""
     c_start, c_end = _clause_of(t, w.start)
     return any(
-        x.pos.startswith("VV") and _verb_lemma(t, x) in lex.RESULT_VERBS
+        x.pos.startswith("VV")
+        and _verb_lemma(t, x) in lex.RESULT_VERBS
+        # "soll ein Elterntraining absolvieren" is the measure; "hat … absolviert" a result
+        and (x.lemma != "absolvieren" or x.pos.startswith("VV(PP"))
         for x in _words_in(t, c_start, c_end)
     )
 
@@ -254,6 +265,7 @@ def _names_help(text: str, lemma: str, parts: tuple[str, ...]) -> bool:
         # "Heimweg") only as the head
         or any(p in lex.HELP_PARTS for p in parts[:-1] if len(p) > 6)
         or _LONG_HELP_SUFFIX.search(lemma) is not None
+        or _LONG_HELP_SUFFIX.search(low) is not None
         # a compound HanTa does not split ("Inobhutnahmestelle"): a long help part first
         or _LONG_HELP_PREFIX.match(low) is not None
     )
@@ -276,6 +288,12 @@ def _analysed_measure(t: _Text) -> Finding | None:
             continue
         if _after_without(t, i):
             continue  # "ohne Begleitung": the absence of a help (``negative``)
+        if _in_any(w.start, _conditions(t)) and not _youth_placement(w):
+            continue  # "wenn sie in die Klinik muss": the situation, not the goal
+        if _with_a_helper(t, i):
+            return _measure_finding(
+                t, (w.start, w.end), "ist die Arbeit mit einer Fachkraft einer Hilfe"
+            )
         if (
             w.pos.startswith("VV(INF")
             and (w.lemma in lex.HELP_VERBS or (w.lemma in lex.LET_HELP_VERBS and _by_a_pro(t, w)))
@@ -285,7 +303,7 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if (
             w.pos.startswith("VV(FIN")
             and _verb_lemma(t, w) in lex.COOPERATION_VERBS
-            and _by_a_pro(t, w)
+            and _by_a_helper(t, w)
         ):
             return _measure_finding(
                 t, (w.start, w.end), "beschreibt die Zusammenarbeit mit einer Hilfe"
@@ -298,8 +316,16 @@ def _analysed_measure(t: _Text) -> Finding | None:
             return _measure_finding(t, (w.start, w.end), "beschreibt die Anbindung an eine Hilfe")
         if _help_word(w) and not _finished(t, w) and not _where_another_lives(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
-        if w.lemma in lex.RECEIVED_HELP and (
-            nominal or verbs & lex.RECEIVING_VERBS or _applied_for(t, w) or _within(t, i)
+        if (
+            w.lemma in lex.RECEIVED_HELP
+            and (
+                nominal
+                or verbs & lex.RECEIVING_VERBS
+                or _applied_for(t, w)
+                or _within(t, i)
+                or (i and t.words[i - 1].lemma == "mit" and _from_a_pro(t, i))
+            )
+            and not _from_others(t, i)
         ):
             return _measure_finding(
                 t,
@@ -326,15 +352,57 @@ def _analysed_measure(t: _Text) -> Finding | None:
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
         if before is not None and before.lemma.startswith("betreut") and "wohn" in w.lemma:
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
-        if before is not None and before.lemma.startswith("begleit") and w.lemma == "umgang":
+        if before is not None and before.lemma.startswith("begleit") and w.lemma.startswith("umg"):
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
     return None
+
+
+def _giver(t: _Text, i: int) -> Word | None:
+    """Who gives the help at ``i``: "Unterstützung des Jugendamts", "… von zwei Kollegen"."""
+    for x in t.words[i + 1 : i + 5]:
+        if x.is_noun or x.pos == "NE":
+            return x
+        if not x.pos.startswith(("ART", "APPR", "CARD", "ADJ", "PPOSAT", "PIAT")):
+            return None
+    return None
+
+
+def _from_a_pro(t: _Text, i: int) -> bool:
+    giver = _giver(t, i)
+    return giver is not None and (_is_professional(giver) or _help_word(giver))
+
+
+def _from_others(t: _Text, i: int) -> bool:
+    """Whether the help at ``i`` comes from named people who are no professionals."""
+    giver = _giver(t, i)
+    if giver is None or _is_professional(giver) or _help_word(giver):
+        return False
+    after = t.words[i + 1] if i + 1 < len(t.words) else None
+    return after is not None and after.lemma in ("von", "vom", "durch")
 
 
 def _within(t: _Text, i: int) -> bool:
     """Whether word ``i`` follows "im Rahmen der/des" ("im Rahmen der Hilfe")."""
     lemmas = [x.lemma for x in t.words[max(0, i - 3) : i]]
     return "rahmen" in lemmas
+
+
+def _with_a_helper(t: _Text, i: int) -> bool:
+    """Whether word ``i`` is the helper of a help form after "mit" ("mit der Familienhelferin")."""
+    w = t.words[i]
+    if not w.is_noun:
+        return False
+    low = w.text.lower()
+    if low not in lex.HELPER_PROFESSIONALS and not any(
+        low.endswith(h) for h in lex.HELPER_PROFESSIONALS if len(h) > 8
+    ):
+        return False
+    for x in reversed(t.words[max(0, i - 3) : i]):
+        if x.lemma == "mit":
+            return True
+        if not x.pos.startswith(("ART", "PPOSAT", "ADJ")):
+            return False
+    return False
 
 
 def _youth_placement(w: Word) -> bool:
@@ -438,6 +506,15 @@ def _helper_acts(t: _Text) -> tuple[int, int] | None:
         ):
             return span
     return None
+
+
+def _by_a_helper(t: _Text, w: Word) -> bool:
+    """Whether the clause of ``w`` names a help or a helper of one (not an office)."""
+    c_start, c_end = _clause_of(t, w.start)
+    return any(
+        _help_word(x) or x.text.lower() in lex.HELPER_PROFESSIONALS
+        for x in _words_in(t, c_start, c_end)
+    )
 
 
 def _by_a_pro(t: _Text, w: Word) -> bool:
@@ -563,8 +640,22 @@ def _reasons(t: _Text) -> list[tuple[int, int]]:
 
 
 def _conditions(t: _Text) -> list[tuple[int, int]]:
-    """Clauses opened by "wenn", "falls" …: they describe the situation, not the target."""
-    return [(s, e) for s, e in t.clauses if _first_word(t.text, s, e) in _IF]
+    """Clauses opened by "wenn", "falls" …: they describe the situation, not the target.
+
+    A clause hanging on the condition ("Wenn Frau B. merkt, dass es ihr schlechter geht,
+    ruft sie …") belongs to it, up to the main clause.
+    """
+    spans: list[tuple[int, int]] = []
+    inside = False
+    for s, e in t.clauses:
+        first = _first_word(t.text, s, e)
+        if first in _IF:
+            inside = True
+        elif not (inside and first in _WHAT_CLAUSE):
+            inside = False
+        if inside:
+            spans.append((s, e))
+    return spans
 
 
 def _who_clauses(t: _Text) -> list[tuple[int, int]]:
@@ -612,8 +703,12 @@ def _check_vague(t: _Text) -> Finding | None:
             continue  # "früher oder später" is a fuzzy date (``vague_date``)
         before = t.text[max(0, m.start() - 40) : m.start()]
         word = m.group().lower()
-        if word.endswith("er") and _ARTICLE_BEFORE.search(before):
-            continue  # "ein selbstständiger Junge" is an adjective, not a comparison
+        if (
+            word != "mehr"
+            and word.endswith(("er", "en", "em", "es", "e"))
+            and (_ARTICLE_BEFORE.search(before))
+        ):
+            continue  # "ein selbstständiger Junge", "ihren früheren Partner": attributive
         if word == "mehr":
             c_start, _ = _clause_of(t, m.start())
             if _NEGATION_BEFORE.search(t.text, c_start, m.start()):
@@ -633,6 +728,10 @@ def _check_vague(t: _Text) -> Finding | None:
         if found is not None:
             return found
     m = _NOMINAL_HEADING.search(t.text)
+    if m and t.analysis is not None:
+        start = m.start(1 if m.group(1) else 2)
+        if not any(s <= start < e and not t.text[s:start].strip() for s, e in t.sentences):
+            m = None  # "Gem. Vereinbarung im HPG …": after an abbreviation, not a heading
     if m and not _check_measure(t) and not (t.analysis is not None and _check_negative(t)):
         g = 1 if m.group(1) else 2
         span = (m.start(g), m.end(g))
@@ -676,7 +775,11 @@ def _analysed_vague(t: _Text) -> Finding | None:
     ):
         topic_end = _clause_of(t, measure.span[0])[1]
         topic_end = next(
-            (x.start for x in _words_in(t, measure.span[1], topic_end) if x.is_finite_verb),
+            (
+                x.start
+                for x in _words_in(t, measure.span[1], topic_end)
+                if x.is_finite_verb or (x.pos.startswith("PPOSAT") and x.start > measure.span[1])
+            ),
             topic_end,
         )
         anchors = [*anchors, (measure.span[0], topic_end)]
@@ -716,6 +819,9 @@ def _analysed_vague(t: _Text) -> Finding | None:
             w.pos.startswith(("ADJ", "ADV", "VV(PP"))
             and (w.lemma in lex.VAGUE_MODIFIERS or w.text.lower() in lex.VAGUE_MODIFIERS)
             and not (w.pos.startswith("VV") and w.lemma == "lassen")  # "allein gelassen"
+            and not _in_relative(t, w)
+            # "die Mietschulden werden ausgeglichen": settled, not a balanced mood
+            and not (w.lemma == "ausgleichen" and _passive_sentence(t, w))
             and not _a_paper_recognised(t, w)
             and not _situation_named(t, w)
             # "hat geklärt, wer die Kinder abholt": the clause says what was settled
@@ -771,6 +877,16 @@ def _specified_after_colon(t: _Text, w: Word) -> bool:
     return _QUANTIFIER.search(rest) is not None or any(c.isdigit() for c in rest)
 
 
+def _in_relative(t: _Text, w: Word) -> bool:
+    """Whether ``w`` is in a relative clause ("…, zu dem sie gern geht")."""
+    c_start, c_end = _clause_of(t, w.start)
+    words = [x for x in _words_in(t, c_start, c_end) if x.pos[:1] != "$"]
+    return bool(words) and (
+        words[0].pos in ("PRELS", "PRELAT")
+        or (len(words) > 1 and words[0].pos.startswith("APPR") and words[1].pos == "PRELS")
+    )
+
+
 def _a_paper_recognised(t: _Text, w: Word) -> bool:
     """Whether "anerkannt" is said of a paper ("damit ihr Abschluss anerkannt wird")."""
     if w.lemma != "anerkennen" and w.text.lower() != "anerkannt":
@@ -790,9 +906,13 @@ def _purposes(t: _Text) -> list[tuple[int, int]]:
     spans = []
     for s, e in t.sentences:
         words = _words_in(t, s, e)
-        if len(words) < 3 or words[0].pos != "APPRART" or words[0].lemma != "zu":
+        if len(words) < 3:
             continue
-        if not words[1].is_noun or not words[1].lemma.endswith("ung"):
+        # "Aufgrund der Erkrankung …", "Wegen der Schulden …": a reason before the verb
+        reason = words[0].lemma in ("aufgrund", "wegen", "infolge", "angesichts")
+        if not reason and (words[0].pos != "APPRART" or words[0].lemma != "zu"):
+            continue
+        if not reason and (not words[1].is_noun or not words[1].lemma.endswith("ung")):
             continue
         verb = next((w for w in words if w.is_finite_verb), None)
         if verb is not None:
@@ -846,6 +966,14 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             and before.lemma in lex.IDEAL_FAMILY
         ):
             return before.start, w.end  # "eine richtige Familie": what would one see?
+        if (
+            w.lemma == "familie"
+            and before is not None
+            and before.lemma == "ein"
+            and _clause_verbs_of(t, w) & {"sein", "werden"}
+            and any(x.lemma == "wieder" for x in _words_in(t, *_clause_of(t, w.start)))
+        ):
+            return before.start, w.end  # "wieder eine Familie sein"
         if (w.lemma in lex.RELATION_OBJECTS or w.head in lex.RELATION_OBJECTS) and _clause_verbs_of(
             t, w
         ) & lex.BUILD_VERBS:
@@ -922,10 +1050,35 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             x.pos == "PTKZU" or x.pos.startswith("VV(IZU") or x.lemma == "dass"
             for x in _words_in(t, s, e)
         )  # "schafft es, ohne Streit aus dem Haus zu gehen"
-        if not spelled_out and any(
-            x.text.lower() in ("das", "es") and x.pos in ("PDS", "PPER") for x in clause
+        # "Wir wollen zusammen wohnen. Wir schaffen das …": "das" points back to a sentence
+        first_sentence = not any(e <= w.start for _s, e in t.sentences)
+        if (
+            not spelled_out
+            and first_sentence
+            and any(x.text.lower() in ("das", "es") and x.pos in ("PDS", "PPER") for x in clause)
         ):
             return w.start, w.end  # "kriegt das mit dem Geld hin": what exactly?
+    if w.pos.startswith("VV") and w.lemma == "stellen" and w.is_finite_verb:
+        c_start, c_end = _clause_of(t, w.start)
+        rest = _words_in(t, w.end, c_end)
+        if rest and rest[-1].lemma == "sicher" and not _situation_named(t, w, ("dass",)):
+            return w.start, rest[-1].end  # "stellen die Beschulung sicher": how?
+    if (
+        w.pos.startswith("VV(FIN")
+        and _verb_lemma(t, w) in lex.COOPERATION_VERBS
+        and not _by_a_helper(t, w)
+    ):
+        s, e = _sentence_of(t, w.start)
+        if not _QUANTIFIER.search(t.text, s, e):
+            return w.start, w.end  # "Eltern kooperieren mit dem Jugendamt": doing what?
+    if w.pos.startswith("VV") and w.lemma == "ankommen" and not w.pos.startswith("VV(PP"):
+        c_start, c_end = _clause_of(t, w.start)
+        if any(
+            x.lemma in ("deutschland", "land", "gesellschaft") or x.head in lex.SOCIAL_GROUPS
+            for x in _words_in(t, c_start, c_end)
+            if x.is_noun or x.pos == "NE"
+        ):
+            return w.start, w.end  # "in Deutschland ankommen": belonging, not a journey
     if w.pos.startswith("V") and w.lemma == "kommen":
         c_start, c_end = _clause_of(t, w.start)
         if any(x.lemma == "klar" for x in _words_in(t, c_start, c_end)):

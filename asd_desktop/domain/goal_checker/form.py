@@ -80,7 +80,16 @@ def _far_deadline(t: _Text) -> tuple[int, int] | None:
             far = (int(n) if n.isdigit() else _NUMBER_VALUES.get(n, 0)) > 2
         if far:
             return m.start(), m.end()
+    # "Noah (11) lebt bis zu seiner Volljährigkeit …": seven years from now
+    age = _AGE.search(t.text)
+    adult = _ADULT.search(t.text)
+    if age and adult and 18 - int(age.group(1)) > 2:
+        return adult.start(), adult.end()
     return None
+
+
+_AGE = re.compile(r"\((\d{1,2})\)")
+_ADULT = re.compile(r"\b(?:Volljährigkeit|18\.\s*Geburtstag)\b", re.IGNORECASE)
 
 
 _LATE = re.compile(
@@ -378,6 +387,13 @@ def _actorless(t: _Text) -> tuple[int, int] | None:
             return w.start, w.end  # "soll … erfolgen"
         if w.is_finite_verb and w.lemma == "fallen" and "entscheidung" in lemmas[:i]:
             return w.start, w.end  # "die Entscheidung fällt bis Mai": who decides?
+        if (
+            w.lemma in ("erforderlich", "notwendig", "nötig", "angezeigt")
+            and w.pos.startswith("ADJ(D")
+            and "sein" in lemmas
+            and any(x.is_noun and x.lemma.endswith("ung") for x in words)
+        ):
+            return w.start, w.end  # "ist eine Unterbringung … erforderlich": by whom?
         if w.is_finite_verb and w.lemma == "finden" and "statt" in lemmas[i:]:
             return w.start, w.end
         if w.lemma == "seitens":
@@ -479,7 +495,7 @@ def _of_an_office(words: list[Word], i: int) -> tuple[int, int] | None:
     while k < len(words) and (words[k].pos == "NE" or words[k].is_noun) and k <= i + 2:
         k += 1
     if k < len(words) and words[k].lemma == "von":
-        for x in words[k + 1 : k + 3]:
+        for x in words[k + 1 : k + 5]:
             if x.is_noun:
                 return (words[i].start, x.end) if _is_professional(x) else None
             if not x.pos.startswith(("ART", "ADJ")):

@@ -119,7 +119,11 @@ _COMPARATIVE = re.compile(
     _I,
 )
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:ein|kein|mein|dein|sein|ihr|unser|euer)\s*$", _I)
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:(?:ein|kein|mein|dein|sein|ihr|unser|euer)(?:e|en|em|er|es)?|der|die|das|den|dem"
+    r"|des)\s*$",
+    _I,
+)
 
 _NEGATION_BEFORE = re.compile(
     r"\b(?:nicht|kein\w*|nie|nimmer|niemand\w*|nichts|nix|nich)\b[^,;.]*$", _I
@@ -145,13 +149,14 @@ _NOMINAL_HEADING = re.compile(
 )
 
 _NEGATIVE = re.compile(
-    r"\bnicht(?:\s+mehr)?\b(?!\s+nur\b)|\bnichts\b|\bkein(?:e|en|em|er|es)?\b"
+    r"\bnicht(?:\s+mehr)?\b(?!\s+nur\b)|\bnichts\b|\bkein(?:e|en|em|er|es|s)?\b"
     r"|\bnie(?:\s+(?:mehr|wieder))?\b|\bniemals\b"
     r"|\bnix\b|\bnich\b|\bweniger\b|\bseltener\b|\bSchluss\s+mit\b"
+    r"|\bbeend\w*\s+(?:\w+\s+){0,2}?(?:Kontakt\w*|Beziehung|Konsum|Streit\w*|Affäre)"
     r"|\bl(?:ä|a)ss(?:t|en|e)\b(?:[^.,;:!?]|(?<=\d)\.){1,60}?\bsein\b(?!\s+\w)"
     r"|\bh(?:ä|a)lt(?:en|e)?\s+sich\b[^.,;:!?]{0,60}?\bfern\b"
     r"|\bohne\s+(?:\w+\s+){0,3}?\w*zu\w+en\b"
-    r"|\bniemand\w*|\baufhör\w*|\bhör(?:e|t|en|st)\b(?:[^,;.!?]|(?<=\d)\.){0,120}?\bauf\b|\b[Vv]ermeid\w*|\b[Vv]ermied\w*"
+    r"|\bniemand\w*|\baufhör\w*|\bhör(?:e|t|en|st)?\b(?:[^,;.!?]|(?<=\d)\.){0,120}?\bauf\b|\b[Vv]ermeid\w*|\b[Vv]ermied\w*"
     r"|\bverzicht\w*|\bunterl(?:ass|äss)\w*"
     r"|\bohne\s+(?:\w+\s+)?(?:Streit\w*|Schrei\w*|Geschrei|Gewalt|Schläge|Schlagen"
     r"|Schlägerei\w*|Alkohol|Drogen|Ärger|Wut\w*|Konflikt\w*|Drohung\w*|Beleidigung\w*"

@@ -46,6 +46,20 @@ _NOT_AFTER = "".join(
         "ff",
         "vgl",
         "bspw",
+        "gem",
+        "Gem",
+        "lt",
+        "bzgl",
+        "Std",
+        "std",
+        "Jan",
+        "Feb",
+        "Apr",
+        "Aug",
+        "Sept",
+        "Okt",
+        "Nov",
+        "Dez",
     )
 )
 
@@ -110,7 +124,9 @@ def _words_in(t: _Text, start: int, end: int) -> list[Word]:
     return [w for w in t.words if start <= w.start < end]
 
 
-_CHAIN_LINKS = frozenset(("von", "vom", "aus", "der", "des"))
+_CHAIN_LINKS = frozenset(
+    ("von", "vom", "aus", "der", "des", "ihrer", "seiner", "ihres", "seines", "meiner", "unserer")
+)
 
 _DATE_HEADS = frozenset(("ende", "anfang", "mitte", "beginn"))
 
@@ -127,6 +143,9 @@ def _anchor_phrases(t: _Text) -> list[tuple[int, int]]:
     return found if isinstance(found, list) else []
 
 
+_GENERIC_START = re.compile(r"ab\s+(?:dem|der|den)\s", re.IGNORECASE)
+
+
 def _find_anchor_phrases(t: _Text) -> list[tuple[int, int]]:
     """Spans of "bis …"/"ab …" time phrases: up to their noun and its attached phrases.
 
@@ -135,7 +154,12 @@ def _find_anchor_phrases(t: _Text) -> list[tuple[int, int]]:
     """
     spans = []
     words = t.words
-    dates = [(m.start(), m.end()) for m in _DATE_ANCHORS.finditer(t.text)]
+    # "ab der Entlassung aus der Klinik" is an event with its phrase, not a calendar date
+    dates = [
+        (m.start(), m.end())
+        for m in _DATE_ANCHORS.finditer(t.text)
+        if not _GENERIC_START.match(m.group())
+    ]
     for i, w in enumerate(words):
         if w.lemma not in ("bis", "ab"):
             continue
@@ -217,11 +241,15 @@ def _comparative_form(w: Word) -> bool:
     endings: tuple[str, ...] = ("ere", "eren", "erem", "erer", "eres")
     if not w.pos.startswith("ADJ(A"):
         endings = ("er", *endings)
+    plain = low.translate(_NO_UMLAUT)  # "stärker" from "stark"
     return (
         w.pos.startswith(("ADJ", "ADV"))
         and w.lemma not in _NOT_COMPARED
-        and any(low == w.lemma + ending for ending in endings)
+        and any(low == w.lemma + ending or plain == w.lemma + ending for ending in endings)
     )
+
+
+_NO_UMLAUT = str.maketrans("äöü", "aou")
 
 
 def _verb_lemma(t: _Text, w: Word) -> str:
