@@ -78,7 +78,7 @@ HELP_PARTS = _set(
     "clearingstelle mediation frauenhaus schutzwohnung bereitschaftspflege pflegestelle "
     "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung heimaufnahme "
     "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining ambulanz "
-    "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule"
+    "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule verwandtenpflege"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -132,7 +132,7 @@ PLACEMENTS = _set(
 #: names a help ("Deutschkurs-Abschluss", "Erste-Hilfe-Schein").
 RESULT_HEADS = _set("abschluss zertifikat prüfung schein ausweis zeugnis diplom")
 #: Nouns that name a help only when the family receives or uses them ("nimmt die Hilfe an").
-RECEIVED_HELP = _set("hilfe hilfen unterstützung angebot")
+RECEIVED_HELP = _set("hilfe hilfen unterstützung angebot sprechstunde")
 #: Verbs of receiving or using a help.
 RECEIVING_VERBS = _set(
     "annehmen nehmen erhalten bekommen nutzen akzeptieren lassen beantragen holen "
@@ -157,6 +157,7 @@ ABSTRACT_HEADS = _set(
     "gleichgewicht ausgeglichenheit gelassenheit geduld offenheit rahmenbedingung verhältnis "
     "routine tagesroutine funktion schutzfunktion vorbildfunktion erziehungsaufgabe leben "
     "angst stress haushaltsführung lebensführung wohl resilienz qualität lebensqualität "
+    "strukturierung wut aggression aggressionen frust frustration frieden "
     "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
     "pünktlichkeit empathie transparenz vertrautheit"
 )
@@ -176,7 +177,7 @@ EVERYDAY_EVENTS = _set(
 #: Relations one "builds" or "deepens" ("Kontakt zu Gleichaltrigen aufbauen"): what is
 #: done, and how often, stays open.
 RELATION_OBJECTS = _set("kontakt kontakte freundschaft netzwerk vertrauen anschluss")
-BUILD_VERBS = _set("aufbauen herstellen pflegen vertiefen intensivieren ausbauen knüpfen finden")
+BUILD_VERBS = _set("aufbauen herstellen pflegen vertiefen intensivieren ausbauen knüpfen")
 #: Adjectives that make "Familie" an ideal, not a state one can see ("eine richtige Familie").
 IDEAL_FAMILY = _set("richtig normal intakt funktionierend gesund heil glücklich echt")
 #: A child's placement in youth welfare: named even inside a time anchor ("bis zu ihrem
@@ -185,11 +186,16 @@ IDEAL_FAMILY = _set("richtig normal intakt funktionierend gesund heil glücklich
 YOUTH_PLACEMENTS = _set(
     "wohngruppe kinderwohngruppe heim kinderheim pflegefamilie bereitschaftspflege "
     "bereitschaftspflegefamilie inobhutnahme inobhutnahmestelle clearingstelle "
-    "mutter-kind-einrichtung wohngemeinschaft"
+    "mutter-kind-einrichtung wohngemeinschaft einrichtung jugendhilfeeinrichtung"
 )
 #: Verbs "gut"/"besser" cannot make concrete ("spricht gut Deutsch", "die Zeit gut nutzen").
 GOOD_VAGUE_VERBS = _set(
     "nutzen klappen laufen funktionieren sprechen lesen schreiben rechnen auskommen verstehen"
+)
+#: Verbs of a change whose size stays open ("die Besuchskontakte werden ausgeweitet").
+CHANGE_VERBS = _set(
+    "ausweiten erweitern steigern erhöhen verringern reduzieren verbessern intensivieren "
+    "verstärken vermindern senken"
 )
 #: Verbs of managing with "das"/"es" as object ("kriegt das mit dem Geld hin").
 MANAGE_VERBS = _set("hinkriegen hinbekommen schaffen meistern")
@@ -254,7 +260,7 @@ VAGUE_MODIFIERS = _set(
     "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
     "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal passend "
-    "geeignet aggressiv gern gerne"
+    "geeignet aggressiv gern gerne gegenseitig"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -308,7 +314,7 @@ VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
     "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen runterkommen "
-    "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten"
+    "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten zusammenbleiben"
 )
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")

@@ -27,7 +27,6 @@ from asd_desktop.domain.goal_checker.patterns import (
     _NOMINAL_HEADING,
     _PARAGRAPH,
     _QUANTIFIER,
-    _SUBORDINATORS,
     _VAGUE_DATE,
     _VAGUE_WORDS,
 )
@@ -495,8 +494,7 @@ def _by_family(t: _Text, w: Word) -> bool:
 def _helper_acts(t: _Text) -> tuple[int, int] | None:
     """The helper of a help form as the subject of a main clause ("Die Familienhelferin …")."""
     for start, end in t.clauses:
-        if _first_word(t.text, start, end) in _SUBORDINATORS:
-            continue
+        # in any clause: "Ich will, dass die Familienhelferin weiter kommt" names the help
         span = _analysed_subject(t, start, end)
         if span is None:
             continue
@@ -698,9 +696,12 @@ def _check_vague(t: _Text) -> Finding | None:
             span,
         )
     fuzzy = _fuzzy_times(t)
+    background = _conditions(t) + _reasons(t) if t.analysis is not None else []
     for m in _COMPARATIVE.finditer(t.text):
         if _in_any(m.start(), fuzzy):
             continue  # "früher oder später" is a fuzzy date (``vague_date``)
+        if _in_any(m.start(), background):
+            continue  # "…, weil wir uns so oft streiten": why, not what
         before = t.text[max(0, m.start() - 40) : m.start()]
         word = m.group().lower()
         if (
@@ -785,8 +786,10 @@ def _analysed_vague(t: _Text) -> Finding | None:
         anchors = [*anchors, (measure.span[0], topic_end)]
     anchors = [*anchors, *_fuzzy_times(t), *_conditions(t), *_purposes(t), *_reasons(t)]
     for i, w in enumerate(t.words):
-        if _in_any(w.start, anchors) or _after_without(t, i) or _quoted(t, w.start):
+        if _in_any(w.start, anchors) or _quoted(t, w.start):
             continue
+        if _after_without(t, i) and not _abstract_noun(w):
+            continue  # "ohne Begleitung" is negative; "ohne Angst" stays an inner state
         if _abstract_noun(w) and not _examined(t, w) and not _specified_after_colon(t, w):
             return _vague_finding(t, (w.start, w.end))
         if (
@@ -1028,6 +1031,14 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             if x.start >= c_start
         ):
             return w.start, w.end
+    if w.pos.startswith("VV") and _verb_lemma(t, w) in lex.CHANGE_VERBS:
+        s, e = _sentence_of(t, w.start)
+        sentence = _words_in(t, s, e)
+        extent = any(  # "auf zwei Stunden", "bis zur vollständigen Abstinenz"
+            x.pos == "CARD" or (x.lemma in ("auf", "bis") and x.start > w.start) for x in sentence
+        )
+        if not _QUANTIFIER.search(t.text, s, e) and not extent:
+            return w.start, w.end  # "werden ausgeweitet": by how much?
     if w.pos.startswith("VV(PP"):
         good = _good_before(t, i)
         s, e = _sentence_of(t, w.start)
@@ -1156,7 +1167,10 @@ _TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
 _OPEN_TO = re.compile(r"\boffen\s+(?:für|gegenüber)\b", _I)
 #: Well-being: "geht es Lina gut", "dass es den Kindern gut geht".
 _GOES_WELL = re.compile(
-    r"\b(?:geht|gehen|ging)\s+es\b[^.,;:!?]{0,40}?\b(?:gut|bergauf|aufwärts)\b"
+    r"\bwieder\s+gut\s+wird\b|\bwird\s+(?:\w+\s+){0,3}?wieder\s+gut\b"
+    r"|\bRuhe\s+einkehr\w*|\bwo\s+(?:sie|er|wir|ich|es)\s+(?:können|kann)\b"
+    r"|\bso\s+gut\s+(?:es\s+geht|sie\s+können|er\s+kann|wir\s+können)"
+    r"|\b(?:geht|gehen|ging)\s+es\b[^.,;:!?]{0,40}?\b(?:gut|bergauf|aufwärts)\b"
     r"|\bes\s+(?:\w+\s+){0,3}?gut\s+geh\w*|\bim\s+Reinen\b",
     _I,
 )

@@ -444,9 +444,20 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     if verb is None:
         return None
     before = words[:verb]
-    if before and all(w.pos.startswith(lex.NOUN_PHRASE_TAGS[:8]) for w in before):
+    # the subject's noun phrase may carry a phrase ("Herr B. vom Sozialen Dienst"); a
+    # clause that opens with a preposition ("Bis Ostern sucht …") has it after the verb
+    if (
+        before
+        and not before[0].pos.startswith("APPR")
+        and all(w.pos.startswith((*lex.NOUN_PHRASE_TAGS, "KON")) for w in before)
+    ):
         nouns = [w for w in before if w.is_noun]
         head = nouns[0] if nouns else None
+        # "Frau Brandt und die Klassenlehrerin tauschen sich aus": a professional among them
+        if any(x.pos == "KON" for x in before):
+            for w in nouns:
+                if _is_professional(w):
+                    return w.start, w.end
     else:
         head = None
         for w in words[verb + 1 : verb + 5]:
@@ -456,7 +467,9 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
             # "kümmert sich das Jobcenter": a reflexive may stand before the subject
             if not w.pos.startswith(("ART", "PPOSAT", "ADJ", "PIAT", "PDAT", "PRF")):
                 break
-    if head is not None and _is_professional(head):
+    if len(before) == 1 and before[0].pos == "PPER":
+        return None  # "Wir nehmen die Hilfe an": the pronoun is the subject
+    if head is not None and (_is_professional(head) or (head in before and _a_service(head))):
         return head.start, head.end
     if head is not None and head.pos == "PIS" and head.lemma == "man":
         return head.start, head.end  # "Man sucht eine Wohnung": who?
@@ -474,6 +487,17 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     if head is not None and (head.pos == "NE" or head.lemma in ("herr", "frau")):
         return _of_an_office(words, words.index(head))
     return None
+
+
+_OFFICE_SHORT = frozenset(("ASD", "JA", "KSD", "RSD", "SPFH", "JGH", "BSD", "KSD"))
+
+
+def _a_service(w: Word) -> bool:
+    """Whether a subject noun is a service ("Die Schuldnerberatung erstellt …")."""
+    return w.is_noun and (
+        w.head in lex.HELP_PARTS
+        or w.lemma.endswith(("beratung", "beratungsstelle", "hilfe", "dienst", "zentrum"))
+    )
 
 
 def _a_person(w: Word) -> bool:
@@ -494,7 +518,10 @@ def _of_an_office(words: list[Word], i: int) -> tuple[int, int] | None:
     k = i + 1
     while k < len(words) and (words[k].pos == "NE" or words[k].is_noun) and k <= i + 2:
         k += 1
-    if k < len(words) and words[k].lemma == "von":
+    # "Frau Hansen (ASD) klärt …": the office in brackets after the name
+    if k + 1 < len(words) and words[k].text == "(" and words[k + 1].text in _OFFICE_SHORT:
+        return words[i].start, words[k + 1].end
+    if k < len(words) and words[k].lemma in ("von", "vom", "aus"):
         for x in words[k + 1 : k + 5]:
             if x.is_noun:
                 return (words[i].start, x.end) if _is_professional(x) else None

@@ -61,7 +61,7 @@ _MEASURE_HELP = re.compile(
     r"[^.,;:!?]{0,150}?\bberaten\b"
     r"|\b\w*(?:Wohngruppe|Tagesgruppe|Wohneinrichtung|Pflegefamilie)\w*"
     r"|\b(?:Kinder|Jugend)?[Hh]eim(?:unterbringung|platz|erziehung)\b|\bHeim\b"
-    r"|\bInobhutnahme\b|\bUnterbringung\w*|\bBetreute[sn]?\s+Wohnen\b"
+    r"|\bInobhutnahme\b|\bUnterbringung\w*|\bBetreute[sn]?\s+Wohnen\b|\bin\s+Obhut\b"
     r"|(?<!\bin\s)\b\w*[Bb]egleitung\b"
     r"|\b(?!Diskurs|Konkurs|Exkurs)\w*[Kk]urs(?:e|es|en)?\b"
     r"|\b[\w-]*(?:Eltern|Sozial|Gewalt|Aggressions|Kompetenz|Konflikt)-?[Tt]raining\w*"
@@ -99,9 +99,9 @@ _VAGUE_WORDS = re.compile(
     r"|\b(?:Ver)?[Ss]elbs(?:ts)?tändig(?:keit|ung)\b|\b[Vv]erselbs(?:ts)?tändig\w*"
     r"|\b\w*[Ff]ähigkeit(?:en)?\b|\b\w*[Kk]ompetenz(?:en)?\b|\b\w*[Bb]ereitschaft\b"
     r"|\bVerantwortung\b|\b\w*Beziehung(?:en)?\b"
-    r"|\b(?:[\w-]+-)?Bindung(?:en)?\b|\bBindungs\w*"
+    r"|\b(?:[\w-]+-)?Bindung(?:en)?\b|\bBindungs\w*|\b[Ss]trukturierung\w*"
     r"|\b\w*[Ss]truktur(?:en)?\b|\bstrukturiert\w*|\bPerspektive\w*"
-    r"|\bGrenzen\s+(?:zu\s+)?setz\w*|\bsetz\w*\s+(?:\w+\s+){0,3}?Grenzen\b"
+    r"|\bGrenzen\s+(?:zu\s+)?setz\w*|\bsetz\w*\s+(?:\w+\s+){0,5}?Grenzen\b"
     r"|\bfühl\w*\s+(?:\w+\s+){0,8}?wohl\b|\bwohlfühl\w*|\bWohlbefinden\b"
     r"|\bzurecht(?:komm\w*)?\b|\bBedürfnis\w*|\bgeregelt\w*"
     r"|\bsichergestellt\b|\bsicherzustellen\b|\bgewährleist\w*"
@@ -151,7 +151,7 @@ _NOMINAL_HEADING = re.compile(
 _NEGATIVE = re.compile(
     r"\bnicht(?:\s+mehr)?\b(?!\s+nur\b)|\bnichts\b|\bkein(?:e|en|em|er|es|s)?\b"
     r"|\bnie(?:\s+(?:mehr|wieder))?\b|\bniemals\b"
-    r"|\bnix\b|\bnich\b|\bweniger\b|\bseltener\b|\bSchluss\s+mit\b"
+    r"|\bnix\b|\bnich\b|\bweniger\b|\bseltener\b|\bSchluss\s+mit\b|\bFinger\s+von\b"
     r"|\bbeend\w*\s+(?:\w+\s+){0,2}?(?:Kontakt\w*|Beziehung|Konsum|Streit\w*|Affäre)"
     r"|\bl(?:ä|a)ss(?:t|en|e)\b(?:[^.,;:!?]|(?<=\d)\.){1,60}?\bsein\b(?!\s+\w)"
     r"|\bh(?:ä|a)lt(?:en|e)?\s+sich\b[^.,;:!?]{0,60}?\bfern\b"
@@ -161,7 +161,7 @@ _NEGATIVE = re.compile(
     r"|\bohne\s+(?:\w+\s+)?(?:Streit\w*|Schrei\w*|Geschrei|Gewalt|Schläge|Schlagen"
     r"|Schlägerei\w*|Alkohol|Drogen|Ärger|Wut\w*|Konflikt\w*|Drohung\w*|Beleidigung\w*"
     r"|Jugendamt|Rückf[aä]ll\w*|Fehlt\w*|Schulden|Zigarette\w*|Gemecker|Gezeter|Gejammer"
-    r"|Begleitung|Meckern|Angst"
+    r"|Begleitung|Meckern|Angst|Amt|Ämter"
     r"|Gebrüll|Anschreien|Prügel\w*|Polizei|Fehlzeit\w*)",
     _I,
 )
@@ -270,7 +270,8 @@ _FUNCTION_WORDS = _words(
 
 _SUBORDINATORS = _words(
     "wenn falls sofern sobald bevor nachdem weil da ob dass damit während als wie wo was "
-    "wer welche welcher welches welchen um ohne statt obwohl indem solange wobei"
+    "wer welche welcher welches welchen um ohne statt obwohl indem solange wobei wen wem "
+    "wessen wohin woher warum weshalb wieso"
 )
 
 _PASSIVE_AUX = re.compile(r"\b(?:wird|werden|wurde|wurden|worden|werde|werdet|wirst)\b")

@@ -66,7 +66,8 @@ _NOT_AFTER = "".join(
 _SENTENCE_BOUNDARY = re.compile(
     rf"(?<!\d)(?<!\b\w){_NOT_AFTER}\.(?=\s|$)|[!?;:](?=\s|$)|\n"
     # a list's item ("a) …, b) …") ends what comes before it with its letter
-    r"|(?:(?<=\s)|^)[a-h]\)(?=\s)|[()]|\s[–—•-]\s"
+    # an age in brackets ("Noah (5)") ends nothing
+    r"|(?:(?<=\s)|^)[a-h]\)(?=\s)|\((?!\d{1,2}\))|(?<!\(\d)(?<!\(\d\d)\)|\s[–—•-]\s"
 )
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
