@@ -405,28 +405,38 @@ def test_the_blind_held_out_sets_are_large_and_labelled(name):
 # not_family_subject R 0.897 missed; negative and good goals clean (99.1 %) met.
 # The blind sets are measured once, after round 5; a code that misses the target there is a
 # strict xfail carrying its measured figures.
-_BLIND_MISSES: dict[tuple[str, str], str] = {}
+_BLIND_MISSES: dict[tuple[str, str], str] = {
+    # measured once with the rules of 590fe3d (benchmarks/RESULTS.md)
+    ("blind2", "vague"): "blind2 after round 11: P 0.94 (60/64), R 0.845 (60/71)",
+    ("blind1", "not_family_subject"): "blind1 after round 11: P 0.98, R 0.849 (45/53)",
+    ("blind1", "good_clean"): "blind1 after round 11: 132/140 = 94.3 % good goals clean",
+}
 
 
 @pytest.mark.parametrize("code", ISSUE14_CODES)
 def test_blind_held_out_precision_and_recall_meet_the_targets(blind_score, code):
     """Quality gate (issue 14): per code P and R >= 0.9 on texts no rule author has seen."""
     name, result = blind_score
+    c = {c.code: c for c in result.codes}[code]
+    met = c.precision >= ISSUE14_TARGET and c.recall >= ISSUE14_TARGET
     reason = _BLIND_MISSES.get((name, code))
     if reason is not None:
+        # strict: a recorded miss that is met now must be taken out of _BLIND_MISSES
+        assert not met, f"{name} {code} meets the target now: remove it from _BLIND_MISSES"
         pytest.xfail(reason)
-    by_code = {c.code: c for c in result.codes}
-    assert by_code[code].precision >= ISSUE14_TARGET, (name, by_code[code])
-    assert by_code[code].recall >= ISSUE14_TARGET, (name, by_code[code])
+    assert c.precision >= ISSUE14_TARGET, (name, c)
+    assert c.recall >= ISSUE14_TARGET, (name, c)
 
 
 def test_blind_held_out_good_goals_get_no_finding(blind_score):
     """Target: at least 97 % of the good goals get no finding at all."""
     name, result = blind_score
+    met = result.good_clean_share >= ISSUE14_GOOD_CLEAN
     reason = _BLIND_MISSES.get((name, "good_clean"))
     if reason is not None:
+        assert not met, f"{name} good goals meet the target now: remove it from _BLIND_MISSES"
         pytest.xfail(reason)
-    assert result.good_clean_share >= ISSUE14_GOOD_CLEAN, name
+    assert met, name
 
 
 def test_the_analysis_is_better_than_the_word_lists_on_the_used_held_out_part():
