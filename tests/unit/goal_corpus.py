@@ -1019,7 +1019,7 @@ INDEPENDENT_FILE = Path(__file__).parents[1] / "data" / "goal_corpus" / "indepen
 #: rules): measured once after round 4, then tuning data (split ``tuning_from_fresh``).
 FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
-#: Round-5 to -11 tuning texts, each written and labelled by another independent writer.
+#: Round-5 to -13 tuning texts, each written and labelled by another independent writer.
 ROUND5_FILE = INDEPENDENT_FILE.with_name("independent_round5.jsonl")
 ROUND6_FILE = INDEPENDENT_FILE.with_name("independent_round6.jsonl")
 ROUND7_FILE = INDEPENDENT_FILE.with_name("independent_round7.jsonl")
@@ -1027,6 +1027,8 @@ ROUND8_FILE = INDEPENDENT_FILE.with_name("independent_round8.jsonl")
 ROUND9_FILE = INDEPENDENT_FILE.with_name("independent_round9.jsonl")
 ROUND10_FILE = INDEPENDENT_FILE.with_name("independent_round10.jsonl")
 ROUND11_FILE = INDEPENDENT_FILE.with_name("independent_round11.jsonl")
+ROUND12_FILE = INDEPENDENT_FILE.with_name("independent_round12.jsonl")
+ROUND13_FILE = INDEPENDENT_FILE.with_name("independent_round13.jsonl")
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time
@@ -1035,6 +1037,8 @@ ROUND11_FILE = INDEPENDENT_FILE.with_name("independent_round11.jsonl")
 #: no texts), so the second set, written afterwards by yet another writer, is the gate.
 BLIND_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind_held_out.jsonl")
 BLIND2_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind2_held_out.jsonl")
+#: The third blind set, written after the first two were measured (round 12/13 rules).
+BLIND3_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind3_held_out.jsonl")
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
@@ -1072,6 +1076,8 @@ def _independent_goals() -> list[LabelledGoal]:
         + _rows(ROUND9_FILE)
         + _rows(ROUND10_FILE)
         + _rows(ROUND11_FILE)
+        + _rows(ROUND12_FILE)
+        + _rows(ROUND13_FILE)
     )
     # Writers working apart sometimes wrote the same short text ("Wir wollen als Familie
     # wieder glücklich sein."): the first one written counts, the later copies are left out.
