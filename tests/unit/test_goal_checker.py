@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from asd_desktop.domain.goal_checker import CODE_LABELS, CODES, Finding, check_goal
 from tests.unit.goal_corpus import (
     BLIND2_HELD_OUT_FILE,
+    BLIND3_HELD_OUT_FILE,
     BLIND_HELD_OUT_FILE,
     CORPUS,
     ELIF_GOAL,
@@ -372,7 +373,11 @@ def _analysed_codes(text: str) -> set[str]:
     return {f.code for f in check_goal_analysed(text, today=TODAY)}
 
 
-BLIND_SETS = {"blind1": BLIND_HELD_OUT_FILE, "blind2": BLIND2_HELD_OUT_FILE}
+BLIND_SETS = {
+    "blind1": BLIND_HELD_OUT_FILE,
+    "blind2": BLIND2_HELD_OUT_FILE,
+    "blind3": BLIND3_HELD_OUT_FILE,
+}
 
 
 @pytest.fixture(scope="module", params=sorted(BLIND_SETS))
