@@ -78,7 +78,8 @@ HELP_PARTS = _set(
     "clearingstelle mediation frauenhaus schutzwohnung bereitschaftspflege pflegestelle "
     "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung heimaufnahme "
     "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining ambulanz "
-    "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule verwandtenpflege"
+    "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule verwandtenpflege "
+    "krisenwohnung berufshilfe jugendberufshilfe pflegeperson"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -90,7 +91,7 @@ LIFE_EVENTS = _set(
     "erstkommunion firmung jugendweihe taufe hochzeit trennung scheidung entlassung "
     "haftentlassung klinikentlassung rückkehr heimkehr ankunft volljährigkeit schulabschluss "
     "abschluss prüfung abschlussprüfung probezeit ausbildungsbeginn schulbeginn schulwechsel "
-    "operation reha kur urlaub sommerurlaub ferienbeginn geburtstag"
+    "operation reha kur urlaub sommerurlaub ferienbeginn geburtstag entgiftung entzug"
 )
 #: Homes that are no placement of the family's child ("Tierheim", "Altenheim").
 OTHER_HOMES = _set("tierheim altenheim pflegeheim seniorenheim vereinsheim")
@@ -106,7 +107,8 @@ HELPER_PROFESSIONALS = _set(
     "familienhelferin familienhelfer erziehungsbeistand erziehungsbeiständin schulbegleiterin "
     "schulbegleiter familienhebamme therapeutin therapeut beraterin berater "
     "sozialpädagogin sozialpädagoge einzelfallhelferin einzelfallhelfer betreuungshelferin "
-    "betreuungshelfer"
+    "betreuungshelfer schuldnerberater schuldnerberaterin suchtberater suchtberaterin "
+    "erziehungsberater erziehungsberaterin schulsozialarbeiterin schulsozialarbeiter"
 )
 #: Verbs of examining: what a doctor examines is no target ("untersucht Ida auf
 #: Entwicklungsverzögerungen").
@@ -186,7 +188,7 @@ IDEAL_FAMILY = _set("richtig normal intakt funktionierend gesund heil glücklich
 YOUTH_PLACEMENTS = _set(
     "wohngruppe kinderwohngruppe heim kinderheim pflegefamilie bereitschaftspflege "
     "bereitschaftspflegefamilie inobhutnahme inobhutnahmestelle clearingstelle "
-    "mutter-kind-einrichtung wohngemeinschaft einrichtung jugendhilfeeinrichtung"
+    "mutter-kind-einrichtung wohngemeinschaft einrichtung jugendhilfeeinrichtung krisenwohnung"
 )
 #: Verbs "gut"/"besser" cannot make concrete ("spricht gut Deutsch", "die Zeit gut nutzen").
 GOOD_VAGUE_VERBS = _set(
@@ -392,7 +394,20 @@ PROFESSIONALS = _set(
     "erziehungsbeistand dienst schulbegleiterin schulbegleiter bewährungshelfer "
     "sprachmittlerin sprachmittler dolmetscherin dolmetscher mitarbeiterin mitarbeiter "
     "ausbilderin ausbilder frühförderin frühförderer familienkasse behörde agentur "
-    "krankenkasse pflegekinderdienst"
+    "krankenkasse pflegekinderdienst wohnungsbaugesellschaft wohnungsgesellschaft "
+    "hausverwaltung genossenschaft"
 )
 #: Words that may stand in a subject noun phrase before its noun.
-NOUN_PHRASE_TAGS = ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ", "CARD", "NN", "NE", "APPRART", "APPR")
+NOUN_PHRASE_TAGS = (
+    "ART",
+    "PPOSAT",
+    "PIAT",
+    "PDAT",
+    "ADJ",
+    "CARD",
+    "NN",
+    "NE",
+    "APPRART",
+    "APPR",
+    "TRUNC",
+)

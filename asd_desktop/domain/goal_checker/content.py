@@ -316,7 +316,7 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if _help_word(w) and not _finished(t, w) and not _where_another_lives(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
         if (
-            w.lemma in lex.RECEIVED_HELP
+            (w.lemma in lex.RECEIVED_HELP or (w.is_noun and w.head in lex.RECEIVED_HELP))
             and (
                 nominal
                 or verbs & lex.RECEIVING_VERBS
@@ -436,7 +436,8 @@ def _quoted(t: _Text, pos: int) -> bool:
         if start < 0:
             continue
         inner_close = t.text.find(closing, start + 1)
-        if inner_close >= pos:
+        # a short quote is a title; a whole quoted sentence is someone's words
+        if inner_close >= pos and len(t.text[start:inner_close].split()) <= 6:
             return True
     return False
 
@@ -790,7 +791,12 @@ def _analysed_vague(t: _Text) -> Finding | None:
             continue
         if _after_without(t, i) and not _abstract_noun(w):
             continue  # "ohne Begleitung" is negative; "ohne Angst" stays an inner state
-        if _abstract_noun(w) and not _examined(t, w) and not _specified_after_colon(t, w):
+        if (
+            _abstract_noun(w)
+            and not _examined(t, w)
+            and not _specified_after_colon(t, w)
+            and not _after_a_reason(t, i)
+        ):
             return _vague_finding(t, (w.start, w.end))
         if (
             w.pos.startswith("ADJ")
@@ -839,6 +845,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
             and _verb_lemma(t, w) in lex.VAGUE_VERBS
             and not _situation_named(t, w, ("dass",))
             and not _in_any(w.start, _who_clauses(t))
+            and not _switches_off_a_thing(t, w)
         ):
             return _vague_finding(t, (w.start, w.end))
         if _is_comparative(w) and not _before_a_thing(t, i):
@@ -878,6 +885,27 @@ def _specified_after_colon(t: _Text, w: Word) -> bool:
         return False
     rest = t.text[colon + 1 :]
     return _QUANTIFIER.search(rest) is not None or any(c.isdigit() for c in rest)
+
+
+def _switches_off_a_thing(t: _Text, w: Word) -> bool:
+    """Whether "abschalten" has a thing as object ("schalten das Internet ab")."""
+    if _verb_lemma(t, w) != "abschalten":
+        return False
+    c_start, c_end = _clause_of(t, w.start)
+    return any(x.is_noun and x.start > w.start for x in _words_in(t, c_start, c_end))
+
+
+def _after_a_reason(t: _Text, i: int) -> bool:
+    """Whether word ``i`` is a reason or a topic, not the target.
+
+    "eine Therapie wegen seiner Ängste", "eine Nachricht über Jonas' Verhalten".
+    """
+    for x in reversed(t.words[max(0, i - 4) : i]):
+        if x.lemma in ("wegen", "aufgrund", "infolge", "über"):
+            return True
+        if not x.pos.startswith(("ART", "ADJ", "PPOSAT", "PIAT", "NN")):
+            return False
+    return False
 
 
 def _in_relative(t: _Text, w: Word) -> bool:
@@ -985,9 +1013,13 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
                 return w.start, w.end  # "Kontakt zu Gleichaltrigen aufbauen": how often?
         if w.lemma == "ordnung" and i + 1 < len(t.words) and t.words[i + 1].lemma == "in":
             return w.start, t.words[i + 1].end  # "Ordnung in den Alltag bringen"
+        if w.lemma == "kopf" and any(
+            x.lemma == "frei" for x in _words_in(t, *_clause_of(t, w.start))
+        ):
+            return w.start, w.end  # "hat den Kopf wieder frei"
         cues = lex.IDIOM_NOUNS.get(w.lemma)
-        if cues is None:
-            return None
+        if cues is None or _specified_after_colon(t, w):
+            return None  # "in Ordnung haben: jeden Samstag …" says what it means
         verbs = cues & lex.IDIOM_VERBS
         if verbs:
             # "findet seinen Platz" is an idiom; "findet einen Platz im Ferienlager" a place
@@ -1125,6 +1157,12 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         and _clause_verbs_of(t, w) & lex.HEALTHY_VERBS
     ):
         return w.start, w.end  # "ernährt sich gesund": what is on the table?
+    if (
+        w.pos.startswith("ADJ(D")
+        and w.lemma == "gesund"
+        and _clause_verbs_of(t, w) & {"sein", "werden", "bleiben"}
+    ):
+        return w.start, w.end  # "bald wieder gesund ist": what will be seen?
     if w.pos.startswith("ADJ(D") and w.lemma in lex.INDEPENDENCE_WORDS:
         c_start, c_end = _clause_of(t, w.start)
         clause = _words_in(t, c_start, c_end)

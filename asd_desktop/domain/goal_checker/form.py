@@ -53,10 +53,13 @@ def _date_anchors(t: _Text) -> Iterator[re.Match[str]]:
             continue  # "von Montag bis Freitag" is a week, not a deadline
         if m.group()[0].isdigit() and _OF_DATE.search(t.text, 0, m.start()):
             continue  # "(vgl. Protokoll v. 12.10.)": the date of a paper, not a deadline
+        if _AS_THEN.search(t.text, 0, m.start()):
+            continue  # "nie wieder so wie im Oktober": a time in the past compared with
         yield m
 
 
 _OF_DATE = re.compile(r"\b(?:vom|v\.)\s*$", re.IGNORECASE)
+_AS_THEN = re.compile(r"\bwie\s+(?:im|am|an|zu|in)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 _FROM_BEFORE = re.compile(
     r"\bvo[nm]\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
@@ -449,7 +452,7 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     if (
         before
         and not before[0].pos.startswith("APPR")
-        and all(w.pos.startswith((*lex.NOUN_PHRASE_TAGS, "KON")) for w in before)
+        and all(w.pos.startswith((*lex.NOUN_PHRASE_TAGS, "KON", "$(")) for w in before)
     ):
         nouns = [w for w in before if w.is_noun]
         head = nouns[0] if nouns else None
@@ -469,7 +472,11 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
                 break
     if len(before) == 1 and before[0].pos == "PPER":
         return None  # "Wir nehmen die Hilfe an": the pronoun is the subject
-    if head is not None and (_is_professional(head) or (head in before and _a_service(head))):
+    if head is not None and (
+        _is_professional(head)
+        or head.text in _OFFICE_SHORT
+        or (head in before and _a_service(head))
+    ):
         return head.start, head.end
     if head is not None and head.pos == "PIS" and head.lemma == "man":
         return head.start, head.end  # "Man sucht eine Wohnung": who?
@@ -479,7 +486,7 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     if head is not None and head in before and not _a_person(head):
         for w in words[verb + 1 : verb + 4]:
             if w.is_noun or w.pos == "NE":
-                if _is_professional(w):
+                if _is_professional(w) or w.text in _OFFICE_SHORT:
                     return w.start, w.end
                 break
             if not w.pos.startswith(("ART", "ADJ", "PPOSAT")):
@@ -489,7 +496,7 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-_OFFICE_SHORT = frozenset(("ASD", "JA", "KSD", "RSD", "SPFH", "JGH", "BSD", "KSD"))
+_OFFICE_SHORT = frozenset(("ASD", "JA", "KSD", "RSD", "JGH", "BSD"))
 
 
 def _a_service(w: Word) -> bool:

@@ -115,7 +115,7 @@ _COMPARATIVE = re.compile(
     r"\b(?:(?:besser|öfter|häufiger|weniger|seltener|ruhiger|entspannter|selbs(?:ts)?tändiger"
     r"|zuverlässiger|pünktlicher|sicherer|offener|früher)(?:e|en|em|es|er)?"
     r"|mehr|regelmäßig\w*|kontinuierlich\w*|verlässlich\w*"
-    r"|so\s+(?:viel|oft|häufig|stark|laut|schlimm))\b",
+    r"|öfters|so\s+(?:viel|oft|häufig|stark|laut|schlimm)(?!\s*(?:,\s*dass|wie)\b))\b",
     _I,
 )
 
@@ -152,6 +152,8 @@ _NEGATIVE = re.compile(
     r"\bnicht(?:\s+mehr)?\b(?!\s+nur\b)|\bnichts\b|\bkein(?:e|en|em|er|es|s)?\b"
     r"|\bnie(?:\s+(?:mehr|wieder))?\b|\bniemals\b"
     r"|\bnix\b|\bnich\b|\bweniger\b|\bseltener\b|\bSchluss\s+mit\b|\bFinger\s+von\b"
+    r"|\bmeide[nt]?\b|\bweg\s+ist\b|\bist\s+weg\b"
+    r"|\bl(?:ä|a)ss(?:t|en|e)\b[^.,;:!?]{1,60}?\bweg\b"
     r"|\bbeend\w*\s+(?:\w+\s+){0,2}?(?:Kontakt\w*|Beziehung|Konsum|Streit\w*|Affäre)"
     r"|\bl(?:ä|a)ss(?:t|en|e)\b(?:[^.,;:!?]|(?<=\d)\.){1,60}?\bsein\b(?!\s+\w)"
     r"|\bh(?:ä|a)lt(?:en|e)?\s+sich\b[^.,;:!?]{0,60}?\bfern\b"

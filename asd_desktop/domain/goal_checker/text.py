@@ -48,6 +48,7 @@ _NOT_AFTER = "".join(
         "bspw",
         "gem",
         "Gem",
+        "Fam",
         "lt",
         "bzgl",
         "Std",
@@ -67,7 +68,9 @@ _SENTENCE_BOUNDARY = re.compile(
     rf"(?<!\d)(?<!\b\w){_NOT_AFTER}\.(?=\s|$)|[!?;:](?=\s|$)|\n"
     # a list's item ("a) …, b) …") ends what comes before it with its letter
     # an age in brackets ("Noah (5)") ends nothing
-    r"|(?:(?<=\s)|^)[a-h]\)(?=\s)|\((?!\d{1,2}\))|(?<!\(\d)(?<!\(\d\d)\)|\s[–—•-]\s"
+    # and neither does an office's short name ("Herr B. (ASD) klärt …")
+    r"|(?:(?<=\s)|^)[a-h]\)(?=\s)|\((?!\d{1,2}\)|[A-ZÄÖÜ]{2,5}\))"
+    r"|(?<!\(\d)(?<!\(\d\d)(?<![A-ZÄÖÜ]{2})\)|\s[–—•-]\s"
 )
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
