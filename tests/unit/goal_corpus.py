@@ -1019,16 +1019,9 @@ INDEPENDENT_FILE = Path(__file__).parents[1] / "data" / "goal_corpus" / "indepen
 #: rules): measured once after round 4, then tuning data (split ``tuning_from_fresh``).
 FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
-#: Round-5 to -13 tuning texts, each written and labelled by another independent writer.
-ROUND5_FILE = INDEPENDENT_FILE.with_name("independent_round5.jsonl")
-ROUND6_FILE = INDEPENDENT_FILE.with_name("independent_round6.jsonl")
-ROUND7_FILE = INDEPENDENT_FILE.with_name("independent_round7.jsonl")
-ROUND8_FILE = INDEPENDENT_FILE.with_name("independent_round8.jsonl")
-ROUND9_FILE = INDEPENDENT_FILE.with_name("independent_round9.jsonl")
-ROUND10_FILE = INDEPENDENT_FILE.with_name("independent_round10.jsonl")
-ROUND11_FILE = INDEPENDENT_FILE.with_name("independent_round11.jsonl")
-ROUND12_FILE = INDEPENDENT_FILE.with_name("independent_round12.jsonl")
-ROUND13_FILE = INDEPENDENT_FILE.with_name("independent_round13.jsonl")
+#: Round-5 to -13 tuning texts, each written and labelled by another independent writer
+#: (each file committed before the rules that used it).
+ROUND_FILES = tuple(INDEPENDENT_FILE.with_name(f"independent_round{n}.jsonl") for n in range(5, 14))
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time
@@ -1066,19 +1059,9 @@ def _goal(row: dict[str, object], *, held_out: bool) -> LabelledGoal:
 
 
 def _independent_goals() -> list[LabelledGoal]:
-    rows = (
-        _rows(INDEPENDENT_FILE)
-        + _rows(FRESH_HELD_OUT_FILE)
-        + _rows(ROUND5_FILE)
-        + _rows(ROUND6_FILE)
-        + _rows(ROUND7_FILE)
-        + _rows(ROUND8_FILE)
-        + _rows(ROUND9_FILE)
-        + _rows(ROUND10_FILE)
-        + _rows(ROUND11_FILE)
-        + _rows(ROUND12_FILE)
-        + _rows(ROUND13_FILE)
-    )
+    rows = _rows(INDEPENDENT_FILE) + _rows(FRESH_HELD_OUT_FILE)
+    for path in ROUND_FILES:
+        rows += _rows(path)
     # Writers working apart sometimes wrote the same short text ("Wir wollen als Familie
     # wieder glücklich sein."): the first one written counts, the later copies are left out.
     own = {text for text, _codes in HELD_OUT_ROWS + DIRECTION_ROWS + DEV_ROWS}
