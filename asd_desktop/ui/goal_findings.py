@@ -35,10 +35,10 @@ from asd_desktop.language import (
     start_loading,
 )
 from asd_desktop.ui.goal_wizard.checker_panel import (
-    CODE_TITLES,
     DISMISSED_COLOUR,
     MODEL_POLL_LIMIT,
     MODEL_POLL_MS,
+    dismissed_text,
     finding_text,
 )
 
@@ -104,12 +104,6 @@ def split_findings(
     return GoalFindings(
         open=tuple(f for f in findings if f.code not in reasons), dismissed=tuple(gone)
     )
-
-
-def dismissed_text(finding: Finding, reason: str) -> str:
-    """A dismissed finding as the wizard's panel lists it: its name, verworfen, the reason."""
-    title = CODE_TITLES.get(finding.code, finding.code)
-    return f"{title} – verworfen.\nBegründung: {reason}"
 
 
 def count_text(count: int) -> str:

@@ -58,6 +58,12 @@ def finding_text(finding: Finding) -> str:
     return f"{title}:\n{finding.message}" if title else finding.message
 
 
+def dismissed_text(finding: Finding, reason: str) -> str:
+    """A dismissed finding as the panel lists it: its name, verworfen, the reason."""
+    title = CODE_TITLES.get(finding.code, finding.code)
+    return f"{title} – verworfen.\nBegründung: {reason}"
+
+
 def underline_findings(edit: QPlainTextEdit, findings: Sequence[Finding]) -> None:
     """Mark the findings' words in ``edit`` with a wavy line; the text itself stays as typed."""
     selections: list[QTextEdit.ExtraSelection] = []
@@ -309,8 +315,7 @@ class CheckerPanel(QWidget):
             if reason is None or finding.code in shown:
                 continue
             shown.add(finding.code)
-            title = CODE_TITLES.get(finding.code, finding.code)
-            item = QListWidgetItem(f"{title} – verworfen.\nBegründung: {reason}")
+            item = QListWidgetItem(dismissed_text(finding, reason))
             item.setToolTip(finding.message)
             item.setData(FINDING_ROLE, row)
             item.setForeground(DISMISSED_COLOUR)
