@@ -29,8 +29,11 @@ from asd_desktop.domain.goal_checker.patterns import (
     _QUANTIFIER,
     _VAGUE_DATE,
     _VAGUE_WORDS,
+    MONTHS,
+    WEEKDAYS,
 )
 from asd_desktop.domain.goal_checker.text import (
+    NO_UMLAUT,
     Finding,
     _anchor_phrases,
     _clause_of,
@@ -38,6 +41,7 @@ from asd_desktop.domain.goal_checker.text import (
     _has_finite_verb,
     _in_any,
     _is_comparative,
+    _memo_spans,
     _modified_end,
     _passive_sentence,
     _quote,
@@ -139,33 +143,11 @@ def _takes_part_in_everyday_life(t: _Text, start: int, end: int) -> bool:
 
 
 _CALENDAR_NOUNS = frozenset(
-    [
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "wochenende",
-        "tag",
-        "abend",
-        "morgen",
-        "vormittag",
-        "nachmittag",
-    ]
+    (
+        *MONTHS.lower().split("|"),
+        *WEEKDAYS.lower().split("|"),
+        *("wochenende", "tag", "abend", "morgen", "vormittag", "nachmittag"),
+    )
 )
 
 
@@ -595,9 +577,6 @@ _LONG_ABSTRACT_SUFFIX = re.compile(
 )
 
 
-_NO_UMLAUT = str.maketrans("äöü", "aou")
-
-
 @functools.lru_cache(maxsize=8192)
 def _abstract(text: str, lemma: str, head: str) -> bool:
     if lemma in lex.ABSTRACT_HEADS or text in lex.ABSTRACT_HEADS:
@@ -607,7 +586,7 @@ def _abstract(text: str, lemma: str, head: str) -> bool:
     return (
         head in lex.ABSTRACT_HEADS
         # a plural head with umlaut ("Tagesabläufe" → "abläuf")
-        or head.translate(_NO_UMLAUT) in lex.ABSTRACT_HEADS
+        or head.translate(NO_UMLAUT) in lex.ABSTRACT_HEADS
         # HanTa's lemma of a compound it does not know can be cut ("Schlafverhalten" →
         # "schlafverhalt"); the typed word still ends in the abstract head
         or _LONG_ABSTRACT_SUFFIX.search(text) is not None
@@ -639,6 +618,11 @@ def _reasons(t: _Text) -> list[tuple[int, int]]:
 
 
 def _conditions(t: _Text) -> list[tuple[int, int]]:
+    """Clauses opened by "wenn", "falls" … (computed once per text)."""
+    return _memo_spans(t, "conditions", _find_conditions)
+
+
+def _find_conditions(t: _Text) -> list[tuple[int, int]]:
     """Clauses opened by "wenn", "falls" …: they describe the situation, not the target.
 
     A clause hanging on the condition ("Wenn Frau B. merkt, dass es ihr schlechter geht,

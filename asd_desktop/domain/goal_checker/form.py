@@ -36,6 +36,7 @@ from asd_desktop.domain.goal_checker.patterns import (
 )
 from asd_desktop.domain.goal_checker.text import (
     _TOKEN,
+    NO_UMLAUT,
     Finding,
     _clause_of,
     _first_word,
@@ -425,15 +426,12 @@ def _is_professional(w: Word) -> bool:
     # the female form of a listed one ("Erziehungsbeiständin" → "erziehungsbeistand"; the
     # typed word, as HanTa may cut the lemma)
     low = w.text.lower()
-    male = low[:-2].translate(_NO_UMLAUT) if low.endswith("in") else w.lemma
+    male = low[:-2].translate(NO_UMLAUT) if low.endswith("in") else w.lemma
     return (
         w.lemma in lex.PROFESSIONALS
         or w.head in lex.PROFESSIONALS
         or any(x.endswith(p) for p in lex.PROFESSIONALS if len(p) > 7 for x in (w.lemma, male))
     )
-
-
-_NO_UMLAUT = str.maketrans("äöü", "aou")
 
 
 def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:

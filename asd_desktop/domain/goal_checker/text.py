@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from asd_desktop.domain.goal_analysis import AnalysedText, Word
@@ -139,12 +139,19 @@ _NOW = frozenset(("sofort", "heute", "morgen", "jetzt", "übermorgen"))
 _TITLES = frozenset(("herr", "frau", "familie", "onkel", "tante", "oma", "opa"))
 
 
+def _memo_spans(
+    t: _Text, key: str, find: Callable[[_Text], list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """Spans found once per text (the rules ask for them word by word)."""
+    if key not in t.memo:
+        t.memo[key] = find(t)
+    found = t.memo[key]
+    return found if isinstance(found, list) else []
+
+
 def _anchor_phrases(t: _Text) -> list[tuple[int, int]]:
     """Spans of "bis …"/"ab …" time phrases (computed once per text)."""
-    if "anchors" not in t.memo:
-        t.memo["anchors"] = _find_anchor_phrases(t)
-    found = t.memo["anchors"]
-    return found if isinstance(found, list) else []
+    return _memo_spans(t, "anchors", _find_anchor_phrases)
 
 
 _GENERIC_START = re.compile(r"ab\s+(?:dem|der|den)\s", re.IGNORECASE)
@@ -245,7 +252,7 @@ def _comparative_form(w: Word) -> bool:
     endings: tuple[str, ...] = ("ere", "eren", "erem", "erer", "eres")
     if not w.pos.startswith("ADJ(A"):
         endings = ("er", *endings)
-    plain = low.translate(_NO_UMLAUT)  # "stärker" from "stark"
+    plain = low.translate(NO_UMLAUT)  # "stärker" from "stark"
     return (
         w.pos.startswith(("ADJ", "ADV"))
         and w.lemma not in _NOT_COMPARED
@@ -253,7 +260,8 @@ def _comparative_form(w: Word) -> bool:
     )
 
 
-_NO_UMLAUT = str.maketrans("äöü", "aou")
+#: "stärker" → "starker", "Tagesabläufe" → "Tagesablaufe": compares forms with umlaut.
+NO_UMLAUT = str.maketrans("äöü", "aou")
 
 
 def _verb_lemma(t: _Text, w: Word) -> str:
