@@ -174,7 +174,7 @@ class ActionGoalsModel(_RowsWithFindings[ActionGoalView]):
     """The Handlungsziele of one agreement with their current status and open findings."""
 
     NUMBER, TEXT, INDICATOR, DUE, STATUS, HINTS = range(6)
-    HEADERS = ("Nr.", "Handlungsziel", "Woran merken wir es?", "bis", "Status", HINTS_HEADER)
+    HEADERS = ("Nr.", "Handlungsziel", "Woran merken\nwir es?", "bis", "Status", HINTS_HEADER)
 
     @override
     def texts(self, value: ActionGoalView) -> tuple[str, ...]:
