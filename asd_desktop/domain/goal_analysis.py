@@ -132,7 +132,9 @@ PLACEMENTS = _set(
 )
 #: Compounds ending in one of these name a result the family reaches, even when a part
 #: names a help ("Deutschkurs-Abschluss", "Erste-Hilfe-Schein").
-RESULT_HEADS = _set("abschluss zertifikat prüfung schein ausweis zeugnis diplom")
+RESULT_HEADS = _set(
+    "abschluss zertifikat prüfung schein ausweis zeugnis diplom berufsabschluss studium"
+)
 #: Nouns that name a help only when the family receives or uses them ("nimmt die Hilfe an").
 RECEIVED_HELP = _set("hilfe hilfen unterstützung angebot sprechstunde")
 #: Verbs of receiving or using a help.
@@ -161,7 +163,7 @@ ABSTRACT_HEADS = _set(
     "angst stress haushaltsführung lebensführung wohl resilienz qualität lebensqualität "
     "strukturierung wut aggression aggressionen frust frustration frieden "
     "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
-    "pünktlichkeit empathie transparenz vertrautheit"
+    "pünktlichkeit empathie transparenz vertrautheit zusammenhalt überblick mut"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
@@ -192,7 +194,8 @@ YOUTH_PLACEMENTS = _set(
 )
 #: Verbs "gut"/"besser" cannot make concrete ("spricht gut Deutsch", "die Zeit gut nutzen").
 GOOD_VAGUE_VERBS = _set(
-    "nutzen klappen laufen funktionieren sprechen lesen schreiben rechnen auskommen verstehen"
+    "nutzen klappen laufen funktionieren sprechen lesen schreiben rechnen auskommen verstehen "
+    "lernen"
 )
 #: Verbs of a change whose size stays open ("die Besuchskontakte werden ausgeweitet").
 CHANGE_VERBS = _set(
@@ -226,7 +229,9 @@ LIVING_VERBS = _set("leben wohnen sein werden können bleiben zurechtkommen")
 #: Verbs of putting in order and objects too broad to check ("regelt ihre Finanzen",
 #: "ordnet sein Leben").
 ORDERING_VERBS = _set("regeln ordnen organisieren sortieren")
-BROAD_OBJECTS = _set("finanz finanzen angelegenheit leben alltag sache ding lebenssituation")
+BROAD_OBJECTS = _set(
+    "finanz finanzen angelegenheit leben alltag sache ding lebenssituation haushalt"
+)
 #: Nouns that make an idiom for an inner state with a word before them in the clause
 #: ("hat seine Wut im Griff", "ziehen an einem Strang", "findet seinen Platz").
 IDIOM_NOUNS: dict[str, frozenset[str]] = {
@@ -241,9 +246,10 @@ IDIOM_NOUNS: dict[str, frozenset[str]] = {
     "freude": _set("haben"),
     "team": _set("als"),
     "weg": _set("finden"),
-    "linie": _set("gemeinsam gemeinsame gemeinsamen klar klare klaren"),
+    "linie": _set("gemeinsam gemeinsame gemeinsamen klar klare klaren einer"),
     "ordnung": _set("in"),
     "spaß": _set("haben"),
+    "reihe": _set("auf"),
 }
 #: Cues of ``IDIOM_NOUNS`` that are verbs: they are looked for in the whole clause.
 IDIOM_VERBS = _set("finden fassen haben")
@@ -262,7 +268,8 @@ VAGUE_MODIFIERS = _set(
     "aufgeschlossen kontaktfreudig engagiert interessiert resilient einsichtig reflektiert "
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
     "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal passend "
-    "geeignet aggressiv gern gerne gegenseitig"
+    "geeignet aggressiv gern gerne gegenseitig entlastet entlasten ordnungsgemäß sachgerecht "
+    "zufriedenstellend gewissenhaft sorgfältig kompetent"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.
@@ -316,8 +323,19 @@ VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
     "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen runterkommen "
-    "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten zusammenbleiben"
+    "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten zusammenbleiben "
+    "zueinanderfinden"
 )
+#: Verbs of securing: what they secure stays a state even when a clause names it ("stellt
+#: sicher, dass die Kinder versorgt sind") — independent writers label them vague.
+SECURING_VERBS = _set("sicherstellen gewährleisten")
+#: Topics one "works on" without an act one could see ("arbeitet an der Erziehung").
+WORK_ON_TOPICS = _set(
+    "erziehung problem problematik thema themen konflikt schwierigkeit haltung sich "
+    "umgang kommunikation situation ziel ziele defizit"
+)
+#: Verbs of seeming: a quality "wirkt ruhiger" is somebody's impression, not an act.
+SEEMING_VERBS = _set("wirken")
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")
 #: Adjectives that make a treatment a help ("in psychiatrischer Behandlung"); before other

@@ -214,7 +214,23 @@ def _finite_participle(
             fixed = list(tagged)
             fixed[i] = ("VV(FIN)", lemma, parts)
             return fixed
-    if any(lemma in _AUXILIARIES and pos.startswith("VA") for pos, lemma, _p in tagged):
+        # "Ich ruf meine Mama an": a dropped "-e" it takes for a noun, but nouns are
+        # written with a capital letter
+        if (
+            pos == "NN"
+            and i > 0
+            and words[i - 1].lower() in _PRONOUNS
+            and words[i][:1].islower()
+            and words[i].isalpha()
+        ):
+            fixed = list(tagged)
+            verb = words[i].lower() + "en"
+            fixed[i] = ("VV(FIN)", verb, (verb,))
+            return fixed
+    # an auxiliary of the main clause ("Bis Mai angemeldet haben"), not one after a comma
+    # ("…, sodass Finn und Lea je ein eigenes Bett haben")
+    comma = next((i for i, (pos, _l, _p) in enumerate(tagged) if pos == "$,"), len(tagged))
+    if any(lemma in _AUXILIARIES and pos.startswith("VA") for pos, lemma, _p in tagged[:comma]):
         return tagged
     for i, (pos, lemma, parts) in enumerate(tagged[:10]):
         # "Frau K. und die Kinder üben …": a plural present looks like the infinitive

@@ -701,9 +701,11 @@ DEV_ROWS: list[tuple[str, str]] = [
     ),
     ("Bis zu den Osterferien 2027 wird die Wohnung der Familie renoviert.", "not_family_subject"),
     (
+        # what one "stellt sicher" stays a state (the guide's "ist sichergestellt"): every
+        # independent writer but the first labels it vague (round 14)
         "Die Fachkräfte des Trägers stellen sicher, dass Kim bis Ende Mai pünktlich zur Schule "
         "kommt.",
-        "not_family_subject",
+        "vague not_family_subject",
     ),
     ("Herr Kühn vom Jugendamt ruft Frau Marx bis zum 10. Februar zurück.", "not_family_subject"),
     (
@@ -1021,7 +1023,7 @@ FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
 #: Round-5 to -13 tuning texts, each written and labelled by another independent writer
 #: (each file committed before the rules that used it).
-ROUND_FILES = tuple(INDEPENDENT_FILE.with_name(f"independent_round{n}.jsonl") for n in range(5, 14))
+ROUND_FILES = tuple(INDEPENDENT_FILE.with_name(f"independent_round{n}.jsonl") for n in range(5, 17))
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time

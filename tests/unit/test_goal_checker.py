@@ -528,7 +528,13 @@ def test_the_tuning_data_meets_the_tuning_bar():
             "Kinderarzt vereinbart.",
             set(),
         ),
-        ("Bis Mai wird sichergestellt, dass Ben ein eigenes Bett hat.", {"not_family_subject"}),
+        # what is "sichergestellt" stays a state even with the clause (round 14: every
+        # independent writer but the first)
+        (
+            "Bis Mai wird sichergestellt, dass Ben ein eigenes Bett hat.",
+            {"not_family_subject", "vague"},
+        ),
+        ("Bis Mai achten wir darauf, dass Ben um 20 Uhr im Bett ist.", set()),
         ("Bis Mai sind die Stromkosten geregelt.", {"vague"}),
         ("Bis Mai hat Tim mit klarer Stimme ein Gedicht vorgetragen.", set()),
         ("Bis zum Umzug von Oma Inge aus dem Pflegeheim hat Tim ein eigenes Zimmer.", set()),

@@ -521,9 +521,6 @@ def _examined(t: _Text, w: Word) -> bool:
     return False
 
 
-_PASSIVE_STATES = frozenset(("geregelt", "sichergestellt", "gewährleistet"))
-
-
 def _vague_word(t: _Text) -> re.Match[str] | None:
     """The first word-list vague word the analysis does not excuse."""
     for m in _VAGUE_WORDS.finditer(t.text):
@@ -542,12 +539,6 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
         return True
     if w.is_noun and len(w.parts) > 1 and w.head in lex.CONCRETE_HEADS:
         return True  # "Entwicklungsgespräch", "Förderplan": a meeting, a paper
-    if w.text.lower() in _PASSIVE_STATES:
-        # "Es wird sichergestellt, dass …", "werden … geregelt": someone acts (a passive,
-        # judged as such); "ist geregelt" stays a vague state
-        c_start, c_end = _clause_of(t, w.start)
-        if any(x.lemma == "werden" and x.is_finite_verb for x in _words_in(t, c_start, c_end)):
-            return True
     if w.lemma in lex.THING_ADJECTIVES and w.pos.startswith("ADJ(A"):
         i = t.words.index(w)
         for nxt in t.words[i + 1 : i + 4]:
@@ -693,6 +684,8 @@ def _check_vague(t: _Text) -> Finding | None:
             word != "mehr"
             and word.endswith(("er", "en", "em", "es", "e"))
             and (_ARTICLE_BEFORE.search(before))
+            # "einen besseren Job": better by what? ("eine bessere Note als die 5" says)
+            and not (word.startswith("besser") and not _compared_with(t, m.end()))
         ):
             continue  # "ein selbstständiger Junge", "ihren früheren Partner": attributive
         if word == "mehr":
@@ -732,6 +725,12 @@ def _check_vague(t: _Text) -> Finding | None:
     return None
 
 
+def _compared_with(t: _Text, pos: int) -> bool:
+    """Whether the sentence after ``pos`` names what it is compared with ("als die 5")."""
+    _s, e = _sentence_of(t, pos)
+    return re.search(r"\bals\b", t.text[pos:e]) is not None
+
+
 def _vague_finding(t: _Text, span: tuple[int, int]) -> Finding:
     return Finding(
         "vague",
@@ -760,6 +759,16 @@ def _analysed_vague(t: _Text) -> Finding | None:
         and not any(_verb_lemma(t, x) in lex.COOPERATION_VERBS for x in measure_words)
     ):
         topic_end = _clause_of(t, measure.span[0])[1]
+        after = _words_in(t, measure.span[1], topic_end)
+        opener = _words_in(t, *_clause_of(t, measure.span[0]))[:1]
+        if (
+            after
+            and after[0].pos.startswith(("ADJ", "ADV"))
+            and not (opener and opener[0].pos == "KOUS")
+        ):
+            # "mit Hilfe der Familienhilfe zeitnah Ordnung in den Alltag bringen": the help
+            # is named, what follows is the goal, not the help's topic
+            topic_end = measure.span[1]
         topic_end = next(
             (
                 x.start
@@ -778,6 +787,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
         if (
             _abstract_noun(w)
             and not _examined(t, w)
+            and not _a_paper_recognised(t, w)
             and not _specified_after_colon(t, w)
             and not _after_a_reason(t, i)
         ):
@@ -816,6 +826,8 @@ def _analysed_vague(t: _Text) -> Finding | None:
             # "die Mietschulden werden ausgeglichen": settled, not a balanced mood
             and not (w.lemma == "ausgleichen" and _passive_sentence(t, w))
             and not _a_paper_recognised(t, w)
+            # "drei passende Wohnungsanzeigen": a number says which and how many
+            and not (i > 0 and t.words[i - 1].pos == "CARD" and w.pos.startswith("ADJ(A"))
             and not _situation_named(t, w)
             # "hat geklärt, wer die Kinder abholt": the clause says what was settled
             and not (
@@ -826,8 +838,10 @@ def _analysed_vague(t: _Text) -> Finding | None:
             return _vague_finding(t, (w.start, _modified_end(t, w)))
         if (
             w.pos.startswith("VV")
-            and _verb_lemma(t, w) in lex.VAGUE_VERBS
-            and not _situation_named(t, w, ("dass",))
+            and _vague_verb(t, w)
+            # "achtet darauf, dass Leon um 20 Uhr im Bett ist" names the act; what one
+            # "stellt sicher" stays a state however it is named
+            and (_verb_lemma(t, w) in lex.SECURING_VERBS or not _situation_named(t, w, ("dass",)))
             and not _in_any(w.start, _who_clauses(t))
             and not _switches_off_a_thing(t, w)
         ):
@@ -836,7 +850,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
             s, e = _sentence_of(t, w.start)
             if not _QUANTIFIER.search(t.text, s, e):
                 return _vague_finding(t, (w.start, w.end))
-    for pattern in (_TO_REST, _OPEN_TO, _GOES_WELL):
+    for pattern in (_TO_REST, _OPEN_TO, _GOES_WELL, _NO_LONGER_SO, _SAYS_NO, _GETS_THROUGH):
         m = pattern.search(t.text)
         if m and not _in_any(m.start(), _conditions(t)):
             return _vague_finding(t, (m.start(), m.end()))
@@ -857,6 +871,12 @@ def _analysed_vague(t: _Text) -> Finding | None:
             span,
         )
     return None
+
+
+def _vague_verb(t: _Text, w: Word) -> bool:
+    """A verb of ``VAGUE_VERBS``, also when "wieder" was read as its particle."""
+    lemma = _verb_lemma(t, w)
+    return lemma in lex.VAGUE_VERBS or (lemma == "wieder" + w.lemma and w.lemma in lex.VAGUE_VERBS)
 
 
 def _specified_after_colon(t: _Text, w: Word) -> bool:
@@ -887,7 +907,7 @@ def _after_a_reason(t: _Text, i: int) -> bool:
     for x in reversed(t.words[max(0, i - 4) : i]):
         if x.lemma in ("wegen", "aufgrund", "infolge", "über"):
             return True
-        if not x.pos.startswith(("ART", "ADJ", "PPOSAT", "PIAT", "NN")):
+        if not x.pos.startswith(("ART", "ADJ", "PPOSAT", "PIAT", "NN", "NE")):
             return False
     return False
 
@@ -904,6 +924,12 @@ def _in_relative(t: _Text, w: Word) -> bool:
 
 def _a_paper_recognised(t: _Text, w: Word) -> bool:
     """Whether "anerkannt" is said of a paper ("damit ihr Abschluss anerkannt wird")."""
+    if w.lemma == "anerkennung":
+        # "die Anerkennung ihres Lehrerdiploms": a paper at an office
+        return any(
+            x.is_noun and (x.head in lex.RESULT_HEADS or x.head in lex.CONCRETE_HEADS)
+            for x in t.words[t.words.index(w) + 1 : t.words.index(w) + 4]
+        )
     if w.lemma != "anerkennen" and w.text.lower() != "anerkannt":
         return False
     c_start, c_end = _clause_of(t, w.start)
@@ -1001,6 +1027,15 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             x.lemma == "frei" for x in _words_in(t, *_clause_of(t, w.start))
         ):
             return w.start, w.end  # "hat den Kopf wieder frei"
+        if w.lemma == "aufgabe" and len(w.parts) == 1 and w.text.endswith("n"):
+            s, e = _sentence_with_colon(t, w.start)
+            sentence = _words_in(t, s, e)
+            # "wer welche Aufgaben übernimmt", "zwei Aufgaben pro Woche" say which or how many
+            if not _QUANTIFIER.search(t.text, s, e) and not any(
+                x.pos == "CARD" or x.lemma in ("welch", "welcher", "welche", "folgend")
+                for x in sentence
+            ):
+                return w.start, w.end  # "übernimmt Aufgaben im Haushalt": which ones?
         cues = lex.IDIOM_NOUNS.get(w.lemma)
         if cues is None or _specified_after_colon(t, w):
             return None  # "in Ordnung haben: jeden Samstag …" says what it means
@@ -1062,7 +1097,7 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             return good.start, w.end
         return None
     if (
-        w.pos.startswith("ADJ(D")
+        w.pos.startswith(("ADJ(D", "ADV"))
         and w.lemma in ("gut", "besser")
         and _clause_verbs_of(t, w) & lex.GOOD_VAGUE_VERBS
     ):
@@ -1088,7 +1123,7 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
     if w.pos.startswith("VV") and w.lemma == "stellen" and w.is_finite_verb:
         c_start, c_end = _clause_of(t, w.start)
         rest = _words_in(t, w.end, c_end)
-        if rest and rest[-1].lemma == "sicher" and not _situation_named(t, w, ("dass",)):
+        if rest and rest[-1].lemma == "sicher":
             return w.start, rest[-1].end  # "stellen die Beschulung sicher": how?
     if (
         w.pos.startswith("VV(FIN")
@@ -1158,6 +1193,32 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         s, e = _sentence_of(t, w.start)
         if not _QUANTIFIER.search(t.text, s, e) and not _situation_named(t, w):
             return w.start, _modified_end(t, w)
+    if (
+        w.pos.startswith("ADJ")
+        and _clause_verbs_of(t, w) & lex.SEEMING_VERBS
+        and not any(x.is_noun for x in t.words[t.words.index(w) + 1 : t.words.index(w) + 3])
+    ):
+        return w.start, _modified_end(t, w)  # "wirkt ruhiger": in whose eyes, by what?
+    if w.pos.startswith("V") and _verb_lemma(t, w) == "arbeiten":
+        found = _works_on_a_topic(t, w)
+        if found is not None:
+            return found
+    return None
+
+
+def _works_on_a_topic(t: _Text, w: Word) -> tuple[int, int] | None:
+    """Whether "arbeiten" has a topic, not an act one could see ("an der Erziehung")."""
+    c_start, c_end = _clause_of(t, w.start)
+    clause = _words_in(t, c_start, c_end)
+    for k, x in enumerate(clause[:-1]):
+        if x.lemma != "an" or not x.pos.startswith("APPR"):
+            continue
+        for y in clause[k + 1 : k + 4]:
+            if y.lemma in lex.WORK_ON_TOPICS or y.text.lower() in lex.WORK_ON_TOPICS:
+                s, e = _sentence_of(t, w.start)
+                return None if _QUANTIFIER.search(t.text, s, e) else (w.start, y.end)
+            if y.is_noun or y.pos == "NE":
+                break
     return None
 
 
@@ -1185,6 +1246,17 @@ def _clause_verbs(t: _Text, w: Word) -> set[str]:
 
 
 _TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
+#: A degree left open: "zieht sich nicht mehr so zurück" — so much as what?
+_NO_LONGER_SO = re.compile(r"\bnicht\s+mehr\s+so\b(?![^.;:!?]*(?:\bwie\b|\bdass\b|\d))", _I)
+#: An attitude: "lernt, Nein zu sagen" — to whom, when?
+#: Getting by: "kommt ohne Streit durch den Tag", "es klappt mit den Hausaufgaben".
+_GETS_THROUGH = re.compile(
+    r"\b(?:komm\w*|kam\w*)\s+(?:\w+\s+){0,4}?durch\s+den\s+(?:All)?[Tt]ag\b"
+    r"|\bdurch\s+den\s+(?:All)?[Tt]ag\s+(?:zu\s+)?komm\w*"
+    r"|\b(?:es\s+klappt|klappt\s+es)\b|\bklappt\s+(?:\w+\s+){0,3}?mit\b",
+    _I,
+)
+_SAYS_NO = re.compile(r"\b[Nn]ein\s+(?:zu\s+)?sag\w*", _I)
 #: An attitude: "offen für Gespräche", "offen gegenüber der Schule".
 _OPEN_TO = re.compile(r"\boffen\s+(?:für|gegenüber)\b", _I)
 #: Well-being: "geht es Lina gut", "dass es den Kindern gut geht".

@@ -107,7 +107,7 @@ _VAGUE_WORDS = re.compile(
     r"|\bsichergestellt\b|\bsicherzustellen\b|\bgewährleist\w*"
     r"|\bgute[snm]?\s+(?:Verhältnis|Kontakt|Miteinander|Klima)\b"
     r"|\bgenug\b|\bgenügend\w*"
-    r"|\b(?:angemessen|altersgerecht|altersentsprechend|adäquat|ausreichend|hinreichend"
+    r"|\b(?:un)?(?:angemessen|altersgerecht|altersentsprechend|adäquat|ausreichend|hinreichend"
     r"|konsequent|nachhaltig|positiv|kindgerecht|bedarfsgerecht)\w*"
 )
 
@@ -211,7 +211,9 @@ _FAR_YEARS = re.compile(
 
 _VAGUE_DATE = re.compile(
     r"\b(?:zeitnah\w*|bald\w*|schnellstmöglich\w*|langfristig\w*|mittelfristig\w*"
-    r"|kurzfristig\w*|perspektivisch\w*|künftig\w*|zukünftig\w*|irgendwann|demnächst"
+    r"|kurzfristig\w*|perspektivisch\w*|künftig\w*|zukünftig\w*|demnächst"
+    # "irgendwann im nächsten Jahr": the fuzzy word takes the time after it along
+    r"|irgendwann(?:\s+(?:im|in|am|an|nach|vor|bis|zum|zur)\b(?:\s+\w+){1,3})?"
     r"|absehbar\w*|in\s+Zukunft|in\s+naher\s+Zukunft|in\s+nächster\s+Zeit|auf\s+Dauer"
     r"|nach\s+und\s+nach|mit\s+der\s+Zeit|eines\s+Tages|bis\s+auf\s+Weiteres"
     r"|im\s+Laufe\s+der\s+(?:Zeit|Hilfe|Maßnahme)|möglichst\s+schnell"
