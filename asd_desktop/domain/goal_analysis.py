@@ -163,7 +163,7 @@ ABSTRACT_HEADS = _set(
     "angst stress haushaltsführung lebensführung wohl resilienz qualität lebensqualität "
     "strukturierung wut aggression aggressionen frust frustration frieden "
     "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
-    "pünktlichkeit empathie transparenz vertrautheit zusammenhalt überblick mut"
+    "pünktlichkeit empathie transparenz vertrautheit zusammenhalt überblick mut sicherung"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
@@ -393,13 +393,13 @@ CONCRETE_HEADS = _set(
     "vertrag bescheid tabelle kalender"
 )
 #: Heads that make a concrete thing in a compound ("Wohnsituation" is a flat to find).
-PLAIN_HEADS = _set("situation")
+PLAIN_HEADS = _set("situation versicherung")
 #: First parts that make an abstract head a concrete thing, a document or a service
 #: ("Vaterschaftsanerkennung" is a paper at the registry office, "Stromversorgung" a
 #: contract).
 PLAIN_FIRST_PARTS = _set(
     "vaterschaft vaterschafts strom wasser gas heiz heizungs internet zahn impf "
-    "behinderten schwerbehinderten"
+    "behinderten schwerbehinderten kindersicherung steckdosensicherung datensicherung"
 )
 #: Offices, professionals and providers: as the subject of a main clause the family does not
 #: act. Matched as a compound's head or the end of its lemma ("Schulsozialarbeiterin").
@@ -413,7 +413,8 @@ PROFESSIONALS = _set(
     "sprachmittlerin sprachmittler dolmetscherin dolmetscher mitarbeiterin mitarbeiter "
     "ausbilderin ausbilder frühförderin frühförderer familienkasse behörde agentur "
     "krankenkasse pflegekinderdienst wohnungsbaugesellschaft wohnungsgesellschaft "
-    "hausverwaltung genossenschaft"
+    "hausverwaltung genossenschaft psychiater psychiaterin psychologe psychologin "
+    "vormundin vormünderin vormundschaft verfahrensbeistand pflegedienst"
 )
 #: Words that may stand in a subject noun phrase before its noun.
 NOUN_PHRASE_TAGS = (

@@ -203,8 +203,12 @@ def _finite_participle(
     right after the subject (a name, a noun or a pronoun within the first five words) and
     followed by more words is the finite verb.
     """
-    if any(pos in _FINITE_TAGS for pos, _l, _p in tagged):
+    # the main clause, up to the first comma ("Die Erzieherinnen beobachten, ob Ben … kann")
+    comma = next((i for i, (pos, _l, _p) in enumerate(tagged) if pos == "$,"), len(tagged))
+    if any(pos in _FINITE_TAGS for pos, _l, _p in tagged[:comma]):
         return tagged
+    if comma < len(tagged) and tagged[0][0] in ("KOUS", "PWAV", "PWS"):
+        return tagged  # "Wenn …, …": the first clause is not the main clause
     # "ich geh ab Januar …", "meld ich mich …": HanTa reads a dropped "-e" as an imperative;
     # next to a personal pronoun it is the finite verb
     for i, (pos, lemma, parts) in enumerate(tagged):
@@ -229,7 +233,6 @@ def _finite_participle(
             return fixed
     # an auxiliary of the main clause ("Bis Mai angemeldet haben"), not one after a comma
     # ("…, sodass Finn und Lea je ein eigenes Bett haben")
-    comma = next((i for i, (pos, _l, _p) in enumerate(tagged) if pos == "$,"), len(tagged))
     if any(lemma in _AUXILIARIES and pos.startswith("VA") for pos, lemma, _p in tagged[:comma]):
         return tagged
     for i, (pos, lemma, parts) in enumerate(tagged[:10]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -585,6 +586,13 @@ def _check_subject(t: _Text) -> Finding | None:
         span = _professional_subject(t, start, end)
         if span is None and t.analysis is not None:
             span = _analysed_subject(t, start, end)
+        if span is None and t.analysis is not None:
+            # "Frau K. meldet Elif an und die Kitaleitung nimmt sie auf": the second main
+            # clause after "und" has its own subject
+            for s2 in _coordinated_clauses(t, start, end):
+                span = _professional_subject(t, s2, end) or _analysed_subject(t, s2, end)
+                if span:
+                    break
         if span:
             return Finding(
                 "not_family_subject",
@@ -609,6 +617,30 @@ def _check_subject(t: _Text) -> Finding | None:
                 span,
             )
     return None
+
+
+def _coordinated_clauses(t: _Text, start: int, end: int) -> list[int]:
+    """Starts of main clauses joined by "und"/"oder"/"aber" with a finite verb each."""
+    words = _words_in(t, start, end)
+    starts = []
+    for k, w in enumerate(words):
+        if not (
+            k
+            and w.pos == "KON"
+            and w.lemma in ("und", "oder", "aber")
+            and any(x.is_finite_verb for x in words[:k])
+        ):
+            continue
+        # a noun phrase, then its finite verb: "und die Kitaleitung nimmt …"
+        phrase = list(itertools.takewhile(lambda x: not x.is_finite_verb, words[k + 1 :]))
+        if (
+            phrase
+            and k + 1 + len(phrase) < len(words)
+            and any(x.is_noun for x in phrase)
+            and all(x.pos.startswith(("ART", "PPOSAT", "ADJ", "NN", "NE", "PIAT")) for x in phrase)
+        ):
+            starts.append(words[k + 1].start)
+    return starts
 
 
 def _relative(t: _Text, start: int, end: int) -> bool:

@@ -238,7 +238,9 @@ _PRO_NOUN = (
     r"|manager(?:in|innen)?|lehrer(?:in|innen)?|lehrkraft|lehrkräfte|schule|kita"
     r"|erzieher(?:in|innen)?|vormund|wohngruppe|beratungsstelle|hilfe|maßnahme|arzt|ärztin"
     r"|ärzte|polizei|gericht|team|schulbegleitung|schulbegleiter(?:in)?|hebamme"
-    r"|tagesmutter|tagesvater|hausmeister|vermieter(?:in)?)"
+    r"|tagesmutter|tagesvater|hausmeister|vermieter(?:in)?|psychiater(?:in|innen)?"
+    r"|psycholog(?:e|in|innen|en)|vormund(?:in|innen|schaft)?|vormünder(?:in|innen)?"
+    r"|verfahrensbeistand|pflegekinderdienst|pflegedienst)"
     r"|(?:Schul|Kita-|KiTa-|Heim|Einrichtungs|Team)?[Ll]eitung|SPFH|HzE|ASD)"
     r"(?![\w-])"
 )
