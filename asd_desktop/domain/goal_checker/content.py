@@ -298,6 +298,28 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if _help_word(w) and not _finished(t, w) and not _where_another_lives(t, w):
             return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform oder Maßnahme")
         if (
+            w.is_noun
+            and (w.lemma in lex.HELPER_PROFESSIONALS or w.text.lower() in lex.HELPER_PROFESSIONALS)
+            and verbs & {"bekommen", "erhalten", "kriegen"}
+        ):
+            # "Familie Dobrev bekommt eine Familienhelferin": the helper is the help
+            return _measure_finding(
+                t,
+                (w.start, w.end),
+                "ist eine Hilfe, die die Familie bekommt – das Bekommen ist kein Ziel",
+            )
+        if (
+            w.lemma == "anspruch"
+            and i
+            and t.words[i - 1].lemma == "in"
+            and verbs & {"nehmen", "genommen"}
+            and not _from_others(t, i)
+        ):
+            # "nimmt die Vater-Kind-Gruppe in Anspruch": using a help
+            return _measure_finding(
+                t, (t.words[i - 1].start, w.end), "beschreibt, dass die Familie eine Hilfe nutzt"
+            )
+        if (
             (w.lemma in lex.RECEIVED_HELP or (w.is_noun and w.head in lex.RECEIVED_HELP))
             and (
                 nominal

@@ -157,7 +157,18 @@ _NO_EVENTS = frozenset(("zeit", "schritt", "stufe", "phase", "mal"))
 
 #: Everyday places and routines: "nach der Schule" says how a day runs, not by when.
 _ROUTINES = frozenset(
-    ("schule", "kita", "arbeit", "unterricht", "training", "essen", "hausaufgabe")
+    (
+        "schule",
+        "kita",
+        "arbeit",
+        "unterricht",
+        "training",
+        "essen",
+        "hausaufgabe",
+        "monatsende",
+        "monatsanfang",
+        "wochenende",
+    )
 )
 
 

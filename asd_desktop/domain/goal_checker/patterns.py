@@ -224,7 +224,7 @@ _VAGUE_DATE = re.compile(
     r"|in\s+Kürze|sukzessive|im\s+(?:weiteren\s+)?(?:Hilfe)?[Vv]erlauf|im\s+Hilfeverlauf"
     r"|zu\s+gegebener\s+Zeit|bei\s+Gelegenheit|vorerst|so\s+bald\s+wie\s+möglich"
     r"|(?:in|innerhalb)\s+(?:der|den)\s+(?:nächsten|kommenden)\s+(?:Wochen|Monaten?|Jahren?)"
-    r"|(?:in|innerhalb|nach)\s+(?:von\s+)?(?:ein\s+paar|einigen|wenigen|mehreren)\s+"
+    r"|(?:in|innerhalb|nach)\s+(?:von\s+)?(?:(?:ein\s+)?paar|einigen|wenigen|mehreren)\s+"
     r"(?:Tagen|Wochen|Monaten|Jahren))\b",
     _I,
 )
