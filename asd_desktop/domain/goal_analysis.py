@@ -108,7 +108,16 @@ HELPER_PROFESSIONALS = _set(
     "schulbegleiter familienhebamme therapeutin therapeut beraterin berater "
     "sozialpädagogin sozialpädagoge einzelfallhelferin einzelfallhelfer betreuungshelferin "
     "betreuungshelfer schuldnerberater schuldnerberaterin suchtberater suchtberaterin "
-    "erziehungsberater erziehungsberaterin schulsozialarbeiterin schulsozialarbeiter"
+    "erziehungsberater erziehungsberaterin schulsozialarbeiterin schulsozialarbeiter "
+    "schulhelferin schulhelfer haushaltshilfe integrationskraft inklusionskraft "
+    "schulassistenz schulassistentin schulassistent integrationshelferin integrationshelfer"
+)
+#: Persons one "kümmert sich um": caring for them stays an attitude ("kümmert sich um die
+#: Kinder"); caring for a thing is an errand ("kümmert sich um einen Reisepass").
+CARED_FOR = _set(
+    "kind kinder baby säugling tochter sohn geschwister bruder schwester mutter vater eltern "
+    "oma opa großmutter großvater familie haushalt alltag angelegenheit angelegenheiten "
+    "aufgabe aufgaben sache sachen ding dinge"
 )
 #: Verbs of examining: what a doctor examines is no target ("untersucht Ida auf
 #: Entwicklungsverzögerungen").
@@ -163,7 +172,8 @@ ABSTRACT_HEADS = _set(
     "angst stress haushaltsführung lebensführung wohl resilienz qualität lebensqualität "
     "strukturierung wut aggression aggressionen frust frustration frieden "
     "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
-    "pünktlichkeit empathie transparenz vertrautheit zusammenhalt überblick mut sicherung"
+    "pünktlichkeit empathie transparenz vertrautheit zusammenhalt überblick mut sicherung "
+    "beherrschung selbstbeherrschung zukunft"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
@@ -181,7 +191,7 @@ EVERYDAY_EVENTS = _set(
 #: Relations one "builds" or "deepens" ("Kontakt zu Gleichaltrigen aufbauen"): what is
 #: done, and how often, stays open.
 RELATION_OBJECTS = _set("kontakt kontakte freundschaft netzwerk vertrauen anschluss")
-BUILD_VERBS = _set("aufbauen herstellen pflegen vertiefen intensivieren ausbauen knüpfen")
+BUILD_VERBS = _set("aufbauen herstellen pflegen vertiefen intensivieren ausbauen knüpfen halten")
 #: Adjectives that make "Familie" an ideal, not a state one can see ("eine richtige Familie").
 IDEAL_FAMILY = _set("richtig normal intakt funktionierend gesund heil glücklich echt")
 #: A child's placement in youth welfare: named even inside a time anchor ("bis zu ihrem
@@ -250,9 +260,14 @@ IDIOM_NOUNS: dict[str, frozenset[str]] = {
     "ordnung": _set("in"),
     "spaß": _set("haben"),
     "reihe": _set("auf"),
+    "halt": _set("finden"),
+    "nerv": _set("verlieren behalten"),
+    "nerven": _set("verlieren behalten"),
+    "auge": _set("aus"),
+    "augen": _set("aus"),
 }
 #: Cues of ``IDIOM_NOUNS`` that are verbs: they are looked for in the whole clause.
-IDIOM_VERBS = _set("finden fassen haben")
+IDIOM_VERBS = _set("finden fassen haben verlieren behalten")
 #: Adjectives and adverbs that describe an inner or overall state, not something seen.
 VAGUE_MODIFIERS = _set(
     "harmonisch belastbar ausgeglichen entspannt gefestigt eingebunden integriert achtsam "
@@ -269,7 +284,8 @@ VAGUE_MODIFIERS = _set(
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
     "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal passend "
     "geeignet aggressiv gern gerne gegenseitig entlastet entlasten ordnungsgemäß sachgerecht "
-    "zufriedenstellend gewissenhaft sorgfältig kompetent"
+    "zufriedenstellend gewissenhaft sorgfältig kompetent traurig wütend ängstlich einsam froh "
+    "unglücklich gestresst genervt"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
 #: (tagged ``ADJ(D)``) they name an overall state unless the sentence gives a number.

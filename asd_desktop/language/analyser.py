@@ -213,7 +213,8 @@ def _finite_participle(
     # next to a personal pronoun it is the finite verb
     for i, (pos, lemma, parts) in enumerate(tagged):
         if pos.startswith("VV(IMP") and any(
-            0 <= k < len(words) and words[k].lower() in _PRONOUNS for k in (i - 1, i + 1)
+            0 <= k < len(words) and words[k].lower() in _PRONOUNS
+            for k in (i - 1, i + 1, _before_brackets(words, i))
         ):
             fixed = list(tagged)
             fixed[i] = ("VV(FIN)", lemma, parts)
@@ -246,6 +247,16 @@ def _finite_participle(
             return fixed
         break
     return tagged
+
+
+def _before_brackets(words: list[str], i: int) -> int:
+    """The word before a bracket that ends right before ``i`` ("ich (Mehmet) mach …")."""
+    if i == 0 or words[i - 1] != ")":
+        return -1
+    k = i - 1
+    while k >= 0 and words[k] != "(":
+        k -= 1
+    return k - 1
 
 
 _LOWERBOUND = -1e6

@@ -300,7 +300,10 @@ def _analysed_measure(t: _Text) -> Finding | None:
         if (
             w.is_noun
             and (w.lemma in lex.HELPER_PROFESSIONALS or w.text.lower() in lex.HELPER_PROFESSIONALS)
-            and verbs & {"bekommen", "erhalten", "kriegen"}
+            and (
+                verbs & {"bekommen", "erhalten", "kriegen", "beantragen"}
+                or any(x.lemma == "verfügung" for x in t.words)
+            )
         ):
             # "Familie Dobrev bekommt eine Familienhelferin": the helper is the help
             return _measure_finding(
@@ -572,9 +575,17 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
         s, e = _sentence_with_colon(t, w.start)
         # "genug Geld für 2 Monatskarten": any number says how much is enough
         return _QUANTIFIER.search(t.text, s, e) is not None or any(
-            x.pos == "CARD" for x in _words_in(t, s, e)
+            _amount(x) for x in _words_in(t, s, e)
         )
     return False
+
+
+def _amount(w: Word) -> bool:
+    """Whether ``w`` is a number that counts something, not a year or a date ("2027")."""
+    return (
+        w.pos == "CARD"
+        and re.fullmatch(r"(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?", w.text) is None
+    )
 
 
 def _sentence_with_colon(t: _Text, pos: int) -> tuple[int, int]:
@@ -594,6 +605,11 @@ _LONG_ABSTRACT_SUFFIX = re.compile(
 def _abstract(text: str, lemma: str, head: str) -> bool:
     if lemma in lex.ABSTRACT_HEADS or text in lex.ABSTRACT_HEADS:
         return True
+    if head in lex.PLAIN_HEADS and head != lemma:
+        # "Überforderungssituation", "Stresssituation": the situation is the abstract state
+        first = lemma[: -len(head)].rstrip("s-")
+        if first in lex.ABSTRACT_HEADS:
+            return True
     if head in lex.PLAIN_HEADS or any(lemma.startswith(p) for p in lex.PLAIN_FIRST_PARTS):
         return False
     return (
@@ -848,6 +864,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
             # "die Mietschulden werden ausgeglichen": settled, not a balanced mood
             and not (w.lemma == "ausgleichen" and _passive_sentence(t, w))
             and not _a_paper_recognised(t, w)
+            and not _in_question(t, w)
             # "drei passende Wohnungsanzeigen": a number says which and how many
             and not (i > 0 and t.words[i - 1].pos == "CARD" and w.pos.startswith("ADJ(A"))
             and not _situation_named(t, w)
@@ -861,6 +878,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
         if (
             w.pos.startswith("VV")
             and _vague_verb(t, w)
+            and not _errand(t, w)
             # "achtet darauf, dass Leon um 20 Uhr im Bett ist" names the act; what one
             # "stellt sicher" stays a state however it is named
             and (_verb_lemma(t, w) in lex.SECURING_VERBS or not _situation_named(t, w, ("dass",)))
@@ -893,6 +911,27 @@ def _analysed_vague(t: _Text) -> Finding | None:
             span,
         )
     return None
+
+
+def _errand(t: _Text, w: Word) -> bool:
+    """Whether "kümmert sich um" has a thing to see to ("um einen Reisepass"), not persons."""
+    if _verb_lemma(t, w) != "kümmern":
+        return False
+    c_start, c_end = _clause_of(t, w.start)
+    clause = _words_in(t, c_start, c_end)
+    for k, x in enumerate(clause):
+        if x.lemma == "um" and x.pos.startswith("APPR"):
+            for y in clause[k + 1 : k + 5]:
+                if y.is_noun:
+                    return not (
+                        _abstract_noun(y)
+                        or y.lemma in lex.CARED_FOR
+                        or y.head in lex.CARED_FOR
+                        or y.lemma in lex.FAMILY_AGENTS
+                    )
+                if y.pos == "NE":
+                    return False
+    return False
 
 
 def _vague_verb(t: _Text, w: Word) -> bool:
@@ -932,6 +971,16 @@ def _after_a_reason(t: _Text, i: int) -> bool:
         if not x.pos.startswith(("ART", "ADJ", "PPOSAT", "PIAT", "NN", "NE")):
             return False
     return False
+
+
+def _in_question(t: _Text, w: Word) -> bool:
+    """Whether ``w`` is in an indirect question ("prüft, ob/inwieweit … sinnvoll ist").
+
+    "kann sagen, was ihn wütend macht": what is said, not the state aimed at.
+    """
+    c_start, c_end = _clause_of(t, w.start)
+    words = [x for x in _words_in(t, c_start, c_end) if x.pos[:1] != "$"]
+    return bool(words) and words[0].lemma in ("ob", "inwieweit", "inwiefern", "was")
 
 
 def _in_relative(t: _Text, w: Word) -> bool:
@@ -1016,7 +1065,8 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             if not _QUANTIFIER.search(t.text, s, e):
                 return before.start, w.end  # "klare Regeln": which ones?
         if (
-            (w.head in lex.BROAD_OBJECTS or w.lemma in lex.BROAD_OBJECTS)
+            # "ihre Sachen", not "die Spielsachen": a compound names which things
+            (w.lemma in lex.BROAD_OBJECTS or (w.head in lex.BROAD_OBJECTS and w.head != "sache"))
             and before is not None
             and before.pos in ("PPOSAT", "ART")
             and _clause_verbs_of(t, w) & lex.ORDERING_VERBS
@@ -1104,6 +1154,15 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             if x.start >= c_start
         ):
             return w.start, w.end
+    if w.is_finite_verb and w.lemma == "klappen" and not _in_relative(t, w):
+        c_start, c_end = _clause_of(t, w.start)
+        first = [x for x in _words_in(t, c_start, c_end) if x.pos[:1] != "$"][:1]
+        if not (first and first[0].pos in ("KOUS", "PWS", "PWAV")):
+            return w.start, w.end  # "das Zähneputzen klappt": what will be seen?
+    if w.pos.startswith("VV") and _verb_lemma(t, w) == "entlasten":
+        s, e = _sentence_of(t, w.start)
+        if not _QUANTIFIER.search(t.text, s, e):
+            return w.start, w.end  # "soll die Mutter entlasten": how would she notice?
     if w.pos.startswith("VV") and _verb_lemma(t, w) in lex.CHANGE_VERBS:
         s, e = _sentence_of(t, w.start)
         sentence = _words_in(t, s, e)
@@ -1271,11 +1330,11 @@ _TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
 #: A degree left open: "zieht sich nicht mehr so zurück" — so much as what?
 _NO_LONGER_SO = re.compile(r"\bnicht\s+mehr\s+so\b(?![^.;:!?]*(?:\bwie\b|\bdass\b|\d))", _I)
 #: An attitude: "lernt, Nein zu sagen" — to whom, when?
-#: Getting by: "kommt ohne Streit durch den Tag", "es klappt mit den Hausaufgaben".
+#: Getting by: "kommt ohne Streit durch den Tag"; help "bei Bedarf": when is that?
 _GETS_THROUGH = re.compile(
     r"\b(?:komm\w*|kam\w*)\s+(?:\w+\s+){0,4}?durch\s+den\s+(?:All)?[Tt]ag\b"
     r"|\bdurch\s+den\s+(?:All)?[Tt]ag\s+(?:zu\s+)?komm\w*"
-    r"|\b(?:es\s+klappt|klappt\s+es)\b|\bklappt\s+(?:\w+\s+){0,3}?mit\b",
+    r"|\bbei\s+Bedarf\b",
     _I,
 )
 _SAYS_NO = re.compile(r"\b[Nn]ein\s+(?:zu\s+)?sag\w*", _I)

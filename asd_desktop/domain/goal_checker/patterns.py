@@ -160,11 +160,8 @@ _NEGATIVE = re.compile(
     r"|\bohne\s+(?:\w+\s+){0,3}?\w*zu\w+en\b"
     r"|\bniemand\w*|\baufhör\w*|\bhör(?:e|t|en|st)?\b(?:[^,;.!?]|(?<=\d)\.){0,120}?\bauf\b|\b[Vv]ermeid\w*|\b[Vv]ermied\w*"
     r"|\bverzicht\w*|\bunterl(?:ass|äss)\w*"
-    r"|\bohne\s+(?:\w+\s+)?(?:Streit\w*|Schrei\w*|Geschrei|Gewalt|Schläge|Schlagen"
-    r"|Schlägerei\w*|Alkohol|Drogen|Ärger|Wut\w*|Konflikt\w*|Drohung\w*|Beleidigung\w*"
-    r"|Jugendamt|Rückf[aä]ll\w*|Fehlt\w*|Schulden|Zigarette\w*|Gemecker|Gezeter|Gejammer"
-    r"|Begleitung|Meckern|Angst|Amt|Ämter"
-    r"|Gebrüll|Anschreien|Prügel\w*|Polizei|Fehlzeit\w*)",
+    # "ohne Streit", "ohne Hilfe vom Jugendamt", "ohne Abwertungen": what should be absent
+    r"|\bohne\s+(?!dass\b)(?:(?:den|die|das|der|dem|jede\w*|ständige\w*|große\w*)\s+)?\w+",
     _I,
 )
 
