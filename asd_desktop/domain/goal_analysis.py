@@ -112,13 +112,6 @@ HELPER_PROFESSIONALS = _set(
     "schulhelferin schulhelfer haushaltshilfe integrationskraft inklusionskraft "
     "schulassistenz schulassistentin schulassistent integrationshelferin integrationshelfer"
 )
-#: Persons one "kümmert sich um": caring for them stays an attitude ("kümmert sich um die
-#: Kinder"); caring for a thing is an errand ("kümmert sich um einen Reisepass").
-CARED_FOR = _set(
-    "kind kinder baby säugling tochter sohn geschwister bruder schwester mutter vater eltern "
-    "oma opa großmutter großvater familie haushalt alltag angelegenheit angelegenheiten "
-    "aufgabe aufgaben sache sachen ding dinge"
-)
 #: Verbs of examining: what a doctor examines is no target ("untersucht Ida auf
 #: Entwicklungsverzögerungen").
 EXAMINATION_VERBS = _set("untersuchen testen abklären prüfen überprüfen begutachten")

@@ -878,7 +878,6 @@ def _analysed_vague(t: _Text) -> Finding | None:
         if (
             w.pos.startswith("VV")
             and _vague_verb(t, w)
-            and not _errand(t, w)
             # "achtet darauf, dass Leon um 20 Uhr im Bett ist" names the act; what one
             # "stellt sicher" stays a state however it is named
             and (_verb_lemma(t, w) in lex.SECURING_VERBS or not _situation_named(t, w, ("dass",)))
@@ -911,27 +910,6 @@ def _analysed_vague(t: _Text) -> Finding | None:
             span,
         )
     return None
-
-
-def _errand(t: _Text, w: Word) -> bool:
-    """Whether "kümmert sich um" has a thing to see to ("um einen Reisepass"), not persons."""
-    if _verb_lemma(t, w) != "kümmern":
-        return False
-    c_start, c_end = _clause_of(t, w.start)
-    clause = _words_in(t, c_start, c_end)
-    for k, x in enumerate(clause):
-        if x.lemma == "um" and x.pos.startswith("APPR"):
-            for y in clause[k + 1 : k + 5]:
-                if y.is_noun:
-                    return not (
-                        _abstract_noun(y)
-                        or y.lemma in lex.CARED_FOR
-                        or y.head in lex.CARED_FOR
-                        or y.lemma in lex.FAMILY_AGENTS
-                    )
-                if y.pos == "NE":
-                    return False
-    return False
 
 
 def _vague_verb(t: _Text, w: Word) -> bool:
