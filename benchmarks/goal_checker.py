@@ -187,22 +187,26 @@ def _issue14() -> dict[str, Any]:
     with ``--blind``, once when the rules are final; totals only: none of their texts is
     printed or written, nor which of them mismatched. ``blind1`` was scored by accident once
     while the rules still changed (which codes passed only); ``blind1`` and ``blind2`` were
-    measured once with the rules of 590fe3d; ``blind3`` was written after that.
+    measured once with the rules of 590fe3d; ``blind3`` was written after that and measured
+    with the rules of f8975e9; ``blind4`` (two writers, one set) after that.
     """
     from tests.unit.goal_corpus import (
         BLIND2_HELD_OUT_FILE,
         BLIND3_HELD_OUT_FILE,
+        BLIND4_HELD_OUT_FILES,
         BLIND_HELD_OUT_FILE,
         blind_held_out,
         blind_overlap,
     )
 
     out: dict[str, Any] = {}
-    for name, path in (
+    sets: tuple[tuple[str, Path | tuple[Path, ...]], ...] = (
         ("blind1", BLIND_HELD_OUT_FILE),
         ("blind2", BLIND2_HELD_OUT_FILE),
         ("blind3", BLIND3_HELD_OUT_FILE),
-    ):
+        ("blind4", BLIND4_HELD_OUT_FILES),
+    )
+    for name, path in sets:
         goals = blind_held_out(path)
         if goals is None:
             continue

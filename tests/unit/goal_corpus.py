@@ -1023,7 +1023,7 @@ FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
 #: Round-5 to -13 tuning texts, each written and labelled by another independent writer
 #: (each file committed before the rules that used it).
-ROUND_FILES = tuple(INDEPENDENT_FILE.with_name(f"independent_round{n}.jsonl") for n in range(5, 20))
+ROUND_FILES = tuple(INDEPENDENT_FILE.with_name(f"independent_round{n}.jsonl") for n in range(5, 23))
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time
@@ -1034,6 +1034,12 @@ BLIND_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind_held_out.jsonl")
 BLIND2_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind2_held_out.jsonl")
 #: The third blind set, written after the first two were measured (round 12/13 rules).
 BLIND3_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("blind3_held_out.jsonl")
+#: The fourth blind set, written by two more writers side by side after the third was
+#: measured (200 texts each, one set): the gate for the rules after rounds 14-22.
+BLIND4_HELD_OUT_FILES = (
+    INDEPENDENT_FILE.with_name("blind4a_held_out.jsonl"),
+    INDEPENDENT_FILE.with_name("blind4b_held_out.jsonl"),
+)
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
@@ -1094,23 +1100,32 @@ INDEPENDENT_USED_FRESH: list[LabelledGoal] = [g for g in INDEPENDENT if g.used_f
 INDEPENDENT_HELD_OUT: list[LabelledGoal] = [g for g in INDEPENDENT if g.held_out]
 
 
-def blind_held_out(path: Path = BLIND_HELD_OUT_FILE) -> list[LabelledGoal] | None:
+def _blind_rows(path: Path | tuple[Path, ...]) -> list[dict[str, object]]:
+    paths = path if isinstance(path, tuple) else (path,)
+    if not all(p.is_file() for p in paths):
+        return []
+    return [row for p in paths for row in _rows(p)]
+
+
+def blind_held_out(
+    path: Path | tuple[Path, ...] = BLIND_HELD_OUT_FILE,
+) -> list[LabelledGoal] | None:
     """The rows of a blind held-out set, or None while it is not there.
 
     A text that an independent tuning writer happened to write word for word too (three
     short ones in the first set) is in the tuning data, so it is not unseen: left out.
     """
-    rows = _rows(path)
+    rows = _blind_rows(path)
     if not rows:
         return None
     tuning = {g.text for g in CORPUS}
     return [_goal(row, held_out=True) for row in rows if row["text"] not in tuning]
 
 
-def blind_overlap(path: Path = BLIND_HELD_OUT_FILE) -> int:
+def blind_overlap(path: Path | tuple[Path, ...] = BLIND_HELD_OUT_FILE) -> int:
     """How many texts of a blind set are also in the tuning data (left out of its score)."""
     tuning = {g.text for g in CORPUS}
-    return sum(1 for row in _rows(path) if row["text"] in tuning)
+    return sum(1 for row in _blind_rows(path) if row["text"] in tuning)
 
 
 #: The whole corpus, held-out parts first.
