@@ -207,6 +207,7 @@ def _finite_participle(
     comma = next((i for i, (pos, _l, _p) in enumerate(tagged) if pos == "$,"), len(tagged))
     if any(pos in _FINITE_TAGS for pos, _l, _p in tagged[:comma]):
         return tagged
+    tagged = _names_after_titles(words, tagged)
     if comma < len(tagged) and tagged[0][0] in ("KOUS", "PWAV", "PWS"):
         return tagged  # "Wenn …, …": the first clause is not the main clause
     # "ich geh ab Januar …", "meld ich mich …": HanTa reads a dropped "-e" as an imperative;
@@ -246,7 +247,39 @@ def _finite_participle(
             fixed[i] = ("VV(FIN)", lemma, parts)
             return fixed
         break
+    for i, (pos, _lemma, _parts) in enumerate(tagged[:6]):
+        # "Frau Lang besorgt bis …": a third person in "-t" read as an adjective
+        if (
+            pos.startswith("ADJ(D")
+            and i
+            and tagged[i - 1][0] == "NE"
+            and words[i][:1].islower()
+            and words[i].endswith("t")
+            and i + 1 < len(tagged) - 1
+        ):
+            fixed = list(tagged)
+            verb = words[i][:-1] + "en"
+            fixed[i] = ("VV(FIN)", verb, (verb,))
+            return fixed
     return tagged
+
+
+_TITLES = frozenset(("frau", "herr", "herrn"))
+
+
+def _names_after_titles(
+    words: list[str], tagged: list[tuple[str, str, tuple[str, ...]]]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Read a capitalised word after "Frau"/"Herr" as a name ("Frau Lang", "Herr Klein")."""
+    fixed = list(tagged)
+    for i in range(1, len(words)):
+        if (
+            words[i - 1].lower() in _TITLES
+            and words[i][:1].isupper()
+            and fixed[i][0].startswith(("ADJ", "ADV"))
+        ):
+            fixed[i] = ("NE", words[i].lower(), (words[i].lower(),))
+    return fixed
 
 
 def _before_brackets(words: list[str], i: int) -> int:

@@ -865,6 +865,11 @@ def _analysed_vague(t: _Text) -> Finding | None:
             and not (w.lemma == "ausgleichen" and _passive_sentence(t, w))
             and not _a_paper_recognised(t, w)
             and not _in_question(t, w)
+            # "nach Gläubigern geordnet": sorted by something named
+            and not (
+                w.lemma in ("ordnen", "geordnet")
+                and any(x.lemma == "nach" for x in t.words[max(0, i - 3) : i])
+            )
             # "drei passende Wohnungsanzeigen": a number says which and how many
             and not (i > 0 and t.words[i - 1].pos == "CARD" and w.pos.startswith("ADJ(A"))
             and not _situation_named(t, w)
@@ -961,6 +966,15 @@ def _in_question(t: _Text, w: Word) -> bool:
     return bool(words) and words[0].lemma in ("ob", "inwieweit", "inwiefern", "was")
 
 
+def _asked_about(t: _Text, w: Word) -> bool:
+    """Whether ``w`` is what an examination asks ("prüft, ob … unbegleiteten Umgang …")."""
+    s, e = _sentence_of(t, w.start)
+    return _in_question(t, w) and any(
+        x.pos.startswith("VV") and _verb_lemma(t, x) in lex.EXAMINATION_VERBS
+        for x in _words_in(t, s, e)
+    )
+
+
 def _in_relative(t: _Text, w: Word) -> bool:
     """Whether ``w`` is in a relative clause ("…, zu dem sie gern geht")."""
     c_start, c_end = _clause_of(t, w.start)
@@ -1024,6 +1038,7 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             w.head in lex.MODIFIED_ABSTRACT_HEADS
             and before is not None
             and before.pos.startswith("ADJ(A")
+            and not _asked_about(t, w)
         ):
             return before.start, w.end
         if (
