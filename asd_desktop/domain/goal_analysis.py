@@ -166,7 +166,7 @@ ABSTRACT_HEADS = _set(
     "strukturierung wut aggression aggressionen frust frustration frieden "
     "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
     "pünktlichkeit empathie transparenz vertrautheit zusammenhalt überblick mut sicherung "
-    "beherrschung selbstbeherrschung zukunft"
+    "beherrschung selbstbeherrschung zukunft verständnis impuls"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
@@ -254,6 +254,7 @@ IDIOM_NOUNS: dict[str, frozenset[str]] = {
     "spaß": _set("haben"),
     "reihe": _set("auf"),
     "halt": _set("finden"),
+    "einheit": _set("als"),
     "nerv": _set("verlieren behalten"),
     "nerven": _set("verlieren behalten"),
     "auge": _set("aus"),
@@ -277,7 +278,8 @@ VAGUE_MODIFIERS = _set(
     "stressfrei sorgenfrei zugänglich vertrauensvoll behütet geborgen sensibel "
     "konfliktfrei unbeschwert vernünftig sinnvoll förderlich entschleunigt normal passend "
     "geeignet aggressiv gern gerne gegenseitig entlastet entlasten ordnungsgemäß sachgerecht "
-    "zufriedenstellend gewissenhaft sorgfältig kompetent traurig wütend ängstlich einsam froh "
+    "zufriedenstellend gewissenhaft sorgfältig kompetent traurig wütend ängstlich "
+    "einsam froh "
     "unglücklich gestresst genervt"
 )
 #: Adverbs of a life area ("sprachlich weiter", "finanziell abgesichert"): as a predicate
@@ -343,6 +345,8 @@ WORK_ON_TOPICS = _set(
     "erziehung problem problematik thema themen konflikt schwierigkeit haltung sich "
     "umgang kommunikation situation ziel ziele defizit"
 )
+#: Verbs of talking about something: what they talk about is a topic, not a target.
+TALK_VERBS = _set("besprechen erörtern thematisieren")
 #: Verbs of seeming: a quality "wirkt ruhiger" is somebody's impression, not an act.
 SEEMING_VERBS = _set("wirken")
 #: Adjectives that make a group or place a help ("heilpädagogische Gruppe").

@@ -562,6 +562,8 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
     w = words[0]
     if _examined(t, w) or _in_any(w.start, _conditions(t)):
         return True
+    if _clause_verbs_of(t, w) & lex.TALK_VERBS:
+        return True  # "bespricht mit Frau N. die Entwicklung von Kim": a topic
     if w.is_noun and len(w.parts) > 1 and w.head in lex.CONCRETE_HEADS:
         return True  # "Entwicklungsgespräch", "Förderplan": a meeting, a paper
     if w.lemma in lex.THING_ADJECTIVES and w.pos.startswith("ADJ(A"):
@@ -946,8 +948,11 @@ def _switches_off_a_thing(t: _Text, w: Word) -> bool:
 def _after_a_reason(t: _Text, i: int) -> bool:
     """Whether word ``i`` is a reason or a topic, not the target.
 
-    "eine Therapie wegen seiner Ängste", "eine Nachricht über Jonas' Verhalten".
+    "eine Therapie wegen seiner Ängste", "eine Nachricht über Jonas' Verhalten", "bespricht
+    mit Frau N. die Entwicklung von Kim".
     """
+    if _clause_verbs_of(t, t.words[i]) & lex.TALK_VERBS:
+        return True
     for x in reversed(t.words[max(0, i - 4) : i]):
         if x.lemma in ("wegen", "aufgrund", "infolge", "über"):
             return True
@@ -1107,7 +1112,12 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         verbs = cues & lex.IDIOM_VERBS
         if verbs:
             # "findet seinen Platz" is an idiom; "findet einen Platz im Ferienlager" a place
-            own = "finden" not in verbs or (before is not None and before.pos == "PPOSAT")
+            # "findet ihren eigenen Weg": an owner before the noun, with adjectives between
+            owner = next(
+                (x for x in reversed(t.words[max(0, i - 3) : i]) if not x.pos.startswith("ADJ")),
+                None,
+            )
+            own = "finden" not in verbs or (owner is not None and owner.pos == "PPOSAT")
             return (w.start, w.end) if own and _clause_verbs(t, w) & verbs else None
         c_start, _ = _clause_of(t, w.start)
         if any(
@@ -1147,6 +1157,13 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             if x.start >= c_start
         ):
             return w.start, w.end
+    if (
+        w.pos.startswith("VV")
+        and w.lemma == "unternehmen"
+        and any(x.lemma in ("was", "etwas") for x in t.words[max(0, i - 4) : i])
+        and not _specified(t, w)
+    ):
+        return w.start, w.end  # "mal wieder was mit Freunden unternimmt": what?
     if w.is_finite_verb and w.lemma == "klappen" and not _in_relative(t, w):
         c_start, c_end = _clause_of(t, w.start)
         first = [x for x in _words_in(t, c_start, c_end) if x.pos[:1] != "$"][:1]
@@ -1261,7 +1278,13 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         clause = _words_in(t, c_start, c_end)
         full = {_verb_lemma(t, x) for x in clause if x.pos.startswith("VV")}
         objects = [x for x in clause if x.is_noun and x.start > w.start]
-        if full <= lex.LIVING_VERBS and not objects and not _situation_named(t, w):
+        dependent_on = any(x.lemma in ("von", "vom") for x in clause)  # "vom Jobcenter"
+        if (
+            full <= lex.LIVING_VERBS
+            and not objects
+            and not dependent_on
+            and not _situation_named(t, w)
+        ):
             return w.start, w.end  # "lebt eigenständig": doing what?
     if w.pos.startswith("ADJ(D") and w.lemma in lex.AREA_ADVERBS:
         s, e = _sentence_of(t, w.start)
@@ -1296,14 +1319,27 @@ def _works_on_a_topic(t: _Text, w: Word) -> tuple[int, int] | None:
     return None
 
 
+def _specified(t: _Text, w: Word) -> bool:
+    """Whether the sentence of ``w`` says how often or what exactly.
+
+    A number, a colon or an example: "etwas unternehmen, zum Beispiel …".
+    """
+    s, e = _sentence_with_colon(t, w.start)
+    return (
+        _QUANTIFIER.search(t.text, s, e) is not None
+        or ":" in t.text[s : e + 1]
+        or re.search(r"\b(?:zum\s+Beispiel|z\.\s*B\.|also|etwa)\b", t.text[s:e]) is not None
+    )
+
+
 def _good_before(t: _Text, i: int) -> Word | None:
     """The "gut" before the participle at ``i`` in its clause ("gut auf … vorbereitet")."""
     c_start, _ = _clause_of(t, t.words[i].start)
     for x in reversed(t.words[max(0, i - 5) : i]):
         if x.start < c_start or x.is_finite_verb or x.pos.startswith("V"):
             return None
-        if x.lemma == "gut" and x.pos.startswith("ADJ(D"):
-            return x
+        if x.lemma in ("gut", "sicher") and x.pos.startswith("ADJ(D"):
+            return x  # "gut versorgt", "sicher versorgt": how would one see it?
     return None
 
 
