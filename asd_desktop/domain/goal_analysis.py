@@ -79,7 +79,7 @@ HELP_PARTS = _set(
     "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung heimaufnahme "
     "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining ambulanz "
     "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule verwandtenpflege "
-    "krisenwohnung berufshilfe jugendberufshilfe pflegeperson förderprogramm"
+    "krisenwohnung berufshilfe jugendberufshilfe pflegeperson förderprogramm intensivgruppe"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -231,9 +231,9 @@ INDEPENDENCE_WORDS = _set("eigenständig selbstständig selbständig unabhängig
 LIVING_VERBS = _set("leben wohnen sein werden können bleiben zurechtkommen")
 #: Verbs of putting in order and objects too broad to check ("regelt ihre Finanzen",
 #: "ordnet sein Leben").
-ORDERING_VERBS = _set("regeln ordnen organisieren sortieren")
+ORDERING_VERBS = _set("regeln ordnen organisieren sortieren klären")
 BROAD_OBJECTS = _set(
-    "finanz finanzen angelegenheit leben alltag sache ding lebenssituation haushalt"
+    "finanz finanzen angelegenheit leben alltag sache ding lebenssituation haushalt situation"
 )
 #: Nouns that make an idiom for an inner state with a word before them in the clause
 #: ("hat seine Wut im Griff", "ziehen an einem Strang", "findet seinen Platz").
@@ -247,7 +247,7 @@ IDIOM_NOUNS: dict[str, frozenset[str]] = {
     "lot": _set("in im"),
     "fuß": _set("fassen"),
     "freude": _set("haben"),
-    "team": _set("als"),
+    "team": _set("als ein"),
     "weg": _set("finden"),
     "linie": _set("gemeinsam gemeinsame gemeinsamen klar klare klaren einer"),
     "ordnung": _set("in"),
@@ -353,7 +353,7 @@ SEEMING_VERBS = _set("wirken")
 HELP_MODIFIERS = _set("heilpädagogisch sozialpädagogisch intensivpädagogisch therapeutisch")
 #: Adjectives that make a treatment a help ("in psychiatrischer Behandlung"); before other
 #: nouns ("ein psychiatrischer Befund") they do not.
-TREATMENT_MODIFIERS = _set("psychiatrisch psychotherapeutisch psychologisch")
+TREATMENT_MODIFIERS = _set("psychiatrisch psychotherapeutisch psychologisch ambulant")
 TREATMENT_NOUNS = _set("behandlung betreuung versorgung station ambulanz sprechstunde")
 #: Daily times: "bis 17 Uhr", "bis zum Abendessen" say how a day runs, not by when.
 DAILY_TIMES = _set(
@@ -427,7 +427,8 @@ PROFESSIONALS = _set(
     "ausbilderin ausbilder frühförderin frühförderer familienkasse behörde agentur "
     "krankenkasse pflegekinderdienst wohnungsbaugesellschaft wohnungsgesellschaft "
     "hausverwaltung genossenschaft psychiater psychiaterin psychologe psychologin "
-    "vormundin vormünderin vormundschaft verfahrensbeistand pflegedienst"
+    "vormundin vormünderin vormundschaft verfahrensbeistand pflegedienst schulsozialarbeit "
+    "tagesgruppe"
 )
 #: Words that may stand in a subject noun phrase before its noun.
 NOUN_PHRASE_TAGS = (

@@ -132,7 +132,7 @@ def _takes_part_in_everyday_life(t: _Text, start: int, end: int) -> bool:
     # "Teilnahme von Ben am Unterricht", "nimmt … am Unterricht teil": the first thing
     # after "an"/"am"
     for x in clause:
-        if x.lemma in ("an", "am") and x.pos.startswith("APPR"):
+        if x.lemma in ("an", "am") and x.pos.startswith("AP"):
             thing = next((y for y in clause if y.is_noun and y.start > x.start), None)
             if thing is None or thing.lemma in _CALENDAR_NOUNS:
                 continue  # "am 3. Dezember am Elternabend": the date is not what they join
@@ -724,6 +724,8 @@ def _check_vague(t: _Text) -> Finding | None:
             word != "mehr"
             and word.endswith(("er", "en", "em", "es", "e"))
             and (_ARTICLE_BEFORE.search(before))
+            # "ein regelmäßiger Austausch": how often is regular?
+            and not word.startswith(("regelmäßig", "kontinuierlich", "verlässlich"))
             # "einen besseren Job": better by what? ("eine bessere Note als die 5" says)
             and not (word.startswith("besser") and not _compared_with(t, m.end()))
         ):
@@ -801,14 +803,18 @@ def _analysed_vague(t: _Text) -> Finding | None:
         topic_end = _clause_of(t, measure.span[0])[1]
         after = _words_in(t, measure.span[1], topic_end)
         opener = _words_in(t, *_clause_of(t, measure.span[0]))[:1]
+        # "mit Hilfe der Familienhelferin wieder …": past the help's genitive attribute
+        k = 0
+        if after and after[0].pos in ("ART", "PPOSAT") and len(after) > 1 and after[1].is_noun:
+            k = 2
         if (
-            after
-            and after[0].pos.startswith(("ADJ", "ADV"))
+            len(after) > k
+            and after[k].pos.startswith(("ADJ", "ADV"))
             and not (opener and opener[0].pos == "KOUS")
         ):
             # "mit Hilfe der Familienhilfe zeitnah Ordnung in den Alltag bringen": the help
             # is named, what follows is the goal, not the help's topic
-            topic_end = measure.span[1]
+            topic_end = after[k].start
         topic_end = next(
             (
                 x.start
@@ -892,7 +898,12 @@ def _analysed_vague(t: _Text) -> Finding | None:
             and not _switches_off_a_thing(t, w)
         ):
             return _vague_finding(t, (w.start, w.end))
-        if _is_comparative(w) and not _before_a_thing(t, i):
+        if (
+            _is_comparative(w)
+            and not _before_a_thing(t, i)
+            # "nicht länger ohne Kitaplatz": no longer, a negation (``negative``)
+            and not (i and t.words[i - 1].lemma in ("nicht", "kein") and w.lemma == "lang")
+        ):
             s, e = _sentence_of(t, w.start)
             if not _QUANTIFIER.search(t.text, s, e):
                 return _vague_finding(t, (w.start, w.end))
@@ -993,6 +1004,12 @@ def _in_relative(t: _Text, w: Word) -> bool:
 def _a_paper_recognised(t: _Text, w: Word) -> bool:
     """Whether "anerkannt" is said of a paper ("damit ihr Abschluss anerkannt wird")."""
     if w.lemma == "anerkennung":
+        c_start, c_end = _clause_of(t, w.start)
+        if any(
+            x.is_noun and (x.head in lex.RESULT_HEADS or x.head.rstrip("s") in lex.RESULT_HEADS)
+            for x in _words_in(t, c_start, c_end)
+        ):
+            return True  # "reicht ihre Zeugnisse zur Anerkennung ein"
         # "die Anerkennung ihres Lehrerdiploms": a paper at an office
         return any(
             x.is_noun and (x.head in lex.RESULT_HEADS or x.head in lex.CONCRETE_HEADS)
@@ -1046,6 +1063,15 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             and not _asked_about(t, w)
         ):
             return before.start, w.end
+        if (
+            before is not None
+            and before.lemma == "gut"
+            and before.pos.startswith("ADJ(A")
+            and w.lemma.endswith("ung")
+            and w.head not in lex.CONCRETE_HEADS
+            and not _help_word(w)
+        ):
+            return before.start, w.end  # "eine gute Anbahnung": what makes it good?
         if (
             w.head in lex.SETTING_NOUNS
             and before is not None
@@ -1127,7 +1153,12 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         ):
             return w.start, w.end
         return None
-    if w.pos.startswith("VV") and _verb_lemma(t, w) in lex.REFLEXIVE_VAGUE_VERBS:
+    if (
+        w.pos.startswith("VV")
+        and _verb_lemma(t, w) in lex.REFLEXIVE_VAGUE_VERBS
+        # "in Situationen, in denen er sich provoziert fühlt": which situations, not a goal
+        and not _in_relative(t, w)
+    ):
         c_start, c_end = _clause_of(t, w.start)
         measure = _check_measure(t)
         if measure is not None and measure.span is not None and c_start <= measure.span[0] < c_end:
@@ -1368,14 +1399,15 @@ _GETS_THROUGH = re.compile(
 )
 _SAYS_NO = re.compile(r"\b[Nn]ein\s+(?:zu\s+)?sag\w*", _I)
 #: An attitude: "offen für Gespräche", "offen gegenüber der Schule".
-_OPEN_TO = re.compile(r"\boffen\s+(?:für|gegenüber)\b", _I)
+_OPEN_TO = re.compile(r"\boffen\s+(?:für|gegenüber)\b|\boffene[sn]?\s+Ohr\b", _I)
 #: Well-being: "geht es Lina gut", "dass es den Kindern gut geht".
 _GOES_WELL = re.compile(
     r"\bwieder\s+gut\s+wird\b|\bwird\s+(?:\w+\s+){0,3}?wieder\s+gut\b"
-    r"|\bRuhe\s+einkehr\w*|\bwo\s+(?:sie|er|wir|ich|es)\s+(?:können|kann)\b"
+    r"|\bRuhe\s+(?:\w+\s+){0,4}?einkehr\w*|\bwo\s+(?:sie|er|wir|ich|es)\s+(?:können|kann)\b"
     r"|\bso\s+gut\s+(?:es\s+geht|sie\s+können|er\s+kann|wir\s+können)"
     r"|\b(?:geht|gehen|ging)\s+es\b[^.,;:!?]{0,40}?\b(?:gut|bergauf|aufwärts)\b"
-    r"|\bes\s+(?:\w+\s+){0,3}?gut\s+geh\w*|\bim\s+Reinen\b",
+    r"|\bes\s+(?:\w+\s+){0,5}?gut\s+geh\w*|\bim\s+Reinen\b"
+    r"|\bherrsch\w*\s+(?:\w+\s+){0,4}?(?:Ordnung|Ruhe|Frieden|Harmonie)\b",
     _I,
 )
 
@@ -1383,7 +1415,10 @@ _GOES_WELL = re.compile(
 def _check_negative(t: _Text) -> Finding | None:
     for m in _NEGATIVE.finditer(t.text):
         c_start, _ = _clause_of(t, m.start())
-        if _first_word(t.text, c_start, m.start() + 1) in _CONDITION_OPENERS:
+        first = _first_word(t.text, c_start, m.start() + 1)
+        if first in ("auch", "selbst") and re.match(r"\s*\w+\s+wenn\b", t.text[c_start:]):
+            first = "wenn"  # "…, auch wenn ich keine Lust hab"
+        if first in _CONDITION_OPENERS:
             continue  # "wenn Can krank ist und nicht kommen kann" describes the situation
         if t.analysis is not None and _describes_the_subject(t, m.start()):
             continue  # "Frau I., die morgens nicht da ist, organisiert …": who she is

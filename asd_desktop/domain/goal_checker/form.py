@@ -590,8 +590,8 @@ def _check_subject(t: _Text) -> Finding | None:
                 span,
             )
     for start, end in t.clauses:
-        if _first_word(t.text, start, end) in _SUBORDINATORS:
-            continue
+        if _first_word(t.text, start, end) in _SUBORDINATORS or _relative(t, start, end):
+            continue  # "Medikamente, die der Arzt abgesetzt hat": which ones, not who acts
         if t.analysis is not None and not any(w.is_finite_verb for w in _words_in(t, start, end)):
             continue  # "…, Kita und Arbeit selbst.": a list's item, no clause with a subject
         span = _professional_subject(t, start, end)

@@ -92,11 +92,30 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return list(_segments(text, _SENTENCE_BOUNDARY, 0, len(text)))
 
 
-_COMMA = re.compile(r",")
+#: A comma ends a clause, but not inside a number ("2,5 Stunden").
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+#: A date in apposition ("bis Freitag, den 04.12.2026, ruft …") ends no clause.
+_DATE_APPOSITION = re.compile(r"\s*den\s+\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|[A-ZÄÖÜ]\w+)\s*$")
 
 
 def _clauses(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [c for s, e in sentences for c in _segments(text, _COMMA, s, e)]
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        parts = list(_segments(text, _COMMA, s, e))
+        k = 0
+        while k < len(parts):
+            start, end = parts[k]
+            if k + 1 < len(parts) and _DATE_APPOSITION.match(
+                text, parts[k + 1][0], parts[k + 1][1]
+            ):
+                # the clause goes on after the date: one clause around it
+                last = parts[k + 2][1] if k + 2 < len(parts) else parts[k + 1][1]
+                out.append((start, last))
+                k += 3
+                continue
+            out.append((start, end))
+            k += 1
+    return out
 
 
 def _first_word(text: str, start: int, end: int) -> str:
@@ -235,7 +254,9 @@ def _clause_of(t: _Text, pos: int) -> tuple[int, int]:
     return _sentence_of(t, pos)
 
 
-_NOT_COMPARED = frozenset(("weit", "ander", "letzt", "inner", "äußer", "ober", "unter", "hinter"))
+_NOT_COMPARED = frozenset(
+    ("weit", "ander", "letzt", "inner", "äußer", "ober", "unter", "hinter", "alt", "jung")
+)
 
 
 def _is_comparative(w: Word) -> bool:
