@@ -166,7 +166,7 @@ ABSTRACT_HEADS = _set(
     "strukturierung wut aggression aggressionen frust frustration frieden "
     "selbstfürsorge fürsorge achtsamkeit kooperation zusammenarbeit regelmäßigkeit "
     "pünktlichkeit empathie transparenz vertrautheit zusammenhalt überblick mut sicherung "
-    "beherrschung selbstbeherrschung zukunft verständnis impuls"
+    "beherrschung selbstbeherrschung zukunft verständnis impuls lösung"
 )
 #: Abstract only with an adjective before them ("ein sicherer Umgang", "ein realistisches
 #: Bild"); alone they can be concrete ("Umgang" with a parent on a set day, a picture).
@@ -198,7 +198,7 @@ YOUTH_PLACEMENTS = _set(
 #: Verbs "gut"/"besser" cannot make concrete ("spricht gut Deutsch", "die Zeit gut nutzen").
 GOOD_VAGUE_VERBS = _set(
     "nutzen klappen laufen funktionieren sprechen lesen schreiben rechnen auskommen verstehen "
-    "lernen"
+    "lernen reden zuhören"
 )
 #: Verbs of a change whose size stays open ("die Besuchskontakte werden ausgeweitet").
 CHANGE_VERBS = _set(
@@ -217,6 +217,8 @@ SETTING_QUALITIES = _set(
 #: Rules and agreements are vague with a hedge ("klare Regeln", "verbindliche Absprachen")
 #: unless the sentence says how many or which.
 HEDGED_RULE_HEADS = _set("regel absprache vereinbarung grenze ritual")
+#: Verbs of keeping rules: with rules nobody names ("akzeptiert die Regeln") vague.
+RULE_KEEPING_VERBS = _set("akzeptieren respektieren einhalten beachten befolgen")
 RULE_HEDGES = _set("klar fest verbindlich verlässlich eindeutig konsequent feste klare")
 #: Adverbs that make working together a quality nobody can count ("arbeitet gut mit …
 #: zusammen", "vertrauensvoll").
@@ -295,7 +297,8 @@ REFLEXIVE_VAGUE_VERBS = _set(
     "fühlen öffnen integrieren beruhigen einleben erleben entspannen einlassen "
     "zurechtfinden orientieren zutrauen stabilisieren festigen entfalten wohlfühlen "
     "annehmen akzeptieren sorgen normalisieren einpendeln einbringen engagieren beteiligen "
-    "weiterentwickeln verstehen durchsetzen abgrenzen einfühlen beherrschen beherschen"
+    "weiterentwickeln verstehen durchsetzen abgrenzen einfühlen beherrschen beherschen "
+    "vertragen"
 )
 #: Reflexive verbs that a frequency makes concrete ("beteiligt sich jeden Abend am Abwasch").
 QUANTIFIABLE_REFLEXIVES = _set("beteiligen einbringen engagieren")

@@ -570,7 +570,12 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
         i = t.words.index(w)
         for nxt in t.words[i + 1 : i + 4]:
             if nxt.is_noun:
-                return not _abstract_noun(nxt) and nxt.head not in lex.SETTING_NOUNS
+                # "eine stabile Familie" is a state, "ein stabiles Fahrrad" a thing
+                return (
+                    not _abstract_noun(nxt)
+                    and nxt.head not in lex.SETTING_NOUNS
+                    and nxt.head not in lex.SOCIAL_GROUPS
+                )
             if not nxt.pos.startswith(("ADJ", "ADV")):
                 break
     if w.lemma in lex.QUANTIFIABLE_HEDGES or w.text.lower() in lex.QUANTIFIABLE_HEDGES:
@@ -1153,6 +1158,19 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         ):
             return w.start, w.end
         return None
+    if w.pos.startswith("VV") and _verb_lemma(t, w) in lex.RULE_KEEPING_VERBS:
+        c_start, c_end = _clause_of(t, w.start)
+        clause = _words_in(t, c_start, c_end)
+        rules = [x for x in clause if x.is_noun and x.head in lex.HEDGED_RULE_HEADS]
+        named = any(x.pos in ("PDAT", "PDS") for x in clause)
+        s, e = _sentence_with_colon(t, w.start)
+        if (
+            rules
+            and not named
+            and not _QUANTIFIER.search(t.text, s, e)
+            and not _specified_after_colon(t, rules[0])
+        ):
+            return w.start, rules[0].end  # "akzeptiert die Regeln der Wohngruppe": which?
     if (
         w.pos.startswith("VV")
         and _verb_lemma(t, w) in lex.REFLEXIVE_VAGUE_VERBS
@@ -1308,8 +1326,10 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         c_start, c_end = _clause_of(t, w.start)
         clause = _words_in(t, c_start, c_end)
         full = {_verb_lemma(t, x) for x in clause if x.pos.startswith("VV")}
-        objects = [x for x in clause if x.is_noun and x.start > w.start]
-        dependent_on = any(x.lemma in ("von", "vom") for x in clause)  # "vom Jobcenter"
+        # "unabhängig von Hilfen": what one is free of is no object one acts on
+        objects = [x for x in clause if x.is_noun and x.start > w.start and not _after_from(t, x)]
+        # "nicht mehr vom Jobcenter abhängig": negative only; "unabhängig von Hilfen" a state
+        dependent_on = w.lemma == "abhängig" and any(x.lemma in ("von", "vom") for x in clause)
         if (
             full <= lex.LIVING_VERBS
             and not objects
@@ -1363,6 +1383,17 @@ def _specified(t: _Text, w: Word) -> bool:
     )
 
 
+def _after_from(t: _Text, w: Word) -> bool:
+    """Whether ``w`` follows "von"/"vom" in its noun phrase ("von staatlichen Hilfen")."""
+    i = t.words.index(w)
+    for x in reversed(t.words[max(0, i - 3) : i]):
+        if x.lemma in ("von", "vom"):
+            return True
+        if not x.pos.startswith(("ART", "ADJ", "PPOSAT", "PIAT")):
+            return False
+    return False
+
+
 def _good_before(t: _Text, i: int) -> Word | None:
     """The "gut" before the participle at ``i`` in its clause ("gut auf … vorbereitet")."""
     c_start, _ = _clause_of(t, t.words[i].start)
@@ -1386,7 +1417,7 @@ def _clause_verbs(t: _Text, w: Word) -> set[str]:
     return {x.lemma for x in _words_in(t, c_start, c_end) if x.pos.startswith("V")}
 
 
-_TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen)", _I)
+_TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen|f[iau]nd\w*)", _I)
 #: A degree left open: "zieht sich nicht mehr so zurück" — so much as what?
 _NO_LONGER_SO = re.compile(r"\bnicht\s+mehr\s+so\b(?![^.;:!?]*(?:\bwie\b|\bdass\b|\d))", _I)
 #: An attitude: "lernt, Nein zu sagen" — to whom, when?
@@ -1416,9 +1447,9 @@ def _check_negative(t: _Text) -> Finding | None:
     for m in _NEGATIVE.finditer(t.text):
         c_start, _ = _clause_of(t, m.start())
         first = _first_word(t.text, c_start, m.start() + 1)
-        if first in ("auch", "selbst") and re.match(r"\s*\w+\s+wenn\b", t.text[c_start:]):
-            first = "wenn"  # "…, auch wenn ich keine Lust hab"
-        if first in _CONDITION_OPENERS:
+        if re.search(r"\b(?:auch|selbst)\s+wenn\b", t.text[c_start : m.start()], _I):
+            first = "wenn"  # "…, auch wenn ich keine Lust hab" (with or without a comma)
+        if first in _CONDITION_OPENERS or first in ("weil", "da"):
             continue  # "wenn Can krank ist und nicht kommen kann" describes the situation
         if t.analysis is not None and _describes_the_subject(t, m.start()):
             continue  # "Frau I., die morgens nicht da ist, organisiert …": who she is

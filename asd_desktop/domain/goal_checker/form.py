@@ -506,7 +506,7 @@ def _analysed_subject(t: _Text, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-_OFFICE_SHORT = frozenset(("ASD", "JA", "KSD", "RSD", "JGH", "BSD"))
+_OFFICE_SHORT = frozenset(("ASD", "JA", "KSD", "RSD", "JGH", "BSD", "JC", "PKD"))
 
 
 def _a_service(w: Word) -> bool:

@@ -45,7 +45,7 @@ EVERYDAY_ABBREVIATIONS = _words(
     "KiTa KITA OK TV PC SMS WLAN USB DVD CD HSV FC BVB HVV AOK DRK ADAC TÜV EU UN ICE "
     "WG ADHS MRT KfW BAföG ID PIN IBAN DB WM EM FSJ BFD KFZ LKW PKW ZDF ARD WC Uhr "
     "AG AGs OGS GPS PDF DHL HIV EC VHS ÖPNV BVG MVV RMV NRW USA BMX IKEA ALDI LIDL REWE "
-    "NETTO PENNY KIK TEDI DM SB"
+    "NETTO PENNY KIK TEDI DM SB TSV SV VfB VfL DLRG JFC TuS"
 )
 
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -239,7 +239,7 @@ _PRO_NOUN = (
     r"|tagesmutter|tagesvater|hausmeister|vermieter(?:in)?|psychiater(?:in|innen)?"
     r"|psycholog(?:e|in|innen|en)|vormund(?:in|innen|schaft)?|vormünder(?:in|innen)?"
     r"|verfahrensbeistand|pflegekinderdienst|pflegedienst|schulsozialarbeit)"
-    r"|(?:Schul|Kita-|KiTa-|Heim|Einrichtungs|Team)?[Ll]eitung|SPFH|HzE|ASD)"
+    r"|(?:Schul|Kita-|KiTa-|Heim|Einrichtungs|Team)?[Ll]eitung|SPFH|HzE|ASD|JC|PKD)"
     r"(?![\w-])"
 )
 
