@@ -562,7 +562,7 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
     w = words[0]
     if _examined(t, w) or _in_any(w.start, _conditions(t)):
         return True
-    if _clause_verbs_of(t, w) & lex.TALK_VERBS:
+    if _talked_about(t, w):
         return True  # "bespricht mit Frau N. die Entwicklung von Kim": a topic
     if w.is_noun and len(w.parts) > 1 and w.head in lex.CONCRETE_HEADS:
         return True  # "Entwicklungsgespräch", "Förderplan": a meeting, a paper
@@ -961,13 +961,26 @@ def _switches_off_a_thing(t: _Text, w: Word) -> bool:
     return any(x.is_noun and x.start > w.start for x in _words_in(t, c_start, c_end))
 
 
+def _talked_about(t: _Text, w: Word) -> bool:
+    """Whether someone named talks about ``w`` ("Die Kita bespricht … die Entwicklung").
+
+    In the passive ("Die Perspektive wird besprochen") nobody is named and the topic
+    stays the goal.
+    """
+    c_start, c_end = _clause_of(t, w.start)
+    return any(
+        x.is_finite_verb and _verb_lemma(t, x) in lex.TALK_VERBS
+        for x in _words_in(t, c_start, c_end)
+    )
+
+
 def _after_a_reason(t: _Text, i: int) -> bool:
     """Whether word ``i`` is a reason or a topic, not the target.
 
     "eine Therapie wegen seiner Ängste", "eine Nachricht über Jonas' Verhalten", "bespricht
     mit Frau N. die Entwicklung von Kim".
     """
-    if _clause_verbs_of(t, t.words[i]) & lex.TALK_VERBS:
+    if _talked_about(t, t.words[i]):
         return True
     for x in reversed(t.words[max(0, i - 4) : i]):
         if x.lemma in ("wegen", "aufgrund", "infolge", "über"):
@@ -1417,7 +1430,11 @@ def _clause_verbs(t: _Text, w: Word) -> set[str]:
     return {x.lemma for x in _words_in(t, c_start, c_end) if x.pos.startswith("V")}
 
 
-_TO_REST = re.compile(r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen|f[iau]nd\w*)", _I)
+_TO_REST = re.compile(
+    r"\bzur\s+Ruhe\s+(?:komm\w*|gekommen|f[iau]nd\w*)"
+    r"|\b(?:f[iau]nd|komm|kam)\w*\s+(?:\w+\s+){0,3}?zur\s+Ruhe\b",
+    _I,
+)
 #: A degree left open: "zieht sich nicht mehr so zurück" — so much as what?
 _NO_LONGER_SO = re.compile(r"\bnicht\s+mehr\s+so\b(?![^.;:!?]*(?:\bwie\b|\bdass\b|\d))", _I)
 #: An attitude: "lernt, Nein zu sagen" — to whom, when?
