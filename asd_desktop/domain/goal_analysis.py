@@ -45,7 +45,7 @@ class Word:
     @property
     def is_noun(self) -> bool:
         """Whether the word is a common noun (also a nominalised infinitive: "das Vertrauen")."""
-        return self.pos in ("NN", "NNI")
+        return self.pos in ("NN", "NNI", "NNA")
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,7 @@ IDIOM_NOUNS: dict[str, frozenset[str]] = {
     "spaß": _set("haben"),
     "reihe": _set("auf"),
     "halt": _set("finden"),
-    "einheit": _set("als"),
+    "einheit": _set("als eine"),
     "nerv": _set("verlieren behalten"),
     "nerven": _set("verlieren behalten"),
     "auge": _set("aus"),

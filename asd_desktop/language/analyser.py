@@ -205,7 +205,11 @@ def _finite_participle(
     """
     # the main clause, up to the first comma ("Die Erzieherinnen beobachten, ob Ben … kann")
     comma = next((i for i, (pos, _l, _p) in enumerate(tagged) if pos == "$,"), len(tagged))
-    if any(pos in _FINITE_TAGS for pos, _l, _p in tagged[:comma]):
+    # "Die Eltern stellen … sicher und teilen … mit": the first of two coordinated verbs
+    first_and = next(
+        (i for i, (pos, _l, _p) in enumerate(tagged) if pos == "KON" and i > 2), len(tagged)
+    )
+    if any(pos in _FINITE_TAGS for pos, _l, _p in tagged[: min(comma, first_and)]):
         return tagged
     tagged = _names_after_titles(words, tagged)
     if comma < len(tagged) and tagged[0][0] in ("KOUS", "PWAV", "PWS"):

@@ -829,7 +829,10 @@ def _analysed_vague(t: _Text) -> Finding | None:
             topic_end,
         )
         anchors = [*anchors, (measure.span[0], topic_end)]
-    anchors = [*anchors, *_fuzzy_times(t), *_conditions(t), *_purposes(t), *_reasons(t)]
+    # "Zur Sicherung des Kindeswohls erfolgt eine Inobhutnahme": when nobody acts, the
+    # purpose is the only goal there is
+    purposes = [] if _actorless(t) else _purposes(t)
+    anchors = [*anchors, *_fuzzy_times(t), *_conditions(t), *purposes, *_reasons(t)]
     for i, w in enumerate(t.words):
         if _in_any(w.start, anchors) or _quoted(t, w.start):
             continue
@@ -1276,8 +1279,12 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
     if w.pos.startswith("VV") and w.lemma == "stellen" and w.is_finite_verb:
         c_start, c_end = _clause_of(t, w.start)
         rest = _words_in(t, w.end, c_end)
-        if rest and rest[-1].lemma == "sicher":
-            return w.start, rest[-1].end  # "stellen die Beschulung sicher": how?
+        # "stellen die Beschulung sicher (und teilen … mit)": how?
+        sure = next(
+            (x for x in rest if x.lemma == "sicher" and x.pos.startswith(("PTKVZ", "ADJ(D"))), None
+        )
+        if sure is not None and (sure is rest[-1] or t.words[t.words.index(sure) + 1].pos == "KON"):
+            return w.start, sure.end
     if (
         w.pos.startswith("VV(FIN")
         and _verb_lemma(t, w) in lex.COOPERATION_VERBS

@@ -162,7 +162,7 @@ _NEGATIVE = re.compile(
     r"|\bniemand\w*|\baufhör\w*|\bhör(?:e|t|en|st)?\b(?:[^,;.!?]|(?<=\d)\.){0,120}?\bauf\b|\b[Vv]ermeid\w*|\b[Vv]ermied\w*"
     r"|\bverzicht\w*|\bunterl(?:ass|äss)\w*"
     # "ohne Streit", "ohne Hilfe vom Jugendamt", "ohne Abwertungen": what should be absent
-    r"|\bohne\s+(?!dass\b)(?:(?:den|die|das|der|dem|jede\w*|ständige\w*|große\w*)\s+)?\w+",
+    r"|\bohne\s+(?:(?:den|die|das|der|dem|jede\w*|ständige\w*|große\w*)\s+)?\w+",
     _I,
 )
 
