@@ -233,7 +233,7 @@ INDEPENDENCE_WORDS = _set("eigenständig selbstständig selbständig unabhängig
 LIVING_VERBS = _set("leben wohnen sein werden können bleiben zurechtkommen")
 #: Verbs of putting in order and objects too broad to check ("regelt ihre Finanzen",
 #: "ordnet sein Leben").
-ORDERING_VERBS = _set("regeln ordnen organisieren sortieren klären")
+ORDERING_VERBS = _set("regeln ordnen organisieren sortieren")
 BROAD_OBJECTS = _set(
     "finanz finanzen angelegenheit leben alltag sache ding lebenssituation haushalt situation"
 )
@@ -431,7 +431,7 @@ PROFESSIONALS = _set(
     "krankenkasse pflegekinderdienst wohnungsbaugesellschaft wohnungsgesellschaft "
     "hausverwaltung genossenschaft psychiater psychiaterin psychologe psychologin "
     "vormundin vormünderin vormundschaft verfahrensbeistand pflegedienst schulsozialarbeit "
-    "tagesgruppe"
+    "tagesgruppe sachbearbeiterin sachbearbeiter"
 )
 #: Words that may stand in a subject noun phrase before its noun.
 NOUN_PHRASE_TAGS = (

@@ -814,7 +814,7 @@ def _analysed_vague(t: _Text) -> Finding | None:
             k = 2
         if (
             len(after) > k
-            and after[k].pos.startswith(("ADJ", "ADV"))
+            and (after[k].pos.startswith(("ADJ", "ADV")) or after[k].lemma in ("bis", "ab"))
             and not (opener and opener[0].pos == "KOUS")
         ):
             # "mit Hilfe der Familienhilfe zeitnah Ordnung in den Alltag bringen": the help
@@ -1138,6 +1138,13 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             s, e = _sentence_of(t, w.start)
             if not _QUANTIFIER.search(t.text, s, e):
                 return w.start, w.end  # "Kontakt zu Gleichaltrigen aufbauen": how often?
+        if (
+            w.head == "situation"
+            and before is not None
+            and before.pos in ("ART", "PPOSAT")
+            and "klären" in _clause_verbs_of(t, w)
+        ):
+            return w.start, w.end  # "klärt die Wohnsituation": what will be settled?
         if w.lemma == "ordnung" and i + 1 < len(t.words) and t.words[i + 1].lemma == "in":
             return w.start, t.words[i + 1].end  # "Ordnung in den Alltag bringen"
         if w.lemma == "kopf" and any(

@@ -238,7 +238,8 @@ _PRO_NOUN = (
     r"|ärzte|polizei|gericht|team|schulbegleitung|schulbegleiter(?:in)?|hebamme"
     r"|tagesmutter|tagesvater|hausmeister|vermieter(?:in)?|psychiater(?:in|innen)?"
     r"|psycholog(?:e|in|innen|en)|vormund(?:in|innen|schaft)?|vormünder(?:in|innen)?"
-    r"|verfahrensbeistand|pflegekinderdienst|pflegedienst|schulsozialarbeit)"
+    r"|verfahrensbeistand|pflegekinderdienst|pflegedienst|schulsozialarbeit"
+    r"|beratung|beistandschaft|sachbearbeiter(?:in)?)"
     r"|(?:Schul|Kita-|KiTa-|Heim|Einrichtungs|Team)?[Ll]eitung|SPFH|HzE|ASD|JC|PKD)"
     r"(?![\w-])"
 )
