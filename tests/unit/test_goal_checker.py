@@ -401,7 +401,10 @@ def test_the_blind_held_out_sets_are_large_and_labelled(name):
     goals = blind_held_out(BLIND_SETS[name])
     if goals is None:
         pytest.skip(f"{_file_names(name)} is not there yet")
-    assert blind_overlap(BLIND_SETS[name]) <= 5, "texts also in the tuning data are left out"
+    # a short text a tuning writer also wrote word for word is left out of the score; with
+    # thousands of tuning texts a few such coincidences are expected, never many
+    overlap = blind_overlap(BLIND_SETS[name])
+    assert overlap <= 0.03 * (len(goals) + overlap), f"{overlap} texts also in the tuning data"
     # messages give counts only: a held-out text is never printed
     assert len(goals) >= 290, f"{len(goals)} texts"
     good = sum(1 for g in goals if not g.codes)
