@@ -79,7 +79,8 @@ HELP_PARTS = _set(
     "erziehungsstelle intensivbetreuung nachbetreuung umgangsbegleitung heimaufnahme "
     "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining ambulanz "
     "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule verwandtenpflege "
-    "krisenwohnung berufshilfe jugendberufshilfe pflegeperson förderprogramm intensivgruppe"
+    "krisenwohnung berufshilfe jugendberufshilfe pflegeperson förderprogramm intensivgruppe "
+    "heimgruppe verselbständigungsgruppe verselbstständigungsgruppe"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.

@@ -566,6 +566,8 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
         return True  # "bespricht mit Frau N. die Entwicklung von Kim": a topic
     if w.is_noun and len(w.parts) > 1 and w.head in lex.CONCRETE_HEADS:
         return True  # "Entwicklungsgespräch", "Förderplan": a meeting, a paper
+    if w.is_noun and len(w.parts) > 1 and _help_word(w):
+        return True  # "Verselbständigungsgruppe": a help form (``measure``)
     if w.lemma in lex.THING_ADJECTIVES and w.pos.startswith("ADJ(A"):
         i = t.words.index(w)
         for nxt in t.words[i + 1 : i + 4]:

@@ -108,8 +108,8 @@ _VAGUE_WORDS = re.compile(
     r"|\bsichergestellt\b|\bsicherzustellen\b|\bgewährleist\w*"
     r"|\bgute[snm]?\s+(?:Verhältnis|Kontakt|Miteinander|Klima)\b"
     r"|\bgenug\b|\bgenügend\w*"
-    r"|\b(?:un)?(?:angemessen|altersgerecht|altersentsprechend|adäquat|ausreichend|hinreichend"
-    r"|konsequent|nachhaltig|positiv|kindgerecht|bedarfsgerecht)\w*"
+    r"|\b(?i:(?:un)?(?:angemessen|altersgerecht|altersentsprechend|adäquat|ausreichend|hinreichend"
+    r"|konsequent|nachhaltig|positiv|kindgerecht|bedarfsgerecht))\w*"
 )
 
 _COMPARATIVE = re.compile(
@@ -160,7 +160,7 @@ _NEGATIVE = re.compile(
     r"|\bh(?:ä|a)lt(?:en|e)?\s+sich\b[^.,;:!?]{0,60}?\bfern\b|\bfern(?:zu)?halten\b"
     r"|\bohne\s+(?:\w+\s+){0,3}?\w*zu\w+en\b"
     r"|\bniemand\w*|\baufhör\w*|\bhör(?:e|t|en|st)?\b(?:[^,;.!?]|(?<=\d)\.){0,120}?\bauf\b|\b[Vv]ermeid\w*|\b[Vv]ermied\w*"
-    r"|\bverzicht\w*|\bunterl(?:ass|äss)\w*"
+    r"|\bverzicht\w*|\bunterl(?:ass|äss)\w*|\bverhinder\w*"
     # "ohne Streit", "ohne Hilfe vom Jugendamt", "ohne Abwertungen": what should be absent
     r"|\bohne\s+(?:(?:den|die|das|der|dem|jede\w*|ständige\w*|große\w*)\s+)?\w+",
     _I,
