@@ -582,8 +582,9 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
                 break
     if w.lemma in lex.QUANTIFIABLE_HEDGES or w.text.lower() in lex.QUANTIFIABLE_HEDGES:
         s, e = _sentence_with_colon(t, w.start)
-        # "genug Geld für 2 Monatskarten": any number says how much is enough
-        return _QUANTIFIER.search(t.text, s, e) is not None or any(
+        # "genug Geld für 2 Monatskarten", "je eine Jacke": a number says how much is
+        # enough; "jeden Tag ausreichend zu essen" says only how often
+        return re.search(r"\bje\s+\w+", t.text[s:e]) is not None or any(
             _amount(x) for x in _words_in(t, s, e)
         )
     return False
