@@ -339,7 +339,7 @@ VAGUE_VERBS = _set(
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
     "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen runterkommen "
     "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten zusammenbleiben "
-    "zueinanderfinden"
+    "zueinanderfinden näherkommen annähern"
 )
 #: Verbs of securing: what they secure stays a state even when a clause names it ("stellt
 #: sicher, dass die Kinder versorgt sind") — independent writers label them vague.

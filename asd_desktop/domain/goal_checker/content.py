@@ -530,7 +530,13 @@ def _by_a_pro(t: _Text, w: Word) -> bool:
 
 
 def _examined(t: _Text, w: Word) -> bool:
-    """Whether ``w`` is what an examination looks at ("Abklärung der Sprachentwicklung")."""
+    """Whether ``w`` is what an examination looks at ("Abklärung der Sprachentwicklung").
+
+    An ability or a willingness examined stays the vague target ("Überprüfung der
+    Erziehungsfähigkeit": what would show it?) — most writers label it so.
+    """
+    if w.lemma.endswith(("fähigkeit", "bereitschaft", "kompetenz")):
+        return False
     i = t.words.index(w)
     c_start, c_end = _clause_of(t, w.start)
     if any(
@@ -1244,6 +1250,13 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         first = [x for x in _words_in(t, c_start, c_end) if x.pos[:1] != "$"][:1]
         if not (first and first[0].pos in ("KOUS", "PWS", "PWAV")):
             return w.start, w.end  # "das Zähneputzen klappt": what will be seen?
+    if w.pos.startswith("VV(PP") and w.lemma == "sichern":
+        c_start, c_end = _clause_of(t, w.start)
+        if any(
+            x.lemma == "wohl" or _abstract_noun(x) or (x.is_noun and x.head in lex.SETTING_NOUNS)
+            for x in _words_in(t, c_start, c_end)
+        ):
+            return w.start, w.end  # "die Wohnsituation ist gesichert": by what, how?
     if w.pos.startswith("VV") and _verb_lemma(t, w) == "entlasten":
         s, e = _sentence_of(t, w.start)
         if not _QUANTIFIER.search(t.text, s, e):
