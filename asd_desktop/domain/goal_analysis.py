@@ -80,7 +80,8 @@ HELP_PARTS = _set(
     "heimplatz frühförderung frühförderstelle gruppentraining sozialtraining ambulanz "
     "schreiambulanz mutter-kind-haus mutter-kind-einrichtung elternschule verwandtenpflege "
     "krisenwohnung berufshilfe jugendberufshilfe pflegeperson förderprogramm intensivgruppe "
-    "heimgruppe verselbständigungsgruppe verselbstständigungsgruppe"
+    "heimgruppe verselbständigungsgruppe verselbstständigungsgruppe jugendwohnung "
+    "trainingswohnen trainingswohnung"
 )
 #: Help parts that also start everyday compounds ("Einrichtungsgegenstände"): they name a
 #: help only as a compound's head, never as its first part.
@@ -143,7 +144,7 @@ RECEIVED_HELP = _set("hilfe hilfen unterstützung angebot sprechstunde")
 #: Verbs of receiving or using a help.
 RECEIVING_VERBS = _set(
     "annehmen nehmen erhalten bekommen nutzen akzeptieren lassen beantragen holen "
-    "verlängern zustimmen"
+    "verlängern zustimmen gewähren"
 )
 #: Abstract states nobody can see: a compound ending in one of these is vague.
 ABSTRACT_HEADS = _set(
@@ -180,7 +181,7 @@ EVERYDAY_EVENTS = _set(
     "elternsprechtag gottesdienst fest schulfest sommerfest turnier wettkampf spiel "
     "ferienfreizeit freizeit zeltlager probe chorprobe konfirmandenunterricht "
     "religionsunterricht schwimmen mittagessen chor kinderchor orchester verein sportverein "
-    "mannschaft"
+    "mannschaft elterngespräch ag theater-ag"
 )
 #: Relations one "builds" or "deepens" ("Kontakt zu Gleichaltrigen aufbauen"): what is
 #: done, and how often, stays open.

@@ -360,6 +360,11 @@ def _analysed_measure(t: _Text) -> Finding | None:
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
         if before is not None and before.lemma.startswith("begleit") and w.lemma.startswith("umg"):
             return _measure_finding(t, (before.start, w.end), "ist eine Hilfeform")
+        if w.is_noun and w.lemma.startswith("umgang") and "statt" in {x.lemma for x in t.words}:
+            with_guide = next((x for x in t.words if x.text.lower() == "begleitet"), None)
+            if with_guide is not None:
+                # "Umgangskontakte finden begleitet statt": a begleiteter Umgang
+                return _measure_finding(t, (w.start, w.end), "ist eine Hilfeform")
     return None
 
 
