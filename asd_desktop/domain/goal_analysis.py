@@ -339,7 +339,7 @@ VAGUE_VERBS = _set(
     "zusammenwachsen verarbeiten aufarbeiten achten gelingen bemühen versuchen reflektieren "
     "auseinandersetzen begegnen kommunizieren umgehen kümmern klarkommen zurechtkommen "
     "meistern bewältigen abschalten eingehen überwinden wertschätzen vertrauen runterkommen "
-    "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten zusammenbleiben "
+    "herunterkommen zusammenhalten zusammenfinden sicherstellen gewährleisten "
     "zueinanderfinden näherkommen annähern"
 )
 #: Verbs of securing: what they secure stays a state even when a clause names it ("stellt
@@ -350,6 +350,11 @@ WORK_ON_TOPICS = _set(
     "erziehung problem problematik thema themen konflikt schwierigkeit haltung sich "
     "umgang kommunikation situation ziel ziele defizit"
 )
+#: States as a predicate that nobody can check without a measure ("die Wohnung ist
+#: sauber", "dass es schön ist zuhause").
+PREDICATE_STATES = _set("sauber schön gemütlich")
+#: Nouns of putting in order ("die Regelung der Finanzen"): vague with a broad object.
+ORDERING_NOUNS = _set("regelung ordnung organisation klärung")
 #: Verbs of talking about something: what they talk about is a topic, not a target.
 TALK_VERBS = _set("besprechen erörtern thematisieren")
 #: Verbs of seeming: a quality "wirkt ruhiger" is somebody's impression, not an act.

@@ -1023,7 +1023,7 @@ FRESH_HELD_OUT_FILE = INDEPENDENT_FILE.with_name("fresh_held_out.jsonl")
 
 #: Round-5 to -13 tuning texts, each written and labelled by another independent writer
 #: (each file committed before the rules that used it).
-ROUND_FILES = tuple(INDEPENDENT_FILE.with_name(f"independent_round{n}.jsonl") for n in range(5, 37))
+ROUND_FILES = tuple(INDEPENDENT_FILE.with_name(f"independent_round{n}.jsonl") for n in range(5, 41))
 
 #: The blind held-out sets (issue 14, round 5): written and labelled by writers who never
 #: read the rules; only their totals are ever measured. The first was labelled a second time
