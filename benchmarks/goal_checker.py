@@ -188,12 +188,14 @@ def _issue14() -> dict[str, Any]:
     printed or written, nor which of them mismatched. ``blind1`` was scored by accident once
     while the rules still changed (which codes passed only); ``blind1`` and ``blind2`` were
     measured once with the rules of 590fe3d; ``blind3`` was written after that and measured
-    with the rules of f8975e9; ``blind4`` (two writers, one set) after that.
+    with the rules of f8975e9; ``blind4`` (two writers, one set) after that; ``blind5`` after
+    the rules were frozen at 0039eff.
     """
     from tests.unit.goal_corpus import (
         BLIND2_HELD_OUT_FILE,
         BLIND3_HELD_OUT_FILE,
         BLIND4_HELD_OUT_FILES,
+        BLIND5_HELD_OUT_FILES,
         BLIND_HELD_OUT_FILE,
         blind_held_out,
         blind_overlap,
@@ -205,6 +207,7 @@ def _issue14() -> dict[str, Any]:
         ("blind2", BLIND2_HELD_OUT_FILE),
         ("blind3", BLIND3_HELD_OUT_FILE),
         ("blind4", BLIND4_HELD_OUT_FILES),
+        ("blind5", BLIND5_HELD_OUT_FILES),
     )
     for name, path in sets:
         goals = blind_held_out(path)

@@ -14,6 +14,7 @@ from tests.unit.goal_corpus import (
     BLIND2_HELD_OUT_FILE,
     BLIND3_HELD_OUT_FILE,
     BLIND4_HELD_OUT_FILES,
+    BLIND5_HELD_OUT_FILES,
     BLIND_HELD_OUT_FILE,
     CORPUS,
     ELIF_GOAL,
@@ -379,6 +380,7 @@ BLIND_SETS = {
     "blind2": BLIND2_HELD_OUT_FILE,
     "blind3": BLIND3_HELD_OUT_FILE,
     "blind4": BLIND4_HELD_OUT_FILES,
+    "blind5": BLIND5_HELD_OUT_FILES,
 }
 
 
