@@ -86,3 +86,22 @@ def test_a_long_new_word_is_analysed_when_typing_pauses(qtbot, make_wizard):
     assert page.checker.findings() == []
     assert not page.text_edit.extraSelections()
     assert not analysis_pending(text)
+
+
+def test_what_one_ensures_and_a_plain_klappt_are_vague_in_the_wizard(qtbot, make_wizard):
+    """Writers' majority (issue 14, rounds 14-40): "stellt sicher, dass …" and "klappt"
+    name no act one could see; a concrete routine with the same words stays clean."""
+    wizard = make_wizard()
+    qtbot.waitUntil(lambda: analyser_if_ready() is not None, timeout=60_000)
+    _fill_first_pages(qtbot, wizard)
+    page = wizard.goals_page
+    page.text_edit.setPlainText("Frau Kaya stellt bis März sicher, dass die Kinder versorgt sind.")
+    assert [f.code for f in page.checker.findings()] == ["vague"]
+    assert "»stellt bis März sicher«" in page.checker.messages()[0]
+    screenshot(wizard, "wizard_4_handlungsziele_sichergestellt")
+    page.text_edit.setPlainText("Das Zähneputzen klappt bis Ostern.")
+    assert [f.code for f in page.checker.findings()] == ["vague"]
+    page.text_edit.setPlainText(
+        "Ab Januar putzen Lina und Ben jeden Abend um 19:30 Uhr zwei Minuten die Zähne."
+    )
+    assert page.checker.findings() == []
