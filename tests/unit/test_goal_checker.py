@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -375,7 +376,7 @@ def _analysed_codes(text: str) -> set[str]:
     return {f.code for f in check_goal_analysed(text, today=TODAY)}
 
 
-BLIND_SETS = {
+BLIND_SETS: dict[str, Path | tuple[Path, ...]] = {
     "blind1": BLIND_HELD_OUT_FILE,
     "blind2": BLIND2_HELD_OUT_FILE,
     "blind3": BLIND3_HELD_OUT_FILE,
