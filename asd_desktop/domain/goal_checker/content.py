@@ -796,6 +796,12 @@ def _compared_with(t: _Text, pos: int) -> bool:
     return re.search(r"\bals\b", t.text[pos:e]) is not None
 
 
+def _counted(t: _Text, pos: int) -> bool:
+    """Whether the sentence at ``pos`` says how much or how often ("dreimal pro Woche")."""
+    s, e = _sentence_of(t, pos)
+    return _QUANTIFIER.search(t.text, s, e) is not None
+
+
 def _vague_finding(t: _Text, span: tuple[int, int]) -> Finding:
     return Finding(
         "vague",
@@ -883,10 +889,9 @@ def _analysed_vague(t: _Text) -> Finding | None:
             )
             # "so oft wie …", "so laut, dass …": measured against something named
             and not (i + 2 < len(t.words) and t.words[i + 2].lemma in ("wie", "dass", ","))
+            and not _counted(t, w.start)
         ):
-            s, e = _sentence_of(t, w.start)
-            if not _QUANTIFIER.search(t.text, s, e):
-                return _vague_finding(t, (w.start, t.words[i + 1].end))
+            return _vague_finding(t, (w.start, t.words[i + 1].end))
         found = _inner_state(t, i, w)
         if found is not None:
             return _vague_finding(t, found)
@@ -931,10 +936,9 @@ def _analysed_vague(t: _Text) -> Finding | None:
             and not (i and t.words[i - 1].lemma in ("nicht", "kein") and w.lemma == "lang")
             # "länger als abgesprochen": measured against something named
             and not (i + 1 < len(t.words) and t.words[i + 1].lemma == "als")
+            and not _counted(t, w.start)
         ):
-            s, e = _sentence_of(t, w.start)
-            if not _QUANTIFIER.search(t.text, s, e):
-                return _vague_finding(t, (w.start, w.end))
+            return _vague_finding(t, (w.start, w.end))
     for pattern in (_TO_REST, _OPEN_TO, _GOES_WELL, _NO_LONGER_SO, _SAYS_NO, _GETS_THROUGH):
         m = pattern.search(t.text)
         if m and not _in_any(m.start(), _conditions(t)):
@@ -1152,12 +1156,12 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             and any(x.lemma == "wieder" for x in _words_in(t, *_clause_of(t, w.start)))
         ):
             return before.start, w.end  # "wieder eine Familie sein"
-        if (w.lemma in lex.RELATION_OBJECTS or w.head in lex.RELATION_OBJECTS) and _clause_verbs_of(
-            t, w
-        ) & lex.BUILD_VERBS:
-            s, e = _sentence_of(t, w.start)
-            if not _QUANTIFIER.search(t.text, s, e):
-                return w.start, w.end  # "Kontakt zu Gleichaltrigen aufbauen": how often?
+        if (
+            (w.lemma in lex.RELATION_OBJECTS or w.head in lex.RELATION_OBJECTS)
+            and _clause_verbs_of(t, w) & lex.BUILD_VERBS
+            and not _counted(t, w.start)
+        ):
+            return w.start, w.end  # "Kontakt zu Gleichaltrigen aufbauen": how often?
         if (
             w.head == "situation"
             and before is not None
@@ -1239,10 +1243,8 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             for x in _words_in(t, c_start, c_end)
             if x.text.lower() in lex.REFLEXIVE_PRONOUNS
         ) and not _situation_named(t, w):
-            if _verb_lemma(t, w) in lex.QUANTIFIABLE_REFLEXIVES:
-                s, e = _sentence_of(t, w.start)
-                if _QUANTIFIER.search(t.text, s, e):
-                    return None
+            if _verb_lemma(t, w) in lex.QUANTIFIABLE_REFLEXIVES and _counted(t, w.start):
+                return None
             return w.start, w.end
         return None
     if w.pos.startswith("VV") and w.lemma == "ankommen" and not w.pos.startswith("VV(PP"):
@@ -1275,10 +1277,8 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         w.pos.startswith("ADJ(D")
         and w.lemma in lex.PREDICATE_STATES
         and _clause_verbs_of(t, w) & {"sein", "werden", "bleiben", "halten"}
-    ):
-        s, e = _sentence_of(t, w.start)
-        if not _QUANTIFIER.search(t.text, s, e):
-            return w.start, w.end  # "die Wohnung ist sauber": what will one see?
+    ) and not _counted(t, w.start):
+        return w.start, w.end  # "die Wohnung ist sauber": what will one see?
     if w.pos.startswith("ADJ(D") and "aufwachsen" in _clause_verbs_of(t, w):
         return w.start, w.end  # "wachsen sicher auf": what makes it safe?
     if w.pos.startswith("VV(PP") and w.lemma == "sichern":
@@ -1288,10 +1288,8 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             for x in _words_in(t, c_start, c_end)
         ):
             return w.start, w.end  # "die Wohnsituation ist gesichert": by what, how?
-    if w.pos.startswith("VV") and _verb_lemma(t, w) == "entlasten":
-        s, e = _sentence_of(t, w.start)
-        if not _QUANTIFIER.search(t.text, s, e):
-            return w.start, w.end  # "soll die Mutter entlasten": how would she notice?
+    if w.pos.startswith("VV") and _verb_lemma(t, w) == "entlasten" and not _counted(t, w.start):
+        return w.start, w.end  # "soll die Mutter entlasten": how would she notice?
     if w.pos.startswith("VV") and _verb_lemma(t, w) in lex.CHANGE_VERBS:
         s, e = _sentence_of(t, w.start)
         sentence = _words_in(t, s, e)
@@ -1302,18 +1300,15 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             return w.start, w.end  # "werden ausgeweitet": by how much?
     if w.pos.startswith("VV(PP"):
         good = _good_before(t, i)
-        s, e = _sentence_of(t, w.start)
-        if good is not None and not _QUANTIFIER.search(t.text, s, e):
+        if good is not None and not _counted(t, w.start):
             return good.start, w.end
         return None
     if (
         w.pos.startswith(("ADJ(D", "ADV"))
         and w.lemma in ("gut", "besser")
         and _clause_verbs_of(t, w) & lex.GOOD_VAGUE_VERBS
-    ):
-        s, e = _sentence_of(t, w.start)
-        if not _QUANTIFIER.search(t.text, s, e):
-            return w.start, w.end  # "spricht gut Deutsch": how well is good?
+    ) and not _counted(t, w.start):
+        return w.start, w.end  # "spricht gut Deutsch": how well is good?
     if w.pos.startswith("V") and _verb_lemma(t, w) in lex.MANAGE_VERBS:
         c_start, c_end = _clause_of(t, w.start)
         clause = _words_in(t, c_start, c_end)
@@ -1343,10 +1338,8 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         w.pos.startswith("VV(FIN")
         and _verb_lemma(t, w) in lex.COOPERATION_VERBS
         and not _by_a_helper(t, w)
-    ):
-        s, e = _sentence_of(t, w.start)
-        if not _QUANTIFIER.search(t.text, s, e):
-            return w.start, w.end  # "Eltern kooperieren mit dem Jugendamt": doing what?
+    ) and not _counted(t, w.start):
+        return w.start, w.end  # "Eltern kooperieren mit dem Jugendamt": doing what?
     if w.pos.startswith("VV") and w.lemma == "ankommen" and not w.pos.startswith("VV(PP"):
         c_start, c_end = _clause_of(t, w.start)
         if any(
@@ -1380,10 +1373,8 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
         w.pos.startswith("ADJ(D")
         and w.lemma in lex.COOPERATION_MANNERS
         and _clause_verbs_of(t, w) & lex.COOPERATION_VERBS
-    ):
-        s, e = _sentence_of(t, w.start)
-        if not _QUANTIFIER.search(t.text, s, e):
-            return w.start, w.end  # "arbeitet gut mit … zusammen": how would one see it?
+    ) and not _counted(t, w.start):
+        return w.start, w.end  # "arbeitet gut mit … zusammen": how would one see it?
     if (
         w.pos.startswith("ADJ(D")
         and w.lemma == "gesund"
@@ -1411,10 +1402,13 @@ def _inner_state(t: _Text, i: int, w: Word) -> tuple[int, int] | None:
             and not _situation_named(t, w)
         ):
             return w.start, w.end  # "lebt eigenständig": doing what?
-    if w.pos.startswith("ADJ(D") and w.lemma in lex.AREA_ADVERBS:
-        s, e = _sentence_of(t, w.start)
-        if not _QUANTIFIER.search(t.text, s, e) and not _situation_named(t, w):
-            return w.start, _modified_end(t, w)
+    if (
+        w.pos.startswith("ADJ(D")
+        and w.lemma in lex.AREA_ADVERBS
+        and not _counted(t, w.start)
+        and not _situation_named(t, w)
+    ):
+        return w.start, _modified_end(t, w)
     if (
         w.pos.startswith("ADJ")
         and _clause_verbs_of(t, w) & lex.SEEMING_VERBS
@@ -1437,8 +1431,7 @@ def _works_on_a_topic(t: _Text, w: Word) -> tuple[int, int] | None:
             continue
         for y in clause[k + 1 : k + 4]:
             if y.lemma in lex.WORK_ON_TOPICS or y.text.lower() in lex.WORK_ON_TOPICS:
-                s, e = _sentence_of(t, w.start)
-                return None if _QUANTIFIER.search(t.text, s, e) else (w.start, y.end)
+                return None if _counted(t, w.start) else (w.start, y.end)
             if y.is_noun or y.pos == "NE":
                 break
     return None
