@@ -13,13 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from asd_desktop.domain.enums import Area, Role
 from asd_desktop.domain.network import HORIZON_RADII, Sector, Support, horizon_inner
-from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.goals import ActionGoalDraft, GoalDraft
 from asd_desktop.ui.network_map import NetworkMapTab
 from asd_desktop.ui.network_map import dialogs as nd
 from asd_desktop.ui.widgets import FormDialog
+from tests.al_zein import al_zein_case
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 TODAY = dt.date.today()
@@ -27,12 +26,7 @@ TODAY = dt.date.today()
 
 @pytest.fixture
 def case(opened):
-    detail = opened.cases.create_case(
-        CaseInput("2026/0113", "Al Zein", TODAY),
-        AreaInput(Area.SERVICE, TODAY, "Eltern melden sich", "Frau Petersen"),
-    )
-    for first, roles in (("Muharem", (Role.CHILD,)), ("Nour", (Role.CHILD,))):
-        opened.cases.add_person(detail.id, PersonInput("Al Zein", first, roles=roles))
+    detail, _muharem, _nour = al_zein_case(opened, TODAY)
     agreement = opened.goals.finish(
         detail.id,
         GoalDraft(

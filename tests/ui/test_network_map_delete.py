@@ -10,26 +10,18 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from asd_desktop.domain.enums import Area, Role
 from asd_desktop.domain.network import EntrySource, Sector
-from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.network import EntryInput, VersionInput
 from asd_desktop.ui.network_map import NetworkMapTab
 from asd_desktop.ui.network_map.dialogs import DeleteMapDialog
+from tests.al_zein import al_zein_case
 
 TODAY = dt.date.today()
 
 
 @pytest.fixture
 def case(opened):
-    detail = opened.cases.create_case(
-        CaseInput("2026/0113", "Al Zein", TODAY),
-        AreaInput(Area.SERVICE, TODAY, "Eltern melden sich", "Frau Petersen"),
-    )
-    muharem = opened.cases.add_person(
-        detail.id, PersonInput("Al Zein", "Muharem", roles=(Role.CHILD,))
-    )
-    nour = opened.cases.add_person(detail.id, PersonInput("Al Zein", "Nour", roles=(Role.CHILD,)))
+    detail, muharem, nour = al_zein_case(opened, TODAY)
     right = opened.network.create_map(detail.id, muharem.id, created_on=TODAY)
     opened.network.add_entry(right.id, EntryInput(EntrySource.NAME, "Oma", Sector.FAMILY, 1))
     # The map made for the wrong child: three entries, two versions.

@@ -10,14 +10,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from asd_desktop.domain.enums import Area, Role
 from asd_desktop.domain.network import EntrySource, Sector
 from asd_desktop.models.audit import AuditEntry
 from asd_desktop.models.errors import NotFoundError
 from asd_desktop.models.goals import Resource
 from asd_desktop.models.network import NetworkEntry, NetworkMap, NetworkVersion
-from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.network import EntryInput, MapSize, NetworkAction, VersionInput
+from tests.al_zein import al_zein_case
 
 TODAY = dt.date.today()
 
@@ -26,14 +25,7 @@ pytestmark = pytest.mark.parametrize("hub_backend", ["sqlite", "postgresql"], in
 
 @pytest.fixture
 def case(opened):
-    detail = opened.cases.create_case(
-        CaseInput("2026/0113", "Al Zein", TODAY),
-        AreaInput(Area.SERVICE, TODAY, "Eltern melden sich selbst", "Frau Petersen"),
-    )
-    muharem = opened.cases.add_person(
-        detail.id, PersonInput("Al Zein", "Muharem", roles=(Role.CHILD,))
-    )
-    nour = opened.cases.add_person(detail.id, PersonInput("Al Zein", "Nour", roles=(Role.CHILD,)))
+    detail, muharem, nour = al_zein_case(opened, TODAY)
     return detail.id, muharem, nour
 
 

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from asd_desktop.domain.enums import Area, DocumentKind, Role
+from asd_desktop.domain.enums import DocumentKind
 from asd_desktop.domain.network import EntrySource, Sector
-from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
 from asd_desktop.services.documents import sha256_hex
 from asd_desktop.services.network import EntryInput, VersionInput
+from tests.al_zein import al_zein_case
 
 TODAY = dt.date.today()
 
 
 def test_a_printed_map_is_a_document_of_the_case(opened):
-    detail = opened.cases.create_case(
-        CaseInput("2026/0113", "Al Zein", TODAY),
-        AreaInput(Area.SERVICE, TODAY, "Eltern melden sich selbst", "Frau Petersen"),
-    )
-    muharem = opened.cases.add_person(
-        detail.id, PersonInput("Al Zein", "Muharem", roles=(Role.CHILD,))
-    )
+    detail, muharem, _nour = al_zein_case(opened, TODAY)
     m = opened.network.create_map(detail.id, muharem.id)
     opened.network.add_entry(m.id, EntryInput(EntrySource.NAME, "Oma", Sector.FAMILY, 1))
     version = opened.network.save_version(m.id, VersionInput(TODAY))

@@ -6,26 +6,20 @@ import datetime as dt
 
 import pytest
 
-from asd_desktop.domain.enums import Area, ResourceKind, Role
+from asd_desktop.domain.enums import ResourceKind, Role
 from asd_desktop.domain.network import ChangeKind, Direction, EntrySource, Sector, Support
 from asd_desktop.models.errors import NotFoundError, ValidationError
-from asd_desktop.services.cases import AreaInput, CaseInput, PersonInput
+from asd_desktop.services.cases import PersonInput
 from asd_desktop.services.goals import ActionGoalDraft, GoalDraft, ResourceDraft
 from asd_desktop.services.network import EntryInput, RelationInput, ReviewKind, VersionInput
+from tests.al_zein import al_zein_case
 
 TODAY = dt.date.today()
 
 
 @pytest.fixture
 def case(opened):
-    detail = opened.cases.create_case(
-        CaseInput("2026/0113", "Al Zein", TODAY),
-        AreaInput(Area.SERVICE, TODAY, "Eltern melden sich selbst", "Frau Petersen"),
-    )
-    muharem = opened.cases.add_person(
-        detail.id, PersonInput("Al Zein", "Muharem", roles=(Role.CHILD,))
-    )
-    nour = opened.cases.add_person(detail.id, PersonInput("Al Zein", "Nour", roles=(Role.CHILD,)))
+    detail, muharem, nour = al_zein_case(opened, TODAY)
     lorenz = opened.cases.add_person(
         detail.id, PersonInput("Lorenz", "Sabine", roles=(Role.PROFESSIONAL,), institution="Schule")
     )
