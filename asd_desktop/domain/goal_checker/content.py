@@ -575,7 +575,7 @@ def _excused_vague_word(t: _Text, start: int) -> bool:
         return True
     if _talked_about(t, w):
         return True  # "bespricht mit Frau N. die Entwicklung von Kim": a topic
-    if w in t.words and _after_a_reason(t, t.words.index(w)):
+    if _after_a_reason(t, t.words.index(w)):
         return True  # "ein Bericht über Tims Sprachentwicklung": a topic
     if w.is_noun and len(w.parts) > 1 and w.head in lex.CONCRETE_HEADS:
         return True  # "Entwicklungsgespräch", "Förderplan": a meeting, a paper
