@@ -265,6 +265,21 @@ def _finite_participle(
             verb = words[i][:-1] + "en"
             fixed[i] = ("VV(FIN)", verb, (verb,))
             return fixed
+        # "Ab Januar essen Lina und Ben …": the verb in second place after a time phrase,
+        # read as a name or an infinitive because the subject follows it
+        if (
+            pos in ("NE", "NN", "VV(INF)")
+            and 2 <= i <= 4
+            and tagged[0][0].startswith(("APPR", "ADV"))
+            and words[i][:1].islower()
+            and words[i].isalpha()
+            and words[i].endswith("en")
+            and i + 1 < len(tagged)
+            and tagged[i + 1][0].startswith(("NE", "NN", "PPER", "ART", "PPOSAT"))
+        ):
+            fixed = list(tagged)
+            fixed[i] = ("VV(FIN)", words[i].lower(), (words[i].lower(),))
+            return fixed
     return tagged
 
 
